@@ -1,0 +1,167 @@
+//! Wiring: builds the store, file store, services, worker and router from a [`Config`],
+//! and runs them. Tests build an [`App`] the same way and serve it on port 0.
+
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+
+use axum::Router;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use rand::RngCore;
+use tokio::sync::watch;
+
+use crate::config::Config;
+use crate::domain::accounts::{Accounts, PasswordHasher};
+use crate::domain::{Clock, Role};
+use crate::i18n::I18n;
+use crate::jobs::{Mailer, Worker};
+use crate::store::files::FileStore;
+use crate::store::{SqlStore, Store};
+use crate::web::{self, AppState};
+
+/// A built application, not yet serving.
+#[derive(Clone)]
+pub struct App {
+    /// Configuration.
+    pub config: Arc<Config>,
+    /// The store.
+    pub store: SqlStore,
+    /// The account service.
+    pub accounts: Accounts,
+    /// The outbox worker.
+    pub worker: Worker,
+    /// Translations.
+    pub i18n: Arc<I18n>,
+    state: AppState,
+}
+
+/// An application serving HTTP in the background.
+pub struct RunningApp {
+    /// The bound address (port 0 resolved).
+    pub addr: SocketAddr,
+    /// The application.
+    pub app: App,
+    shutdown: watch::Sender<bool>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl RunningApp {
+    /// Base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops serving and the worker.
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(true);
+        let _ = self.server.await;
+    }
+}
+
+/// The process-wide Prometheus recorder (installed once; tests build many apps).
+fn metrics_handle() -> Option<PrometheusHandle> {
+    static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+    HANDLE.get_or_init(|| PrometheusBuilder::new().install_recorder().ok()).clone()
+}
+
+impl App {
+    /// Builds everything from `config`, with `clock` as the source of time.
+    pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(&config.data_dir)?;
+        let sql = SqlStore::connect(&config.effective_database_url()).await?;
+        let store: Arc<dyn Store> = Arc::new(sql.clone());
+        let files = match &config.object_store_url {
+            Some(url) => FileStore::from_url(url)?,
+            None => FileStore::local(&config.data_dir.join("files"))?,
+        };
+        let i18n = Arc::new(I18n::load()?);
+        let mailer = Arc::new(Mailer::new(
+            config.smtp_url.as_deref(),
+            &config.mail_from,
+            i18n.clone(),
+            store.clone(),
+            clock.clone(),
+        )?);
+        let worker = Worker::new(store.clone(), mailer, clock.clone());
+        let accounts = Accounts::new(store.clone(), files, clock, PasswordHasher::new()?, config.public_url.clone());
+        let csrf_key = match &config.secret {
+            Some(secret) => {
+                use sha2::Digest;
+                let digest = sha2::Sha256::digest(secret.as_bytes());
+                let mut key = [0u8; 32];
+                key.copy_from_slice(&digest);
+                key
+            }
+            None => {
+                let mut key = [0u8; 32];
+                rand::rng().fill_bytes(&mut key);
+                key
+            }
+        };
+        let config = Arc::new(config);
+        let state = AppState {
+            accounts: accounts.clone(),
+            i18n: i18n.clone(),
+            config: config.clone(),
+            store,
+            sql: sql.clone(),
+            worker: worker.clone(),
+            metrics: metrics_handle(),
+            csrf_key: Arc::new(csrf_key),
+        };
+        Ok(Self { config, store: sql, accounts, worker, i18n, state })
+    }
+
+    /// The router (for benchmarks and in-process tests).
+    pub fn router(&self) -> Router {
+        web::router(self.state.clone())
+    }
+
+    /// Serves on `listener` with the outbox worker, until `stop`.
+    pub async fn serve(self, listener: tokio::net::TcpListener) -> anyhow::Result<RunningApp> {
+        let addr = listener.local_addr()?;
+        let (tx, rx) = watch::channel(false);
+        let worker = self.worker.clone();
+        tokio::spawn(worker.run(rx.clone()));
+        let router = self.router();
+        let mut rx_server = rx;
+        let server = tokio::spawn(async move {
+            let service = router.into_make_service_with_connect_info::<SocketAddr>();
+            let shutdown = async move {
+                let _ = rx_server.changed().await;
+            };
+            if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown).await {
+                tracing::error!(error = %e, "server stopped");
+            }
+        });
+        Ok(RunningApp { addr, app: self, shutdown: tx, server })
+    }
+
+    /// Creates the demo accounts (if missing) and returns their credentials.
+    pub async fn seed_demo(&self) -> anyhow::Result<Vec<(String, Role, String)>> {
+        let people = [
+            ("applicant@demo.eforeigner.test", Role::Applicant, "Ana", "Applicant"),
+            ("verifier@demo.eforeigner.test", Role::VerificationOfficer, "Vera", "Verifier"),
+            ("counter@demo.eforeigner.test", Role::CounterOfficer, "Cvijeta", "Counter"),
+            ("municipality@demo.eforeigner.test", Role::MunicipalityAdmin, "Mila", "Municipal"),
+            ("inspector@demo.eforeigner.test", Role::Inspector, "Ivan", "Inspector"),
+            ("supervisor@demo.eforeigner.test", Role::Supervisor, "Sonja", "Supervisor"),
+            ("admin@demo.eforeigner.test", Role::Admin, "Aleksa", "Admin"),
+        ];
+        // Demo passwords are public by design; they meet the 15-character policy.
+        let password = "sunrise-lantern-harbour-42";
+        let mut out = vec![];
+        for (email, role, given, surname) in people {
+            if self.accounts.find_by_email(email).await?.is_none() {
+                self.accounts
+                    .create_active_user(email, role, password, given, surname)
+                    .await
+                    .map_err(|e| match e {
+                        crate::domain::DomainError::Invalid(f) => anyhow::anyhow!("demo account {email}: {:?}", f.0),
+                        other => other.into(),
+                    })?;
+            }
+            out.push((email.to_string(), role, password.to_string()));
+        }
+        Ok(out)
+    }
+}

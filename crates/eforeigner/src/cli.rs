@@ -1,0 +1,132 @@
+//! The command line: `serve`, `migrate`, `user create`.
+
+use std::io::Read;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::App;
+use crate::config::Config;
+use crate::domain::{Role, SystemClock};
+
+/// eForeigner: the e-government portal for foreign citizens.
+#[derive(Debug, Parser)]
+#[command(name = "eforeigner", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Runs the portal (migrates the database first).
+    Serve {
+        /// Seeds demo accounts, prints their credentials and enables the development mailbox.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Applies database migrations and exits.
+    Migrate,
+    /// Manages users.
+    User {
+        /// What to do with users.
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+/// `user` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Creates an active user; the password is read from standard input.
+    Create {
+        /// E-mail address (the username).
+        #[arg(long)]
+        email: String,
+        /// applicant, verification-officer, counter-officer, municipality-admin, inspector,
+        /// supervisor or admin.
+        #[arg(long)]
+        role: String,
+        /// Given name(s).
+        #[arg(long, default_value = "Officer")]
+        given_name: String,
+        /// Surname.
+        #[arg(long, default_value = "User")]
+        surname: String,
+    },
+}
+
+/// Parses the command line and runs it.
+pub async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=warn".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut config = Config::from_env()?;
+    match cli.command {
+        Command::Migrate => {
+            App::build(config, Arc::new(SystemClock)).await?;
+            println!("migrations applied");
+        }
+        Command::Serve { demo } => {
+            config.demo = demo;
+            let bind = config.bind;
+            let app = App::build(config, Arc::new(SystemClock)).await?;
+            if demo {
+                let creds = app.seed_demo().await?;
+                println!("Demo accounts (password for all: {}):", creds.first().map(|c| c.2.as_str()).unwrap_or(""));
+                for (email, role, _) in &creds {
+                    println!("  {role:<22} {email}");
+                }
+                println!("Development mailbox: {}/dev/mailbox", app.config.public_url);
+            }
+            let listener = tokio::net::TcpListener::bind(bind).await?;
+            let running = app.serve(listener).await?;
+            println!("eForeigner is listening on {}", running.app.config.public_url);
+            tokio::signal::ctrl_c().await?;
+            running.stop().await;
+        }
+        Command::User { command: UserCommand::Create { email, role, given_name, surname } } => {
+            let role = Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "unknown role {role}; one of: {}",
+                    Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ")
+                )
+            })?;
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            let app = App::build(config, Arc::new(SystemClock)).await?;
+            match app.accounts.create_active_user(&email, role, password, &given_name, &surname).await {
+                Ok(a) => println!("created {} ({}) with id {}", a.email, a.role, a.id),
+                Err(crate::domain::DomainError::Invalid(errors)) => {
+                    let text: Vec<String> = errors
+                        .0
+                        .iter()
+                        .map(|e| format!("{}: {}", e.field, app.i18n.t_args(crate::domain::Lang::En, &format!("error-{}", e.code.replace('_', "-")), &e.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect::<Vec<_>>())))
+                        .collect();
+                    anyhow::bail!("{}", text.join("; "));
+                }
+                Err(crate::domain::DomainError::Conflict) => anyhow::bail!("an account with this e-mail exists"),
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    Ok(())
+}

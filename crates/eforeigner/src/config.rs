@@ -1,0 +1,78 @@
+//! Configuration from environment variables (and command-line flags that override them).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Everything the portal needs to start. Built from the environment by [`Config::from_env`],
+/// or directly by tests.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Address to listen on (`EFOREIGNER_BIND`, default `127.0.0.1:8080`).
+    pub bind: SocketAddr,
+    /// Directory for the SQLite file and local uploads (`EFOREIGNER_DATA_DIR`, default `./data`).
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…` (`EFOREIGNER_DATABASE_URL`); default: SQLite in the data dir.
+    pub database_url: Option<String>,
+    /// SMTP server for outgoing mail (`EFOREIGNER_SMTP_URL`, e.g. `smtp://127.0.0.1:2525`).
+    /// Unset: mail is kept in the database and shown on the development mailbox page.
+    pub smtp_url: Option<String>,
+    /// Sender address of outgoing mail (`EFOREIGNER_MAIL_FROM`).
+    pub mail_from: String,
+    /// Base of links in e-mails (`EFOREIGNER_PUBLIC_URL`, default `http://<bind>`).
+    pub public_url: String,
+    /// Where uploads live (`EFOREIGNER_OBJECT_STORE_URL`): unset → `<data_dir>/files`;
+    /// `s3://bucket/prefix` → S3-compatible storage configured by the usual `AWS_*` variables.
+    pub object_store_url: Option<String>,
+    /// Demo mode: seeds demo accounts and enables the development mailbox page.
+    pub demo: bool,
+    /// Secret for signing CSRF tokens (`EFOREIGNER_SECRET`); random per start when unset,
+    /// which is fine for one process but must be shared by several `serve` processes.
+    pub secret: Option<String>,
+}
+
+impl Config {
+    /// Reads the configuration from `EFOREIGNER_*` environment variables.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let bind: SocketAddr = var("EFOREIGNER_BIND")
+            .unwrap_or_else(|| "127.0.0.1:8080".into())
+            .parse()
+            .map_err(|e| anyhow::anyhow!("EFOREIGNER_BIND is not an address: {e}"))?;
+        Ok(Self {
+            bind,
+            data_dir: var("EFOREIGNER_DATA_DIR").unwrap_or_else(|| "./data".into()).into(),
+            database_url: var("EFOREIGNER_DATABASE_URL"),
+            smtp_url: var("EFOREIGNER_SMTP_URL"),
+            mail_from: var("EFOREIGNER_MAIL_FROM")
+                .unwrap_or_else(|| "eForeigner <no-reply@eforeigner.localhost>".into()),
+            public_url: var("EFOREIGNER_PUBLIC_URL")
+                .unwrap_or_else(|| format!("http://{bind}"))
+                .trim_end_matches('/')
+                .to_string(),
+            object_store_url: var("EFOREIGNER_OBJECT_STORE_URL"),
+            demo: false,
+            secret: var("EFOREIGNER_SECRET"),
+        })
+    }
+
+    /// The database URL to use: the configured one, or the SQLite file in the data directory.
+    pub fn effective_database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("eforeigner.sqlite3").display()
+            ),
+        }
+    }
+
+    /// Whether cookies may carry the `__Host-` prefix and `Secure` flag: over HTTPS, and on
+    /// loopback addresses which browsers treat as secure contexts.
+    pub fn secure_cookies(&self) -> bool {
+        let url = self.public_url.as_str();
+        url.starts_with("https://")
+            || url.starts_with("http://127.0.0.1")
+            || url.starts_with("http://localhost")
+            || url.starts_with("http://[::1]")
+    }
+}

@@ -1,0 +1,1049 @@
+//! The account service: registration with identity documents, e-mail confirmation,
+//! verification by officers, login and sessions, password recovery and account management.
+
+use std::sync::Arc;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use bytes::Bytes;
+use jiff::{SignedDuration, Timestamp};
+use serde_json::json;
+
+use super::clock::{hash_secret, new_id, new_secret};
+use super::registration::{
+    RegistrationInput, check_email, check_identity, check_password, check_phone,
+    check_registration,
+};
+use super::sessions::{LOCK_AFTER_FAILURES, ThrottleScope, limits_for, throttle_delay};
+use super::uploads::{self, FileProblem, MAX_REGISTRATION_FILES};
+use super::{
+    Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Lang, Profile,
+    RejectionReason, Role, Session, SignIn, TokenPurpose, Upload,
+};
+use crate::store::files::FileStore;
+use crate::store::{Effects, NewAudit, NewJob, NewToken, Store, UploadMove};
+
+/// Purpose of identity-document uploads.
+pub const IDENTITY_DOCUMENT: &str = "identity-document";
+
+/// Argon2id with the OWASP parameters (m = 19 MiB, t = 2, p = 1). Hashing runs on the
+/// blocking thread pool so it never stalls the async runtime.
+#[derive(Clone)]
+pub struct PasswordHasher {
+    argon: Argon2<'static>,
+    dummy_hash: Arc<String>,
+}
+
+impl PasswordHasher {
+    /// The hasher with OWASP parameters; computes the dummy hash used for unknown accounts.
+    pub fn new() -> anyhow::Result<Self> {
+        let params = Params::new(19_456, 2, 1, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
+        let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+        let dummy = argon
+            .hash_password(b"no account has this password", &salt)
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .to_string();
+        Ok(Self { argon, dummy_hash: Arc::new(dummy) })
+    }
+
+    /// Hashes a password (PHC string).
+    pub async fn hash(&self, password: &str) -> Result<String, DomainError> {
+        let argon = self.argon.clone();
+        let password = password.to_owned();
+        tokio::task::spawn_blocking(move || {
+            let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+            argon
+                .hash_password(password.as_bytes(), &salt)
+                .map(|h| h.to_string())
+                .map_err(|e| DomainError::Internal(anyhow::anyhow!("hash: {e}")))
+        })
+        .await
+        .map_err(|e| DomainError::Internal(e.into()))?
+    }
+
+    /// Verifies a password; with `None` it verifies against the dummy hash so that an
+    /// unknown account takes as long as a wrong password.
+    pub async fn verify(&self, password: &str, hash: Option<&str>) -> bool {
+        let argon = self.argon.clone();
+        let known = hash.is_some();
+        let hash = hash.map_or_else(|| self.dummy_hash.as_str().to_owned(), str::to_owned);
+        let password = password.to_owned();
+        let ok = tokio::task::spawn_blocking(move || {
+            PasswordHash::new(&hash)
+                .map(|parsed| argon.verify_password(password.as_bytes(), &parsed).is_ok())
+                .unwrap_or(false)
+        })
+        .await
+        .unwrap_or(false);
+        ok && known
+    }
+}
+
+/// A file as received from a form, not yet checked.
+#[derive(Clone, Debug)]
+pub struct IncomingFile {
+    /// The name the browser sent.
+    pub file_name: String,
+    /// The bytes (already capped at the transport layer).
+    pub bytes: Bytes,
+}
+
+/// A failed registration or correction: what was wrong, and what the form must show again.
+#[derive(Debug)]
+pub struct FormRejected {
+    /// The problems, per field.
+    pub errors: FieldErrors,
+    /// The draft token that keeps uploaded files across attempts.
+    pub draft_token: String,
+    /// Files already uploaded and kept.
+    pub uploads: Vec<Upload>,
+}
+
+/// Why a registration did not complete.
+#[derive(Debug)]
+pub enum RegisterError {
+    /// The form has problems (files already uploaded are kept).
+    Form(FormRejected),
+    /// Something internal failed.
+    Domain(DomainError),
+}
+
+impl From<DomainError> for RegisterError {
+    fn from(e: DomainError) -> Self {
+        RegisterError::Domain(e)
+    }
+}
+
+/// A successful login: the cookie secret and the session.
+#[derive(Debug)]
+pub struct LoggedIn {
+    /// The secret for the session cookie (shown once, stored only hashed).
+    pub secret: String,
+    /// The session.
+    pub session: Session,
+    /// The account.
+    pub account: Account,
+}
+
+/// The account service.
+#[derive(Clone)]
+pub struct Accounts {
+    store: Arc<dyn Store>,
+    files: FileStore,
+    clock: Arc<dyn Clock>,
+    hasher: PasswordHasher,
+    public_url: String,
+}
+
+fn job_mail(to: &str, lang: Lang, template: &str, args: serde_json::Value) -> NewJob {
+    NewJob {
+        id: new_id(),
+        kind: "send-email".into(),
+        payload: json!({"to": to, "lang": lang.tag(), "template": template, "args": args})
+            .to_string(),
+    }
+}
+
+fn audit(actor: &Actor, action: &str, subject: Option<&str>, details: serde_json::Value) -> NewAudit {
+    NewAudit {
+        actor_id: actor.account_id.clone(),
+        action: action.into(),
+        subject_id: subject.map(str::to_owned),
+        ip: Some(actor.ip.clone()),
+        details: details.to_string(),
+    }
+}
+
+fn owner_key(account_id: &str) -> String {
+    format!("account:{account_id}")
+}
+
+fn draft_key(draft_token: &str) -> String {
+    format!("draft:{}", hash_secret(draft_token))
+}
+
+impl Accounts {
+    /// Builds the service.
+    pub fn new(
+        store: Arc<dyn Store>,
+        files: FileStore,
+        clock: Arc<dyn Clock>,
+        hasher: PasswordHasher,
+        public_url: String,
+    ) -> Self {
+        Self { store, files, clock, hasher, public_url }
+    }
+
+    /// The current time of the injected clock.
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    fn today(&self) -> jiff::civil::Date {
+        self.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date()
+    }
+
+    fn link(&self, path: &str, token: &str) -> String {
+        format!("{}{path}?token={token}", self.public_url)
+    }
+
+    fn new_token(&self, account_id: &str, purpose: TokenPurpose, new_email: Option<String>) -> (String, NewToken) {
+        let secret = new_secret();
+        let now = self.now();
+        let token = NewToken {
+            token_hash: hash_secret(&secret),
+            account_id: account_id.into(),
+            purpose,
+            new_email,
+            created_at: now,
+            expires_at: now.saturating_add(purpose.lifetime()).unwrap_or(now),
+        };
+        (secret, token)
+    }
+
+    /// Checks and stores new files under `owner`, next to `existing` ones. Invalid files are
+    /// reported under `field`; valid ones are kept even when other fields fail.
+    async fn accept_files(
+        &self,
+        owner: &str,
+        existing: &mut Vec<Upload>,
+        incoming: Vec<IncomingFile>,
+        errors: &mut FieldErrors,
+        field: &str,
+    ) -> Result<(), DomainError> {
+        for file in incoming {
+            let name = uploads::display_name(&file.file_name);
+            let problem = if existing.len() >= MAX_REGISTRATION_FILES {
+                Some(FileProblem::TooMany)
+            } else if uploads::is_duplicate_name(&name, existing.iter().map(|u| u.file_name.as_str())) {
+                Some(FileProblem::DuplicateName)
+            } else {
+                uploads::check_file(&file.bytes).err()
+            };
+            if let Some(problem) = problem {
+                errors.add_with(
+                    field,
+                    problem.code(),
+                    &[
+                        ("name", name),
+                        ("max", MAX_REGISTRATION_FILES.to_string()),
+                        ("mb", (uploads::MAX_FILE_BYTES / 1024 / 1024).to_string()),
+                    ],
+                );
+                continue;
+            }
+            let kind = uploads::check_file(&file.bytes).map_err(|_| DomainError::Conflict)?;
+            let id = new_id();
+            let storage_key = format!("uploads/{}/{id}", &id[..2]);
+            self.files.put(&storage_key, file.bytes.clone()).await?;
+            let upload = Upload {
+                id,
+                owner_key: owner.into(),
+                purpose: IDENTITY_DOCUMENT.into(),
+                file_name: name,
+                content_type: kind.mime().into(),
+                size_bytes: i64::try_from(file.bytes.len()).unwrap_or(i64::MAX),
+                sha256: hash_bytes(&file.bytes),
+                storage_key,
+                superseded_at: None,
+                created_at: self.now(),
+            };
+            self.store.insert_upload(&upload).await?;
+            existing.push(upload);
+        }
+        Ok(())
+    }
+
+    /// Registers a foreign citizen (seed 000). Files are kept under the draft token when the
+    /// form has problems, so nothing uploaded is lost. An address already registered gets
+    /// the same answer (no account enumeration); its owner is told by e-mail instead.
+    pub async fn register(
+        &self,
+        input: &RegistrationInput,
+        files: Vec<IncomingFile>,
+        draft_token: Option<String>,
+        lang: Lang,
+        actor: &Actor,
+    ) -> Result<(), RegisterError> {
+        let draft_token = draft_token.filter(|t| t.len() >= 32 && t.len() <= 64).unwrap_or_else(new_secret);
+        let draft = draft_key(&draft_token);
+        let mut kept = self.store.uploads_of(&draft).await.map_err(DomainError::from)?;
+        let mut errors = FieldErrors::default();
+        self.accept_files(&draft, &mut kept, files, &mut errors, "documents").await?;
+        if kept.is_empty() && errors.for_field("documents").is_none() {
+            errors.add("documents", "documents_required");
+        }
+        let valid = match check_registration(input, self.today()) {
+            Ok(v) if errors.is_empty() => v,
+            Ok(_) => return Err(RegisterError::Form(FormRejected { errors, draft_token, uploads: kept })),
+            Err(form_errors) => {
+                errors.0.extend(form_errors.0);
+                return Err(RegisterError::Form(FormRejected { errors, draft_token, uploads: kept }));
+            }
+        };
+        let now = self.now();
+        let email = valid.email.normalized();
+        let password_hash = self.hasher.hash(&valid.password).await?;
+        let account = Account {
+            id: new_id(),
+            email: email.clone(),
+            password_hash,
+            role: Role::Applicant,
+            status: AccountStatus::PendingEmail,
+            profile: valid.profile,
+            language: lang,
+            email_confirmed_at: None,
+            submitted_at: None,
+            verified_at: None,
+            verified_by: None,
+            rejection_reason: None,
+            rejection_note: None,
+            failed_logins: 0,
+            locked_at: None,
+            created_at: now,
+            updated_at: now,
+        };
+        let (secret, token) = self.new_token(&account.id, TokenPurpose::ConfirmEmail, None);
+        let effects = Effects::at(now)
+            .with_job(job_mail(
+                &email,
+                lang,
+                "confirm-email",
+                json!({"name": account.profile.given_names, "link": self.link("/confirm-email", &secret)}),
+            ))
+            .with_audit(audit(actor, "account.registered", Some(&account.id), json!({"role": "applicant"})));
+        let moves = UploadMove { supersede_current: false, claim_from: Some(draft) };
+        match self.store.insert_account(&account, Some(&token), &moves, &effects).await {
+            Ok(()) => Ok(()),
+            Err(crate::store::StoreError::Conflict) => {
+                let existing = self.store.account_by_email(&email).await.map_err(DomainError::from)?;
+                for upload in kept {
+                    self.discard_upload(&upload).await?;
+                }
+                if let Some(existing) = existing {
+                    let effects = Effects::at(now)
+                        .with_job(job_mail(
+                            &existing.email,
+                            existing.language,
+                            "already-registered",
+                            json!({"link": format!("{}/password/forgot", self.public_url)}),
+                        ))
+                        .with_audit(audit(actor, "account.registration_repeated", Some(&existing.id), json!({})));
+                    self.store
+                        .update_account(&existing, existing.updated_at, &UploadMove::default(), &effects)
+                        .await
+                        .map_err(DomainError::from)?;
+                }
+                Ok(())
+            }
+            Err(e) => Err(DomainError::from(e).into()),
+        }
+    }
+
+    async fn discard_upload(&self, upload: &Upload) -> Result<(), DomainError> {
+        if let Some(u) = self.store.delete_upload(&upload.owner_key, &upload.id).await? {
+            self.files.delete(&u.storage_key).await?;
+        }
+        Ok(())
+    }
+
+    /// Files kept for a registration draft.
+    pub async fn draft_uploads(&self, draft_token: &str) -> Result<Vec<Upload>, DomainError> {
+        Ok(self.store.uploads_of(&draft_key(draft_token)).await?)
+    }
+
+    /// Checks and keeps files for a draft without submitting the form (used when the user
+    /// removes a file: anything newly chosen in the same submission is kept too).
+    pub async fn stash_draft_files(
+        &self,
+        draft_token: &str,
+        files: Vec<IncomingFile>,
+    ) -> Result<(Vec<Upload>, FieldErrors), DomainError> {
+        let draft = draft_key(draft_token);
+        let mut kept = self.store.uploads_of(&draft).await?;
+        let mut errors = FieldErrors::default();
+        self.accept_files(&draft, &mut kept, files, &mut errors, "documents").await?;
+        Ok((kept, errors))
+    }
+
+    /// Removes one file of a registration draft.
+    pub async fn remove_draft_upload(&self, draft_token: &str, upload_id: &str) -> Result<(), DomainError> {
+        if let Some(u) = self.store.delete_upload(&draft_key(draft_token), upload_id).await? {
+            self.files.delete(&u.storage_key).await?;
+        }
+        Ok(())
+    }
+
+    /// Sends a new confirmation link if the address waits for confirmation. Always answers
+    /// the same, whether or not such an account exists.
+    pub async fn resend_confirmation(&self, email: &str, actor: &Actor) -> Result<(), DomainError> {
+        let Ok(email) = eforeigner_rules::email::Email::parse(email) else {
+            return Ok(());
+        };
+        let Some(account) = self.store.account_by_email(&email.normalized()).await? else {
+            return Ok(());
+        };
+        if account.status != AccountStatus::PendingEmail {
+            return Ok(());
+        }
+        let now = self.now();
+        self.store.revoke_tokens(&account.id, TokenPurpose::ConfirmEmail, now).await?;
+        let (secret, token) = self.new_token(&account.id, TokenPurpose::ConfirmEmail, None);
+        let effects = Effects::at(now)
+            .with_job(job_mail(
+                &account.email,
+                account.language,
+                "confirm-email",
+                json!({"name": account.profile.given_names, "link": self.link("/confirm-email", &secret)}),
+            ))
+            .with_audit(audit(actor, "email.confirmation_resent", Some(&account.id), json!({})));
+        self.store.insert_token(&token, &effects).await?;
+        Ok(())
+    }
+
+    /// Whether a link is still usable (to show the right page before the user acts).
+    pub async fn token_is_valid(&self, secret: &str, purpose: TokenPurpose) -> Result<bool, DomainError> {
+        Ok(self.store.peek_token(&hash_secret(secret), purpose, self.now()).await?.is_some())
+    }
+
+    /// Confirms the address given at registration: the account joins the verification queue.
+    pub async fn confirm_email(&self, secret: &str, actor: &Actor) -> Result<Account, DomainError> {
+        let now = self.now();
+        let actor = actor.clone();
+        let change = move |mut a: Account, _new: Option<String>| {
+            let effects = Effects::at(now)
+                .with_audit(audit(&actor, "email.confirmed", Some(&a.id), json!({})));
+            if a.status == AccountStatus::PendingEmail {
+                a.status = AccountStatus::AwaitingVerification;
+                a.email_confirmed_at = Some(now);
+                a.submitted_at = Some(now);
+            }
+            a.updated_at = now;
+            (a, effects)
+        };
+        self.store
+            .redeem_token(&hash_secret(secret), TokenPurpose::ConfirmEmail, now, &change)
+            .await?
+            .ok_or(DomainError::InvalidToken)
+    }
+
+    /// Confirms a changed e-mail address.
+    pub async fn confirm_email_change(&self, secret: &str, actor: &Actor) -> Result<Account, DomainError> {
+        let now = self.now();
+        let actor = actor.clone();
+        let change = move |mut a: Account, new_email: Option<String>| {
+            let old = a.email.clone();
+            let mut effects = Effects::at(now);
+            if let Some(new_email) = new_email {
+                a.email = new_email;
+                effects = effects
+                    .with_job(job_mail(&old, a.language, "email-changed", json!({})))
+                    .with_audit(audit(&actor, "email.changed", Some(&a.id), json!({})));
+            }
+            a.updated_at = now;
+            (a, effects)
+        };
+        match self.store.redeem_token(&hash_secret(secret), TokenPurpose::ChangeEmail, now, &change).await {
+            Ok(Some(a)) => Ok(a),
+            Ok(None) => Err(DomainError::InvalidToken),
+            Err(crate::store::StoreError::Conflict) => {
+                let mut errors = FieldErrors::default();
+                errors.add("email", "email_taken");
+                Err(DomainError::Invalid(errors))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn throttle_wait(&self, keys: &[(ThrottleScope, String)]) -> Result<Option<i64>, DomainError> {
+        let now = self.now();
+        let mut wait = 0_i64;
+        for (scope, key) in keys {
+            if let Some(state) = self.store.throttle(key).await? {
+                let until = state
+                    .last_failure_at
+                    .saturating_add(throttle_delay(*scope, state.failures))
+                    .unwrap_or(state.last_failure_at);
+                if until > now {
+                    let secs = until.duration_since(now).as_secs().max(1);
+                    wait = wait.max(secs);
+                }
+            }
+        }
+        Ok((wait > 0).then_some(wait))
+    }
+
+    /// Logs in with e-mail and password. Unknown address and wrong password answer the same,
+    /// after the same work. Failures are throttled per address typed and per client address.
+    pub async fn login(&self, email: &str, password: &str, actor: &Actor) -> Result<LoggedIn, DomainError> {
+        let typed = email.trim().to_lowercase();
+        let keys = [
+            (ThrottleScope::Account, format!("email:{typed}")),
+            (ThrottleScope::Address, format!("ip:{}", actor.ip)),
+        ];
+        if let Some(retry_after_secs) = self.throttle_wait(&keys).await? {
+            return Err(DomainError::Throttled { retry_after_secs });
+        }
+        let account = match eforeigner_rules::email::Email::parse(email) {
+            Ok(e) => self.store.account_by_email(&e.normalized()).await?,
+            Err(_) => None,
+        };
+        let ok = self.hasher.verify(password, account.as_ref().map(|a| a.password_hash.as_str())).await;
+        let now = self.now();
+        let sign_in = |succeeded| SignIn {
+            at: now,
+            ip: actor.ip.clone(),
+            user_agent: actor.user_agent.clone(),
+            method: "password".into(),
+            succeeded,
+        };
+        let Some(mut account) = account.filter(|_| ok) else {
+            for (_, key) in &keys {
+                self.store.throttle_failure(key, now).await?;
+            }
+            self.record_failure(&typed, actor, sign_in(false)).await?;
+            return Err(DomainError::InvalidCredentials);
+        };
+        if account.locked_at.is_some() {
+            return Err(DomainError::Locked);
+        }
+        if account.status == AccountStatus::PendingEmail {
+            return Err(DomainError::EmailNotConfirmed);
+        }
+        for (_, key) in &keys {
+            self.store.throttle_clear(key).await?;
+        }
+        let expected = account.updated_at;
+        if account.failed_logins != 0 {
+            account.failed_logins = 0;
+            account.updated_at = now;
+            self.store.update_account(&account, expected, &UploadMove::default(), &Effects::at(now)).await?;
+        }
+        let limits = limits_for(account.role);
+        let secret = new_secret();
+        let session = Session {
+            id: new_id(),
+            account_id: account.id.clone(),
+            created_at: now,
+            last_seen_at: now,
+            idle_timeout_secs: limits.idle.as_secs(),
+            absolute_expires_at: now.saturating_add(limits.absolute).unwrap_or(now),
+            ip: actor.ip.clone(),
+            user_agent: actor.user_agent.clone(),
+            ended_at: None,
+        };
+        let actor = Actor { account_id: Some(account.id.clone()), ..actor.clone() };
+        let effects = Effects::at(now)
+            .with_audit(audit(&actor, "login.succeeded", Some(&account.id), json!({"method": "password"})));
+        self.store.insert_session(&session, &hash_secret(&secret), &effects).await?;
+        self.store.record_sign_in(&account.id, &sign_in(true)).await?;
+        Ok(LoggedIn { secret, session, account })
+    }
+
+    async fn record_failure(&self, typed: &str, actor: &Actor, sign_in: SignIn) -> Result<(), DomainError> {
+        let now = self.now();
+        let account = match eforeigner_rules::email::Email::parse(typed) {
+            Ok(e) => self.store.account_by_email(&e.normalized()).await?,
+            Err(_) => None,
+        };
+        let Some(mut account) = account else {
+            self.store
+                .append_audit(&[audit(actor, "login.failed", None, json!({"reason": "unknown_or_wrong"}))], now)
+                .await?;
+            return Ok(());
+        };
+        self.store.record_sign_in(&account.id, &sign_in).await?;
+        let expected = account.updated_at;
+        account.failed_logins += 1;
+        account.updated_at = now;
+        let mut effects = Effects::at(now).with_audit(audit(
+            actor,
+            "login.failed",
+            Some(&account.id),
+            json!({"consecutive_failures": account.failed_logins}),
+        ));
+        if account.failed_logins >= LOCK_AFTER_FAILURES && account.locked_at.is_none() {
+            account.locked_at = Some(now);
+            effects = effects
+                .with_job(job_mail(
+                    &account.email,
+                    account.language,
+                    "account-locked",
+                    json!({"link": format!("{}/password/forgot", self.public_url)}),
+                ))
+                .with_audit(audit(actor, "account.locked", Some(&account.id), json!({})));
+        }
+        // A concurrent failure may have bumped the row; losing one count is harmless.
+        match self.store.update_account(&account, expected, &UploadMove::default(), &effects).await {
+            Ok(()) | Err(crate::store::StoreError::Conflict) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Finds the live session for a cookie secret and records the activity. `Ok(None)` when
+    /// unknown, ended or expired.
+    pub async fn authenticate(&self, secret: &str) -> Result<Option<(Session, Account)>, DomainError> {
+        let Some(mut session) = self.store.session_by_token(&hash_secret(secret)).await? else {
+            return Ok(None);
+        };
+        let now = self.now();
+        if !session.is_live(now) {
+            return Ok(None);
+        }
+        let Some(account) = self.store.account(&session.account_id).await? else {
+            return Ok(None);
+        };
+        // Writing on every request would serialise readers on SQLite; ten seconds of
+        // imprecision in an hour-long idle timeout does not matter.
+        if now.duration_since(session.last_seen_at) > SignedDuration::from_secs(10) {
+            self.store.touch_session(&session.id, now).await?;
+            session.last_seen_at = now;
+        }
+        Ok(Some((session, account)))
+    }
+
+    /// Logs out: ends this session.
+    pub async fn logout(&self, session: &Session, actor: &Actor) -> Result<(), DomainError> {
+        let now = self.now();
+        let effects = Effects::at(now).with_audit(audit(actor, "logout", Some(&session.account_id), json!({})));
+        self.store.end_session(&session.account_id, &session.id, now, &effects).await?;
+        Ok(())
+    }
+
+    /// Sends a password-reset link if the account exists; answers the same either way.
+    pub async fn request_password_reset(&self, email: &str, actor: &Actor) -> Result<(), DomainError> {
+        let Ok(email) = eforeigner_rules::email::Email::parse(email) else {
+            return Ok(());
+        };
+        let now = self.now();
+        let Some(account) = self.store.account_by_email(&email.normalized()).await? else {
+            self.store
+                .append_audit(&[audit(actor, "password.reset_requested", None, json!({"known": false}))], now)
+                .await?;
+            return Ok(());
+        };
+        self.store.revoke_tokens(&account.id, TokenPurpose::ResetPassword, now).await?;
+        let (secret, token) = self.new_token(&account.id, TokenPurpose::ResetPassword, None);
+        let effects = Effects::at(now)
+            .with_job(job_mail(
+                &account.email,
+                account.language,
+                "reset-password",
+                json!({"link": self.link("/password/reset", &secret)}),
+            ))
+            .with_audit(audit(actor, "password.reset_requested", Some(&account.id), json!({"known": true})));
+        self.store.insert_token(&token, &effects).await?;
+        Ok(())
+    }
+
+    /// Sets a new password through a reset link: unlocks the account, ends every session.
+    pub async fn reset_password(&self, secret: &str, new_password: &str, actor: &Actor) -> Result<Account, DomainError> {
+        let now = self.now();
+        let token_hash = hash_secret(secret);
+        let Some(account_id) = self.store.peek_token(&token_hash, TokenPurpose::ResetPassword, now).await? else {
+            return Err(DomainError::InvalidToken);
+        };
+        let account = self.store.account(&account_id).await?.ok_or(DomainError::InvalidToken)?;
+        let mut errors = FieldErrors::default();
+        check_password(&mut errors, "password", new_password, &context_words(&account));
+        errors.into_result()?;
+        let hash = self.hasher.hash(new_password).await?;
+        let actor = actor.clone();
+        let change = move |mut a: Account, _: Option<String>| {
+            a.password_hash = hash.clone();
+            a.failed_logins = 0;
+            a.locked_at = None;
+            a.updated_at = now;
+            let effects = Effects::at(now)
+                .with_job(job_mail(&a.email, a.language, "password-changed", json!({})))
+                .with_audit(audit(&actor, "password.reset", Some(&a.id), json!({})));
+            (a, effects)
+        };
+        let account = self
+            .store
+            .redeem_token(&token_hash, TokenPurpose::ResetPassword, now, &change)
+            .await?
+            .ok_or(DomainError::InvalidToken)?;
+        self.store.end_all_sessions(&account.id, None, now).await?;
+        self.store.throttle_clear(&format!("email:{}", account.email)).await?;
+        Ok(account)
+    }
+
+    /// Changes the password of a logged-in user (current one required); other sessions end.
+    pub async fn change_password(
+        &self,
+        account: &Account,
+        session_id: &str,
+        current: &str,
+        new_password: &str,
+        actor: &Actor,
+    ) -> Result<(), DomainError> {
+        let mut errors = FieldErrors::default();
+        if !self.hasher.verify(current, Some(&account.password_hash)).await {
+            errors.add("current_password", "current_password_wrong");
+        }
+        check_password(&mut errors, "new_password", new_password, &context_words(account));
+        errors.into_result()?;
+        let now = self.now();
+        let mut updated = account.clone();
+        updated.password_hash = self.hasher.hash(new_password).await?;
+        updated.updated_at = now;
+        let effects = Effects::at(now)
+            .with_job(job_mail(&account.email, account.language, "password-changed", json!({})))
+            .with_audit(audit(actor, "password.changed", Some(&account.id), json!({})));
+        self.store.update_account(&updated, account.updated_at, &UploadMove::default(), &effects).await?;
+        self.store.end_all_sessions(&account.id, Some(session_id), now).await?;
+        Ok(())
+    }
+
+    /// Starts an e-mail change: a link goes to the new address, a notice to the old one.
+    pub async fn change_email(
+        &self,
+        account: &Account,
+        password: &str,
+        new_email: &str,
+        actor: &Actor,
+    ) -> Result<(), DomainError> {
+        let mut errors = FieldErrors::default();
+        if !self.hasher.verify(password, Some(&account.password_hash)).await {
+            errors.add("password", "current_password_wrong");
+        }
+        let email = check_email(&mut errors, "new_email", new_email);
+        if let Some(e) = &email
+            && e.normalized() == account.email
+        {
+            errors.add("new_email", "email_same");
+        }
+        errors.into_result()?;
+        let Some(email) = email else {
+            return Err(DomainError::Conflict);
+        };
+        let now = self.now();
+        if self.store.account_by_email(&email.normalized()).await?.is_some() {
+            // Said nowhere: the same answer as for a free address.
+            return Ok(());
+        }
+        self.store.revoke_tokens(&account.id, TokenPurpose::ChangeEmail, now).await?;
+        let (secret, token) = self.new_token(&account.id, TokenPurpose::ChangeEmail, Some(email.normalized()));
+        let effects = Effects::at(now)
+            .with_job(job_mail(
+                &email.normalized(),
+                account.language,
+                "confirm-new-email",
+                json!({"link": self.link("/confirm-email-change", &secret)}),
+            ))
+            .with_job(job_mail(&account.email, account.language, "email-change-requested", json!({})))
+            .with_audit(audit(actor, "email.change_requested", Some(&account.id), json!({})));
+        self.store.insert_token(&token, &effects).await?;
+        Ok(())
+    }
+
+    /// Updates what verification does not fix: phone and language.
+    pub async fn update_details(
+        &self,
+        account: &Account,
+        phone: &str,
+        language: Option<Lang>,
+        actor: &Actor,
+    ) -> Result<Account, DomainError> {
+        let mut errors = FieldErrors::default();
+        let phone = check_phone(&mut errors, phone);
+        errors.into_result()?;
+        let now = self.now();
+        let mut updated = account.clone();
+        updated.profile.phone = phone;
+        if let Some(lang) = language {
+            updated.language = lang;
+        }
+        updated.updated_at = now;
+        let effects = Effects::at(now).with_audit(audit(actor, "account.details_changed", Some(&account.id), json!({})));
+        self.store.update_account(&updated, account.updated_at, &UploadMove::default(), &effects).await?;
+        Ok(updated)
+    }
+
+    /// Remembers the chosen language for pages and e-mails.
+    pub async fn set_language(&self, account: &Account, lang: Lang) -> Result<(), DomainError> {
+        if account.language == lang {
+            return Ok(());
+        }
+        let mut updated = account.clone();
+        updated.language = lang;
+        updated.updated_at = self.now();
+        self.store
+            .update_account(&updated, account.updated_at, &UploadMove::default(), &Effects::at(self.now()))
+            .await?;
+        Ok(())
+    }
+
+    /// The account's live sessions, most recent first.
+    pub async fn sessions(&self, account: &Account) -> Result<Vec<Session>, DomainError> {
+        let now = self.now();
+        Ok(self.store.open_sessions(&account.id).await?.into_iter().filter(|s| s.is_live(now)).collect())
+    }
+
+    /// Recent sign-in attempts on the account.
+    pub async fn sign_ins(&self, account: &Account) -> Result<Vec<SignIn>, DomainError> {
+        Ok(self.store.recent_sign_ins(&account.id, 20).await?)
+    }
+
+    /// Ends one of the account's own sessions (`NotFound` for anyone else's).
+    pub async fn end_session(&self, account: &Account, session_id: &str, actor: &Actor) -> Result<(), DomainError> {
+        let now = self.now();
+        let effects = Effects::at(now)
+            .with_audit(audit(actor, "session.ended", Some(&account.id), json!({"session": session_id})));
+        if self.store.end_session(&account.id, session_id, now, &effects).await? {
+            Ok(())
+        } else {
+            Err(DomainError::NotFound)
+        }
+    }
+
+    /// The account's current identity documents.
+    pub async fn documents_of(&self, account: &Account) -> Result<Vec<Upload>, DomainError> {
+        Ok(self.store.uploads_of(&owner_key(&account.id)).await?)
+    }
+
+    /// Fetches a document for `viewer`: their own, or any for a verification officer (the
+    /// access is audited). Anyone else gets `NotFound`, never a hint that it exists.
+    pub async fn document_for(
+        &self,
+        viewer: &Account,
+        upload_id: &str,
+        actor: &Actor,
+    ) -> Result<(Upload, Bytes), DomainError> {
+        let upload = self.store.upload(upload_id).await?.ok_or(DomainError::NotFound)?;
+        let own = upload.owner_key == owner_key(&viewer.id);
+        let officer = viewer.role.can_verify_accounts() && viewer.status == AccountStatus::Active;
+        if !own && !(officer && upload.owner_key.starts_with("account:")) {
+            return Err(DomainError::NotFound);
+        }
+        if !own {
+            self.store
+                .append_audit(
+                    &[audit(actor, "document.viewed", upload.owner_key.strip_prefix("account:"), json!({"upload": upload.id}))],
+                    self.now(),
+                )
+                .await?;
+        }
+        let bytes = self.files.get(&upload.storage_key).await?;
+        Ok((upload, bytes))
+    }
+
+    /// The verification queue: accounts awaiting verification, oldest first.
+    pub async fn verification_queue(&self, officer: &Account) -> Result<Vec<Account>, DomainError> {
+        require_verifier(officer)?;
+        Ok(self.store.accounts_in_status(AccountStatus::AwaitingVerification, 500).await?)
+    }
+
+    /// One account with its documents, for an officer's decision (the access is audited).
+    pub async fn verification_case(
+        &self,
+        officer: &Account,
+        account_id: &str,
+        actor: &Actor,
+    ) -> Result<(Account, Vec<Upload>), DomainError> {
+        require_verifier(officer)?;
+        let account = self.store.account(account_id).await?.ok_or(DomainError::NotFound)?;
+        if account.role != Role::Applicant {
+            return Err(DomainError::NotFound);
+        }
+        self.store
+            .append_audit(&[audit(actor, "personal_data.viewed", Some(&account.id), json!({}))], self.now())
+            .await?;
+        let docs = self.store.uploads_of(&owner_key(&account.id)).await?;
+        Ok((account, docs))
+    }
+
+    /// Approves an account awaiting verification; an activation e-mail follows.
+    pub async fn approve(&self, officer: &Account, account_id: &str, actor: &Actor) -> Result<Account, DomainError> {
+        require_verifier(officer)?;
+        let account = self.store.account(account_id).await?.ok_or(DomainError::NotFound)?;
+        if account.status != AccountStatus::AwaitingVerification || account.role != Role::Applicant {
+            return Err(DomainError::Conflict);
+        }
+        let now = self.now();
+        let mut updated = account.clone();
+        updated.status = AccountStatus::Active;
+        updated.verified_at = Some(now);
+        updated.verified_by = Some(officer.id.clone());
+        updated.rejection_reason = None;
+        updated.rejection_note = None;
+        updated.updated_at = now;
+        let effects = Effects::at(now)
+            .with_job(job_mail(
+                &account.email,
+                account.language,
+                "account-activated",
+                json!({"name": account.profile.given_names, "link": format!("{}/login/password", self.public_url)}),
+            ))
+            .with_audit(audit(actor, "verification.approved", Some(&account.id), json!({})));
+        self.store.update_account(&updated, account.updated_at, &UploadMove::default(), &effects).await?;
+        Ok(updated)
+    }
+
+    /// Rejects an account awaiting verification, with a reason and a note; the applicant is
+    /// told by e-mail and may correct the data.
+    pub async fn reject(
+        &self,
+        officer: &Account,
+        account_id: &str,
+        reason: &str,
+        note: &str,
+        actor: &Actor,
+    ) -> Result<Account, DomainError> {
+        require_verifier(officer)?;
+        let mut errors = FieldErrors::default();
+        let reason = RejectionReason::parse(reason.trim());
+        if reason.is_none() {
+            errors.add("reason", "choose_one");
+        }
+        let note = note.trim();
+        if reason == Some(RejectionReason::Other) && note.is_empty() {
+            errors.add("note", "note_required_for_other");
+        }
+        if note.chars().count() > 1000 {
+            errors.add_with("note", "too_long", &[("max", "1000".into())]);
+        }
+        errors.into_result()?;
+        let account = self.store.account(account_id).await?.ok_or(DomainError::NotFound)?;
+        if account.status != AccountStatus::AwaitingVerification || account.role != Role::Applicant {
+            return Err(DomainError::Conflict);
+        }
+        let now = self.now();
+        let mut updated = account.clone();
+        updated.status = AccountStatus::Rejected;
+        updated.rejection_reason = reason;
+        updated.rejection_note = (!note.is_empty()).then(|| note.to_string());
+        updated.verified_by = Some(officer.id.clone());
+        updated.updated_at = now;
+        let reason_code = reason.map(|r| r.as_str()).unwrap_or("other");
+        let effects = Effects::at(now)
+            .with_job(job_mail(
+                &account.email,
+                account.language,
+                "account-rejected",
+                json!({"reason": reason_code, "note": note, "link": format!("{}/account/correct", self.public_url)}),
+            ))
+            .with_audit(audit(actor, "verification.rejected", Some(&account.id), json!({"reason": reason_code})));
+        self.store.update_account(&updated, account.updated_at, &UploadMove::default(), &effects).await?;
+        Ok(updated)
+    }
+
+    /// After a rejection: corrects the identity data and (optionally) replaces the documents;
+    /// the account returns to the verification queue.
+    pub async fn correct_registration(
+        &self,
+        account: &Account,
+        input: &RegistrationInput,
+        files: Vec<IncomingFile>,
+        draft_token: Option<String>,
+        actor: &Actor,
+    ) -> Result<Account, RegisterError> {
+        if account.status != AccountStatus::Rejected {
+            return Err(DomainError::Conflict.into());
+        }
+        let draft_token = draft_token.filter(|t| t.len() >= 32 && t.len() <= 64).unwrap_or_else(new_secret);
+        let draft = draft_key(&draft_token);
+        let mut kept = self.store.uploads_of(&draft).await.map_err(DomainError::from)?;
+        let mut errors = FieldErrors::default();
+        self.accept_files(&draft, &mut kept, files, &mut errors, "documents").await?;
+        let profile = check_identity(&mut errors, input, self.today());
+        if !errors.is_empty() {
+            return Err(RegisterError::Form(FormRejected { errors, draft_token, uploads: kept }));
+        }
+        let now = self.now();
+        let mut updated = account.clone();
+        updated.profile = Profile { phone: account.profile.phone.clone(), ..profile };
+        updated.status = AccountStatus::AwaitingVerification;
+        updated.submitted_at = Some(now);
+        updated.updated_at = now;
+        let moves = if kept.is_empty() {
+            UploadMove::default()
+        } else {
+            UploadMove { supersede_current: true, claim_from: Some(draft) }
+        };
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            "verification.resubmitted",
+            Some(&account.id),
+            json!({"new_documents": kept.len()}),
+        ));
+        self.store
+            .update_account(&updated, account.updated_at, &moves, &effects)
+            .await
+            .map_err(DomainError::from)?;
+        Ok(updated)
+    }
+
+    /// Creates a user that is active at once (command line and demo data): its e-mail and
+    /// identity count as verified.
+    pub async fn create_active_user(
+        &self,
+        email: &str,
+        role: Role,
+        password: &str,
+        given_names: &str,
+        surname: &str,
+    ) -> Result<Account, DomainError> {
+        let mut errors = FieldErrors::default();
+        let parsed = check_email(&mut errors, "email", email);
+        check_password(&mut errors, "password", password, &[given_names, surname, email.split('@').next().unwrap_or("")]);
+        errors.into_result()?;
+        let Some(parsed) = parsed else {
+            return Err(DomainError::Conflict);
+        };
+        let now = self.now();
+        let account = Account {
+            id: new_id(),
+            email: parsed.normalized(),
+            password_hash: self.hasher.hash(password).await?,
+            role,
+            status: AccountStatus::Active,
+            profile: Profile { given_names: given_names.into(), surname: surname.into(), ..Profile::default() },
+            language: Lang::En,
+            email_confirmed_at: Some(now),
+            submitted_at: Some(now),
+            verified_at: Some(now),
+            verified_by: None,
+            rejection_reason: None,
+            rejection_note: None,
+            failed_logins: 0,
+            locked_at: None,
+            created_at: now,
+            updated_at: now,
+        };
+        let system = Actor { account_id: None, ip: "local".into(), user_agent: "cli".into() };
+        let effects = Effects::at(now)
+            .with_audit(audit(&system, "account.created_by_operator", Some(&account.id), json!({"role": role.as_str()})));
+        self.store.insert_account(&account, None, &UploadMove::default(), &effects).await?;
+        Ok(account)
+    }
+
+    /// The account with this e-mail, if any (operator tools, tests).
+    pub async fn find_by_email(&self, email: &str) -> Result<Option<Account>, DomainError> {
+        Ok(self.store.account_by_email(&email.trim().to_lowercase()).await?)
+    }
+}
+
+fn require_verifier(officer: &Account) -> Result<(), DomainError> {
+    if officer.role.can_verify_accounts() && officer.status == AccountStatus::Active {
+        Ok(())
+    } else {
+        Err(DomainError::Forbidden)
+    }
+}
+
+fn context_words(account: &Account) -> Vec<&str> {
+    vec![
+        account.profile.given_names.as_str(),
+        account.profile.surname.as_str(),
+        account.email.split('@').next().unwrap_or(""),
+        account.email.as_str(),
+    ]
+}
+
+fn hash_bytes(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}

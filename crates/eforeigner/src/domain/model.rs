@@ -1,0 +1,412 @@
+//! The domain's data: accounts, roles, statuses, sessions, uploads.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The stable text form (stored, and used in the API and translation keys).
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+            /// Parses the stable text form.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// What a user is allowed to do.
+    Role {
+        /// A foreign citizen using the portal.
+        Applicant = "applicant",
+        /// Checks the documents of newly registered accounts.
+        VerificationOfficer = "verification-officer",
+        /// Creates accounts at a city or municipality counter.
+        CounterOfficer = "counter-officer",
+        /// Appoints counter officers of a municipality.
+        MunicipalityAdmin = "municipality-admin",
+        /// Reviews residence applications of a police department.
+        Inspector = "inspector",
+        /// Oversees queues, workload and the audit log.
+        Supervisor = "supervisor",
+        /// Runs the system.
+        Admin = "admin",
+    }
+);
+
+impl Role {
+    /// Officers get shorter sessions (15 min idle / 12 h) than applicants (1 h / 24 h).
+    pub fn is_officer(self) -> bool {
+        self != Role::Applicant
+    }
+
+    /// Whether this role works the verification queue.
+    pub fn can_verify_accounts(self) -> bool {
+        matches!(self, Role::VerificationOfficer | Role::Supervisor | Role::Admin)
+    }
+}
+
+string_enum!(
+    /// Where an account stands in its life.
+    AccountStatus {
+        /// Registered; the e-mail address is not confirmed yet.
+        PendingEmail = "pending-email",
+        /// E-mail confirmed; an officer has yet to check the identity document.
+        AwaitingVerification = "awaiting-verification",
+        /// Checked and usable for services.
+        Active = "active",
+        /// An officer found a problem; the applicant may correct and resubmit.
+        Rejected = "rejected",
+    }
+);
+
+string_enum!(
+    /// Sex as recorded in the identity document.
+    Sex {
+        /// Female.
+        Female = "female",
+        /// Male.
+        Male = "male",
+    }
+);
+
+string_enum!(
+    /// The answer to "Do you have a foreigner's registration number?" (seed 000).
+    HasEbs {
+        /// Yes: the number is then required.
+        Yes = "yes",
+        /// No.
+        No = "no",
+        /// Forgotten.
+        Forgotten = "forgotten",
+    }
+);
+
+string_enum!(
+    /// The identity document uploaded at registration.
+    IdDocType {
+        /// A passport.
+        Passport = "passport",
+        /// A foreigner's identity card.
+        ForeignerId = "foreigner-id",
+    }
+);
+
+string_enum!(
+    /// Why an officer rejected a registration (plus free text).
+    RejectionReason {
+        /// The document image cannot be read.
+        UnreadableDocument = "unreadable-document",
+        /// Entered data differ from the document.
+        DataMismatch = "data-mismatch",
+        /// The document has expired.
+        ExpiredDocument = "expired-document",
+        /// A page is missing (both pages of an ID card are needed).
+        MissingPage = "missing-page",
+        /// The uploaded file is not an identity document.
+        WrongDocument = "wrong-document",
+        /// Another reason, explained in the note.
+        Other = "other",
+    }
+);
+
+/// The four languages of the portal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default, utoipa::ToSchema)]
+pub enum Lang {
+    /// English.
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Serbian, Latin script.
+    #[serde(rename = "sr-Latn")]
+    SrLatn,
+    /// Serbian, Cyrillic script.
+    #[serde(rename = "sr-Cyrl")]
+    SrCyrl,
+    /// Russian.
+    #[serde(rename = "ru")]
+    Ru,
+}
+
+impl Lang {
+    /// Every language, in the order of the language switcher.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::SrLatn, Lang::SrCyrl, Lang::Ru];
+
+    /// BCP 47 tag, as used in `lang=` attributes and cookies.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::SrLatn => "sr-Latn",
+            Lang::SrCyrl => "sr-Cyrl",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::SrLatn => "Srpski",
+            Lang::SrCyrl => "Српски",
+            Lang::Ru => "Русский",
+        }
+    }
+
+    /// Parses a tag; `sr` alone means Cyrillic (the official script), case-insensitive.
+    pub fn parse(tag: &str) -> Option<Self> {
+        match tag.trim().to_ascii_lowercase().as_str() {
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            "sr-latn" | "sr-latn-rs" => Some(Lang::SrLatn),
+            "sr" | "sr-cyrl" | "sr-cyrl-rs" | "sr-rs" => Some(Lang::SrCyrl),
+            "ru" | "ru-ru" => Some(Lang::Ru),
+            other if other.starts_with("en-") => Some(Lang::En),
+            other if other.starts_with("ru-") => Some(Lang::Ru),
+            _ => None,
+        }
+    }
+
+    /// Picks the best language from an `Accept-Language` header (by q-value).
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let tag = pieces.next().unwrap_or("").trim();
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            if let Some(lang) = Lang::parse(tag)
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, lang));
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+}
+
+/// Personal data of an account holder. Fields fixed by verification: names, date of birth,
+/// sex, citizenship, registration number and identity document; the phone may change freely.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Profile {
+    /// Given name(s).
+    pub given_names: String,
+    /// Surname.
+    pub surname: String,
+    /// Date of birth.
+    pub date_of_birth: Option<Date>,
+    /// Sex.
+    pub sex: Option<Sex>,
+    /// Citizenship, ISO 3166-1 alpha-2.
+    pub citizenship: Option<String>,
+    /// Phone number (optional, free format checked loosely).
+    pub phone: Option<String>,
+    /// The answer to the registration-number question.
+    pub has_ebs: Option<HasEbs>,
+    /// The foreigner's registration number (EBS), when given.
+    pub ebs: Option<String>,
+    /// Identity document type.
+    pub id_doc_type: Option<IdDocType>,
+    /// Identity document number.
+    pub id_doc_number: Option<String>,
+    /// Identity document expiry date.
+    pub id_doc_expiry: Option<Date>,
+}
+
+/// A user account.
+#[derive(Clone, Debug)]
+pub struct Account {
+    /// Stable id.
+    pub id: String,
+    /// The e-mail address, normalised (lower case); it is the username.
+    pub email: String,
+    /// Argon2id PHC string.
+    pub password_hash: String,
+    /// Role.
+    pub role: Role,
+    /// Life-cycle status.
+    pub status: AccountStatus,
+    /// Personal data.
+    pub profile: Profile,
+    /// Preferred language for pages and e-mails.
+    pub language: Lang,
+    /// When the e-mail address was confirmed.
+    pub email_confirmed_at: Option<Timestamp>,
+    /// When the account entered the verification queue (last time).
+    pub submitted_at: Option<Timestamp>,
+    /// When an officer approved it.
+    pub verified_at: Option<Timestamp>,
+    /// Which officer decided last.
+    pub verified_by: Option<String>,
+    /// Why it was rejected, if it was.
+    pub rejection_reason: Option<RejectionReason>,
+    /// The officer's note with the rejection.
+    pub rejection_note: Option<String>,
+    /// Consecutive failed password logins.
+    pub failed_logins: i64,
+    /// Set when the password was locked after too many failures (reset unlocks).
+    pub locked_at: Option<Timestamp>,
+    /// Created.
+    pub created_at: Timestamp,
+    /// Last changed.
+    pub updated_at: Timestamp,
+}
+
+/// A server-side session.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// Public id (shown in "active sessions"; not the secret).
+    pub id: String,
+    /// The account.
+    pub account_id: String,
+    /// Started.
+    pub created_at: Timestamp,
+    /// Last request.
+    pub last_seen_at: Timestamp,
+    /// Idle timeout in seconds.
+    pub idle_timeout_secs: i64,
+    /// Hard end.
+    pub absolute_expires_at: Timestamp,
+    /// Client address at login.
+    pub ip: String,
+    /// Browser at login.
+    pub user_agent: String,
+    /// When it was ended (logout, revoked, password change).
+    pub ended_at: Option<Timestamp>,
+}
+
+impl Session {
+    /// When the session ends if nothing else happens.
+    pub fn expires_at(&self) -> Timestamp {
+        let idle = self
+            .last_seen_at
+            .saturating_add(jiff::SignedDuration::from_secs(self.idle_timeout_secs))
+            .unwrap_or(self.last_seen_at);
+        idle.min(self.absolute_expires_at)
+    }
+
+    /// Whether the session is still usable at `now`.
+    pub fn is_live(&self, now: Timestamp) -> bool {
+        self.ended_at.is_none() && now < self.expires_at()
+    }
+}
+
+/// One sign-in attempt on an existing account (shown to its owner).
+#[derive(Clone, Debug)]
+pub struct SignIn {
+    /// When.
+    pub at: Timestamp,
+    /// From which address.
+    pub ip: String,
+    /// With which browser.
+    pub user_agent: String,
+    /// How (`password`).
+    pub method: String,
+    /// Whether it succeeded.
+    pub succeeded: bool,
+}
+
+/// An uploaded file's record (the bytes live in the file store).
+#[derive(Clone, Debug)]
+pub struct Upload {
+    /// Id.
+    pub id: String,
+    /// `account:<id>` or `draft:<token hash>` for uploads of a not-yet-saved form.
+    pub owner_key: String,
+    /// What it is for (`identity-document`).
+    pub purpose: String,
+    /// The user's file name (shown, never used as a path).
+    pub file_name: String,
+    /// Type found from the content.
+    pub content_type: String,
+    /// Size.
+    pub size_bytes: i64,
+    /// SHA-256 of the content, hex.
+    pub sha256: String,
+    /// Server-generated storage key.
+    pub storage_key: String,
+    /// Set when replaced by a correction.
+    pub superseded_at: Option<Timestamp>,
+    /// Uploaded.
+    pub created_at: Timestamp,
+}
+
+/// Kinds of single-use e-mail links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenPurpose {
+    /// Confirms the address given at registration (24 h).
+    ConfirmEmail,
+    /// Sets a new password (1 h).
+    ResetPassword,
+    /// Confirms a changed address (24 h).
+    ChangeEmail,
+}
+
+impl TokenPurpose {
+    /// Stored text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::ConfirmEmail => "confirm-email",
+            TokenPurpose::ResetPassword => "reset-password",
+            TokenPurpose::ChangeEmail => "change-email",
+        }
+    }
+
+    /// How long a link stays valid.
+    pub fn lifetime(self) -> jiff::SignedDuration {
+        match self {
+            TokenPurpose::ResetPassword => jiff::SignedDuration::from_hours(1),
+            _ => jiff::SignedDuration::from_hours(24),
+        }
+    }
+}
+
+/// An entry of the audit log.
+#[derive(Clone, Debug)]
+pub struct AuditEntry {
+    /// Position in the chain.
+    pub seq: i64,
+    /// When (UTC).
+    pub at: Timestamp,
+    /// Who did it (account id), if known.
+    pub actor_id: Option<String>,
+    /// What happened (`login.succeeded`, `verification.approved`, …).
+    pub action: String,
+    /// Whom or what it concerned.
+    pub subject_id: Option<String>,
+    /// From which address.
+    pub ip: Option<String>,
+    /// Extra facts as JSON (never secrets or document contents).
+    pub details: String,
+    /// Hash of the previous entry.
+    pub prev_hash: String,
+    /// SHA-256 over this entry and `prev_hash`.
+    pub hash: String,
+}
+
+/// Who is doing something, and from where (for audit and sign-in history).
+#[derive(Clone, Debug, Default)]
+pub struct Actor {
+    /// The account, if logged in.
+    pub account_id: Option<String>,
+    /// Client address.
+    pub ip: String,
+    /// Browser.
+    pub user_agent: String,
+}

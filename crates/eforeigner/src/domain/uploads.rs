@@ -1,0 +1,153 @@
+//! Rules for uploaded files (seed 002: PDF or image, at most 5 MB each, unique file names;
+//! the registration upload takes at most 2 files). The type is decided by the content's
+//! magic bytes, never by the name; images are also checked for their pixel size.
+
+/// Largest accepted file, in bytes (5 MB; seed 002).
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Most files of the identity document at registration (both pages of an ID card).
+pub const MAX_REGISTRATION_FILES: usize = 2;
+/// Largest accepted image, in pixels (guards against decompression bombs).
+pub const MAX_IMAGE_PIXELS: u64 = 40_000_000;
+/// Longest kept file name, in characters.
+pub const MAX_FILE_NAME_CHARS: usize = 120;
+
+/// An accepted file type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `application/pdf`.
+    Pdf,
+    /// `image/jpeg`.
+    Jpeg,
+    /// `image/png`.
+    Png,
+}
+
+impl FileKind {
+    /// The MIME type served back.
+    pub fn mime(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "application/pdf",
+            FileKind::Jpeg => "image/jpeg",
+            FileKind::Png => "image/png",
+        }
+    }
+}
+
+/// Why a file was refused; each is a stable error code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Empty file.
+    Empty,
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// Not a PDF, JPEG or PNG by content.
+    WrongType,
+    /// An image with too many pixels, or one whose size cannot be read.
+    BadImage,
+    /// Same name as another file of the set.
+    DuplicateName,
+    /// More files than allowed.
+    TooMany,
+}
+
+impl FileProblem {
+    /// Stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            FileProblem::Empty => "file_empty",
+            FileProblem::TooLarge => "file_too_large",
+            FileProblem::WrongType => "file_wrong_type",
+            FileProblem::BadImage => "file_bad_image",
+            FileProblem::DuplicateName => "file_duplicate_name",
+            FileProblem::TooMany => "file_too_many",
+        }
+    }
+}
+
+/// Decides a file's type from its content and checks size and pixel limits.
+pub fn check_file(bytes: &[u8]) -> Result<FileKind, FileProblem> {
+    if bytes.is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileProblem::TooLarge);
+    }
+    let kind = match infer::get(bytes).map(|t| t.mime_type()) {
+        Some("application/pdf") => FileKind::Pdf,
+        Some("image/jpeg") => FileKind::Jpeg,
+        Some("image/png") => FileKind::Png,
+        _ => return Err(FileProblem::WrongType),
+    };
+    if kind != FileKind::Pdf {
+        let size = imagesize::blob_size(bytes).map_err(|_| FileProblem::BadImage)?;
+        let pixels = (size.width as u64).saturating_mul(size.height as u64);
+        if pixels == 0 || pixels > MAX_IMAGE_PIXELS {
+            return Err(FileProblem::BadImage);
+        }
+    }
+    Ok(kind)
+}
+
+/// The name shown for a file: the last path component of what the browser sent, without
+/// control characters, at most [`MAX_FILE_NAME_CHARS`] characters. Never used as a path.
+pub fn display_name(raw: &str) -> String {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
+    let cleaned: String = last.chars().filter(|c| !c.is_control()).collect();
+    let trimmed = cleaned.trim();
+    let name = if trimmed.is_empty() { "document" } else { trimmed };
+    name.chars().take(MAX_FILE_NAME_CHARS).collect()
+}
+
+/// Whether `name` clashes (case-insensitively) with one of `existing`.
+pub fn is_duplicate_name<'a>(name: &str, existing: impl IntoIterator<Item = &'a str>) -> bool {
+    let lower = name.to_lowercase();
+    existing.into_iter().any(|e| e.to_lowercase() == lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut v = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
+        v.extend_from_slice(b"IHDR");
+        v.extend_from_slice(&width.to_be_bytes());
+        v.extend_from_slice(&height.to_be_bytes());
+        v.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+        v
+    }
+
+    #[test]
+    fn accepts_pdf_png_by_content() {
+        assert_eq!(check_file(b"%PDF-1.4\n%\xe2\xe3\n1 0 obj"), Ok(FileKind::Pdf));
+        assert_eq!(check_file(&png(800, 600)), Ok(FileKind::Png));
+    }
+
+    #[test]
+    fn refuses_executable_named_pdf_and_oversized_and_empty() {
+        assert_eq!(check_file(b"MZ\x90\x00\x03\x00\x00\x00"), Err(FileProblem::WrongType));
+        assert_eq!(check_file(b"#!/bin/sh\necho hi"), Err(FileProblem::WrongType));
+        assert_eq!(check_file(&[]), Err(FileProblem::Empty));
+        let mut big = b"%PDF-1.4\n".to_vec();
+        big.resize(MAX_FILE_BYTES + 1, b' ');
+        assert_eq!(check_file(&big), Err(FileProblem::TooLarge));
+        big.truncate(MAX_FILE_BYTES);
+        assert_eq!(check_file(&big), Ok(FileKind::Pdf));
+    }
+
+    #[test]
+    fn refuses_pixel_bombs() {
+        assert_eq!(check_file(&png(100_000, 100_000)), Err(FileProblem::BadImage));
+        assert_eq!(check_file(&png(0, 10)), Err(FileProblem::BadImage));
+    }
+
+    #[test]
+    fn names_are_cleaned_and_compared_case_insensitively() {
+        assert_eq!(display_name("C:\\Users\\me\\pass port.pdf"), "pass port.pdf");
+        assert_eq!(display_name("../../etc/passwd"), "passwd");
+        assert_eq!(display_name("a\u{0}b.png"), "ab.png");
+        assert_eq!(display_name(""), "document");
+        assert!(is_duplicate_name("Page.PDF", ["page.pdf"]));
+        assert!(!is_duplicate_name("page2.pdf", ["page.pdf"]));
+    }
+}

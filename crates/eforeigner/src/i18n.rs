@@ -1,0 +1,169 @@
+//! Translations: Fluent files for English, Serbian Latin, Serbian Cyrillic and Russian,
+//! compiled into the binary (`locales/<tag>.ftl`). A missing key falls back to English, and
+//! a test fails when any language lacks a key the English file has.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::domain::Lang;
+
+const SOURCES: [(Lang, &str); 4] = [
+    (Lang::En, include_str!("../locales/en.ftl")),
+    (Lang::SrLatn, include_str!("../locales/sr-Latn.ftl")),
+    (Lang::SrCyrl, include_str!("../locales/sr-Cyrl.ftl")),
+    (Lang::Ru, include_str!("../locales/ru.ftl")),
+];
+
+/// The loaded translations of every language.
+pub struct I18n {
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    keys: HashMap<Lang, BTreeSet<String>>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("I18n").field("languages", &self.keys.len()).finish()
+    }
+}
+
+impl I18n {
+    /// Parses the compiled-in Fluent files; fails on a syntax error.
+    pub fn load() -> anyhow::Result<Self> {
+        let mut bundles = HashMap::new();
+        let mut keys = HashMap::new();
+        for (lang, source) in SOURCES {
+            let resource = FluentResource::try_new(source.to_string())
+                .map_err(|(_, errors)| anyhow::anyhow!("{}: {errors:?}", lang.tag()))?;
+            let ids: BTreeSet<String> = resource
+                .entries()
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                    _ => None,
+                })
+                .collect();
+            let langid: unic_langid::LanguageIdentifier = lang.tag().parse()?;
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            // Unicode isolation marks would end up inside HTML attributes and e-mails.
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| anyhow::anyhow!("{}: {errors:?}", lang.tag()))?;
+            bundles.insert(lang, bundle);
+            keys.insert(lang, ids);
+        }
+        Ok(Self { bundles, keys })
+    }
+
+    /// The message `key` in `lang` (English when missing there, the key itself as last resort).
+    pub fn t(&self, lang: Lang, key: &str) -> String {
+        self.format(lang, key, None)
+    }
+
+    /// The message `key` with named arguments.
+    pub fn t_args(&self, lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            match v.parse::<i64>() {
+                // Numbers select plural forms (e.g. Russian "1 минута / 5 минут").
+                Ok(n) => fa.set(*k, FluentValue::from(n)),
+                Err(_) => fa.set(*k, FluentValue::from(v.clone())),
+            }
+        }
+        self.format(lang, key, Some(&fa))
+    }
+
+    fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for l in [lang, Lang::En] {
+            let Some(bundle) = self.bundles.get(&l) else { continue };
+            if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+                let mut errors = vec![];
+                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            }
+        }
+        key.to_string()
+    }
+
+    /// Whether `key` exists in English.
+    pub fn has(&self, key: &str) -> bool {
+        self.keys.get(&Lang::En).is_some_and(|k| k.contains(key))
+    }
+
+    /// Keys of `lang`.
+    pub fn keys(&self, lang: Lang) -> BTreeSet<String> {
+        self.keys.get(&lang).cloned().unwrap_or_default()
+    }
+}
+
+/// A translator bound to one language, handed to templates.
+#[derive(Clone, Debug)]
+pub struct Tr {
+    i18n: Arc<I18n>,
+    /// The language.
+    pub lang: Lang,
+}
+
+impl Tr {
+    /// Binds `i18n` to `lang`.
+    pub fn new(i18n: Arc<I18n>, lang: Lang) -> Self {
+        Self { i18n, lang }
+    }
+
+    /// The message `key`.
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(self.lang, key)
+    }
+
+    /// The message `key` with arguments.
+    pub fn t_args(&self, key: &str, args: &[(&str, String)]) -> String {
+        self.i18n.t_args(self.lang, key, args)
+    }
+
+    /// The shared translations.
+    pub fn i18n(&self) -> &Arc<I18n> {
+        &self.i18n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_english_key_and_no_extra() -> anyhow::Result<()> {
+        let i18n = I18n::load()?;
+        let en = i18n.keys(Lang::En);
+        assert!(en.len() > 50, "English file looks truncated");
+        for lang in Lang::ALL {
+            let keys = i18n.keys(lang);
+            let missing: Vec<_> = en.difference(&keys).collect();
+            let extra: Vec<_> = keys.difference(&en).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.tag());
+            assert!(extra.is_empty(), "{} has keys English lacks: {extra:?}", lang.tag());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn every_message_formats_without_errors_in_every_language() -> anyhow::Result<()> {
+        let i18n = I18n::load()?;
+        for lang in Lang::ALL {
+            let bundle = i18n.bundles.get(&lang).ok_or_else(|| anyhow::anyhow!("no bundle"))?;
+            for key in i18n.keys(lang) {
+                let Some(pattern) = bundle.get_message(&key).and_then(|m| m.value()) else {
+                    continue;
+                };
+                let mut args = FluentArgs::new();
+                for name in ["name", "max", "min", "mb", "n", "link", "reason", "note", "email", "time", "minutes", "seconds", "code", "date", "count"] {
+                    args.set(name, FluentValue::from("x"));
+                }
+                let mut errors = vec![];
+                let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{} {key}: {errors:?}", lang.tag());
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,80 @@
+//! Background work from the transactional outbox: every job row was written in the same
+//! transaction as the change that caused it; the worker claims due jobs with a lease, runs
+//! them, and retries failures with back-off. Jobs are idempotent: an e-mail carries its job
+//! id as Message-ID, so a retry after a crash is recognisable as the same message.
+
+pub mod mail;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::SignedDuration;
+use tokio::sync::Notify;
+
+use crate::domain::Clock;
+use crate::store::Store;
+pub use mail::Mailer;
+
+/// How long a claimed job is reserved for one worker.
+const LEASE: SignedDuration = SignedDuration::from_mins(2);
+/// Attempts before a job is given up (and kept with its error).
+const MAX_ATTEMPTS: i64 = 10;
+
+/// The outbox worker.
+#[derive(Clone)]
+pub struct Worker {
+    store: Arc<dyn Store>,
+    mailer: Arc<Mailer>,
+    clock: Arc<dyn Clock>,
+    wake: Arc<Notify>,
+}
+
+impl Worker {
+    /// Builds the worker.
+    pub fn new(store: Arc<dyn Store>, mailer: Arc<Mailer>, clock: Arc<dyn Clock>) -> Self {
+        Self { store, mailer, clock, wake: Arc::new(Notify::new()) }
+    }
+
+    /// Wakes the worker now (called after a request wrote jobs) instead of at the next tick.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Runs every due job once; returns how many ran (succeeded or not).
+    pub async fn run_due(&self) -> anyhow::Result<usize> {
+        let mut ran = 0;
+        while let Some(job) = self.store.claim_job(self.clock.now(), LEASE).await? {
+            ran += 1;
+            let outcome = match job.kind.as_str() {
+                "send-email" => self.mailer.send_job(&job.id, &job.payload).await,
+                other => Err(anyhow::anyhow!("unknown job kind {other}")),
+            };
+            match outcome {
+                Ok(()) => self.store.complete_job(&job.id, self.clock.now()).await?,
+                Err(e) => {
+                    tracing::warn!(job = %job.id, attempt = job.attempts, error = %e, "job failed");
+                    let retry_at = (job.attempts < MAX_ATTEMPTS).then(|| {
+                        let backoff = SignedDuration::from_secs(2_i64.pow(job.attempts.clamp(0, 12) as u32));
+                        self.clock.now().saturating_add(backoff).unwrap_or(self.clock.now())
+                    });
+                    self.store.fail_job(&job.id, &e.to_string(), retry_at).await?;
+                }
+            }
+        }
+        Ok(ran)
+    }
+
+    /// Runs until `shutdown` fires: on every wake-up and at least once a second.
+    pub async fn run(self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        loop {
+            if let Err(e) = self.run_due().await {
+                tracing::error!(error = %e, "outbox worker");
+            }
+            tokio::select! {
+                _ = self.wake.notified() => {}
+                _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+                _ = shutdown.changed() => return,
+            }
+        }
+    }
+}

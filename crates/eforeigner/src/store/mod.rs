@@ -1,0 +1,321 @@
+//! Persistence behind repository traits.
+//!
+//! One implementation, [`sql::SqlStore`], speaks to SQLite (the embedded default) and to
+//! PostgreSQL through sqlx's `Any` driver with the same SQL text (both accept `$1`
+//! placeholders, `ON CONFLICT` and `RETURNING`); migrations live per backend in
+//! `migrations/sqlite` and `migrations/postgres` and run at start. The conformance suite in
+//! `tests/it/store.rs` runs against both.
+//!
+//! Every mutating operation takes [`Effects`]: the outbox jobs and audit entries it causes,
+//! written in the same transaction, so an e-mail is never sent for a change that was
+//! rolled back and no change happens without its audit record.
+
+pub mod files;
+pub mod sql;
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+
+use crate::domain::{Account, AccountStatus, AuditEntry, Session, SignIn, TokenPurpose, Upload};
+
+pub use sql::SqlStore;
+
+/// Errors of the persistence layer.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No such row.
+    #[error("not found")]
+    NotFound,
+    /// A uniqueness or optimistic-concurrency conflict.
+    #[error("conflict")]
+    Conflict,
+    /// The database failed.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Migrations failed.
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored value could not be read back.
+    #[error("corrupt row: {0}")]
+    Corrupt(String),
+}
+
+/// A job for the outbox.
+#[derive(Clone, Debug)]
+pub struct NewJob {
+    /// Job id (also the idempotency key: e-mails carry it as Message-ID).
+    pub id: String,
+    /// What to do (`send-email`).
+    pub kind: String,
+    /// JSON payload.
+    pub payload: String,
+}
+
+/// A claimed job.
+#[derive(Clone, Debug)]
+pub struct Job {
+    /// Id.
+    pub id: String,
+    /// Kind.
+    pub kind: String,
+    /// JSON payload.
+    pub payload: String,
+    /// Attempts so far, including this one.
+    pub attempts: i64,
+}
+
+/// An audit record to append.
+#[derive(Clone, Debug, Default)]
+pub struct NewAudit {
+    /// Who.
+    pub actor_id: Option<String>,
+    /// What (`login.succeeded`…).
+    pub action: String,
+    /// About whom or what.
+    pub subject_id: Option<String>,
+    /// From where.
+    pub ip: Option<String>,
+    /// JSON with extra facts (no secrets).
+    pub details: String,
+}
+
+/// The consequences of a change, written in its transaction.
+#[derive(Clone, Debug, Default)]
+pub struct Effects {
+    /// When the change happens (audit time, job creation time).
+    pub at: Timestamp,
+    /// Outbox jobs.
+    pub jobs: Vec<NewJob>,
+    /// Audit entries.
+    pub audit: Vec<NewAudit>,
+}
+
+impl Effects {
+    /// No consequences yet, at `at`.
+    pub fn at(at: Timestamp) -> Self {
+        Self { at, jobs: vec![], audit: vec![] }
+    }
+
+    /// Adds an audit entry.
+    pub fn with_audit(mut self, entry: NewAudit) -> Self {
+        self.audit.push(entry);
+        self
+    }
+
+    /// Adds an outbox job.
+    pub fn with_job(mut self, job: NewJob) -> Self {
+        self.jobs.push(job);
+        self
+    }
+}
+
+/// A single-use link token to store (only its hash).
+#[derive(Clone, Debug)]
+pub struct NewToken {
+    /// SHA-256 of the secret, hex.
+    pub token_hash: String,
+    /// Whose.
+    pub account_id: String,
+    /// For what.
+    pub purpose: TokenPurpose,
+    /// For e-mail changes: the new address.
+    pub new_email: Option<String>,
+    /// Issued.
+    pub created_at: Timestamp,
+    /// Valid until.
+    pub expires_at: Timestamp,
+}
+
+/// What to do with uploads when an account is written.
+#[derive(Clone, Debug, Default)]
+pub struct UploadMove {
+    /// Mark the account's current uploads as superseded first.
+    pub supersede_current: bool,
+    /// Move the uploads of this draft owner key to the account.
+    pub claim_from: Option<String>,
+}
+
+/// A failure counter for login throttling.
+#[derive(Clone, Debug)]
+pub struct ThrottleState {
+    /// Consecutive failures.
+    pub failures: i64,
+    /// Last failure.
+    pub last_failure_at: Timestamp,
+}
+
+/// A message kept for the development mailbox (when no SMTP server is configured).
+#[derive(Clone, Debug)]
+pub struct DevMail {
+    /// Id.
+    pub id: String,
+    /// Recipient.
+    pub to: String,
+    /// Subject.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// When.
+    pub created_at: Timestamp,
+}
+
+/// Accounts.
+#[async_trait]
+pub trait AccountRepo: Send + Sync {
+    /// Inserts a new account; `Conflict` when the e-mail is taken.
+    async fn insert_account(
+        &self,
+        account: &Account,
+        token: Option<&NewToken>,
+        uploads: &UploadMove,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// The account with this id.
+    async fn account(&self, id: &str) -> Result<Option<Account>, StoreError>;
+    /// The account with this normalised e-mail.
+    async fn account_by_email(&self, email: &str) -> Result<Option<Account>, StoreError>;
+    /// Writes `account` if nobody changed it since `expected_updated_at`
+    /// (`Conflict` otherwise); moves uploads and writes effects in the same transaction.
+    async fn update_account(
+        &self,
+        account: &Account,
+        expected_updated_at: Timestamp,
+        uploads: &UploadMove,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// Accounts in `status`, oldest submission first.
+    async fn accounts_in_status(
+        &self,
+        status: AccountStatus,
+        limit: i64,
+    ) -> Result<Vec<Account>, StoreError>;
+}
+
+/// Single-use e-mail links.
+#[async_trait]
+pub trait TokenRepo: Send + Sync {
+    /// Stores a token (and the jobs that deliver it).
+    async fn insert_token(&self, token: &NewToken, effects: &Effects) -> Result<(), StoreError>;
+    /// Whether an unused, unexpired token with this hash and purpose exists; returns its account.
+    async fn peek_token(
+        &self,
+        token_hash: &str,
+        purpose: TokenPurpose,
+        now: Timestamp,
+    ) -> Result<Option<String>, StoreError>;
+    /// Marks the token used (once) and applies `change` to its account in one transaction.
+    /// `change` gets the account and the token's `new_email`, and returns the new account
+    /// and the effects; `None` from the store when the token is unknown, used or expired.
+    async fn redeem_token(
+        &self,
+        token_hash: &str,
+        purpose: TokenPurpose,
+        now: Timestamp,
+        change: &(dyn Fn(Account, Option<String>) -> (Account, Effects) + Send + Sync),
+    ) -> Result<Option<Account>, StoreError>;
+    /// Invalidates the account's unused tokens of a purpose (a new link replaces old ones).
+    async fn revoke_tokens(
+        &self,
+        account_id: &str,
+        purpose: TokenPurpose,
+        now: Timestamp,
+    ) -> Result<(), StoreError>;
+}
+
+/// Sessions, sign-in history and throttling.
+#[async_trait]
+pub trait SessionRepo: Send + Sync {
+    /// Stores a new session keyed by the hash of its secret.
+    async fn insert_session(
+        &self,
+        session: &Session,
+        token_hash: &str,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// The session whose secret hashes to `token_hash`.
+    async fn session_by_token(&self, token_hash: &str) -> Result<Option<Session>, StoreError>;
+    /// Records activity.
+    async fn touch_session(&self, id: &str, now: Timestamp) -> Result<(), StoreError>;
+    /// Ends one session of an account (returns whether it existed and was live).
+    async fn end_session(
+        &self,
+        account_id: &str,
+        id: &str,
+        now: Timestamp,
+        effects: &Effects,
+    ) -> Result<bool, StoreError>;
+    /// Ends every session of the account except `keep`.
+    async fn end_all_sessions(
+        &self,
+        account_id: &str,
+        keep: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(), StoreError>;
+    /// Sessions of the account not ended (expiry is judged by the caller).
+    async fn open_sessions(&self, account_id: &str) -> Result<Vec<Session>, StoreError>;
+    /// Records a sign-in attempt on an existing account.
+    async fn record_sign_in(&self, account_id: &str, sign_in: &SignIn) -> Result<(), StoreError>;
+    /// The latest sign-in attempts, newest first.
+    async fn recent_sign_ins(&self, account_id: &str, limit: i64)
+    -> Result<Vec<SignIn>, StoreError>;
+    /// The failure counter of a throttle key.
+    async fn throttle(&self, key: &str) -> Result<Option<ThrottleState>, StoreError>;
+    /// Counts one more failure.
+    async fn throttle_failure(&self, key: &str, now: Timestamp) -> Result<i64, StoreError>;
+    /// Clears a throttle key after success.
+    async fn throttle_clear(&self, key: &str) -> Result<(), StoreError>;
+}
+
+/// Uploaded files' records.
+#[async_trait]
+pub trait UploadRepo: Send + Sync {
+    /// Records an upload.
+    async fn insert_upload(&self, upload: &Upload) -> Result<(), StoreError>;
+    /// Current (not superseded) uploads of an owner, oldest first.
+    async fn uploads_of(&self, owner_key: &str) -> Result<Vec<Upload>, StoreError>;
+    /// One upload by id (any owner; callers check ownership).
+    async fn upload(&self, id: &str) -> Result<Option<Upload>, StoreError>;
+    /// Deletes an upload record of this owner; returns it.
+    async fn delete_upload(&self, owner_key: &str, id: &str) -> Result<Option<Upload>, StoreError>;
+}
+
+/// The transactional outbox and the development mailbox.
+#[async_trait]
+pub trait JobRepo: Send + Sync {
+    /// Claims one due job for `lease`; `None` when nothing is due.
+    async fn claim_job(
+        &self,
+        now: Timestamp,
+        lease: jiff::SignedDuration,
+    ) -> Result<Option<Job>, StoreError>;
+    /// Marks a job done and scrubs its payload (it may hold a link).
+    async fn complete_job(&self, id: &str, now: Timestamp) -> Result<(), StoreError>;
+    /// Records a failure; the job runs again at `retry_at`, or never when `None`.
+    async fn fail_job(
+        &self,
+        id: &str,
+        error: &str,
+        retry_at: Option<Timestamp>,
+    ) -> Result<(), StoreError>;
+    /// Number of jobs not done yet.
+    async fn pending_jobs(&self) -> Result<i64, StoreError>;
+    /// Keeps a message for the development mailbox (idempotent by id).
+    async fn insert_dev_mail(&self, mail: &DevMail) -> Result<(), StoreError>;
+    /// The development mailbox, newest first.
+    async fn dev_mails(&self, limit: i64) -> Result<Vec<DevMail>, StoreError>;
+}
+
+/// The append-only, hash-chained audit log.
+#[async_trait]
+pub trait AuditRepo: Send + Sync {
+    /// Appends entries outside any other change (e.g. a failed login).
+    async fn append_audit(&self, entries: &[NewAudit], now: Timestamp) -> Result<(), StoreError>;
+    /// The latest entries, newest first.
+    async fn audit_entries(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError>;
+    /// Recomputes the chain; returns the number of entries, or the first broken `seq`.
+    async fn verify_audit_chain(&self) -> Result<Result<i64, i64>, StoreError>;
+}
+
+/// Everything the services need from persistence.
+pub trait Store: AccountRepo + TokenRepo + SessionRepo + UploadRepo + JobRepo + AuditRepo {}
+impl<T: AccountRepo + TokenRepo + SessionRepo + UploadRepo + JobRepo + AuditRepo> Store for T {}

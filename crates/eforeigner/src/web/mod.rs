@@ -1,0 +1,106 @@
+//! The web edge: axum routes for the HTML pages and the JSON API, and the middleware that
+//! every request passes (security headers, cross-site checks, session, CSRF cookie,
+//! language, metrics).
+//!
+//! - [`context`] — who is asking, in which language, with which CSRF token.
+//! - [`pages`] — server-rendered HTML (works without JavaScript).
+//! - [`api`] — `/api/v1` JSON and the OpenAPI document.
+//! - [`error`] — the one mapping from domain errors to HTTP (HTML page or JSON envelope).
+
+pub mod api;
+pub mod context;
+pub mod error;
+pub mod forms;
+pub mod pages;
+pub mod security;
+pub mod templates;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::routing::{get, post};
+use metrics_exporter_prometheus::PrometheusHandle;
+
+use crate::config::Config;
+use crate::domain::accounts::Accounts;
+use crate::i18n::I18n;
+use crate::jobs::Worker;
+use crate::store::{SqlStore, Store};
+
+/// Largest request body: two 5 MB files plus the form fields.
+pub const MAX_BODY_BYTES: usize = 11 * 1024 * 1024;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The account service.
+    pub accounts: Accounts,
+    /// Translations.
+    pub i18n: Arc<I18n>,
+    /// Configuration.
+    pub config: Arc<Config>,
+    /// The store (health check, development mailbox).
+    pub store: Arc<dyn Store>,
+    /// The concrete store, for its health check.
+    pub sql: SqlStore,
+    /// The outbox worker, woken after writes that queue jobs.
+    pub worker: Worker,
+    /// Prometheus metrics.
+    pub metrics: Option<PrometheusHandle>,
+    /// Key for signing CSRF tokens.
+    pub csrf_key: Arc<[u8; 32]>,
+}
+
+/// Builds the application's router.
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new()
+        .route("/", get(pages::home::home))
+        .route("/language", post(pages::home::set_language))
+        .route("/register", get(pages::register::form).post(pages::register::submit))
+        .route("/register/sent", get(pages::register::sent))
+        .route("/confirm-email", get(pages::register::confirm_form).post(pages::register::confirm))
+        .route("/confirm-email/resend", get(pages::register::resend_form).post(pages::register::resend))
+        .route(
+            "/confirm-email-change",
+            get(pages::account::confirm_email_change_form).post(pages::account::confirm_email_change),
+        )
+        .route("/login", get(pages::login::choose))
+        .route("/login/password", get(pages::login::form).post(pages::login::submit))
+        .route("/login/mobile", get(pages::login::mobile))
+        .route("/login/certificate", get(pages::login::certificate))
+        .route("/logout", post(pages::login::logout))
+        .route("/session/extend", post(pages::login::extend))
+        .route("/password/forgot", get(pages::password::forgot_form).post(pages::password::forgot))
+        .route("/password/reset", get(pages::password::reset_form).post(pages::password::reset))
+        .route("/account", get(pages::account::overview))
+        .route("/account/details", get(pages::account::details_form).post(pages::account::details))
+        .route("/account/password", get(pages::account::password_form).post(pages::account::password))
+        .route("/account/email", get(pages::account::email_form).post(pages::account::email))
+        .route("/account/sessions", get(pages::account::sessions))
+        .route("/account/sessions/{id}/end", post(pages::account::end_session))
+        .route("/account/correct", get(pages::account::correct_form).post(pages::account::correct))
+        .route("/documents/{id}", get(pages::account::document))
+        .route("/services", get(pages::account::services))
+        .route("/officer/verifications", get(pages::officer::queue))
+        .route("/officer/verifications/{id}", get(pages::officer::case))
+        .route("/officer/verifications/{id}/approve", post(pages::officer::approve))
+        .route("/officer/verifications/{id}/reject", post(pages::officer::reject))
+        .route("/dev/mailbox", get(pages::home::dev_mailbox))
+        .route("/healthz", get(pages::home::healthz))
+        .route("/metrics", get(pages::home::metrics))
+        .route("/static/app.css", get(pages::assets::css))
+        .route("/static/app.js", get(pages::assets::js));
+
+    Router::new()
+        .merge(pages)
+        .nest("/api", api::router())
+        .fallback(pages::home::not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), security::cross_site_guard))
+        .layer(middleware::from_fn_with_state(state.clone(), context::context_layer))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(middleware::from_fn(security::track_metrics))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}

@@ -1,0 +1,403 @@
+//! The account area: status, personal data, password, e-mail, sessions and sign-ins, the
+//! correction after a rejection, one's own documents, and the gate of the services.
+
+use std::collections::HashMap;
+
+use axum::Form;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use eforeigner_rules::countries;
+
+use super::register::{TokenQuery, identity_fields, link_invalid, name_language, registration_input};
+use super::{csrf_errors, form_page, keep_values, message, see_other, when};
+use crate::domain::accounts::{FormRejected, RegisterError};
+use crate::domain::{Account, AccountStatus, DomainError, FieldErrors, Lang, TokenPurpose, Upload};
+use crate::web::AppState;
+use crate::web::context::{ActiveApplicant, Ctx, SignedIn};
+use crate::web::error::PageError;
+use crate::web::forms::MultipartForm;
+use crate::web::templates::{
+    AccountPage, Action, Field, FormSpec, Page, SessionRow, SessionsPage, SignInRow, UploadView, render,
+};
+
+const NOTICES: [&str; 4] = ["details-saved", "password-changed", "email-change-sent", "session-ended"];
+
+fn notice_from(q: &HashMap<String, String>) -> Option<&'static str> {
+    let n = q.get("done")?;
+    NOTICES.iter().find(|k| *k == n).copied()
+}
+
+/// The personal data shown on the account page and to officers: label, value.
+pub fn profile_facts(ctx: &Ctx, a: &Account) -> Vec<(String, String)> {
+    let tr = &ctx.tr;
+    let p = &a.profile;
+    let nl = name_language(ctx.lang);
+    let dash = || "—".to_string();
+    vec![
+        (tr.t("field-given-names"), p.given_names.clone()),
+        (tr.t("field-surname"), p.surname.clone()),
+        (tr.t("field-date-of-birth"), p.date_of_birth.map(|d| d.to_string()).unwrap_or_else(dash)),
+        (tr.t("field-sex"), p.sex.map(|s| tr.t(&format!("sex-{}", s.as_str()))).unwrap_or_else(dash)),
+        (
+            tr.t("field-citizenship"),
+            p.citizenship
+                .as_deref()
+                .map(|c| countries::find(c).map(|c| c.name(nl).to_string()).unwrap_or_else(|| c.to_string()))
+                .unwrap_or_else(dash),
+        ),
+        (tr.t("field-ebs"), p.ebs.clone().unwrap_or_else(dash)),
+        (
+            tr.t("field-id-doc-type"),
+            p.id_doc_type.map(|t| tr.t(&format!("id-doc-type-{}", t.as_str()))).unwrap_or_else(dash),
+        ),
+        (tr.t("field-id-doc-number"), p.id_doc_number.clone().unwrap_or_else(dash)),
+        (tr.t("field-id-doc-expiry"), p.id_doc_expiry.map(|d| d.to_string()).unwrap_or_else(dash)),
+        (tr.t("field-email"), a.email.clone()),
+        (tr.t("field-phone"), p.phone.clone().unwrap_or_else(dash)),
+        (tr.t("field-language"), a.language.native_name().to_string()),
+    ]
+}
+
+/// `GET /account`.
+pub async fn overview(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    let a = &auth.account;
+    let tr = &ctx.tr;
+    let status = a.status.as_str();
+    let mut status_text = vec![tr.t(&format!("status-{status}-body"))];
+    if a.status == AccountStatus::Rejected {
+        if let Some(reason) = a.rejection_reason {
+            status_text.push(format!("{}: {}", tr.t("rejection-reason-label"), tr.t(&format!("rejection-reason-{}", reason.as_str()))));
+        }
+        if let Some(note) = &a.rejection_note {
+            status_text.push(format!("{}: {note}", tr.t("rejection-note-label")));
+        }
+    }
+    let documents = state.accounts.documents_of(a).await?;
+    let mut p = Page::new(&ctx, "account-title");
+    if let Some(n) = notice_from(&q) {
+        p = p.notice(&format!("notice-{n}"));
+    }
+    Ok(render(&AccountPage {
+        p,
+        status,
+        status_label: tr.t(&format!("status-{status}")),
+        status_text,
+        can_correct: a.status == AccountStatus::Rejected,
+        facts: profile_facts(&ctx, a),
+        documents: documents.iter().map(UploadView::from).collect(),
+    }))
+}
+
+fn csrf_ok(ctx: &Ctx, f: &HashMap<String, String>) -> bool {
+    ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or("")).is_ok()
+}
+
+fn details_spec(ctx: &Ctx) -> FormSpec {
+    let langs = Lang::ALL.iter().map(|l| (l.tag().to_string(), l.native_name().to_string())).collect();
+    FormSpec {
+        intro: vec![ctx.tr.t("details-intro")],
+        action: "/account/details".into(),
+        submit: ctx.tr.t("save"),
+        fields: vec![
+            Field::input(&ctx.tr, "phone", "tel", "tel").optional(),
+            Field::choice(&ctx.tr, "language", "select", langs),
+        ],
+        links: vec![("/account".into(), ctx.tr.t("back-to-account"))],
+        ..FormSpec::default()
+    }
+}
+
+/// `GET /account/details`.
+pub async fn details_form(SignedIn(ctx, auth): SignedIn) -> Response {
+    let mut values = HashMap::new();
+    values.insert("phone".into(), auth.account.profile.phone.clone().unwrap_or_default());
+    values.insert("language".into(), auth.account.language.tag().into());
+    form_page(&ctx, "details-title", details_spec(&ctx), values, &FieldErrors::default())
+}
+
+/// `POST /account/details`.
+pub async fn details(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+    if !csrf_ok(&ctx, &f) {
+        return Ok(form_page(&ctx, "details-title", details_spec(&ctx), keep_values(&f), &csrf_errors()));
+    }
+    let lang = f.get("language").and_then(|l| Lang::parse(l));
+    match state
+        .accounts
+        .update_details(&auth.account, f.get("phone").map(String::as_str).unwrap_or(""), lang, &ctx.actor())
+        .await
+    {
+        Ok(updated) => {
+            let mut r = see_other("/account?done=details-saved");
+            let c = format!("lang={}; Path=/; SameSite=Lax; Max-Age=31536000", updated.language.tag());
+            if let Ok(v) = HeaderValue::from_str(&c) {
+                r.headers_mut().append(header::SET_COOKIE, v);
+            }
+            Ok(r)
+        }
+        Err(DomainError::Invalid(errors)) => Ok(form_page(&ctx, "details-title", details_spec(&ctx), keep_values(&f), &errors)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn password_spec(ctx: &Ctx) -> FormSpec {
+    FormSpec {
+        action: "/account/password".into(),
+        submit: ctx.tr.t("password-change-submit"),
+        fields: vec![
+            Field::input(&ctx.tr, "current_password", "password", "current-password"),
+            Field::input(&ctx.tr, "new_password", "password", "new-password"),
+        ],
+        intro: vec![ctx.tr.t("password-change-intro")],
+        links: vec![("/account".into(), ctx.tr.t("back-to-account"))],
+        ..FormSpec::default()
+    }
+}
+
+/// `GET /account/password`.
+pub async fn password_form(SignedIn(ctx, _): SignedIn) -> Response {
+    form_page(&ctx, "password-change-title", password_spec(&ctx), HashMap::new(), &FieldErrors::default())
+}
+
+/// `POST /account/password`: current password required; every other session ends.
+pub async fn password(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+    if !csrf_ok(&ctx, &f) {
+        return Ok(form_page(&ctx, "password-change-title", password_spec(&ctx), HashMap::new(), &csrf_errors()));
+    }
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    match state
+        .accounts
+        .change_password(&auth.account, &auth.session.id, get("current_password"), get("new_password"), &ctx.actor())
+        .await
+    {
+        Ok(()) => {
+            state.worker.wake();
+            Ok(see_other("/account?done=password-changed"))
+        }
+        Err(DomainError::Invalid(errors)) => {
+            Ok(form_page(&ctx, "password-change-title", password_spec(&ctx), HashMap::new(), &errors))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn email_spec(ctx: &Ctx) -> FormSpec {
+    FormSpec {
+        intro: vec![ctx.tr.t("email-change-intro")],
+        action: "/account/email".into(),
+        submit: ctx.tr.t("email-change-submit"),
+        fields: vec![
+            Field::input(&ctx.tr, "new_email", "email", "email"),
+            Field::input(&ctx.tr, "password", "password", "current-password"),
+        ],
+        links: vec![("/account".into(), ctx.tr.t("back-to-account"))],
+        ..FormSpec::default()
+    }
+}
+
+/// `GET /account/email`.
+pub async fn email_form(SignedIn(ctx, _): SignedIn) -> Response {
+    form_page(&ctx, "email-change-title", email_spec(&ctx), HashMap::new(), &FieldErrors::default())
+}
+
+/// `POST /account/email`: the new address must be confirmed through a link sent to it.
+pub async fn email(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+    if !csrf_ok(&ctx, &f) {
+        return Ok(form_page(&ctx, "email-change-title", email_spec(&ctx), keep_values(&f), &csrf_errors()));
+    }
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    match state.accounts.change_email(&auth.account, get("password"), get("new_email"), &ctx.actor()).await {
+        Ok(()) => {
+            state.worker.wake();
+            Ok(see_other("/account?done=email-change-sent"))
+        }
+        Err(DomainError::Invalid(errors)) => Ok(form_page(&ctx, "email-change-title", email_spec(&ctx), keep_values(&f), &errors)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `GET /confirm-email-change?token=…`.
+pub async fn confirm_email_change_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> Result<Response, PageError> {
+    if !state.accounts.token_is_valid(&q.token, TokenPurpose::ChangeEmail).await? {
+        return Ok(link_invalid(&ctx, "/account/email"));
+    }
+    Ok(message(
+        &ctx,
+        "email-confirm-title",
+        &["email-confirm-body"],
+        vec![Action::post(ctx.tr.t("confirm-button"), "/confirm-email-change", vec![("token".into(), q.token)])],
+    ))
+}
+
+/// `POST /confirm-email-change`.
+pub async fn confirm_email_change(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+    ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
+    let token = f.get("token").cloned().unwrap_or_default();
+    match state.accounts.confirm_email_change(&token, &ctx.actor()).await {
+        Ok(_) => {
+            state.worker.wake();
+            Ok(message(&ctx, "email-changed-title", &["email-changed-body"], vec![Action::button_link(ctx.tr.t("nav-account"), "/account")]))
+        }
+        Err(DomainError::InvalidToken) => Ok(link_invalid(&ctx, "/account/email")),
+        Err(DomainError::Invalid(_)) => Ok(message(&ctx, "email-taken-title", &["email-taken-body"], vec![])),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn short_browser(ua: &str) -> String {
+    let name = ["Firefox", "Edg", "Chrome", "Safari"].into_iter().find(|b| ua.contains(b)).unwrap_or("");
+    let name = if name == "Edg" { "Edge" } else { name };
+    if name.is_empty() { ua.chars().take(40).collect() } else { name.to_string() }
+}
+
+/// `GET /account/sessions`: active sessions (end any) and recent sign-ins.
+pub async fn sessions(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    let sessions = state.accounts.sessions(&auth.account).await?;
+    let sign_ins = state.accounts.sign_ins(&auth.account).await?;
+    let mut p = Page::new(&ctx, "sessions-title");
+    if let Some(n) = notice_from(&q) {
+        p = p.notice(&format!("notice-{n}"));
+    }
+    Ok(render(&SessionsPage {
+        p,
+        sessions: sessions
+            .iter()
+            .map(|s| SessionRow {
+                id: s.id.clone(),
+                started: when(s.created_at),
+                last_seen: when(s.last_seen_at),
+                ip: s.ip.clone(),
+                browser: short_browser(&s.user_agent),
+                current: s.id == auth.session.id,
+            })
+            .collect(),
+        sign_ins: sign_ins
+            .iter()
+            .map(|s| SignInRow {
+                at: when(s.at),
+                ip: s.ip.clone(),
+                browser: short_browser(&s.user_agent),
+                result: ctx.tr.t(if s.succeeded { "sign-in-succeeded" } else { "sign-in-failed" }),
+            })
+            .collect(),
+    }))
+}
+
+/// `POST /account/sessions/{id}/end`: only one's own sessions.
+pub async fn end_session(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Path(id): Path<String>, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+    ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
+    state.accounts.end_session(&auth.account, &id, &ctx.actor()).await?;
+    Ok(see_other("/account/sessions?done=session-ended"))
+}
+
+fn correct_spec(ctx: &Ctx, draft: &str, uploads: &[Upload]) -> FormSpec {
+    FormSpec {
+        intro: vec![ctx.tr.t("correct-intro"), ctx.tr.t("correct-intro-documents")],
+        action: "/account/correct".into(),
+        multipart: true,
+        submit: ctx.tr.t("correct-submit"),
+        fields: identity_fields(&ctx.tr, ctx.lang),
+        hidden: vec![("draft_token".into(), draft.into())],
+        uploads: uploads.iter().map(UploadView::from).collect(),
+        ..FormSpec::default()
+    }
+}
+
+fn profile_values(a: &Account) -> HashMap<String, String> {
+    let p = &a.profile;
+    let mut v = HashMap::new();
+    let mut put = |k: &str, s: Option<String>| {
+        v.insert(k.to_string(), s.unwrap_or_default());
+    };
+    put("given_names", Some(p.given_names.clone()));
+    put("surname", Some(p.surname.clone()));
+    put("date_of_birth", p.date_of_birth.map(|d| d.to_string()));
+    put("sex", p.sex.map(|s| s.as_str().to_string()));
+    put("citizenship", p.citizenship.clone());
+    put("has_ebs", p.has_ebs.map(|s| s.as_str().to_string()));
+    put("ebs", p.ebs.clone());
+    put("id_doc_type", p.id_doc_type.map(|s| s.as_str().to_string()));
+    put("id_doc_number", p.id_doc_number.clone());
+    put("id_doc_expiry", p.id_doc_expiry.map(|d| d.to_string()));
+    v
+}
+
+/// `GET /account/correct`: after a rejection, the entered data, ready to correct.
+pub async fn correct_form(SignedIn(ctx, auth): SignedIn) -> Result<Response, PageError> {
+    if auth.account.status != AccountStatus::Rejected {
+        return Ok(see_other("/account"));
+    }
+    Ok(form_page(&ctx, "correct-title", correct_spec(&ctx, "", &[]), profile_values(&auth.account), &FieldErrors::default()))
+}
+
+/// `POST /account/correct` (multipart): new data and, optionally, new documents.
+pub async fn correct(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, multipart: Multipart) -> Result<Response, PageError> {
+    if auth.account.status != AccountStatus::Rejected {
+        return Ok(see_other("/account"));
+    }
+    let form = MultipartForm::read(multipart, "documents").await?;
+    let values = keep_values(&form.fields);
+    let draft = Some(form.get("draft_token").to_string()).filter(|d| !d.is_empty());
+    if ctx.check_csrf(form.get("csrf_token")).is_err() {
+        let uploads = match &draft {
+            Some(d) => state.accounts.draft_uploads(d).await?,
+            None => vec![],
+        };
+        return Ok(form_page(&ctx, "correct-title", correct_spec(&ctx, draft.as_deref().unwrap_or(""), &uploads), values, &csrf_errors()));
+    }
+    let remove = form.get("remove_upload").to_string();
+    if !remove.is_empty() {
+        let token = draft.clone().unwrap_or_else(crate::domain::clock::new_secret);
+        state.accounts.remove_draft_upload(&token, &remove).await?;
+        let (uploads, errors) = state.accounts.stash_draft_files(&token, form.files.clone()).await?;
+        return Ok(form_page(&ctx, "correct-title", correct_spec(&ctx, &token, &uploads), values, &errors));
+    }
+    let input = registration_input(&form);
+    match state.accounts.correct_registration(&auth.account, &input, form.files.clone(), draft, &ctx.actor()).await {
+        Ok(_) => Ok(see_other("/account")),
+        Err(RegisterError::Form(FormRejected { mut errors, draft_token, uploads })) => {
+            form.report_oversized(&mut errors, "documents");
+            Ok(form_page(&ctx, "correct-title", correct_spec(&ctx, &draft_token, &uploads), values, &errors))
+        }
+        Err(RegisterError::Domain(e)) => Err(e.into()),
+    }
+}
+
+/// `GET /documents/{id}`: one's own upload (as a download), or any for a verification
+/// officer (images inline, with a CSP that lets nothing in them run). Anyone else: 404.
+pub async fn document(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Path(id): Path<String>) -> Result<Response, PageError> {
+    let (upload, bytes) = state.accounts.document_for(&auth.account, &id, &ctx.actor()).await?;
+    let officer = auth.account.role.can_verify_accounts();
+    let safe_name: String = upload
+        .file_name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+        .collect();
+    // Images are shown inline to officers (beside the entered data); everything else, and
+    // everything for applicants, is a download.
+    let inline = officer && upload.content_type.starts_with("image/");
+    let disposition = if inline { "inline" } else { "attachment" };
+    let mut r = bytes.into_response();
+    let h = r.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, k: header::HeaderName, v: String| {
+        if let Ok(v) = HeaderValue::from_str(&v) {
+            h.insert(k, v);
+        }
+    };
+    set(h, header::CONTENT_TYPE, upload.content_type.clone());
+    set(h, header::CONTENT_DISPOSITION, format!("{disposition}; filename=\"{safe_name}\""));
+    set(h, header::CONTENT_SECURITY_POLICY, "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox".into());
+    set(h, header::CACHE_CONTROL, "private, no-store".into());
+    Ok(r)
+}
+
+/// `GET /services`: the e-services of an active applicant. Everyone signed in but not
+/// active meets the "Access denied" page (the gate is [`ActiveApplicant`]).
+pub async fn services(ActiveApplicant(ctx, _): ActiveApplicant) -> Response {
+    message(
+        &ctx,
+        "services-title",
+        &["services-intro", "services-residence-soon"],
+        vec![Action::link(ctx.tr.t("nav-account"), "/account")],
+    )
+}

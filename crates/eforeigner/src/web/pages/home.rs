@@ -1,0 +1,88 @@
+//! The start page, the language switcher, the development mailbox, health and metrics.
+
+use std::collections::HashMap;
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::{safe_next, see_other, when};
+use crate::domain::Lang;
+use crate::web::AppState;
+use crate::web::context::Ctx;
+use crate::web::error::PageError;
+use crate::web::templates::{HomePage, MailRow, MailboxPage, Page, render};
+
+/// `GET /`.
+pub async fn home(ctx: Ctx) -> Response {
+    render(&HomePage { p: Page::new(&ctx, "home-title") })
+}
+
+/// `POST /language`: remembers the language (cookie, and the account when signed in) and
+/// returns to the page.
+pub async fn set_language(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+    ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
+    let lang = f.get("lang").and_then(|l| Lang::parse(l)).unwrap_or_default();
+    if let Some(auth) = &ctx.auth {
+        state.accounts.set_language(&auth.account, lang).await?;
+    }
+    // Drop a `lang=` query from the target so it does not override the choice.
+    let next = safe_next(f.get("next"));
+    let next = match next.split_once('?') {
+        Some((path, query)) => {
+            let rest: Vec<&str> = query.split('&').filter(|p| !p.starts_with("lang=")).collect();
+            if rest.is_empty() { path.to_string() } else { format!("{path}?{}", rest.join("&")) }
+        }
+        None => next,
+    };
+    let mut r = see_other(&next);
+    let c = format!("lang={}; Path=/; SameSite=Lax; Max-Age=31536000", lang.tag());
+    if let Ok(v) = HeaderValue::from_str(&c) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(r)
+}
+
+/// `GET /dev/mailbox`: messages kept when no SMTP server is configured (demo mode only).
+pub async fn dev_mailbox(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    if !state.config.demo {
+        return Err(PageError::NotFound);
+    }
+    let mails = state.store.dev_mails(50).await.map_err(crate::domain::DomainError::from)?;
+    Ok(render(&MailboxPage {
+        p: Page::new(&ctx, "devmail-title"),
+        mails: mails
+            .into_iter()
+            .map(|m| MailRow { to: m.to, subject: m.subject, body: m.body, at: when(m.created_at) })
+            .collect(),
+    }))
+}
+
+/// `GET /healthz`: 200 when the database answers.
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    if state.sql.ping().await {
+        (StatusCode::OK, "ok").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+    }
+}
+
+/// `GET /metrics`: Prometheus text format.
+pub async fn metrics(State(state): State<AppState>) -> Response {
+    let pending = state.store.pending_jobs().await.unwrap_or(-1);
+    metrics::gauge!("outbox_pending_jobs").set(pending as f64);
+    match &state.metrics {
+        Some(handle) => (
+            [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+            handle.render(),
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "metrics disabled").into_response(),
+    }
+}
+
+/// Any unknown path.
+pub async fn not_found() -> PageError {
+    PageError::NotFound
+}

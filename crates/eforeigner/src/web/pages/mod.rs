@@ -1,0 +1,118 @@
+//! HTML pages, one module per area: start page and utilities ([`home`]), registration and
+//! e-mail confirmation ([`register`]), login and logout ([`login`]), password recovery
+//! ([`password`]), the account area ([`account`]), the officers' verification queue
+//! ([`officer`]) and static assets ([`assets`]).
+
+pub mod account;
+pub mod assets;
+pub mod home;
+pub mod login;
+pub mod officer;
+pub mod password;
+pub mod register;
+
+use std::collections::HashMap;
+
+use axum::response::{IntoResponse, Redirect, Response};
+use jiff::Timestamp;
+
+use super::context::Ctx;
+use super::error::ErrorPage;
+use super::forms::FormView;
+use super::templates::{Action, FormPage, FormSpec, MessagePage, Page, render};
+use crate::domain::FieldErrors;
+
+/// Renders the friendly page for an error, in the request's language.
+pub fn render_error(ctx: &Ctx, page: ErrorPage) -> Response {
+    let key = page.key();
+    let mut actions = vec![Action::link(ctx.tr.t("error-go-home"), "/")];
+    match page {
+        ErrorPage::AwaitingVerification => {
+            actions.insert(0, Action::button_link(ctx.tr.t("access-denied-see-status"), "/account"));
+        }
+        ErrorPage::Csrf => {
+            actions.insert(0, Action::button_link(ctx.tr.t("error-csrf-back"), "/"));
+        }
+        _ => {}
+    }
+    render(&MessagePage {
+        p: Page::new(ctx, &format!("error-{key}-title")),
+        heading: ctx.tr.t(&format!("error-{key}-title")),
+        paragraphs: vec![ctx.tr.t(&format!("error-{key}-body"))],
+        actions,
+    })
+}
+
+/// A message page with a heading and paragraphs (message keys).
+pub fn message(ctx: &Ctx, title_key: &str, paragraph_keys: &[&str], actions: Vec<Action>) -> Response {
+    render(&MessagePage {
+        p: Page::new(ctx, title_key),
+        heading: ctx.tr.t(title_key),
+        paragraphs: paragraph_keys.iter().map(|k| ctx.tr.t(k)).collect(),
+        actions,
+    })
+}
+
+/// Renders a form page with its values and errors; `title_key` titles page and heading.
+pub fn form_page(
+    ctx: &Ctx,
+    title_key: &str,
+    spec: FormSpec,
+    values: HashMap<String, String>,
+    errors: &FieldErrors,
+) -> Response {
+    let mut spec = spec;
+    if spec.heading.is_empty() {
+        spec.heading = ctx.tr.t(title_key);
+    }
+    let status = if errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut r = render(&FormPage {
+        p: Page::new(ctx, title_key),
+        spec,
+        f: FormView::with(&ctx.tr, values, errors),
+    });
+    if r.status() == axum::http::StatusCode::OK {
+        *r.status_mut() = status;
+    }
+    r
+}
+
+/// The error a form shows when its CSRF token is missing or stale: the user's values stay.
+pub fn csrf_errors() -> FieldErrors {
+    let mut e = FieldErrors::default();
+    e.add("form", "form_expired");
+    e
+}
+
+/// Values to show again: everything typed except secrets and tokens.
+pub fn keep_values(fields: &HashMap<String, String>) -> HashMap<String, String> {
+    fields
+        .iter()
+        .filter(|(k, _)| {
+            !matches!(k.as_str(), "password" | "current_password" | "new_password" | "csrf_token")
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+/// A safe local redirect target (`/…`, never `//host` or a full URL).
+pub fn safe_next(next: Option<&String>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n.clone(),
+        _ => "/account".into(),
+    }
+}
+
+/// Redirect after a successful POST (303 so the browser GETs the target).
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// A timestamp as the pages show it (UTC).
+pub fn when(t: Timestamp) -> String {
+    t.strftime("%Y-%m-%d %H:%M UTC").to_string()
+}

@@ -1,0 +1,415 @@
+//! The page templates (askama, compiled in; HTML-escaped by default) and the view data
+//! they show. Every page extends `base.html`: header, language switcher, session timeout
+//! warning, notices. Forms are described by a [`FormSpec`] and drawn by one macro, so
+//! every form shows labels, hints, inline errors and the error summary the same way.
+
+use askama::Template;
+use axum::response::{Html, IntoResponse, Response};
+
+use super::context::Ctx;
+use super::error::PageError;
+use super::forms::FormView;
+use crate::domain::{AccountStatus, Lang, Role};
+use crate::i18n::Tr;
+
+/// The signed-in user as the header shows it.
+#[derive(Clone, Debug)]
+pub struct NavUser {
+    /// Whether to show the verification queue.
+    pub is_verifier: bool,
+    /// Whether to show the services link.
+    pub is_applicant: bool,
+}
+
+/// What the layout needs.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// Translator.
+    pub tr: Tr,
+    /// `lang` attribute.
+    pub lang_tag: &'static str,
+    /// Page title (also in `<title>`).
+    pub title: String,
+    /// CSRF token for forms.
+    pub csrf: String,
+    /// Signed-in user.
+    pub user: Option<NavUser>,
+    /// This page's path (to come back after a language switch).
+    pub path: String,
+    /// A one-off confirmation message.
+    pub notice: Option<String>,
+    /// When the session ends if idle (Unix seconds), for the timeout warning.
+    pub expires_at: Option<i64>,
+    /// The same as text, for the footer (readable without JavaScript).
+    pub expires_at_text: Option<String>,
+    /// Seconds before the end at which to warn.
+    pub warn_secs: i64,
+    /// Demo mode.
+    pub demo: bool,
+}
+
+impl Page {
+    /// The layout data for a request, titled by the message `title_key`.
+    pub fn new(ctx: &Ctx, title_key: &str) -> Self {
+        let user = ctx.auth.as_ref().map(|a| NavUser {
+            is_verifier: a.account.role.can_verify_accounts() && a.account.status == AccountStatus::Active,
+            is_applicant: a.account.role == Role::Applicant,
+        });
+        let session = ctx.auth.as_ref().map(|a| &a.session);
+        let expires = session.map(|s| s.expires_at());
+        Self {
+            tr: ctx.tr.clone(),
+            lang_tag: ctx.lang.tag(),
+            title: ctx.tr.t(title_key),
+            csrf: ctx.csrf_token.clone(),
+            user,
+            path: ctx.path.clone(),
+            notice: None,
+            expires_at: expires.map(|t| t.as_second()),
+            expires_at_text: expires.map(|t| t.strftime("%Y-%m-%d %H:%M").to_string()),
+            warn_secs: ctx
+                .auth
+                .as_ref()
+                .map(|a| crate::domain::sessions::limits_for(a.account.role).warn_before.as_secs())
+                .unwrap_or(0),
+            demo: ctx.demo,
+        }
+    }
+
+    /// With a notice.
+    pub fn notice(mut self, key: &str) -> Self {
+        self.notice = Some(self.tr.t(key));
+        self
+    }
+
+    /// A message.
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    /// The language switcher's entries: tag, own name, whether current.
+    pub fn langs(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Lang::ALL.iter().map(|l| (l.tag(), l.native_name(), l.tag() == self.lang_tag)).collect()
+    }
+}
+
+/// Renders a template into a response (500 page if rendering fails).
+pub fn render(t: &impl Template) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            PageError::Internal.into_response()
+        }
+    }
+}
+
+/// One field of a form.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// Name (and id).
+    pub name: &'static str,
+    /// `text`, `email`, `password`, `date`, `tel`, `select`, `radios`, `checkbox`, `file`,
+    /// `textarea` or `section` (a sub-heading).
+    pub kind: &'static str,
+    /// `autocomplete` attribute.
+    pub autocomplete: &'static str,
+    /// Whether required (optional ones say so).
+    pub required: bool,
+    /// Options of selects and radios: value, text.
+    pub options: Vec<(String, String)>,
+    /// Text of the empty select option.
+    pub placeholder: String,
+    /// Label of a section.
+    pub label: String,
+    /// "(optional)" in the page language.
+    pub optional_text: String,
+}
+
+impl Field {
+    /// A required input.
+    pub fn input(tr: &Tr, name: &'static str, kind: &'static str, autocomplete: &'static str) -> Self {
+        Self {
+            name,
+            kind,
+            autocomplete,
+            required: true,
+            options: vec![],
+            placeholder: tr.t("select-placeholder"),
+            label: String::new(),
+            optional_text: tr.t("optional"),
+        }
+    }
+
+    /// Marks the field optional.
+    pub fn optional(mut self) -> Self {
+        self.required = false;
+        self
+    }
+
+    /// A choice (select or radios).
+    pub fn choice(tr: &Tr, name: &'static str, kind: &'static str, options: Vec<(String, String)>) -> Self {
+        Self { options, ..Self::input(tr, name, kind, "") }
+    }
+
+    /// A sub-heading.
+    pub fn section(tr: &Tr, label_key: &str) -> Self {
+        Self { label: tr.t(label_key), ..Self::input(tr, "", "section", "") }
+    }
+}
+
+/// A kept upload as shown in a form.
+#[derive(Clone, Debug)]
+pub struct UploadView {
+    /// Id.
+    pub id: String,
+    /// File name.
+    pub name: String,
+    /// Human size.
+    pub size: String,
+    /// Whether it can be shown inline as an image.
+    pub is_image: bool,
+}
+
+/// Human-readable file size.
+pub fn human_size(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
+}
+
+impl From<&crate::domain::Upload> for UploadView {
+    fn from(u: &crate::domain::Upload) -> Self {
+        Self {
+            id: u.id.clone(),
+            name: u.file_name.clone(),
+            size: human_size(u.size_bytes),
+            is_image: u.content_type.starts_with("image/"),
+        }
+    }
+}
+
+/// A whole form page.
+#[derive(Clone, Debug, Default)]
+pub struct FormSpec {
+    /// `<h1>`.
+    pub heading: String,
+    /// Paragraphs under the heading.
+    pub intro: Vec<String>,
+    /// Where it posts.
+    pub action: String,
+    /// `multipart/form-data` (file uploads).
+    pub multipart: bool,
+    /// Submit button text.
+    pub submit: String,
+    /// Fields in order.
+    pub fields: Vec<Field>,
+    /// Hidden fields.
+    pub hidden: Vec<(String, String)>,
+    /// Uploads kept from earlier attempts.
+    pub uploads: Vec<UploadView>,
+    /// Links under the form: href, text.
+    pub links: Vec<(String, String)>,
+}
+
+/// A page with one form.
+#[derive(Template)]
+#[template(path = "form.html")]
+pub struct FormPage {
+    /// Layout.
+    pub p: Page,
+    /// The form.
+    pub spec: FormSpec,
+    /// Values and errors.
+    pub f: FormView,
+}
+
+/// A button or link on a message page.
+#[derive(Clone, Debug)]
+pub struct Action {
+    /// Text.
+    pub label: String,
+    /// Target.
+    pub href: String,
+    /// Whether it is a POST form (with CSRF token).
+    pub post: bool,
+    /// Hidden fields of a POST.
+    pub hidden: Vec<(String, String)>,
+    /// Styled as the main button.
+    pub primary: bool,
+}
+
+impl Action {
+    /// A link.
+    pub fn link(label: String, href: &str) -> Self {
+        Self { label, href: href.into(), post: false, hidden: vec![], primary: false }
+    }
+
+    /// A link styled as the main button.
+    pub fn button_link(label: String, href: &str) -> Self {
+        Self { primary: true, ..Self::link(label, href) }
+    }
+
+    /// A POST button.
+    pub fn post(label: String, href: &str, hidden: Vec<(String, String)>) -> Self {
+        Self { label, href: href.into(), post: true, hidden, primary: true }
+    }
+}
+
+/// A page that says something, with optional actions.
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    /// Layout.
+    pub p: Page,
+    /// `<h1>`.
+    pub heading: String,
+    /// Paragraphs.
+    pub paragraphs: Vec<String>,
+    /// Buttons and links.
+    pub actions: Vec<Action>,
+}
+
+/// The start page.
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    /// Layout.
+    pub p: Page,
+}
+
+/// "Your account".
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    /// Layout.
+    pub p: Page,
+    /// Status code (CSS class).
+    pub status: &'static str,
+    /// Status in words.
+    pub status_label: String,
+    /// What the status means and what to do.
+    pub status_text: Vec<String>,
+    /// Whether the correction form is open.
+    pub can_correct: bool,
+    /// Label, value.
+    pub facts: Vec<(String, String)>,
+    /// Current identity documents.
+    pub documents: Vec<UploadView>,
+}
+
+/// A row of the sessions table.
+#[derive(Clone, Debug)]
+pub struct SessionRow {
+    /// Id.
+    pub id: String,
+    /// Started.
+    pub started: String,
+    /// Last activity.
+    pub last_seen: String,
+    /// Address.
+    pub ip: String,
+    /// Browser.
+    pub browser: String,
+    /// This request's session.
+    pub current: bool,
+}
+
+/// A row of the sign-in history.
+#[derive(Clone, Debug)]
+pub struct SignInRow {
+    /// When.
+    pub at: String,
+    /// Address.
+    pub ip: String,
+    /// Browser.
+    pub browser: String,
+    /// Succeeded or failed, in words.
+    pub result: String,
+}
+
+/// Sessions and sign-ins.
+#[derive(Template)]
+#[template(path = "sessions.html")]
+pub struct SessionsPage {
+    /// Layout.
+    pub p: Page,
+    /// Live sessions.
+    pub sessions: Vec<SessionRow>,
+    /// Recent sign-ins.
+    pub sign_ins: Vec<SignInRow>,
+}
+
+/// A row of the verification queue.
+#[derive(Clone, Debug)]
+pub struct QueueRow {
+    /// Account id.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Citizenship in words.
+    pub citizenship: String,
+    /// How long it waits, in words.
+    pub waiting: String,
+    /// Waiting more than 24 hours.
+    pub overdue: bool,
+}
+
+/// The verification queue.
+#[derive(Template)]
+#[template(path = "queue.html")]
+pub struct QueuePage {
+    /// Layout.
+    pub p: Page,
+    /// Rows, oldest first.
+    pub rows: Vec<QueueRow>,
+    /// "N accounts waiting".
+    pub count_text: String,
+}
+
+/// One account under verification.
+#[derive(Template)]
+#[template(path = "case.html")]
+pub struct CasePage {
+    /// Layout.
+    pub p: Page,
+    /// Account id.
+    pub id: String,
+    /// Name as heading.
+    pub heading: String,
+    /// Entered data: label, value.
+    pub facts: Vec<(String, String)>,
+    /// Uploaded documents.
+    pub documents: Vec<UploadView>,
+    /// Still awaiting a decision.
+    pub pending: bool,
+    /// The rejection form's fields.
+    pub reject_fields: Vec<Field>,
+    /// Its values and errors.
+    pub f: FormView,
+}
+
+/// A message of the development mailbox.
+#[derive(Clone, Debug)]
+pub struct MailRow {
+    /// Recipient.
+    pub to: String,
+    /// Subject.
+    pub subject: String,
+    /// Body.
+    pub body: String,
+    /// When.
+    pub at: String,
+}
+
+/// The development mailbox.
+#[derive(Template)]
+#[template(path = "mailbox.html")]
+pub struct MailboxPage {
+    /// Layout.
+    pub p: Page,
+    /// Messages, newest first.
+    pub mails: Vec<MailRow>,
+}
