@@ -1,373 +1,404 @@
-## Layout
+## Макет страницы
 service-name = eForeigner
-skip-to-content = Skip to main content
-nav-label = Main menu
-nav-verifications = Verification queue
-nav-services = Services
-nav-account = Your account
-nav-sign-out = Sign out
-nav-sign-in = Sign in
-nav-register = Create an account
-nav-dev-mailbox = Development mailbox
-language-switch-label = Language
-timeout-title = You will be signed out soon
-timeout-body = For your security, we sign you out after a period without activity. Anything you have not saved will be lost.
-timeout-extend = Stay signed in
-footer-text = eForeigner – the e-government portal for foreign citizens. Open source.
-session-expires-at = Without activity, your session ends at
-save = Save
-back-to-account = Back to your account
-optional = (optional)
-select-placeholder = Choose…
-error-summary-title = There is a problem
-uploads-kept-title = Files already uploaded
-uploads-remove = Remove
+skip-to-content = Перейти к основному содержанию
+nav-label = Главное меню
+nav-verifications = Очередь на проверку
+nav-services = Услуги
+nav-account = Личный кабинет
+nav-sign-out = Выйти
+nav-sign-in = Войти
+nav-register = Создать учётную запись
+nav-dev-mailbox = Почтовый ящик для разработки
+language-switch-label = Язык
+timeout-title = Скоро ваш сеанс завершится
+timeout-body = В целях безопасности мы завершаем сеанс, если вы какое-то время не проявляете активности. Всё, что вы не сохранили, будет потеряно.
+timeout-extend = Остаться в системе
+footer-text = eForeigner — портал электронного правительства для иностранных граждан. Открытый исходный код.
+session-expires-at = Если вы не проявите активности, сеанс завершится в
+save = Сохранить
+back-to-account = Вернуться в личный кабинет
+optional = (необязательно)
+select-placeholder = Выберите…
+error-summary-title = Возникла проблема
+uploads-kept-title = Уже загруженные файлы
+uploads-remove = Удалить
 
-## Start page
-home-title = Services for foreign citizens in Serbia
-home-lead = Create one account to use the online services for foreign citizens: apply for temporary residence, follow your applications and receive official documents.
-home-register = Create an account
-home-have-account = Already have an account?
-home-how-title = How it works
-home-how-1 = Create an account with your e-mail address and upload your passport or foreigner's identity card.
-home-how-2 = Confirm your e-mail address with the link we send you.
-home-how-3 = An authorised officer checks your document, within 24 hours at the latest.
-home-how-4 = When your account is active, you can use the services.
+## Стартовая страница
+home-title = Услуги для иностранных граждан в Сербии
+home-lead = Создайте одну учётную запись, чтобы пользоваться онлайн-услугами для иностранных граждан: подавать заявления на временное пребывание (ВНЖ), следить за их рассмотрением и получать официальные документы.
+home-register = Создать учётную запись
+home-have-account = Уже есть учётная запись?
+home-how-title = Как это работает
+home-how-1 = Создайте учётную запись, указав адрес электронной почты, и загрузите паспорт или удостоверение личности иностранца.
+home-how-2 = Подтвердите адрес электронной почты по ссылке, которую мы вам отправим.
+home-how-3 = Уполномоченный сотрудник проверит ваш документ не позднее чем через 24 часа.
+home-how-4 = Когда ваша учётная запись станет активной, вы сможете пользоваться услугами.
 
-## Error pages
-error-go-home = Go to the start page
-error-not-found-title = Page not found
-error-not-found-body = The page does not exist, or you do not have access to it. If you typed the address, check it.
-error-forbidden-title = Access denied
-error-forbidden-body = Your account does not have access to this page.
-error-access-denied-title = Access denied – your account is awaiting verification
-error-access-denied-body = You can use the services once an authorised officer has checked your identity document. This happens within 24 hours of confirming your e-mail address.
-access-denied-see-status = See the status of your account
-error-csrf-title = This form has expired
-error-csrf-body = For your security, the form could not be sent. Go back, reload the page and try again.
-error-csrf-back = Start again
-error-bad-request-title = Something in the request was wrong
-error-bad-request-body = The request could not be processed. Go back and try again.
-error-too-large-title = The upload is too large
-error-too-large-body = Each file can be at most 5 MB. Choose a smaller file and try again.
-error-throttled-title = Too many attempts
-error-throttled-body = Please wait a little and try again.
-error-internal-title = Sorry, there is a problem with the service
-error-internal-body = Try again later. What you entered has not been lost if it was saved.
-error-unauthenticated-body = You need to sign in first.
-error-conflict-body = This was changed in the meantime, or the action is no longer possible. Reload and try again.
+## Страницы ошибок
+error-go-home = Перейти на главную страницу
+error-not-found-title = Страница не найдена
+error-not-found-body = Такой страницы нет, или у вас нет к ней доступа. Если вы вводили адрес вручную, проверьте его.
+error-forbidden-title = Доступ запрещён
+error-forbidden-body = У вашей учётной записи нет доступа к этой странице.
+error-access-denied-title = Доступ запрещён — ваша учётная запись ожидает проверки
+error-access-denied-body = Вы сможете пользоваться услугами, когда уполномоченный сотрудник проверит ваш документ, удостоверяющий личность. Это происходит в течение 24 часов после подтверждения адреса электронной почты.
+access-denied-see-status = Посмотреть статус учётной записи
+error-csrf-title = Срок действия формы истёк
+error-csrf-body = В целях безопасности форму не удалось отправить. Вернитесь назад, обновите страницу и попробуйте ещё раз.
+error-csrf-back = Начать заново
+error-bad-request-title = В запросе что-то не так
+error-bad-request-body = Не удалось обработать запрос. Вернитесь назад и попробуйте ещё раз.
+error-too-large-title = Файл слишком большой
+error-too-large-body = Размер каждого файла — не более 5 МБ. Выберите файл меньшего размера и попробуйте ещё раз.
+error-throttled-title = Слишком много попыток
+error-throttled-body = Подождите немного и попробуйте ещё раз.
+error-internal-title = Извините, в работе сервиса возникла проблема
+error-internal-body = Попробуйте позже. Введённые данные не потеряны, если они были сохранены.
+error-unauthenticated-body = Сначала войдите в систему.
+error-conflict-body = За это время данные изменились, или действие больше недоступно. Обновите страницу и попробуйте ещё раз.
 
-## Field errors
-error-required = This field is required.
-error-too-long = Enter at most { $max } characters.
-error-name-invalid-characters = Use only letters, spaces, hyphens and apostrophes.
-error-date-invalid = Enter a real date, for example 2024-03-27.
-error-date-of-birth-in-future = The date of birth must be in the past.
-error-choose-one = Choose one of the options.
-error-citizenship-serbian = This portal is for foreign citizens. Citizens of Serbia use the eGovernment portal.
-error-unknown-country = Choose a country from the list.
-error-ebs-required = Enter your foreigner's registration number, or answer No or Forgotten.
-error-identifier-empty = Enter the number.
-error-wrong-length = The number must have exactly 13 digits.
-error-not-digits = Use digits only.
-error-invalid-date = The number does not contain a valid date of birth. Check it.
-error-invalid-check-digit = The number is not valid: the last digit does not match. Check for a typing mistake.
-error-ebs-wrong-register = This is not a foreigner's registration number (it must contain 06 or 66 after the date of birth).
-error-invalid-format = The format is not valid.
-error-document-number-invalid = Enter the document number as printed: 5 to 20 letters and digits.
-error-document-expired = The document has expired. Register with a valid document.
-error-email-empty = Enter your e-mail address.
-error-email-invalid = Enter an e-mail address in the correct format, like name@example.com.
-error-email-too-long = The e-mail address is too long.
-error-email-taken = This e-mail address is already used by another account.
-error-email-same = This is already your e-mail address.
-error-password-too-short = The password must have at least { $min } characters. A few unrelated words make a strong one.
-error-password-too-long = The password can have at most { $max } characters.
-error-password-common = This password is too common and easy to guess. Choose another.
-error-password-contains-personal-data = The password must not contain your name or e-mail address.
-error-password-repetitive = The password must not be a repeated character or a simple sequence.
-error-phone-invalid = Enter a phone number with 6 to 20 digits, for example +381 64 123 4567.
-error-consent-required = You must accept the terms of use to create an account.
-error-documents-required = Upload your identity document (one or two files).
-error-file-empty = The file { $name } is empty.
-error-file-too-large = The file { $name } is larger than { $mb } MB.
-error-file-wrong-type = The file { $name } is not a PDF, JPEG or PNG.
-error-file-bad-image = The image { $name } cannot be read or is too large in pixels.
-error-file-duplicate-name = A file named { $name } is already uploaded. Rename one of them.
-error-file-too-many = You can upload at most { $max } files; { $name } was not added.
-error-form-expired = The form expired for security reasons. Check your answers and send it again.
-error-current-password-wrong = The current password is not correct.
-error-note-required-for-other = Explain the reason in the note.
-error-login-invalid = The e-mail address or password is not correct.
-error-login-throttled = Too many failed attempts. Try again in { $seconds } seconds.
-error-login-locked = Your password is locked after too many failed attempts. Reset it with "Password forgotten?".
-error-login-unconfirmed = Confirm your e-mail address first: open the link we sent you. You can ask for a new link.
+## Ошибки в полях
+error-required = Это поле обязательно для заполнения.
+error-too-long = Введите не более { $max ->
+        [one] { $max } символа
+        [few] { $max } символов
+        [many] { $max } символов
+       *[other] { $max } символа
+    }.
+error-name-invalid-characters = Используйте только буквы, пробелы, дефисы и апострофы.
+error-date-invalid = Введите существующую дату, например 2024-03-27.
+error-date-of-birth-in-future = Дата рождения должна быть в прошлом.
+error-choose-one = Выберите один из вариантов.
+error-citizenship-serbian = Этот портал предназначен для иностранных граждан. Граждане Сербии пользуются порталом eUprava.
+error-unknown-country = Выберите страну из списка.
+error-ebs-required = Введите регистрационный номер иностранца (EBS) или выберите ответ «Нет» или «Не помню».
+error-identifier-empty = Введите номер.
+error-wrong-length = Номер должен состоять ровно из 13 цифр.
+error-not-digits = Используйте только цифры.
+error-invalid-date = Номер не содержит правильной даты рождения. Проверьте его.
+error-invalid-check-digit = Номер недействителен: последняя цифра не совпадает. Проверьте, нет ли опечатки.
+error-ebs-wrong-register = Это не регистрационный номер иностранца (EBS): после даты рождения в нём должно стоять 06 или 66.
+error-invalid-format = Неверный формат.
+error-document-number-invalid = Введите номер документа так, как он напечатан: от 5 до 20 букв и цифр.
+error-document-expired = Срок действия документа истёк. Зарегистрируйтесь с действительным документом.
+error-email-empty = Введите адрес электронной почты.
+error-email-invalid = Введите адрес электронной почты в правильном формате, например name@example.com.
+error-email-too-long = Адрес электронной почты слишком длинный.
+error-email-taken = Этот адрес электронной почты уже используется другой учётной записью.
+error-email-same = Это уже ваш адрес электронной почты.
+error-password-too-short = Пароль должен содержать не менее { $min ->
+        [one] { $min } символа
+        [few] { $min } символов
+        [many] { $min } символов
+       *[other] { $min } символа
+    }. Надёжный пароль можно составить из нескольких не связанных между собой слов.
+error-password-too-long = Пароль может содержать не более { $max ->
+        [one] { $max } символа
+        [few] { $max } символов
+        [many] { $max } символов
+       *[other] { $max } символа
+    }.
+error-password-common = Этот пароль слишком распространён, его легко угадать. Выберите другой.
+error-password-contains-personal-data = Пароль не должен содержать ваше имя или адрес электронной почты.
+error-password-repetitive = Пароль не должен состоять из одного повторяющегося символа или простой последовательности.
+error-phone-invalid = Введите номер телефона из 6–20 цифр, например +381 64 123 4567.
+error-consent-required = Чтобы создать учётную запись, необходимо принять условия использования.
+error-documents-required = Загрузите документ, удостоверяющий личность (один или два файла).
+error-file-empty = Файл { $name } пустой.
+error-file-too-large = Файл { $name } больше { $mb } МБ.
+error-file-wrong-type = Файл { $name } не в формате PDF, JPEG или PNG.
+error-file-bad-image = Не удаётся прочитать изображение { $name }, или у него слишком большое разрешение.
+error-file-duplicate-name = Файл с именем { $name } уже загружен. Переименуйте один из файлов.
+error-file-too-many = Можно загрузить не более { $max ->
+        [one] { $max } файла
+        [few] { $max } файлов
+        [many] { $max } файлов
+       *[other] { $max } файла
+    }; файл { $name } не добавлен.
+error-form-expired = В целях безопасности срок действия формы истёк. Проверьте ответы и отправьте форму ещё раз.
+error-current-password-wrong = Текущий пароль указан неверно.
+error-note-required-for-other = Укажите причину в примечании.
+error-login-invalid = Неверный адрес электронной почты или пароль.
+error-login-throttled = Слишком много неудачных попыток. Попробуйте ещё раз через { $seconds ->
+        [one] { $seconds } секунду
+        [few] { $seconds } секунды
+        [many] { $seconds } секунд
+       *[other] { $seconds } секунды
+    }.
+error-login-locked = Ваш пароль заблокирован после слишком большого числа неудачных попыток. Сбросьте его с помощью ссылки «Забыли пароль?».
+error-login-unconfirmed = Сначала подтвердите адрес электронной почты: откройте ссылку, которую мы вам отправили. Вы можете запросить новую ссылку.
 
-## Field labels and hints
-field-given-names = Given name(s)
-field-surname = Surname
-field-date-of-birth = Date of birth
-field-sex = Sex
-field-citizenship = Citizenship
-field-has-ebs = Do you have a foreigner's registration number?
-field-ebs = Foreigner's registration number
-field-id-doc-type = Identity document
-field-id-doc-number = Document number
-field-id-doc-expiry = Valid until
-field-documents = Scan or photo of the document
-field-email = E-mail address
-field-password = Password
-field-phone = Phone number
-field-consent = I accept the terms of use and the processing of my personal data for this service
-field-current-password = Current password
-field-new-password = New password
-field-new-email = New e-mail address
-field-language = Language for pages and e-mails
-field-reason = Reason
-field-note = Note for the applicant
-hint-date-of-birth = As in your document, for example 1990-04-27.
-hint-ebs = 13 digits. You received it when you registered your stay in Serbia for more than 90 days; it is in your passport. Required if you answered Yes.
-hint-id-doc-number = As printed in the document.
-hint-id-doc-expiry = For example 2030-12-31.
-hint-documents = PDF, JPEG or PNG, at most 5 MB each, one or two files. For an identity card, both pages. If your passport carries your foreigner's registration number, add that page too.
-hint-email = This will be your username. We will send you a link to confirm it.
-hint-password = At least 15 characters. A few unrelated words are easy to remember and hard to guess. You can paste it.
-hint-new-password = At least 15 characters. It must not be a common password or contain your name.
-hint-phone = For example +381 64 123 4567.
-hint-note = The applicant sees this note.
-sex-female = Female
-sex-male = Male
-has-ebs-yes = Yes
-has-ebs-no = No
-has-ebs-forgotten = Forgotten
-id-doc-type-passport = Passport
-id-doc-type-foreigner-id = Foreigner's identity card
+## Названия полей и подсказки
+field-given-names = Имя (имена)
+field-surname = Фамилия
+field-date-of-birth = Дата рождения
+field-sex = Пол
+field-citizenship = Гражданство
+field-has-ebs = У вас есть регистрационный номер иностранца (EBS)?
+field-ebs = Регистрационный номер иностранца (EBS)
+field-id-doc-type = Документ, удостоверяющий личность
+field-id-doc-number = Номер документа
+field-id-doc-expiry = Действителен до
+field-documents = Скан или фотография документа
+field-email = Адрес электронной почты
+field-password = Пароль
+field-phone = Номер телефона
+field-consent = Я принимаю условия использования и даю согласие на обработку моих персональных данных для этой услуги
+field-current-password = Текущий пароль
+field-new-password = Новый пароль
+field-new-email = Новый адрес электронной почты
+field-language = Язык страниц и писем
+field-reason = Причина
+field-note = Примечание для заявителя
+hint-date-of-birth = Как в документе, например 1990-04-27.
+hint-ebs = 13 цифр. Вы получили его, когда регистрировали пребывание в Сербии сроком более 90 дней; он указан в вашем паспорте. Обязательно, если вы ответили «Да».
+hint-id-doc-number = Так, как напечатано в документе.
+hint-id-doc-expiry = Например, 2030-12-31.
+hint-documents = PDF, JPEG или PNG, не более 5 МБ каждый, один или два файла. Для удостоверения личности — обе стороны. Если в вашем паспорте указан регистрационный номер иностранца (EBS), добавьте и эту страницу.
+hint-email = Это будет ваше имя пользователя. Мы отправим вам ссылку для подтверждения адреса.
+hint-password = Не менее 15 символов. Несколько не связанных между собой слов легко запомнить и трудно угадать. Пароль можно вставить из буфера обмена.
+hint-new-password = Не менее 15 символов. Пароль не должен быть распространённым и не должен содержать ваше имя.
+hint-phone = Например, +381 64 123 4567.
+hint-note = Заявитель увидит это примечание.
+sex-female = Женский
+sex-male = Мужской
+has-ebs-yes = Да
+has-ebs-no = Нет
+has-ebs-forgotten = Не помню
+id-doc-type-passport = Паспорт
+id-doc-type-foreigner-id = Удостоверение личности иностранца
 
-## Registration
-register-title = Create an account
-register-intro = Fill in your data as in your identity document. All fields are required unless marked optional.
-register-intro-documents = An authorised officer checks your document within 24 hours of your e-mail confirmation.
-register-submit = Create account
-register-have-account = I already have an account
-register-section-personal = Personal data
-register-section-ebs = Foreigner's registration number
-register-section-document = Identity document
-register-section-account = Sign-in details
-register-sent-title = Check your e-mail
-register-sent-body = If the address can be registered, we have sent a link to confirm it. The link is valid for 24 hours.
-register-sent-spam = The message may arrive in your Junk or Spam folder.
-register-sent-next = After you confirm your address, an authorised officer checks your document within 24 hours. We will e-mail you when your account is active.
-resend-link = Send the confirmation link again
-confirm-title = Confirm your e-mail address
-confirm-body = Press the button to confirm your e-mail address.
-confirm-button = Confirm
-link-invalid-title = This link is not valid
-link-invalid-body = The link has expired or has already been used. Links can be used once: a confirmation link for 24 hours, a password link for 1 hour.
-link-invalid-retry = Get a new link
-confirmed-title = Your e-mail address is confirmed
-confirmed-body = Your account is now awaiting verification. An authorised officer checks your document within 24 hours.
-confirmed-next = We will e-mail you when your account is active. You can already sign in to see its status.
-resend-title = Send the confirmation link again
-resend-intro = Enter the e-mail address you registered with.
-resend-submit = Send
-resend-done-title = Check your e-mail
-resend-done-body = If an account with this address is waiting for confirmation, we have sent a new link. Earlier links no longer work.
+## Регистрация
+register-title = Создание учётной записи
+register-intro = Заполните данные так, как они указаны в вашем документе, удостоверяющем личность. Все поля обязательны, кроме отмеченных как необязательные.
+register-intro-documents = Уполномоченный сотрудник проверит ваш документ в течение 24 часов после подтверждения адреса электронной почты.
+register-submit = Создать учётную запись
+register-have-account = У меня уже есть учётная запись
+register-section-personal = Личные данные
+register-section-ebs = Регистрационный номер иностранца (EBS)
+register-section-document = Документ, удостоверяющий личность
+register-section-account = Данные для входа
+register-sent-title = Проверьте почту
+register-sent-body = Если этот адрес можно зарегистрировать, мы отправили на него ссылку для подтверждения. Ссылка действительна 24 часа.
+register-sent-spam = Письмо может попасть в папку «Спам» или «Нежелательная почта».
+register-sent-next = После того как вы подтвердите адрес, уполномоченный сотрудник проверит ваш документ в течение 24 часов. Мы сообщим вам по электронной почте, когда учётная запись станет активной.
+resend-link = Отправить ссылку для подтверждения ещё раз
+confirm-title = Подтвердите адрес электронной почты
+confirm-body = Нажмите кнопку, чтобы подтвердить адрес электронной почты.
+confirm-button = Подтвердить
+link-invalid-title = Ссылка недействительна
+link-invalid-body = Срок действия ссылки истёк, или она уже использована. Каждую ссылку можно использовать только один раз: ссылку для подтверждения — в течение 24 часов, ссылку для смены пароля — в течение 1 часа.
+link-invalid-retry = Получить новую ссылку
+confirmed-title = Адрес электронной почты подтверждён
+confirmed-body = Теперь ваша учётная запись ожидает проверки. Уполномоченный сотрудник проверит ваш документ в течение 24 часов.
+confirmed-next = Мы сообщим вам по электронной почте, когда учётная запись станет активной. Вы уже можете войти и посмотреть её статус.
+resend-title = Повторная отправка ссылки для подтверждения
+resend-intro = Введите адрес электронной почты, который вы указали при регистрации.
+resend-submit = Отправить
+resend-done-title = Проверьте почту
+resend-done-body = Если учётная запись с этим адресом ожидает подтверждения, мы отправили новую ссылку. Прежние ссылки больше не действуют.
 
-## Login
-login-choose-title = Choose how to sign in
-login-choose-intro = You can sign in in three ways.
-login-method-password = Sign in with e-mail and password
-login-method-mobile = Sign in with mobile phone (two-factor authentication)
-login-method-certificate = Sign in with qualified electronic certificate
-login-mobile-title = Sign in with mobile phone
-login-certificate-title = Sign in with qualified electronic certificate
-login-not-available-yet = This way of signing in is not available yet on eForeigner. Please sign in with your e-mail and password.
-login-mobile-body = When it is available, you will type your username and confirm the sign-in in the mobile approval app.
-login-certificate-body = When it is available, you will sign in with a qualified electronic certificate issued in Serbia (MUP, Pošta, PKS, Halcom, E-Smart).
-login-title = Sign in
-login-submit = Sign in
-login-forgot = Password forgotten?
-login-session-expired = Your session has ended. Sign in again to continue where you were.
-logout-title = You are signed out
-logout-body = Thank you for using eForeigner.
+## Вход
+login-choose-title = Выберите способ входа
+login-choose-intro = Войти можно тремя способами.
+login-method-password = Вход по адресу электронной почты и паролю
+login-method-mobile = Вход с помощью мобильного телефона (двухфакторная аутентификация)
+login-method-certificate = Вход с помощью квалифицированного электронного сертификата
+login-mobile-title = Вход с помощью мобильного телефона
+login-certificate-title = Вход с помощью квалифицированного электронного сертификата
+login-not-available-yet = Этот способ входа в eForeigner пока недоступен. Войдите с помощью адреса электронной почты и пароля.
+login-mobile-body = Когда этот способ станет доступен, вы будете вводить имя пользователя и подтверждать вход в мобильном приложении.
+login-certificate-body = Когда этот способ станет доступен, вы сможете входить с помощью квалифицированного электронного сертификата, выданного в Сербии (MUP, Pošta, PKS, Halcom, E-Smart).
+login-title = Вход
+login-submit = Войти
+login-forgot = Забыли пароль?
+login-session-expired = Ваш сеанс завершён. Войдите снова, чтобы продолжить с того места, где вы остановились.
+logout-title = Вы вышли из системы
+logout-body = Спасибо, что пользуетесь eForeigner.
 
-## Password recovery
-forgot-title = Password recovery
-forgot-intro = Enter the e-mail address you use to sign in. We will send you a link to set a new password.
-forgot-submit = Send
-forgot-exit = Back to sign in
-forgot-sent-title = Check your e-mail
-forgot-sent-body = If an account with this address exists, we have sent a link to set a new password. The link is valid for 1 hour and can be used once.
-reset-title = Set a new password
-reset-intro = Choose a new password. You will be signed out everywhere else.
-reset-submit = Set password
-reset-done-title = Your password has been changed
-reset-done-body = You are signed out of all devices. Sign in with your new password.
+## Восстановление пароля
+forgot-title = Восстановление пароля
+forgot-intro = Введите адрес электронной почты, который вы используете для входа. Мы отправим вам ссылку для установки нового пароля.
+forgot-submit = Отправить
+forgot-exit = Вернуться ко входу
+forgot-sent-title = Проверьте почту
+forgot-sent-body = Если учётная запись с этим адресом существует, мы отправили ссылку для установки нового пароля. Ссылка действительна 1 час, и её можно использовать только один раз.
+reset-title = Установка нового пароля
+reset-intro = Придумайте новый пароль. На всех других устройствах будет выполнен выход из системы.
+reset-submit = Установить пароль
+reset-done-title = Пароль изменён
+reset-done-body = Вы вышли из системы на всех устройствах. Войдите с новым паролем.
 
-## Account
-account-title = Your account
-account-status-heading = Status
-account-correct-link = Correct your data
-account-details-heading = Your data
-account-documents-heading = Your identity documents
-account-manage-heading = Manage your account
-account-link-details = Change phone number or language
-account-link-password = Change password
-account-link-email = Change e-mail address
-account-link-sessions = Active sessions and recent sign-ins
-status-pending-email = Waiting for e-mail confirmation
-status-pending-email-body = Open the link we sent to your e-mail address.
-status-awaiting-verification = Awaiting verification
-status-awaiting-verification-body = An authorised officer checks your identity document within 24 hours. We will e-mail you when your account is active. Until then, services are not available.
-status-active = Active
-status-active-body = Your account is verified. You can use the services.
-status-rejected = Correction needed
-status-rejected-body = The officer could not verify your account. Correct your data or upload a new document; you do not need to register again.
-rejection-reason-label = Reason
-rejection-note-label = Note from the officer
-rejection-reason-unreadable-document = The document cannot be read
-rejection-reason-data-mismatch = The data do not match the document
-rejection-reason-expired-document = The document has expired
-rejection-reason-missing-page = A page of the document is missing
-rejection-reason-wrong-document = The file is not an identity document
-rejection-reason-other = Other reason
-notice-details-saved = Your data have been saved.
-notice-password-changed = Your password has been changed. Other sessions have been ended.
-notice-email-change-sent = We have sent a link to the new address. The change takes effect when you open it.
-notice-session-ended = The session has been ended.
-details-title = Change phone number or language
-details-intro = Your name, date of birth, citizenship and document were checked by an officer and cannot be changed here.
-password-change-title = Change password
-password-change-intro = You will stay signed in here; all other sessions will end.
-password-change-submit = Change password
-email-change-title = Change e-mail address
-email-change-intro = We will send a link to the new address. Your address changes when you open it.
-email-change-submit = Send link
-email-confirm-title = Confirm your new e-mail address
-email-confirm-body = Press the button to use this address for your account.
-email-changed-title = Your e-mail address has been changed
-email-changed-body = Use the new address to sign in from now on.
-email-taken-title = This address is already in use
-email-taken-body = Another account uses this e-mail address, so it cannot be changed.
-sessions-title = Active sessions and recent sign-ins
-sessions-active-heading = Active sessions
-sessions-col-started = Signed in
-sessions-col-last = Last activity
-sessions-col-from = From address
-sessions-col-browser = Browser
-sessions-col-action = Action
-sessions-this-one = This session
-sessions-end = End session
-sessions-signins-heading = Recent sign-in attempts
-sessions-col-when = When
-sessions-col-result = Result
-sign-in-succeeded = Succeeded
-sign-in-failed = Failed
-correct-title = Correct your data
-correct-intro = Correct what the officer pointed out. Your account goes back to verification when you send the form.
-correct-intro-documents = Upload new files only if the document needs replacing; otherwise the files you uploaded before are kept.
-correct-submit = Send for verification
-services-title = Services
-services-intro = Your account is active.
-services-residence-soon = The online application for temporary residence is not available yet on eForeigner.
+## Учётная запись
+account-title = Личный кабинет
+account-status-heading = Статус
+account-correct-link = Исправить данные
+account-details-heading = Ваши данные
+account-documents-heading = Ваши документы, удостоверяющие личность
+account-manage-heading = Управление учётной записью
+account-link-details = Изменить номер телефона или язык
+account-link-password = Изменить пароль
+account-link-email = Изменить адрес электронной почты
+account-link-sessions = Активные сеансы и последние входы
+status-pending-email = Ожидается подтверждение адреса электронной почты
+status-pending-email-body = Откройте ссылку, которую мы отправили на ваш адрес электронной почты.
+status-awaiting-verification = Ожидает проверки
+status-awaiting-verification-body = Уполномоченный сотрудник проверит ваш документ, удостоверяющий личность, в течение 24 часов. Мы сообщим вам по электронной почте, когда учётная запись станет активной. До этого услуги недоступны.
+status-active = Активна
+status-active-body = Ваша учётная запись проверена. Вы можете пользоваться услугами.
+status-rejected = Требуется исправление
+status-rejected-body = Уполномоченный сотрудник не смог проверить вашу учётную запись. Исправьте данные или загрузите новый документ; регистрироваться заново не нужно.
+rejection-reason-label = Причина
+rejection-note-label = Примечание сотрудника
+rejection-reason-unreadable-document = Документ невозможно прочитать
+rejection-reason-data-mismatch = Данные не совпадают с документом
+rejection-reason-expired-document = Срок действия документа истёк
+rejection-reason-missing-page = Отсутствует страница документа
+rejection-reason-wrong-document = Файл не является документом, удостоверяющим личность
+rejection-reason-other = Другая причина
+notice-details-saved = Ваши данные сохранены.
+notice-password-changed = Пароль изменён. Другие сеансы завершены.
+notice-email-change-sent = Мы отправили ссылку на новый адрес. Изменение вступит в силу, когда вы её откроете.
+notice-session-ended = Сеанс завершён.
+details-title = Изменение номера телефона или языка
+details-intro = Ваше имя, дата рождения, гражданство и документ проверены сотрудником, поэтому изменить их здесь нельзя.
+password-change-title = Изменение пароля
+password-change-intro = На этом устройстве вы останетесь в системе; все остальные сеансы будут завершены.
+password-change-submit = Изменить пароль
+email-change-title = Изменение адреса электронной почты
+email-change-intro = Мы отправим ссылку на новый адрес. Адрес изменится, когда вы её откроете.
+email-change-submit = Отправить ссылку
+email-confirm-title = Подтвердите новый адрес электронной почты
+email-confirm-body = Нажмите кнопку, чтобы использовать этот адрес для вашей учётной записи.
+email-changed-title = Адрес электронной почты изменён
+email-changed-body = Теперь для входа используйте новый адрес.
+email-taken-title = Этот адрес уже используется
+email-taken-body = Этот адрес электронной почты использует другая учётная запись, поэтому изменить его нельзя.
+sessions-title = Активные сеансы и последние входы
+sessions-active-heading = Активные сеансы
+sessions-col-started = Вход выполнен
+sessions-col-last = Последняя активность
+sessions-col-from = С адреса
+sessions-col-browser = Браузер
+sessions-col-action = Действие
+sessions-this-one = Текущий сеанс
+sessions-end = Завершить сеанс
+sessions-signins-heading = Последние попытки входа
+sessions-col-when = Когда
+sessions-col-result = Результат
+sign-in-succeeded = Успешно
+sign-in-failed = Неудачно
+correct-title = Исправление данных
+correct-intro = Исправьте то, на что указал сотрудник. После отправки формы ваша учётная запись снова поступит на проверку.
+correct-intro-documents = Загружайте новые файлы, только если документ нужно заменить; в противном случае сохранятся ранее загруженные файлы.
+correct-submit = Отправить на проверку
+services-title = Услуги
+services-intro = Ваша учётная запись активна.
+services-residence-soon = Подать онлайн-заявление на временное пребывание (ВНЖ) в eForeigner пока нельзя.
 
-## Verification officers
-queue-title = Accounts awaiting verification
-queue-intro = Oldest first. Accounts must be checked within 24 hours of e-mail confirmation.
-queue-empty = No accounts are waiting.
+## Сотрудники, проверяющие учётные записи
+queue-title = Учётные записи, ожидающие проверки
+queue-intro = Сначала самые старые. Учётные записи нужно проверить в течение 24 часов после подтверждения адреса электронной почты.
+queue-empty = Нет учётных записей, ожидающих проверки.
 queue-count = { $n ->
-    [one] { $n } account waiting
-   *[other] { $n } accounts waiting
+    [one] { $n } учётная запись ожидает проверки
+    [few] { $n } учётные записи ожидают проверки
+    [many] { $n } учётных записей ожидают проверки
+   *[other] { $n } учётной записи ожидают проверки
 }
-queue-col-name = Name
-queue-col-citizenship = Citizenship
-queue-col-waiting = Waiting for
-queue-col-state = Deadline
-queue-overdue = Overdue
-queue-on-time = Within 24 hours
+queue-col-name = Имя и фамилия
+queue-col-citizenship = Гражданство
+queue-col-waiting = Время ожидания
+queue-col-state = Срок
+queue-overdue = Просрочено
+queue-on-time = В пределах 24 часов
 queue-waiting-hours = { $n ->
-    [one] { $n } hour
-   *[other] { $n } hours
+    [one] { $n } час
+    [few] { $n } часа
+    [many] { $n } часов
+   *[other] { $n } часа
 }
 queue-waiting-minutes = { $n ->
-    [one] { $n } minute
-   *[other] { $n } minutes
+    [one] { $n } минута
+    [few] { $n } минуты
+    [many] { $n } минут
+   *[other] { $n } минуты
 }
-case-title = Verify an account
-case-back = Back to the queue
-case-data-heading = Entered data
-case-documents-heading = Uploaded documents
-case-document-alt = Uploaded document
-case-open-document = Open
-case-decision-heading = Decision
-case-approve = Approve and activate the account
-case-reject = Reject
-case-already-decided = This account has already been decided.
+case-title = Проверка учётной записи
+case-back = Вернуться к очереди
+case-data-heading = Введённые данные
+case-documents-heading = Загруженные документы
+case-document-alt = Загруженный документ
+case-open-document = Открыть
+case-decision-heading = Решение
+case-approve = Одобрить и активировать учётную запись
+case-reject = Отклонить
+case-already-decided = По этой учётной записи решение уже принято.
 
-## Development mailbox
-devmail-title = Development mailbox
-devmail-intro = Without an SMTP server, e-mails are kept here (demo mode only).
-devmail-to = To:
+## Почтовый ящик для разработки
+devmail-title = Почтовый ящик для разработки
+devmail-intro = Если SMTP-сервер не настроен, письма сохраняются здесь (только в демонстрационном режиме).
+devmail-to = Кому:
 
-## E-mails
-mail-footer = eForeigner – the e-government portal for foreign citizens. This message was sent automatically; please do not reply.
-mail-confirm-email-subject = Confirm your e-mail address
-mail-confirm-email-body = Hello { $name },
+## Письма
+mail-footer = eForeigner — портал электронного правительства для иностранных граждан. Это письмо отправлено автоматически, пожалуйста, не отвечайте на него.
+mail-confirm-email-subject = Подтвердите адрес электронной почты
+mail-confirm-email-body = Здравствуйте, { $name }!
 
-    thank you for registering with eForeigner. Open this link to confirm your e-mail address (valid for 24 hours):
-
-    { $link }
-
-    After that, an authorised officer checks your identity document within 24 hours.
-    If you did not register, ignore this message.
-mail-already-registered-subject = Someone tried to register with your address
-mail-already-registered-body = Someone tried to create an eForeigner account with this e-mail address, which already has an account.
-
-    If it was you and you have forgotten your password, set a new one here:
+    Спасибо за регистрацию в eForeigner. Откройте эту ссылку, чтобы подтвердить адрес электронной почты (она действительна 24 часа):
 
     { $link }
 
-    If it was not you, you do not need to do anything.
-mail-account-locked-subject = Your password has been locked
-mail-account-locked-body = After too many failed sign-in attempts, the password of your eForeigner account has been locked.
+    После этого уполномоченный сотрудник проверит ваш документ, удостоверяющий личность, в течение 24 часов.
+    Если вы не регистрировались, просто проигнорируйте это письмо.
+mail-already-registered-subject = Кто-то пытался зарегистрироваться с вашим адресом
+mail-already-registered-body = Кто-то пытался создать учётную запись eForeigner с этим адресом электронной почты, хотя для него уже есть учётная запись.
 
-    Set a new password to unlock it:
-
-    { $link }
-mail-reset-password-subject = Set a new password
-mail-reset-password-body = Someone asked to set a new password for your eForeigner account. Open this link within 1 hour:
+    Если это были вы и вы забыли пароль, установите новый по ссылке:
 
     { $link }
 
-    If it was not you, ignore this message; your password stays the same.
-mail-password-changed-subject = Your password has been changed
-mail-password-changed-body = The password of your eForeigner account has just been changed, and other sessions have been ended.
+    Если это были не вы, ничего делать не нужно.
+mail-account-locked-subject = Ваш пароль заблокирован
+mail-account-locked-body = После слишком большого числа неудачных попыток входа пароль вашей учётной записи eForeigner заблокирован.
 
-    If you did not do this, reset your password at once with "Password forgotten?".
-mail-confirm-new-email-subject = Confirm your new e-mail address
-mail-confirm-new-email-body = Open this link to use this address for your eForeigner account (valid for 24 hours):
+    Чтобы разблокировать его, установите новый пароль:
 
     { $link }
-mail-email-change-requested-subject = Your e-mail address is being changed
-mail-email-change-requested-body = Someone asked to change the e-mail address of your eForeigner account. It changes only when the link sent to the new address is opened.
-
-    If it was not you, change your password now.
-mail-email-changed-subject = Your e-mail address has been changed
-mail-email-changed-body = The e-mail address of your eForeigner account has been changed. From now on, messages go to the new address.
-
-    If you did not do this, contact support at once.
-mail-account-activated-subject = Your account is active
-mail-account-activated-body = Hello { $name },
-
-    an authorised officer has checked your document. Your eForeigner account is now active and you can use the services:
+mail-reset-password-subject = Установите новый пароль
+mail-reset-password-body = Поступил запрос на установку нового пароля для вашей учётной записи eForeigner. Откройте эту ссылку в течение 1 часа:
 
     { $link }
-mail-account-rejected-subject = Your account needs a correction
-mail-account-rejected-body = An authorised officer could not verify your eForeigner account.
 
-    Reason: { $reason }
-    Note: { $note }
+    Если это были не вы, проигнорируйте это письмо; ваш пароль останется прежним.
+mail-password-changed-subject = Ваш пароль изменён
+mail-password-changed-body = Пароль вашей учётной записи eForeigner только что был изменён, а другие сеансы завершены.
 
-    Sign in to correct your data or upload a new document; you do not need to register again:
+    Если это сделали не вы, немедленно сбросьте пароль с помощью ссылки «Забыли пароль?».
+mail-confirm-new-email-subject = Подтвердите новый адрес электронной почты
+mail-confirm-new-email-body = Откройте эту ссылку, чтобы использовать этот адрес для учётной записи eForeigner (она действительна 24 часа):
+
+    { $link }
+mail-email-change-requested-subject = Запрошена смена адреса электронной почты
+mail-email-change-requested-body = Поступил запрос на смену адреса электронной почты вашей учётной записи eForeigner. Адрес изменится только после того, как будет открыта ссылка, отправленная на новый адрес.
+
+    Если это были не вы, немедленно смените пароль.
+mail-email-changed-subject = Адрес электронной почты изменён
+mail-email-changed-body = Адрес электронной почты вашей учётной записи eForeigner изменён. Теперь письма будут приходить на новый адрес.
+
+    Если это сделали не вы, немедленно обратитесь в службу поддержки.
+mail-account-activated-subject = Ваша учётная запись активна
+mail-account-activated-body = Здравствуйте, { $name }!
+
+    Уполномоченный сотрудник проверил ваш документ. Ваша учётная запись eForeigner активна, и вы можете пользоваться услугами:
+
+    { $link }
+mail-account-rejected-subject = Учётную запись нужно исправить
+mail-account-rejected-body = Уполномоченный сотрудник не смог проверить вашу учётную запись eForeigner.
+
+    Причина: { $reason }
+    Примечание: { $note }
+
+    Войдите, чтобы исправить данные или загрузить новый документ; регистрироваться заново не нужно:
 
     { $link }

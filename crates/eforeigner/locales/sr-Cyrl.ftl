@@ -1,373 +1,396 @@
-## Layout
+## Распоред странице
 service-name = eForeigner
-skip-to-content = Skip to main content
-nav-label = Main menu
-nav-verifications = Verification queue
-nav-services = Services
-nav-account = Your account
-nav-sign-out = Sign out
-nav-sign-in = Sign in
-nav-register = Create an account
-nav-dev-mailbox = Development mailbox
-language-switch-label = Language
-timeout-title = You will be signed out soon
-timeout-body = For your security, we sign you out after a period without activity. Anything you have not saved will be lost.
-timeout-extend = Stay signed in
-footer-text = eForeigner – the e-government portal for foreign citizens. Open source.
-session-expires-at = Without activity, your session ends at
-save = Save
-back-to-account = Back to your account
-optional = (optional)
-select-placeholder = Choose…
-error-summary-title = There is a problem
-uploads-kept-title = Files already uploaded
-uploads-remove = Remove
+skip-to-content = Пређите на главни садржај
+nav-label = Главни мени
+nav-verifications = Ред за проверу
+nav-services = Услуге
+nav-account = Ваш налог
+nav-sign-out = Одјавите се
+nav-sign-in = Пријавите се
+nav-register = Направите налог
+nav-dev-mailbox = Поштанско сандуче за развој
+language-switch-label = Језик
+timeout-title = Ускоро ћете бити одјављени
+timeout-body = Ради Ваше безбедности, одјављујемо Вас после одређеног времена без активности. Све што нисте сачували биће изгубљено.
+timeout-extend = Останите пријављени
+footer-text = eForeigner – портал електронске управе за стране држављане. Софтвер отвореног кода.
+session-expires-at = Ако нема активности, Ваша сесија истиче у
+save = Сачувајте
+back-to-account = Назад на Ваш налог
+optional = (није обавезно)
+select-placeholder = Изаберите…
+error-summary-title = Постоји проблем
+uploads-kept-title = Већ приложене датотеке
+uploads-remove = Уклоните
 
-## Start page
-home-title = Services for foreign citizens in Serbia
-home-lead = Create one account to use the online services for foreign citizens: apply for temporary residence, follow your applications and receive official documents.
-home-register = Create an account
-home-have-account = Already have an account?
-home-how-title = How it works
-home-how-1 = Create an account with your e-mail address and upload your passport or foreigner's identity card.
-home-how-2 = Confirm your e-mail address with the link we send you.
-home-how-3 = An authorised officer checks your document, within 24 hours at the latest.
-home-how-4 = When your account is active, you can use the services.
+## Почетна страница
+home-title = Услуге за стране држављане у Србији
+home-lead = Направите један налог и користите електронске услуге за стране држављане: поднесите захтев за привремени боравак, пратите своје захтеве и примајте службене документе.
+home-register = Направите налог
+home-have-account = Већ имате налог?
+home-how-title = Како функционише
+home-how-1 = Направите налог са својом адресом е-поште и приложите пасош или личну карту за странца.
+home-how-2 = Потврдите адресу е-поште преко линка који ћемо Вам послати.
+home-how-3 = Овлашћено лице проверава Ваш документ, најкасније у року од 24 сата.
+home-how-4 = Када Ваш налог буде активан, можете да користите услуге.
 
-## Error pages
-error-go-home = Go to the start page
-error-not-found-title = Page not found
-error-not-found-body = The page does not exist, or you do not have access to it. If you typed the address, check it.
-error-forbidden-title = Access denied
-error-forbidden-body = Your account does not have access to this page.
-error-access-denied-title = Access denied – your account is awaiting verification
-error-access-denied-body = You can use the services once an authorised officer has checked your identity document. This happens within 24 hours of confirming your e-mail address.
-access-denied-see-status = See the status of your account
-error-csrf-title = This form has expired
-error-csrf-body = For your security, the form could not be sent. Go back, reload the page and try again.
-error-csrf-back = Start again
-error-bad-request-title = Something in the request was wrong
-error-bad-request-body = The request could not be processed. Go back and try again.
-error-too-large-title = The upload is too large
-error-too-large-body = Each file can be at most 5 MB. Choose a smaller file and try again.
-error-throttled-title = Too many attempts
-error-throttled-body = Please wait a little and try again.
-error-internal-title = Sorry, there is a problem with the service
-error-internal-body = Try again later. What you entered has not been lost if it was saved.
-error-unauthenticated-body = You need to sign in first.
-error-conflict-body = This was changed in the meantime, or the action is no longer possible. Reload and try again.
+## Странице са грешком
+error-go-home = Идите на почетну страницу
+error-not-found-title = Страница није пронађена
+error-not-found-body = Страница не постоји или немате приступ њој. Ако сте сами укуцали адресу, проверите је.
+error-forbidden-title = Приступ није дозвољен
+error-forbidden-body = Ваш налог нема приступ овој страници.
+error-access-denied-title = Приступ није дозвољен – Ваш налог чека проверу
+error-access-denied-body = Услуге можете да користите када овлашћено лице провери Ваш идентификациони документ. То се дешава у року од 24 сата од потврде адресе е-поште.
+access-denied-see-status = Погледајте статус свог налога
+error-csrf-title = Овај образац је истекао
+error-csrf-body = Ради Ваше безбедности, образац није послат. Вратите се назад, поново учитајте страницу и покушајте поново.
+error-csrf-back = Почните испочетка
+error-bad-request-title = Нешто у захтеву није било у реду
+error-bad-request-body = Захтев није могао да се обради. Вратите се назад и покушајте поново.
+error-too-large-title = Датотека је превелика
+error-too-large-body = Свака датотека може да има највише 5 MB. Изаберите мању датотеку и покушајте поново.
+error-throttled-title = Превише покушаја
+error-throttled-body = Сачекајте мало и покушајте поново.
+error-internal-title = Извините, дошло је до проблема са услугом
+error-internal-body = Покушајте поново касније. Оно што сте унели није изгубљено ако је било сачувано.
+error-unauthenticated-body = Прво се пријавите.
+error-conflict-body = Ово је у међувремену промењено или радња више није могућа. Поново учитајте страницу и покушајте поново.
 
-## Field errors
-error-required = This field is required.
-error-too-long = Enter at most { $max } characters.
-error-name-invalid-characters = Use only letters, spaces, hyphens and apostrophes.
-error-date-invalid = Enter a real date, for example 2024-03-27.
-error-date-of-birth-in-future = The date of birth must be in the past.
-error-choose-one = Choose one of the options.
-error-citizenship-serbian = This portal is for foreign citizens. Citizens of Serbia use the eGovernment portal.
-error-unknown-country = Choose a country from the list.
-error-ebs-required = Enter your foreigner's registration number, or answer No or Forgotten.
-error-identifier-empty = Enter the number.
-error-wrong-length = The number must have exactly 13 digits.
-error-not-digits = Use digits only.
-error-invalid-date = The number does not contain a valid date of birth. Check it.
-error-invalid-check-digit = The number is not valid: the last digit does not match. Check for a typing mistake.
-error-ebs-wrong-register = This is not a foreigner's registration number (it must contain 06 or 66 after the date of birth).
-error-invalid-format = The format is not valid.
-error-document-number-invalid = Enter the document number as printed: 5 to 20 letters and digits.
-error-document-expired = The document has expired. Register with a valid document.
-error-email-empty = Enter your e-mail address.
-error-email-invalid = Enter an e-mail address in the correct format, like name@example.com.
-error-email-too-long = The e-mail address is too long.
-error-email-taken = This e-mail address is already used by another account.
-error-email-same = This is already your e-mail address.
-error-password-too-short = The password must have at least { $min } characters. A few unrelated words make a strong one.
-error-password-too-long = The password can have at most { $max } characters.
-error-password-common = This password is too common and easy to guess. Choose another.
-error-password-contains-personal-data = The password must not contain your name or e-mail address.
-error-password-repetitive = The password must not be a repeated character or a simple sequence.
-error-phone-invalid = Enter a phone number with 6 to 20 digits, for example +381 64 123 4567.
-error-consent-required = You must accept the terms of use to create an account.
-error-documents-required = Upload your identity document (one or two files).
-error-file-empty = The file { $name } is empty.
-error-file-too-large = The file { $name } is larger than { $mb } MB.
-error-file-wrong-type = The file { $name } is not a PDF, JPEG or PNG.
-error-file-bad-image = The image { $name } cannot be read or is too large in pixels.
-error-file-duplicate-name = A file named { $name } is already uploaded. Rename one of them.
-error-file-too-many = You can upload at most { $max } files; { $name } was not added.
-error-form-expired = The form expired for security reasons. Check your answers and send it again.
-error-current-password-wrong = The current password is not correct.
-error-note-required-for-other = Explain the reason in the note.
-error-login-invalid = The e-mail address or password is not correct.
-error-login-throttled = Too many failed attempts. Try again in { $seconds } seconds.
-error-login-locked = Your password is locked after too many failed attempts. Reset it with "Password forgotten?".
-error-login-unconfirmed = Confirm your e-mail address first: open the link we sent you. You can ask for a new link.
+## Грешке у пољима
+error-required = Ово поље је обавезно.
+error-too-long = Унесите највише { $max ->
+        [one] { $max } знак
+        [few] { $max } знака
+       *[other] { $max } знакова
+    }.
+error-name-invalid-characters = Користите само слова, размаке, цртице и апострофе.
+error-date-invalid = Унесите постојећи датум, на пример 2024-03-27.
+error-date-of-birth-in-future = Датум рођења мора бити у прошлости.
+error-choose-one = Изаберите једну од понуђених опција.
+error-citizenship-serbian = Овај портал је намењен страним држављанима. Држављани Србије користе портал еУправа.
+error-unknown-country = Изаберите државу са листе.
+error-ebs-required = Унесите евиденцијски број странца или изаберите одговор „Не“ или „Не сећам се“.
+error-identifier-empty = Унесите број.
+error-wrong-length = Број мора да има тачно 13 цифара.
+error-not-digits = Користите само цифре.
+error-invalid-date = Број не садржи исправан датум рођења. Проверите га.
+error-invalid-check-digit = Број није исправан: последња цифра се не слаже. Проверите да ли сте погрешно откуцали неку цифру.
+error-ebs-wrong-register = Ово није евиденцијски број странца (после датума рођења мора да садржи 06 или 66).
+error-invalid-format = Формат није исправан.
+error-document-number-invalid = Унесите број документа како је одштампан: од 5 до 20 слова и цифара.
+error-document-expired = Документу је истекао рок важења. Региструјте се са важећим документом.
+error-email-empty = Унесите адресу е-поште.
+error-email-invalid = Унесите адресу е-поште у исправном облику, на пример name@example.com.
+error-email-too-long = Адреса е-поште је предугачка.
+error-email-taken = Ову адресу е-поште већ користи други налог.
+error-email-same = Ово је већ Ваша адреса е-поште.
+error-password-too-short = Лозинка мора да има најмање { $min ->
+        [one] { $min } знак
+        [few] { $min } знака
+       *[other] { $min } знакова
+    }. Неколико неповезаних речи чини јаку лозинку.
+error-password-too-long = Лозинка може да има највише { $max ->
+        [one] { $max } знак
+        [few] { $max } знака
+       *[other] { $max } знакова
+    }.
+error-password-common = Ова лозинка је превише честа и лако се погађа. Изаберите другу.
+error-password-contains-personal-data = Лозинка не сме да садржи Ваше име или адресу е-поште.
+error-password-repetitive = Лозинка не сме да буде један знак који се понавља или једноставан низ.
+error-phone-invalid = Унесите број телефона од 6 до 20 цифара, на пример +381 64 123 4567.
+error-consent-required = Да бисте направили налог, морате да прихватите услове коришћења.
+error-documents-required = Приложите идентификациони документ (једну или две датотеке).
+error-file-empty = Датотека { $name } је празна.
+error-file-too-large = Датотека { $name } је већа од { $mb } MB.
+error-file-wrong-type = Датотека { $name } није у формату PDF, JPEG или PNG.
+error-file-bad-image = Слика { $name } не може да се прочита или има превише пиксела.
+error-file-duplicate-name = Датотека са именом { $name } је већ приложена. Преименујте једну од њих.
+error-file-too-many = Можете да приложите највише { $max ->
+        [one] { $max } датотеку
+        [few] { $max } датотеке
+       *[other] { $max } датотека
+    }; датотека { $name } није додата.
+error-form-expired = Образац је истекао из безбедносних разлога. Проверите своје одговоре и пошаљите га поново.
+error-current-password-wrong = Тренутна лозинка није тачна.
+error-note-required-for-other = Објасните разлог у напомени.
+error-login-invalid = Адреса е-поште или лозинка није тачна.
+error-login-throttled = Превише неуспешних покушаја. Покушајте поново за { $seconds ->
+        [one] { $seconds } секунду
+        [few] { $seconds } секунде
+       *[other] { $seconds } секунди
+    }.
+error-login-locked = Ваша лозинка је закључана после превише неуспешних покушаја. Поставите нову преко опције „Заборавили сте лозинку?“.
+error-login-unconfirmed = Прво потврдите адресу е-поште: отворите линк који смо Вам послали. Можете да затражите нови линк.
 
-## Field labels and hints
-field-given-names = Given name(s)
-field-surname = Surname
-field-date-of-birth = Date of birth
-field-sex = Sex
-field-citizenship = Citizenship
-field-has-ebs = Do you have a foreigner's registration number?
-field-ebs = Foreigner's registration number
-field-id-doc-type = Identity document
-field-id-doc-number = Document number
-field-id-doc-expiry = Valid until
-field-documents = Scan or photo of the document
-field-email = E-mail address
-field-password = Password
-field-phone = Phone number
-field-consent = I accept the terms of use and the processing of my personal data for this service
-field-current-password = Current password
-field-new-password = New password
-field-new-email = New e-mail address
-field-language = Language for pages and e-mails
-field-reason = Reason
-field-note = Note for the applicant
-hint-date-of-birth = As in your document, for example 1990-04-27.
-hint-ebs = 13 digits. You received it when you registered your stay in Serbia for more than 90 days; it is in your passport. Required if you answered Yes.
-hint-id-doc-number = As printed in the document.
-hint-id-doc-expiry = For example 2030-12-31.
-hint-documents = PDF, JPEG or PNG, at most 5 MB each, one or two files. For an identity card, both pages. If your passport carries your foreigner's registration number, add that page too.
-hint-email = This will be your username. We will send you a link to confirm it.
-hint-password = At least 15 characters. A few unrelated words are easy to remember and hard to guess. You can paste it.
-hint-new-password = At least 15 characters. It must not be a common password or contain your name.
-hint-phone = For example +381 64 123 4567.
-hint-note = The applicant sees this note.
-sex-female = Female
-sex-male = Male
-has-ebs-yes = Yes
-has-ebs-no = No
-has-ebs-forgotten = Forgotten
-id-doc-type-passport = Passport
-id-doc-type-foreigner-id = Foreigner's identity card
+## Називи поља и напомене
+field-given-names = Име (имена)
+field-surname = Презиме
+field-date-of-birth = Датум рођења
+field-sex = Пол
+field-citizenship = Држављанство
+field-has-ebs = Да ли имате евиденцијски број странца?
+field-ebs = Евиденцијски број странца
+field-id-doc-type = Идентификациони документ
+field-id-doc-number = Број документа
+field-id-doc-expiry = Важи до
+field-documents = Скенирани документ или фотографија документа
+field-email = Адреса е-поште
+field-password = Лозинка
+field-phone = Број телефона
+field-consent = Прихватам услове коришћења и обраду мојих података о личности за ову услугу
+field-current-password = Тренутна лозинка
+field-new-password = Нова лозинка
+field-new-email = Нова адреса е-поште
+field-language = Језик страница и порука е-поште
+field-reason = Разлог
+field-note = Напомена за подносиоца
+hint-date-of-birth = Као у Вашем документу, на пример 1990-04-27.
+hint-ebs = 13 цифара. Добили сте га када сте пријавили боравак у Србији дужи од 90 дана; уписан је у Ваш пасош. Обавезно ако сте одговорили „Да“.
+hint-id-doc-number = Како је одштампан у документу.
+hint-id-doc-expiry = На пример 2030-12-31.
+hint-documents = PDF, JPEG или PNG, највише 5 MB по датотеци, једна или две датотеке. За личну карту приложите обе стране. Ако је у Ваш пасош уписан евиденцијски број странца, приложите и ту страну.
+hint-email = Ово ће бити Ваше корисничко име. Послаћемо Вам линк да потврдите адресу.
+hint-password = Најмање 15 знакова. Неколико неповезаних речи лако се памти, а тешко погађа. Лозинку можете да налепите.
+hint-new-password = Најмање 15 знакова. Не сме да буде честа лозинка нити да садржи Ваше име.
+hint-phone = На пример +381 64 123 4567.
+hint-note = Подносилац види ову напомену.
+sex-female = Женски
+sex-male = Мушки
+has-ebs-yes = Да
+has-ebs-no = Не
+has-ebs-forgotten = Не сећам се
+id-doc-type-passport = Пасош
+id-doc-type-foreigner-id = Лична карта за странца
 
-## Registration
-register-title = Create an account
-register-intro = Fill in your data as in your identity document. All fields are required unless marked optional.
-register-intro-documents = An authorised officer checks your document within 24 hours of your e-mail confirmation.
-register-submit = Create account
-register-have-account = I already have an account
-register-section-personal = Personal data
-register-section-ebs = Foreigner's registration number
-register-section-document = Identity document
-register-section-account = Sign-in details
-register-sent-title = Check your e-mail
-register-sent-body = If the address can be registered, we have sent a link to confirm it. The link is valid for 24 hours.
-register-sent-spam = The message may arrive in your Junk or Spam folder.
-register-sent-next = After you confirm your address, an authorised officer checks your document within 24 hours. We will e-mail you when your account is active.
-resend-link = Send the confirmation link again
-confirm-title = Confirm your e-mail address
-confirm-body = Press the button to confirm your e-mail address.
-confirm-button = Confirm
-link-invalid-title = This link is not valid
-link-invalid-body = The link has expired or has already been used. Links can be used once: a confirmation link for 24 hours, a password link for 1 hour.
-link-invalid-retry = Get a new link
-confirmed-title = Your e-mail address is confirmed
-confirmed-body = Your account is now awaiting verification. An authorised officer checks your document within 24 hours.
-confirmed-next = We will e-mail you when your account is active. You can already sign in to see its status.
-resend-title = Send the confirmation link again
-resend-intro = Enter the e-mail address you registered with.
-resend-submit = Send
-resend-done-title = Check your e-mail
-resend-done-body = If an account with this address is waiting for confirmation, we have sent a new link. Earlier links no longer work.
+## Регистрација
+register-title = Направите налог
+register-intro = Унесите податке као у Вашем идентификационом документу. Сва поља су обавезна, осим оних означених као необавезна.
+register-intro-documents = Овлашћено лице проверава Ваш документ у року од 24 сата од потврде адресе е-поште.
+register-submit = Направите налог
+register-have-account = Већ имам налог
+register-section-personal = Лични подаци
+register-section-ebs = Евиденцијски број странца
+register-section-document = Идентификациони документ
+register-section-account = Подаци за пријаву
+register-sent-title = Проверите е-пошту
+register-sent-body = Ако адреса може да се региструје, послали смо линк за њену потврду. Линк важи 24 сата.
+register-sent-spam = Порука може да стигне у фасциклу за нежељену пошту (Спам).
+register-sent-next = Када потврдите адресу, овлашћено лице проверава Ваш документ у року од 24 сата. Обавестићемо Вас е-поштом када Ваш налог буде активан.
+resend-link = Пошаљите поново линк за потврду
+confirm-title = Потврдите адресу е-поште
+confirm-body = Притисните дугме да бисте потврдили адресу е-поште.
+confirm-button = Потврдите
+link-invalid-title = Овај линк није важећи
+link-invalid-body = Линк је истекао или је већ искоришћен. Сваки линк може да се искористи само једном: линк за потврду важи 24 сата, а линк за лозинку 1 сат.
+link-invalid-retry = Затражите нови линк
+confirmed-title = Ваша адреса е-поште је потврђена
+confirmed-body = Ваш налог сада чека проверу. Овлашћено лице проверава Ваш документ у року од 24 сата.
+confirmed-next = Обавестићемо Вас е-поштом када Ваш налог буде активан. Већ сада можете да се пријавите и видите његов статус.
+resend-title = Пошаљите поново линк за потврду
+resend-intro = Унесите адресу е-поште са којом сте се регистровали.
+resend-submit = Пошаљите
+resend-done-title = Проверите е-пошту
+resend-done-body = Ако налог са овом адресом чека потврду, послали смо нови линк. Ранији линкови више не важе.
 
-## Login
-login-choose-title = Choose how to sign in
-login-choose-intro = You can sign in in three ways.
-login-method-password = Sign in with e-mail and password
-login-method-mobile = Sign in with mobile phone (two-factor authentication)
-login-method-certificate = Sign in with qualified electronic certificate
-login-mobile-title = Sign in with mobile phone
-login-certificate-title = Sign in with qualified electronic certificate
-login-not-available-yet = This way of signing in is not available yet on eForeigner. Please sign in with your e-mail and password.
-login-mobile-body = When it is available, you will type your username and confirm the sign-in in the mobile approval app.
-login-certificate-body = When it is available, you will sign in with a qualified electronic certificate issued in Serbia (MUP, Pošta, PKS, Halcom, E-Smart).
-login-title = Sign in
-login-submit = Sign in
-login-forgot = Password forgotten?
-login-session-expired = Your session has ended. Sign in again to continue where you were.
-logout-title = You are signed out
-logout-body = Thank you for using eForeigner.
+## Пријава
+login-choose-title = Изаберите начин пријаве
+login-choose-intro = Можете да се пријавите на три начина.
+login-method-password = Пријава адресом е-поште и лозинком
+login-method-mobile = Пријава мобилним телефоном (двофакторска аутентификација)
+login-method-certificate = Пријава квалификованим електронским сертификатом
+login-mobile-title = Пријава мобилним телефоном
+login-certificate-title = Пријава квалификованим електронским сертификатом
+login-not-available-yet = Овај начин пријаве још није доступан на порталу eForeigner. Пријавите се адресом е-поште и лозинком.
+login-mobile-body = Када буде доступан, унећете корисничко име и потврдити пријаву у мобилној апликацији за одобравање.
+login-certificate-body = Када буде доступан, пријавићете се квалификованим електронским сертификатом издатим у Србији (МУП, Пошта, ПКС, Halcom, E-Smart).
+login-title = Пријава
+login-submit = Пријавите се
+login-forgot = Заборавили сте лозинку?
+login-session-expired = Ваша сесија је истекла. Пријавите се поново да бисте наставили где сте стали.
+logout-title = Одјављени сте
+logout-body = Хвала што користите eForeigner.
 
-## Password recovery
-forgot-title = Password recovery
-forgot-intro = Enter the e-mail address you use to sign in. We will send you a link to set a new password.
-forgot-submit = Send
-forgot-exit = Back to sign in
-forgot-sent-title = Check your e-mail
-forgot-sent-body = If an account with this address exists, we have sent a link to set a new password. The link is valid for 1 hour and can be used once.
-reset-title = Set a new password
-reset-intro = Choose a new password. You will be signed out everywhere else.
-reset-submit = Set password
-reset-done-title = Your password has been changed
-reset-done-body = You are signed out of all devices. Sign in with your new password.
+## Опоравак лозинке
+forgot-title = Опоравак лозинке
+forgot-intro = Унесите адресу е-поште којом се пријављујете. Послаћемо Вам линк за постављање нове лозинке.
+forgot-submit = Пошаљите
+forgot-exit = Назад на пријаву
+forgot-sent-title = Проверите е-пошту
+forgot-sent-body = Ако постоји налог са овом адресом, послали смо линк за постављање нове лозинке. Линк важи 1 сат и може да се искористи само једном.
+reset-title = Поставите нову лозинку
+reset-intro = Изаберите нову лозинку. Бићете одјављени са свих других уређаја.
+reset-submit = Поставите лозинку
+reset-done-title = Ваша лозинка је промењена
+reset-done-body = Одјављени сте са свих уређаја. Пријавите се новом лозинком.
 
-## Account
-account-title = Your account
-account-status-heading = Status
-account-correct-link = Correct your data
-account-details-heading = Your data
-account-documents-heading = Your identity documents
-account-manage-heading = Manage your account
-account-link-details = Change phone number or language
-account-link-password = Change password
-account-link-email = Change e-mail address
-account-link-sessions = Active sessions and recent sign-ins
-status-pending-email = Waiting for e-mail confirmation
-status-pending-email-body = Open the link we sent to your e-mail address.
-status-awaiting-verification = Awaiting verification
-status-awaiting-verification-body = An authorised officer checks your identity document within 24 hours. We will e-mail you when your account is active. Until then, services are not available.
-status-active = Active
-status-active-body = Your account is verified. You can use the services.
-status-rejected = Correction needed
-status-rejected-body = The officer could not verify your account. Correct your data or upload a new document; you do not need to register again.
-rejection-reason-label = Reason
-rejection-note-label = Note from the officer
-rejection-reason-unreadable-document = The document cannot be read
-rejection-reason-data-mismatch = The data do not match the document
-rejection-reason-expired-document = The document has expired
-rejection-reason-missing-page = A page of the document is missing
-rejection-reason-wrong-document = The file is not an identity document
-rejection-reason-other = Other reason
-notice-details-saved = Your data have been saved.
-notice-password-changed = Your password has been changed. Other sessions have been ended.
-notice-email-change-sent = We have sent a link to the new address. The change takes effect when you open it.
-notice-session-ended = The session has been ended.
-details-title = Change phone number or language
-details-intro = Your name, date of birth, citizenship and document were checked by an officer and cannot be changed here.
-password-change-title = Change password
-password-change-intro = You will stay signed in here; all other sessions will end.
-password-change-submit = Change password
-email-change-title = Change e-mail address
-email-change-intro = We will send a link to the new address. Your address changes when you open it.
-email-change-submit = Send link
-email-confirm-title = Confirm your new e-mail address
-email-confirm-body = Press the button to use this address for your account.
-email-changed-title = Your e-mail address has been changed
-email-changed-body = Use the new address to sign in from now on.
-email-taken-title = This address is already in use
-email-taken-body = Another account uses this e-mail address, so it cannot be changed.
-sessions-title = Active sessions and recent sign-ins
-sessions-active-heading = Active sessions
-sessions-col-started = Signed in
-sessions-col-last = Last activity
-sessions-col-from = From address
-sessions-col-browser = Browser
-sessions-col-action = Action
-sessions-this-one = This session
-sessions-end = End session
-sessions-signins-heading = Recent sign-in attempts
-sessions-col-when = When
-sessions-col-result = Result
-sign-in-succeeded = Succeeded
-sign-in-failed = Failed
-correct-title = Correct your data
-correct-intro = Correct what the officer pointed out. Your account goes back to verification when you send the form.
-correct-intro-documents = Upload new files only if the document needs replacing; otherwise the files you uploaded before are kept.
-correct-submit = Send for verification
-services-title = Services
-services-intro = Your account is active.
-services-residence-soon = The online application for temporary residence is not available yet on eForeigner.
+## Налог
+account-title = Ваш налог
+account-status-heading = Статус
+account-correct-link = Исправите своје податке
+account-details-heading = Ваши подаци
+account-documents-heading = Ваши идентификациони документи
+account-manage-heading = Управљање налогом
+account-link-details = Промените број телефона или језик
+account-link-password = Промените лозинку
+account-link-email = Промените адресу е-поште
+account-link-sessions = Активне сесије и недавне пријаве
+status-pending-email = Чека се потврда адресе е-поште
+status-pending-email-body = Отворите линк који смо послали на Вашу адресу е-поште.
+status-awaiting-verification = Чека проверу
+status-awaiting-verification-body = Овлашћено лице проверава Ваш идентификациони документ у року од 24 сата. Обавестићемо Вас е-поштом када Ваш налог буде активан. До тада услуге нису доступне.
+status-active = Активан
+status-active-body = Ваш налог је проверен. Можете да користите услуге.
+status-rejected = Потребна је исправка
+status-rejected-body = Овлашћено лице није могло да провери Ваш налог. Исправите своје податке или приложите нови документ; не морате поново да се региструјете.
+rejection-reason-label = Разлог
+rejection-note-label = Напомена овлашћеног лица
+rejection-reason-unreadable-document = Документ није читљив
+rejection-reason-data-mismatch = Подаци се не слажу са документом
+rejection-reason-expired-document = Документу је истекао рок важења
+rejection-reason-missing-page = Недостаје страна документа
+rejection-reason-wrong-document = Датотека није идентификациони документ
+rejection-reason-other = Други разлог
+notice-details-saved = Ваши подаци су сачувани.
+notice-password-changed = Ваша лозинка је промењена. Остале сесије су прекинуте.
+notice-email-change-sent = Послали смо линк на нову адресу. Промена ступа на снагу када отворите линк.
+notice-session-ended = Сесија је прекинута.
+details-title = Промените број телефона или језик
+details-intro = Ваше име, датум рођења, држављанство и документ проверило је овлашћено лице и овде не могу да се мењају.
+password-change-title = Промените лозинку
+password-change-intro = Овде ћете остати пријављени; све остале сесије биће прекинуте.
+password-change-submit = Промените лозинку
+email-change-title = Промените адресу е-поште
+email-change-intro = Послаћемо линк на нову адресу. Ваша адреса се мења када отворите линк.
+email-change-submit = Пошаљите линк
+email-confirm-title = Потврдите нову адресу е-поште
+email-confirm-body = Притисните дугме да бисте ову адресу користили за свој налог.
+email-changed-title = Ваша адреса е-поште је промењена
+email-changed-body = Од сада се пријављујте новом адресом.
+email-taken-title = Ова адреса се већ користи
+email-taken-body = Други налог користи ову адресу е-поште, па промена није могућа.
+sessions-title = Активне сесије и недавне пријаве
+sessions-active-heading = Активне сесије
+sessions-col-started = Пријава
+sessions-col-last = Последња активност
+sessions-col-from = Са адресе
+sessions-col-browser = Прегледач
+sessions-col-action = Радња
+sessions-this-one = Ова сесија
+sessions-end = Прекините сесију
+sessions-signins-heading = Недавни покушаји пријаве
+sessions-col-when = Време
+sessions-col-result = Исход
+sign-in-succeeded = Успешно
+sign-in-failed = Неуспешно
+correct-title = Исправите своје податке
+correct-intro = Исправите оно на шта је указало овлашћено лице. Када пошаљете образац, Ваш налог се враћа на проверу.
+correct-intro-documents = Нове датотеке приложите само ако документ треба заменити; у супротном остају раније приложене датотеке.
+correct-submit = Пошаљите на проверу
+services-title = Услуге
+services-intro = Ваш налог је активан.
+services-residence-soon = Електронски захтев за привремени боравак још није доступан на порталу eForeigner.
 
-## Verification officers
-queue-title = Accounts awaiting verification
-queue-intro = Oldest first. Accounts must be checked within 24 hours of e-mail confirmation.
-queue-empty = No accounts are waiting.
+## Овлашћена лица за проверу
+queue-title = Налози који чекају проверу
+queue-intro = Најстарији су први. Налоге треба проверити у року од 24 сата од потврде адресе е-поште.
+queue-empty = Нема налога који чекају.
 queue-count = { $n ->
-    [one] { $n } account waiting
-   *[other] { $n } accounts waiting
+    [one] { $n } налог чека
+    [few] { $n } налога чекају
+   *[other] { $n } налога чека
 }
-queue-col-name = Name
-queue-col-citizenship = Citizenship
-queue-col-waiting = Waiting for
-queue-col-state = Deadline
-queue-overdue = Overdue
-queue-on-time = Within 24 hours
+queue-col-name = Име и презиме
+queue-col-citizenship = Држављанство
+queue-col-waiting = Чека
+queue-col-state = Рок
+queue-overdue = Рок је прошао
+queue-on-time = У року од 24 сата
 queue-waiting-hours = { $n ->
-    [one] { $n } hour
-   *[other] { $n } hours
+    [one] { $n } сат
+    [few] { $n } сата
+   *[other] { $n } сати
 }
 queue-waiting-minutes = { $n ->
-    [one] { $n } minute
-   *[other] { $n } minutes
+    [one] { $n } минут
+    [few] { $n } минута
+   *[other] { $n } минута
 }
-case-title = Verify an account
-case-back = Back to the queue
-case-data-heading = Entered data
-case-documents-heading = Uploaded documents
-case-document-alt = Uploaded document
-case-open-document = Open
-case-decision-heading = Decision
-case-approve = Approve and activate the account
-case-reject = Reject
-case-already-decided = This account has already been decided.
+case-title = Провера налога
+case-back = Назад на ред за проверу
+case-data-heading = Унети подаци
+case-documents-heading = Приложени документи
+case-document-alt = Приложени документ
+case-open-document = Отворите
+case-decision-heading = Одлука
+case-approve = Одобрите и активирајте налог
+case-reject = Одбијте
+case-already-decided = О овом налогу је већ одлучено.
 
-## Development mailbox
-devmail-title = Development mailbox
-devmail-intro = Without an SMTP server, e-mails are kept here (demo mode only).
-devmail-to = To:
+## Поштанско сандуче за развој
+devmail-title = Поштанско сандуче за развој
+devmail-intro = Када нема SMTP сервера, поруке е-поште чувају се овде (само у демо режиму).
+devmail-to = Прима:
 
-## E-mails
-mail-footer = eForeigner – the e-government portal for foreign citizens. This message was sent automatically; please do not reply.
-mail-confirm-email-subject = Confirm your e-mail address
-mail-confirm-email-body = Hello { $name },
+## Поруке е-поште
+mail-footer = eForeigner – портал електронске управе за стране држављане. Ова порука је послата аутоматски; молимо Вас да на њу не одговарате.
+mail-confirm-email-subject = Потврдите адресу е-поште
+mail-confirm-email-body = Добар дан, { $name },
 
-    thank you for registering with eForeigner. Open this link to confirm your e-mail address (valid for 24 hours):
-
-    { $link }
-
-    After that, an authorised officer checks your identity document within 24 hours.
-    If you did not register, ignore this message.
-mail-already-registered-subject = Someone tried to register with your address
-mail-already-registered-body = Someone tried to create an eForeigner account with this e-mail address, which already has an account.
-
-    If it was you and you have forgotten your password, set a new one here:
+    хвала што сте се регистровали на порталу eForeigner. Отворите овај линк да бисте потврдили адресу е-поште (важи 24 сата):
 
     { $link }
 
-    If it was not you, you do not need to do anything.
-mail-account-locked-subject = Your password has been locked
-mail-account-locked-body = After too many failed sign-in attempts, the password of your eForeigner account has been locked.
+    Након тога овлашћено лице проверава Ваш идентификациони документ у року од 24 сата.
+    Ако се нисте регистровали, занемарите ову поруку.
+mail-already-registered-subject = Неко је покушао да се региструје са Вашом адресом
+mail-already-registered-body = Неко је покушао да направи налог на порталу eForeigner са овом адресом е-поште, а за њу налог већ постоји.
 
-    Set a new password to unlock it:
-
-    { $link }
-mail-reset-password-subject = Set a new password
-mail-reset-password-body = Someone asked to set a new password for your eForeigner account. Open this link within 1 hour:
+    Ако сте то били Ви и заборавили сте лозинку, овде поставите нову:
 
     { $link }
 
-    If it was not you, ignore this message; your password stays the same.
-mail-password-changed-subject = Your password has been changed
-mail-password-changed-body = The password of your eForeigner account has just been changed, and other sessions have been ended.
+    Ако то нисте били Ви, не морате ништа да предузимате.
+mail-account-locked-subject = Ваша лозинка је закључана
+mail-account-locked-body = После превише неуспешних покушаја пријаве, лозинка Вашег налога на порталу eForeigner је закључана.
 
-    If you did not do this, reset your password at once with "Password forgotten?".
-mail-confirm-new-email-subject = Confirm your new e-mail address
-mail-confirm-new-email-body = Open this link to use this address for your eForeigner account (valid for 24 hours):
+    Поставите нову лозинку да бисте откључали налог:
 
     { $link }
-mail-email-change-requested-subject = Your e-mail address is being changed
-mail-email-change-requested-body = Someone asked to change the e-mail address of your eForeigner account. It changes only when the link sent to the new address is opened.
-
-    If it was not you, change your password now.
-mail-email-changed-subject = Your e-mail address has been changed
-mail-email-changed-body = The e-mail address of your eForeigner account has been changed. From now on, messages go to the new address.
-
-    If you did not do this, contact support at once.
-mail-account-activated-subject = Your account is active
-mail-account-activated-body = Hello { $name },
-
-    an authorised officer has checked your document. Your eForeigner account is now active and you can use the services:
+mail-reset-password-subject = Поставите нову лозинку
+mail-reset-password-body = Неко је затражио постављање нове лозинке за Ваш налог на порталу eForeigner. Отворите овај линк у року од сат времена:
 
     { $link }
-mail-account-rejected-subject = Your account needs a correction
-mail-account-rejected-body = An authorised officer could not verify your eForeigner account.
 
-    Reason: { $reason }
-    Note: { $note }
+    Ако то нисте били Ви, занемарите ову поруку; Ваша лозинка остаје иста.
+mail-password-changed-subject = Ваша лозинка је промењена
+mail-password-changed-body = Лозинка Вашег налога на порталу eForeigner управо је промењена, а остале сесије су прекинуте.
 
-    Sign in to correct your data or upload a new document; you do not need to register again:
+    Ако то нисте урадили Ви, одмах поставите нову лозинку преко опције „Заборавили сте лозинку?“.
+mail-confirm-new-email-subject = Потврдите нову адресу е-поште
+mail-confirm-new-email-body = Отворите овај линк да бисте ову адресу користили за свој налог на порталу eForeigner (важи 24 сата):
+
+    { $link }
+mail-email-change-requested-subject = Мења се Ваша адреса е-поште
+mail-email-change-requested-body = Неко је затражио промену адресе е-поште Вашег налога на порталу eForeigner. Адреса се мења тек када се отвори линк послат на нову адресу.
+
+    Ако то нисте били Ви, одмах промените лозинку.
+mail-email-changed-subject = Ваша адреса е-поште је промењена
+mail-email-changed-body = Адреса е-поште Вашег налога на порталу eForeigner је промењена. Од сада поруке стижу на нову адресу.
+
+    Ако то нисте урадили Ви, одмах се обратите подршци.
+mail-account-activated-subject = Ваш налог је активан
+mail-account-activated-body = Добар дан, { $name },
+
+    овлашћено лице је проверило Ваш документ. Ваш налог на порталу eForeigner сада је активан и можете да користите услуге:
+
+    { $link }
+mail-account-rejected-subject = Ваш налог треба исправити
+mail-account-rejected-body = Овлашћено лице није могло да провери Ваш налог на порталу eForeigner.
+
+    Разлог: { $reason }
+    Напомена: { $note }
+
+    Пријавите се да бисте исправили своје податке или приложили нови документ; не морате поново да се региструјете:
 
     { $link }

@@ -234,8 +234,8 @@ impl Accounts {
                 continue;
             }
             let kind = uploads::check_file(&file.bytes).map_err(|_| DomainError::Conflict)?;
-            let id = new_id();
-            let storage_key = format!("uploads/{}/{id}", &id[..2]);
+            let id = super::clock::new_ordered_id();
+            let storage_key = format!("uploads/{}/{id}", &id[id.len() - 2..]);
             self.files.put(&storage_key, file.bytes.clone()).await?;
             let upload = Upload {
                 id,

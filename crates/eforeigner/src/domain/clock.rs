@@ -49,6 +49,11 @@ pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
 
+/// A fresh identifier that sorts by creation (UUID v7), for rows shown in the order made.
+pub fn new_ordered_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
 /// A fresh 256-bit random secret, URL-safe base64 (for links and session cookies).
 pub fn new_secret() -> String {
     use base64::Engine;

@@ -8,8 +8,9 @@ macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+        #[serde(rename_all = "kebab-case")]
         pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+            $($(#[$vmeta])* $variant),+
         }
         impl $name {
             /// Every value, in declaration order.
@@ -409,4 +410,42 @@ pub struct Actor {
     pub ip: String,
     /// Browser.
     pub user_agent: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serde_text<T: Serialize>(v: T) -> String {
+        serde_json::to_value(v).ok().and_then(|j| j.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+
+    #[test]
+    fn stored_text_and_api_text_agree() {
+        for r in Role::ALL {
+            assert_eq!(serde_text(*r), r.as_str());
+            assert_eq!(Role::parse(r.as_str()), Some(*r));
+        }
+        for s in AccountStatus::ALL {
+            assert_eq!(serde_text(*s), s.as_str());
+        }
+        for r in RejectionReason::ALL {
+            assert_eq!(serde_text(*r), r.as_str());
+        }
+        for v in IdDocType::ALL {
+            assert_eq!(serde_text(*v), v.as_str());
+        }
+        for l in Lang::ALL {
+            assert_eq!(serde_text(l), l.tag());
+            assert_eq!(Lang::parse(l.tag()), Some(l));
+        }
+    }
+
+    #[test]
+    fn accept_language_picks_the_best_supported() {
+        assert_eq!(Lang::from_accept_language("de-DE,ru;q=0.8,en;q=0.5"), Some(Lang::Ru));
+        assert_eq!(Lang::from_accept_language("sr-Latn-RS"), Some(Lang::SrLatn));
+        assert_eq!(Lang::from_accept_language("sr"), Some(Lang::SrCyrl));
+        assert_eq!(Lang::from_accept_language("de, fr"), None);
+    }
 }

@@ -1,0 +1,92 @@
+//! The JSON API: the account flows, the documented error envelope, and the OpenAPI document
+//! (snapshot-tested so that any change to the contract is seen in review).
+
+use reqwest::Method;
+use serde_json::json;
+
+use crate::support::*;
+
+#[tokio::test]
+async fn api_account_flow_and_error_envelope() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    // Registration over multipart.
+    let mut fields = registration_fields("api@example.org");
+    fields.push(("consent".into(), "true".into()));
+    b.post_multipart("/api/v1/registrations", &fields, &[("documents", "id.pdf", pdf())]).await.assert_status(202);
+    let token = t.mail("api@example.org", "Confirm").await.link("token=").split("token=").nth(1).unwrap().to_string();
+
+    // Login before confirmation: a stable code.
+    let r = b.json(Method::POST, "/api/v1/session", Some(json!({"email": "api@example.org", "password": PASSWORD}))).await;
+    r.assert_status(403);
+    assert_eq!(r.json()["error"]["code"], "email_not_confirmed");
+
+    let r = b.json(Method::POST, "/api/v1/email/confirm", Some(json!({"token": token}))).await;
+    r.assert_status(200);
+    assert_eq!(r.json()["status"], "awaiting-verification");
+    let r = b.json(Method::POST, "/api/v1/email/confirm", Some(json!({"token": token}))).await;
+    r.assert_status(410);
+    assert_eq!(r.json()["error"]["code"], "invalid_token");
+
+    let r = b.json(Method::POST, "/api/v1/session", Some(json!({"email": "api@example.org", "password": PASSWORD}))).await;
+    r.assert_status(200);
+    let me = b.json(Method::GET, "/api/v1/me", None).await;
+    me.assert_status(200);
+    assert_eq!(me.json()["email"], "api@example.org");
+
+    // An officer decides over the API.
+    t.officer().await;
+    let officer = t.browser();
+    officer.json(Method::POST, "/api/v1/session", Some(json!({"email": OFFICER_EMAIL, "password": PASSWORD}))).await.assert_status(200);
+    let queue = officer.json(Method::GET, "/api/v1/verifications", None).await;
+    queue.assert_status(200);
+    let id = queue.json()[0]["id"].as_str().unwrap().to_string();
+    let bad = officer.json(Method::POST, &format!("/api/v1/verifications/{id}/decision"), Some(json!({"decision": "reject", "reason": "nonsense"}))).await;
+    bad.assert_status(422);
+    assert_eq!(bad.json()["error"]["fields"][0]["field"], "reason");
+    let ok = officer.json(Method::POST, &format!("/api/v1/verifications/{id}/decision"), Some(json!({"decision": "approve"}))).await;
+    ok.assert_status(200);
+    assert_eq!(ok.json()["status"], "active");
+
+    // Validation errors list every field with a code and a message.
+    let r = b.json(Method::POST, "/api/v1/me/password", Some(json!({"current_password": "nope", "new_password": "short"}))).await;
+    r.assert_status(422);
+    insta::assert_json_snapshot!("password_change_validation_error", r.json());
+
+    let sessions = b.json(Method::GET, "/api/v1/me/sessions", None).await.json();
+    assert_eq!(sessions.as_array().unwrap().len(), 1);
+    assert_eq!(sessions[0]["current"], true);
+    b.json(Method::DELETE, "/api/v1/session", None).await.assert_status(204);
+    let r = b.json(Method::GET, "/api/v1/me", None).await;
+    r.assert_status(401);
+    insta::assert_json_snapshot!("unauthenticated", r.json());
+}
+
+#[tokio::test]
+async fn api_messages_follow_accept_language() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let r = b.get_with("/api/v1/me", &[("accept-language", "sr-Latn,sr;q=0.9,en;q=0.5")]).await;
+    r.assert_status(401);
+    let expected = t.app().i18n.t(eforeigner::domain::Lang::SrLatn, "error-unauthenticated-body");
+    assert_eq!(r.json()["error"]["message"], expected);
+}
+
+#[tokio::test]
+async fn api_wrong_password_and_unknown_account_look_the_same() {
+    let t = TestApp::spawn().await;
+    t.create_user("who@example.org", eforeigner::domain::Role::Applicant).await;
+    let b = t.browser();
+    let a = b.json(Method::POST, "/api/v1/session", Some(json!({"email": "who@example.org", "password": "wrong wrong wrong"}))).await;
+    let c = b.json(Method::POST, "/api/v1/session", Some(json!({"email": "nobody@example.org", "password": "wrong wrong wrong"}))).await;
+    assert_eq!((a.status, a.body.clone()), (c.status, c.body.clone()));
+    assert_eq!(a.json()["error"]["code"], "invalid_credentials");
+}
+
+#[tokio::test]
+async fn openapi_document_is_stable() {
+    let t = TestApp::spawn().await;
+    let r = t.browser().get("/api/openapi.json").await;
+    r.assert_status(200);
+    insta::assert_json_snapshot!("openapi", r.json());
+}

@@ -1,0 +1,10 @@
+//! Integration tests of the eForeigner server: one binary, each test with its own
+//! application and database. Runs on SQLite by default and on PostgreSQL when
+//! `EFOREIGNER_TEST_DATABASE_URL` is set (`.ci/run` does both).
+
+mod accounts;
+mod api;
+mod bad_input;
+mod security;
+mod store;
+mod support;
