@@ -60,7 +60,9 @@ impl RunningApp {
 /// The process-wide Prometheus recorder (installed once; tests build many apps).
 fn metrics_handle() -> Option<PrometheusHandle> {
     static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
-    HANDLE.get_or_init(|| PrometheusBuilder::new().install_recorder().ok()).clone()
+    HANDLE
+        .get_or_init(|| PrometheusBuilder::new().install_recorder().ok())
+        .clone()
 }
 
 impl App {
@@ -82,7 +84,13 @@ impl App {
             clock.clone(),
         )?);
         let worker = Worker::new(store.clone(), mailer, clock.clone());
-        let accounts = Accounts::new(store.clone(), files, clock, PasswordHasher::new()?, config.public_url.clone());
+        let accounts = Accounts::new(
+            store.clone(),
+            files,
+            clock,
+            PasswordHasher::new()?,
+            config.public_url.clone(),
+        );
         let csrf_key = match &config.secret {
             Some(secret) => {
                 use sha2::Digest;
@@ -108,7 +116,14 @@ impl App {
             metrics: metrics_handle(),
             csrf_key: Arc::new(csrf_key),
         };
-        Ok(Self { config, store: sql, accounts, worker, i18n, state })
+        Ok(Self {
+            config,
+            store: sql,
+            accounts,
+            worker,
+            i18n,
+            state,
+        })
     }
 
     /// The router (for benchmarks and in-process tests).
@@ -129,22 +144,60 @@ impl App {
             let shutdown = async move {
                 let _ = rx_server.changed().await;
             };
-            if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown).await {
+            if let Err(e) = axum::serve(listener, service)
+                .with_graceful_shutdown(shutdown)
+                .await
+            {
                 tracing::error!(error = %e, "server stopped");
             }
         });
-        Ok(RunningApp { addr, app: self, shutdown: tx, server })
+        Ok(RunningApp {
+            addr,
+            app: self,
+            shutdown: tx,
+            server,
+        })
     }
 
     /// Creates the demo accounts (if missing) and returns their credentials.
     pub async fn seed_demo(&self) -> anyhow::Result<Vec<(String, Role, String)>> {
         let people = [
-            ("applicant@demo.eforeigner.test", Role::Applicant, "Ana", "Applicant"),
-            ("verifier@demo.eforeigner.test", Role::VerificationOfficer, "Vera", "Verifier"),
-            ("counter@demo.eforeigner.test", Role::CounterOfficer, "Cvijeta", "Counter"),
-            ("municipality@demo.eforeigner.test", Role::MunicipalityAdmin, "Mila", "Municipal"),
-            ("inspector@demo.eforeigner.test", Role::Inspector, "Ivan", "Inspector"),
-            ("supervisor@demo.eforeigner.test", Role::Supervisor, "Sonja", "Supervisor"),
+            (
+                "applicant@demo.eforeigner.test",
+                Role::Applicant,
+                "Ana",
+                "Applicant",
+            ),
+            (
+                "verifier@demo.eforeigner.test",
+                Role::VerificationOfficer,
+                "Vera",
+                "Verifier",
+            ),
+            (
+                "counter@demo.eforeigner.test",
+                Role::CounterOfficer,
+                "Cvijeta",
+                "Counter",
+            ),
+            (
+                "municipality@demo.eforeigner.test",
+                Role::MunicipalityAdmin,
+                "Mila",
+                "Municipal",
+            ),
+            (
+                "inspector@demo.eforeigner.test",
+                Role::Inspector,
+                "Ivan",
+                "Inspector",
+            ),
+            (
+                "supervisor@demo.eforeigner.test",
+                Role::Supervisor,
+                "Sonja",
+                "Supervisor",
+            ),
             ("admin@demo.eforeigner.test", Role::Admin, "Aleksa", "Admin"),
         ];
         // Demo passwords are public by design; they meet the 15-character policy.
@@ -156,7 +209,9 @@ impl App {
                     .create_active_user(email, role, password, given, surname)
                     .await
                     .map_err(|e| match e {
-                        crate::domain::DomainError::Invalid(f) => anyhow::anyhow!("demo account {email}: {:?}", f.0),
+                        crate::domain::DomainError::Invalid(f) => {
+                            anyhow::anyhow!("demo account {email}: {:?}", f.0)
+                        }
                         other => other.into(),
                     })?;
             }

@@ -90,7 +90,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = App::build(config, Arc::new(SystemClock)).await?;
             if demo {
                 let creds = app.seed_demo().await?;
-                println!("Demo accounts (password for all: {}):", creds.first().map(|c| c.2.as_str()).unwrap_or(""));
+                println!(
+                    "Demo accounts (password for all: {}):",
+                    creds.first().map(|c| c.2.as_str()).unwrap_or("")
+                );
                 for (email, role, _) in &creds {
                     println!("  {role:<22} {email}");
                 }
@@ -98,32 +101,66 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let listener = tokio::net::TcpListener::bind(bind).await?;
             let running = app.serve(listener).await?;
-            println!("eForeigner is listening on {}", running.app.config.public_url);
+            println!(
+                "eForeigner is listening on {}",
+                running.app.config.public_url
+            );
             tokio::signal::ctrl_c().await?;
             running.stop().await;
         }
-        Command::User { command: UserCommand::Create { email, role, given_name, surname } } => {
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    role,
+                    given_name,
+                    surname,
+                },
+        } => {
             let role = Role::parse(&role).ok_or_else(|| {
                 anyhow::anyhow!(
                     "unknown role {role}; one of: {}",
-                    Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ")
+                    Role::ALL
+                        .iter()
+                        .map(|r| r.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             })?;
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
             let password = password.trim_end_matches(['\n', '\r']);
             let app = App::build(config, Arc::new(SystemClock)).await?;
-            match app.accounts.create_active_user(&email, role, password, &given_name, &surname).await {
+            match app
+                .accounts
+                .create_active_user(&email, role, password, &given_name, &surname)
+                .await
+            {
                 Ok(a) => println!("created {} ({}) with id {}", a.email, a.role, a.id),
                 Err(crate::domain::DomainError::Invalid(errors)) => {
                     let text: Vec<String> = errors
                         .0
                         .iter()
-                        .map(|e| format!("{}: {}", e.field, app.i18n.t_args(crate::domain::Lang::En, &format!("error-{}", e.code.replace('_', "-")), &e.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect::<Vec<_>>())))
+                        .map(|e| {
+                            format!(
+                                "{}: {}",
+                                e.field,
+                                app.i18n.t_args(
+                                    crate::domain::Lang::En,
+                                    &format!("error-{}", e.code.replace('_', "-")),
+                                    &e.args
+                                        .iter()
+                                        .map(|(k, v)| (k.as_str(), v.clone()))
+                                        .collect::<Vec<_>>()
+                                )
+                            )
+                        })
                         .collect();
                     anyhow::bail!("{}", text.join("; "));
                 }
-                Err(crate::domain::DomainError::Conflict) => anyhow::bail!("an account with this e-mail exists"),
+                Err(crate::domain::DomainError::Conflict) => {
+                    anyhow::bail!("an account with this e-mail exists")
+                }
                 Err(e) => return Err(e.into()),
             }
         }

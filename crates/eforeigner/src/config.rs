@@ -40,7 +40,9 @@ impl Config {
             .map_err(|e| anyhow::anyhow!("EFOREIGNER_BIND is not an address: {e}"))?;
         Ok(Self {
             bind,
-            data_dir: var("EFOREIGNER_DATA_DIR").unwrap_or_else(|| "./data".into()).into(),
+            data_dir: var("EFOREIGNER_DATA_DIR")
+                .unwrap_or_else(|| "./data".into())
+                .into(),
             database_url: var("EFOREIGNER_DATABASE_URL"),
             smtp_url: var("EFOREIGNER_SMTP_URL"),
             mail_from: var("EFOREIGNER_MAIL_FROM")

@@ -25,7 +25,9 @@ pub struct I18n {
 
 impl std::fmt::Debug for I18n {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("I18n").field("languages", &self.keys.len()).finish()
+        f.debug_struct("I18n")
+            .field("languages", &self.keys.len())
+            .finish()
     }
 }
 
@@ -77,10 +79,14 @@ impl I18n {
 
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         for l in [lang, Lang::En] {
-            let Some(bundle) = self.bundles.get(&l) else { continue };
+            let Some(bundle) = self.bundles.get(&l) else {
+                continue;
+            };
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = vec![];
-                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
             }
         }
         key.to_string()
@@ -141,7 +147,11 @@ mod tests {
             let missing: Vec<_> = en.difference(&keys).collect();
             let extra: Vec<_> = keys.difference(&en).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.tag());
-            assert!(extra.is_empty(), "{} has keys English lacks: {extra:?}", lang.tag());
+            assert!(
+                extra.is_empty(),
+                "{} has keys English lacks: {extra:?}",
+                lang.tag()
+            );
         }
         Ok(())
     }
@@ -150,13 +160,19 @@ mod tests {
     fn every_message_formats_without_errors_in_every_language() -> anyhow::Result<()> {
         let i18n = I18n::load()?;
         for lang in Lang::ALL {
-            let bundle = i18n.bundles.get(&lang).ok_or_else(|| anyhow::anyhow!("no bundle"))?;
+            let bundle = i18n
+                .bundles
+                .get(&lang)
+                .ok_or_else(|| anyhow::anyhow!("no bundle"))?;
             for key in i18n.keys(lang) {
                 let Some(pattern) = bundle.get_message(&key).and_then(|m| m.value()) else {
                     continue;
                 };
                 let mut args = FluentArgs::new();
-                for name in ["name", "max", "min", "mb", "n", "link", "reason", "note", "email", "time", "minutes", "seconds", "code", "date", "count"] {
+                for name in [
+                    "name", "max", "min", "mb", "n", "link", "reason", "note", "email", "time",
+                    "minutes", "seconds", "code", "date", "count",
+                ] {
                     args.set(name, FluentValue::from("x"));
                 }
                 let mut errors = vec![];

@@ -11,14 +11,13 @@ use serde_json::json;
 
 use super::clock::{hash_secret, new_id, new_secret};
 use super::registration::{
-    RegistrationInput, check_email, check_identity, check_password, check_phone,
-    check_registration,
+    RegistrationInput, check_email, check_identity, check_password, check_phone, check_registration,
 };
 use super::sessions::{LOCK_AFTER_FAILURES, ThrottleScope, limits_for, throttle_delay};
 use super::uploads::{self, FileProblem, MAX_REGISTRATION_FILES};
 use super::{
-    Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Lang, Profile,
-    RejectionReason, Role, Session, SignIn, TokenPurpose, Upload,
+    Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Lang, Profile, RejectionReason,
+    Role, Session, SignIn, TokenPurpose, Upload,
 };
 use crate::store::files::FileStore;
 use crate::store::{Effects, NewAudit, NewJob, NewToken, Store, UploadMove};
@@ -44,7 +43,10 @@ impl PasswordHasher {
             .hash_password(b"no account has this password", &salt)
             .map_err(|e| anyhow::anyhow!("{e}"))?
             .to_string();
-        Ok(Self { argon, dummy_hash: Arc::new(dummy) })
+        Ok(Self {
+            argon,
+            dummy_hash: Arc::new(dummy),
+        })
     }
 
     /// Hashes a password (PHC string).
@@ -145,7 +147,12 @@ fn job_mail(to: &str, lang: Lang, template: &str, args: serde_json::Value) -> Ne
     }
 }
 
-fn audit(actor: &Actor, action: &str, subject: Option<&str>, details: serde_json::Value) -> NewAudit {
+fn audit(
+    actor: &Actor,
+    action: &str,
+    subject: Option<&str>,
+    details: serde_json::Value,
+) -> NewAudit {
     NewAudit {
         actor_id: actor.account_id.clone(),
         action: action.into(),
@@ -172,7 +179,13 @@ impl Accounts {
         hasher: PasswordHasher,
         public_url: String,
     ) -> Self {
-        Self { store, files, clock, hasher, public_url }
+        Self {
+            store,
+            files,
+            clock,
+            hasher,
+            public_url,
+        }
     }
 
     /// The current time of the injected clock.
@@ -188,7 +201,12 @@ impl Accounts {
         format!("{}{path}?token={token}", self.public_url)
     }
 
-    fn new_token(&self, account_id: &str, purpose: TokenPurpose, new_email: Option<String>) -> (String, NewToken) {
+    fn new_token(
+        &self,
+        account_id: &str,
+        purpose: TokenPurpose,
+        new_email: Option<String>,
+    ) -> (String, NewToken) {
         let secret = new_secret();
         let now = self.now();
         let token = NewToken {
@@ -216,7 +234,10 @@ impl Accounts {
             let name = uploads::display_name(&file.file_name);
             let problem = if existing.len() >= MAX_REGISTRATION_FILES {
                 Some(FileProblem::TooMany)
-            } else if uploads::is_duplicate_name(&name, existing.iter().map(|u| u.file_name.as_str())) {
+            } else if uploads::is_duplicate_name(
+                &name,
+                existing.iter().map(|u| u.file_name.as_str()),
+            ) {
                 Some(FileProblem::DuplicateName)
             } else {
                 uploads::check_file(&file.bytes).err()
@@ -266,20 +287,37 @@ impl Accounts {
         lang: Lang,
         actor: &Actor,
     ) -> Result<(), RegisterError> {
-        let draft_token = draft_token.filter(|t| t.len() >= 32 && t.len() <= 64).unwrap_or_else(new_secret);
+        let draft_token = draft_token
+            .filter(|t| t.len() >= 32 && t.len() <= 64)
+            .unwrap_or_else(new_secret);
         let draft = draft_key(&draft_token);
-        let mut kept = self.store.uploads_of(&draft).await.map_err(DomainError::from)?;
+        let mut kept = self
+            .store
+            .uploads_of(&draft)
+            .await
+            .map_err(DomainError::from)?;
         let mut errors = FieldErrors::default();
-        self.accept_files(&draft, &mut kept, files, &mut errors, "documents").await?;
+        self.accept_files(&draft, &mut kept, files, &mut errors, "documents")
+            .await?;
         if kept.is_empty() && errors.for_field("documents").is_none() {
             errors.add("documents", "documents_required");
         }
         let valid = match check_registration(input, self.today()) {
             Ok(v) if errors.is_empty() => v,
-            Ok(_) => return Err(RegisterError::Form(FormRejected { errors, draft_token, uploads: kept })),
+            Ok(_) => {
+                return Err(RegisterError::Form(FormRejected {
+                    errors,
+                    draft_token,
+                    uploads: kept,
+                }));
+            }
             Err(form_errors) => {
                 errors.0.extend(form_errors.0);
-                return Err(RegisterError::Form(FormRejected { errors, draft_token, uploads: kept }));
+                return Err(RegisterError::Form(FormRejected {
+                    errors,
+                    draft_token,
+                    uploads: kept,
+                }));
             }
         };
         let now = self.now();
@@ -313,11 +351,22 @@ impl Accounts {
                 json!({"name": account.profile.given_names, "link": self.link("/confirm-email", &secret)}),
             ))
             .with_audit(audit(actor, "account.registered", Some(&account.id), json!({"role": "applicant"})));
-        let moves = UploadMove { supersede_current: false, claim_from: Some(draft) };
-        match self.store.insert_account(&account, Some(&token), &moves, &effects).await {
+        let moves = UploadMove {
+            supersede_current: false,
+            claim_from: Some(draft),
+        };
+        match self
+            .store
+            .insert_account(&account, Some(&token), &moves, &effects)
+            .await
+        {
             Ok(()) => Ok(()),
             Err(crate::store::StoreError::Conflict) => {
-                let existing = self.store.account_by_email(&email).await.map_err(DomainError::from)?;
+                let existing = self
+                    .store
+                    .account_by_email(&email)
+                    .await
+                    .map_err(DomainError::from)?;
                 for upload in kept {
                     self.discard_upload(&upload).await?;
                 }
@@ -329,9 +378,19 @@ impl Accounts {
                             "already-registered",
                             json!({"link": format!("{}/password/forgot", self.public_url)}),
                         ))
-                        .with_audit(audit(actor, "account.registration_repeated", Some(&existing.id), json!({})));
+                        .with_audit(audit(
+                            actor,
+                            "account.registration_repeated",
+                            Some(&existing.id),
+                            json!({}),
+                        ));
                     self.store
-                        .update_account(&existing, existing.updated_at, &UploadMove::default(), &effects)
+                        .update_account(
+                            &existing,
+                            existing.updated_at,
+                            &UploadMove::default(),
+                            &effects,
+                        )
                         .await
                         .map_err(DomainError::from)?;
                 }
@@ -342,7 +401,11 @@ impl Accounts {
     }
 
     async fn discard_upload(&self, upload: &Upload) -> Result<(), DomainError> {
-        if let Some(u) = self.store.delete_upload(&upload.owner_key, &upload.id).await? {
+        if let Some(u) = self
+            .store
+            .delete_upload(&upload.owner_key, &upload.id)
+            .await?
+        {
             self.files.delete(&u.storage_key).await?;
         }
         Ok(())
@@ -363,13 +426,22 @@ impl Accounts {
         let draft = draft_key(draft_token);
         let mut kept = self.store.uploads_of(&draft).await?;
         let mut errors = FieldErrors::default();
-        self.accept_files(&draft, &mut kept, files, &mut errors, "documents").await?;
+        self.accept_files(&draft, &mut kept, files, &mut errors, "documents")
+            .await?;
         Ok((kept, errors))
     }
 
     /// Removes one file of a registration draft.
-    pub async fn remove_draft_upload(&self, draft_token: &str, upload_id: &str) -> Result<(), DomainError> {
-        if let Some(u) = self.store.delete_upload(&draft_key(draft_token), upload_id).await? {
+    pub async fn remove_draft_upload(
+        &self,
+        draft_token: &str,
+        upload_id: &str,
+    ) -> Result<(), DomainError> {
+        if let Some(u) = self
+            .store
+            .delete_upload(&draft_key(draft_token), upload_id)
+            .await?
+        {
             self.files.delete(&u.storage_key).await?;
         }
         Ok(())
@@ -388,7 +460,9 @@ impl Accounts {
             return Ok(());
         }
         let now = self.now();
-        self.store.revoke_tokens(&account.id, TokenPurpose::ConfirmEmail, now).await?;
+        self.store
+            .revoke_tokens(&account.id, TokenPurpose::ConfirmEmail, now)
+            .await?;
         let (secret, token) = self.new_token(&account.id, TokenPurpose::ConfirmEmail, None);
         let effects = Effects::at(now)
             .with_job(job_mail(
@@ -403,8 +477,16 @@ impl Accounts {
     }
 
     /// Whether a link is still usable (to show the right page before the user acts).
-    pub async fn token_is_valid(&self, secret: &str, purpose: TokenPurpose) -> Result<bool, DomainError> {
-        Ok(self.store.peek_token(&hash_secret(secret), purpose, self.now()).await?.is_some())
+    pub async fn token_is_valid(
+        &self,
+        secret: &str,
+        purpose: TokenPurpose,
+    ) -> Result<bool, DomainError> {
+        Ok(self
+            .store
+            .peek_token(&hash_secret(secret), purpose, self.now())
+            .await?
+            .is_some())
     }
 
     /// Confirms the address given at registration: the account joins the verification queue.
@@ -412,8 +494,12 @@ impl Accounts {
         let now = self.now();
         let actor = actor.clone();
         let change = move |mut a: Account, _new: Option<String>| {
-            let effects = Effects::at(now)
-                .with_audit(audit(&actor, "email.confirmed", Some(&a.id), json!({})));
+            let effects = Effects::at(now).with_audit(audit(
+                &actor,
+                "email.confirmed",
+                Some(&a.id),
+                json!({}),
+            ));
             if a.status == AccountStatus::PendingEmail {
                 a.status = AccountStatus::AwaitingVerification;
                 a.email_confirmed_at = Some(now);
@@ -423,13 +509,22 @@ impl Accounts {
             (a, effects)
         };
         self.store
-            .redeem_token(&hash_secret(secret), TokenPurpose::ConfirmEmail, now, &change)
+            .redeem_token(
+                &hash_secret(secret),
+                TokenPurpose::ConfirmEmail,
+                now,
+                &change,
+            )
             .await?
             .ok_or(DomainError::InvalidToken)
     }
 
     /// Confirms a changed e-mail address.
-    pub async fn confirm_email_change(&self, secret: &str, actor: &Actor) -> Result<Account, DomainError> {
+    pub async fn confirm_email_change(
+        &self,
+        secret: &str,
+        actor: &Actor,
+    ) -> Result<Account, DomainError> {
         let now = self.now();
         let actor = actor.clone();
         let change = move |mut a: Account, new_email: Option<String>| {
@@ -444,7 +539,16 @@ impl Accounts {
             a.updated_at = now;
             (a, effects)
         };
-        match self.store.redeem_token(&hash_secret(secret), TokenPurpose::ChangeEmail, now, &change).await {
+        match self
+            .store
+            .redeem_token(
+                &hash_secret(secret),
+                TokenPurpose::ChangeEmail,
+                now,
+                &change,
+            )
+            .await
+        {
             Ok(Some(a)) => Ok(a),
             Ok(None) => Err(DomainError::InvalidToken),
             Err(crate::store::StoreError::Conflict) => {
@@ -456,7 +560,10 @@ impl Accounts {
         }
     }
 
-    async fn throttle_wait(&self, keys: &[(ThrottleScope, String)]) -> Result<Option<i64>, DomainError> {
+    async fn throttle_wait(
+        &self,
+        keys: &[(ThrottleScope, String)],
+    ) -> Result<Option<i64>, DomainError> {
         let now = self.now();
         let mut wait = 0_i64;
         for (scope, key) in keys {
@@ -476,7 +583,12 @@ impl Accounts {
 
     /// Logs in with e-mail and password. Unknown address and wrong password answer the same,
     /// after the same work. Failures are throttled per address typed and per client address.
-    pub async fn login(&self, email: &str, password: &str, actor: &Actor) -> Result<LoggedIn, DomainError> {
+    pub async fn login(
+        &self,
+        email: &str,
+        password: &str,
+        actor: &Actor,
+    ) -> Result<LoggedIn, DomainError> {
         let typed = email.trim().to_lowercase();
         let keys = [
             (ThrottleScope::Account, format!("email:{typed}")),
@@ -489,7 +601,10 @@ impl Accounts {
             Ok(e) => self.store.account_by_email(&e.normalized()).await?,
             Err(_) => None,
         };
-        let ok = self.hasher.verify(password, account.as_ref().map(|a| a.password_hash.as_str())).await;
+        let ok = self
+            .hasher
+            .verify(password, account.as_ref().map(|a| a.password_hash.as_str()))
+            .await;
         let now = self.now();
         let sign_in = |succeeded| SignIn {
             at: now,
@@ -518,7 +633,14 @@ impl Accounts {
         if account.failed_logins != 0 {
             account.failed_logins = 0;
             account.updated_at = now;
-            self.store.update_account(&account, expected, &UploadMove::default(), &Effects::at(now)).await?;
+            self.store
+                .update_account(
+                    &account,
+                    expected,
+                    &UploadMove::default(),
+                    &Effects::at(now),
+                )
+                .await?;
         }
         let limits = limits_for(account.role);
         let secret = new_secret();
@@ -533,15 +655,35 @@ impl Accounts {
             user_agent: actor.user_agent.clone(),
             ended_at: None,
         };
-        let actor = Actor { account_id: Some(account.id.clone()), ..actor.clone() };
-        let effects = Effects::at(now)
-            .with_audit(audit(&actor, "login.succeeded", Some(&account.id), json!({"method": "password"})));
-        self.store.insert_session(&session, &hash_secret(&secret), &effects).await?;
-        self.store.record_sign_in(&account.id, &sign_in(true)).await?;
-        Ok(LoggedIn { secret, session, account })
+        let actor = Actor {
+            account_id: Some(account.id.clone()),
+            ..actor.clone()
+        };
+        let effects = Effects::at(now).with_audit(audit(
+            &actor,
+            "login.succeeded",
+            Some(&account.id),
+            json!({"method": "password"}),
+        ));
+        self.store
+            .insert_session(&session, &hash_secret(&secret), &effects)
+            .await?;
+        self.store
+            .record_sign_in(&account.id, &sign_in(true))
+            .await?;
+        Ok(LoggedIn {
+            secret,
+            session,
+            account,
+        })
     }
 
-    async fn record_failure(&self, typed: &str, actor: &Actor, sign_in: SignIn) -> Result<(), DomainError> {
+    async fn record_failure(
+        &self,
+        typed: &str,
+        actor: &Actor,
+        sign_in: SignIn,
+    ) -> Result<(), DomainError> {
         let now = self.now();
         let account = match eforeigner_rules::email::Email::parse(typed) {
             Ok(e) => self.store.account_by_email(&e.normalized()).await?,
@@ -549,7 +691,15 @@ impl Accounts {
         };
         let Some(mut account) = account else {
             self.store
-                .append_audit(&[audit(actor, "login.failed", None, json!({"reason": "unknown_or_wrong"}))], now)
+                .append_audit(
+                    &[audit(
+                        actor,
+                        "login.failed",
+                        None,
+                        json!({"reason": "unknown_or_wrong"}),
+                    )],
+                    now,
+                )
                 .await?;
             return Ok(());
         };
@@ -575,7 +725,11 @@ impl Accounts {
                 .with_audit(audit(actor, "account.locked", Some(&account.id), json!({})));
         }
         // A concurrent failure may have bumped the row; losing one count is harmless.
-        match self.store.update_account(&account, expected, &UploadMove::default(), &effects).await {
+        match self
+            .store
+            .update_account(&account, expected, &UploadMove::default(), &effects)
+            .await
+        {
             Ok(()) | Err(crate::store::StoreError::Conflict) => Ok(()),
             Err(e) => Err(e.into()),
         }
@@ -583,7 +737,10 @@ impl Accounts {
 
     /// Finds the live session for a cookie secret and records the activity. `Ok(None)` when
     /// unknown, ended or expired.
-    pub async fn authenticate(&self, secret: &str) -> Result<Option<(Session, Account)>, DomainError> {
+    pub async fn authenticate(
+        &self,
+        secret: &str,
+    ) -> Result<Option<(Session, Account)>, DomainError> {
         let Some(mut session) = self.store.session_by_token(&hash_secret(secret)).await? else {
             return Ok(None);
         };
@@ -606,24 +763,45 @@ impl Accounts {
     /// Logs out: ends this session.
     pub async fn logout(&self, session: &Session, actor: &Actor) -> Result<(), DomainError> {
         let now = self.now();
-        let effects = Effects::at(now).with_audit(audit(actor, "logout", Some(&session.account_id), json!({})));
-        self.store.end_session(&session.account_id, &session.id, now, &effects).await?;
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            "logout",
+            Some(&session.account_id),
+            json!({}),
+        ));
+        self.store
+            .end_session(&session.account_id, &session.id, now, &effects)
+            .await?;
         Ok(())
     }
 
     /// Sends a password-reset link if the account exists; answers the same either way.
-    pub async fn request_password_reset(&self, email: &str, actor: &Actor) -> Result<(), DomainError> {
+    pub async fn request_password_reset(
+        &self,
+        email: &str,
+        actor: &Actor,
+    ) -> Result<(), DomainError> {
         let Ok(email) = eforeigner_rules::email::Email::parse(email) else {
             return Ok(());
         };
         let now = self.now();
         let Some(account) = self.store.account_by_email(&email.normalized()).await? else {
             self.store
-                .append_audit(&[audit(actor, "password.reset_requested", None, json!({"known": false}))], now)
+                .append_audit(
+                    &[audit(
+                        actor,
+                        "password.reset_requested",
+                        None,
+                        json!({"known": false}),
+                    )],
+                    now,
+                )
                 .await?;
             return Ok(());
         };
-        self.store.revoke_tokens(&account.id, TokenPurpose::ResetPassword, now).await?;
+        self.store
+            .revoke_tokens(&account.id, TokenPurpose::ResetPassword, now)
+            .await?;
         let (secret, token) = self.new_token(&account.id, TokenPurpose::ResetPassword, None);
         let effects = Effects::at(now)
             .with_job(job_mail(
@@ -632,21 +810,44 @@ impl Accounts {
                 "reset-password",
                 json!({"link": self.link("/password/reset", &secret)}),
             ))
-            .with_audit(audit(actor, "password.reset_requested", Some(&account.id), json!({"known": true})));
+            .with_audit(audit(
+                actor,
+                "password.reset_requested",
+                Some(&account.id),
+                json!({"known": true}),
+            ));
         self.store.insert_token(&token, &effects).await?;
         Ok(())
     }
 
     /// Sets a new password through a reset link: unlocks the account, ends every session.
-    pub async fn reset_password(&self, secret: &str, new_password: &str, actor: &Actor) -> Result<Account, DomainError> {
+    pub async fn reset_password(
+        &self,
+        secret: &str,
+        new_password: &str,
+        actor: &Actor,
+    ) -> Result<Account, DomainError> {
         let now = self.now();
         let token_hash = hash_secret(secret);
-        let Some(account_id) = self.store.peek_token(&token_hash, TokenPurpose::ResetPassword, now).await? else {
+        let Some(account_id) = self
+            .store
+            .peek_token(&token_hash, TokenPurpose::ResetPassword, now)
+            .await?
+        else {
             return Err(DomainError::InvalidToken);
         };
-        let account = self.store.account(&account_id).await?.ok_or(DomainError::InvalidToken)?;
+        let account = self
+            .store
+            .account(&account_id)
+            .await?
+            .ok_or(DomainError::InvalidToken)?;
         let mut errors = FieldErrors::default();
-        check_password(&mut errors, "password", new_password, &context_words(&account));
+        check_password(
+            &mut errors,
+            "password",
+            new_password,
+            &context_words(&account),
+        );
         errors.into_result()?;
         let hash = self.hasher.hash(new_password).await?;
         let actor = actor.clone();
@@ -656,7 +857,12 @@ impl Accounts {
             a.locked_at = None;
             a.updated_at = now;
             let effects = Effects::at(now)
-                .with_job(job_mail(&a.email, a.language, "password-changed", json!({})))
+                .with_job(job_mail(
+                    &a.email,
+                    a.language,
+                    "password-changed",
+                    json!({}),
+                ))
                 .with_audit(audit(&actor, "password.reset", Some(&a.id), json!({})));
             (a, effects)
         };
@@ -666,7 +872,9 @@ impl Accounts {
             .await?
             .ok_or(DomainError::InvalidToken)?;
         self.store.end_all_sessions(&account.id, None, now).await?;
-        self.store.throttle_clear(&format!("email:{}", account.email)).await?;
+        self.store
+            .throttle_clear(&format!("email:{}", account.email))
+            .await?;
         Ok(account)
     }
 
@@ -680,20 +888,48 @@ impl Accounts {
         actor: &Actor,
     ) -> Result<(), DomainError> {
         let mut errors = FieldErrors::default();
-        if !self.hasher.verify(current, Some(&account.password_hash)).await {
+        if !self
+            .hasher
+            .verify(current, Some(&account.password_hash))
+            .await
+        {
             errors.add("current_password", "current_password_wrong");
         }
-        check_password(&mut errors, "new_password", new_password, &context_words(account));
+        check_password(
+            &mut errors,
+            "new_password",
+            new_password,
+            &context_words(account),
+        );
         errors.into_result()?;
         let now = self.now();
         let mut updated = account.clone();
         updated.password_hash = self.hasher.hash(new_password).await?;
         updated.updated_at = now;
         let effects = Effects::at(now)
-            .with_job(job_mail(&account.email, account.language, "password-changed", json!({})))
-            .with_audit(audit(actor, "password.changed", Some(&account.id), json!({})));
-        self.store.update_account(&updated, account.updated_at, &UploadMove::default(), &effects).await?;
-        self.store.end_all_sessions(&account.id, Some(session_id), now).await?;
+            .with_job(job_mail(
+                &account.email,
+                account.language,
+                "password-changed",
+                json!({}),
+            ))
+            .with_audit(audit(
+                actor,
+                "password.changed",
+                Some(&account.id),
+                json!({}),
+            ));
+        self.store
+            .update_account(
+                &updated,
+                account.updated_at,
+                &UploadMove::default(),
+                &effects,
+            )
+            .await?;
+        self.store
+            .end_all_sessions(&account.id, Some(session_id), now)
+            .await?;
         Ok(())
     }
 
@@ -706,7 +942,11 @@ impl Accounts {
         actor: &Actor,
     ) -> Result<(), DomainError> {
         let mut errors = FieldErrors::default();
-        if !self.hasher.verify(password, Some(&account.password_hash)).await {
+        if !self
+            .hasher
+            .verify(password, Some(&account.password_hash))
+            .await
+        {
             errors.add("password", "current_password_wrong");
         }
         let email = check_email(&mut errors, "new_email", new_email);
@@ -720,12 +960,23 @@ impl Accounts {
             return Err(DomainError::Conflict);
         };
         let now = self.now();
-        if self.store.account_by_email(&email.normalized()).await?.is_some() {
+        if self
+            .store
+            .account_by_email(&email.normalized())
+            .await?
+            .is_some()
+        {
             // Said nowhere: the same answer as for a free address.
             return Ok(());
         }
-        self.store.revoke_tokens(&account.id, TokenPurpose::ChangeEmail, now).await?;
-        let (secret, token) = self.new_token(&account.id, TokenPurpose::ChangeEmail, Some(email.normalized()));
+        self.store
+            .revoke_tokens(&account.id, TokenPurpose::ChangeEmail, now)
+            .await?;
+        let (secret, token) = self.new_token(
+            &account.id,
+            TokenPurpose::ChangeEmail,
+            Some(email.normalized()),
+        );
         let effects = Effects::at(now)
             .with_job(job_mail(
                 &email.normalized(),
@@ -733,8 +984,18 @@ impl Accounts {
                 "confirm-new-email",
                 json!({"link": self.link("/confirm-email-change", &secret)}),
             ))
-            .with_job(job_mail(&account.email, account.language, "email-change-requested", json!({})))
-            .with_audit(audit(actor, "email.change_requested", Some(&account.id), json!({})));
+            .with_job(job_mail(
+                &account.email,
+                account.language,
+                "email-change-requested",
+                json!({}),
+            ))
+            .with_audit(audit(
+                actor,
+                "email.change_requested",
+                Some(&account.id),
+                json!({}),
+            ));
         self.store.insert_token(&token, &effects).await?;
         Ok(())
     }
@@ -757,8 +1018,20 @@ impl Accounts {
             updated.language = lang;
         }
         updated.updated_at = now;
-        let effects = Effects::at(now).with_audit(audit(actor, "account.details_changed", Some(&account.id), json!({})));
-        self.store.update_account(&updated, account.updated_at, &UploadMove::default(), &effects).await?;
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            "account.details_changed",
+            Some(&account.id),
+            json!({}),
+        ));
+        self.store
+            .update_account(
+                &updated,
+                account.updated_at,
+                &UploadMove::default(),
+                &effects,
+            )
+            .await?;
         Ok(updated)
     }
 
@@ -771,7 +1044,12 @@ impl Accounts {
         updated.language = lang;
         updated.updated_at = self.now();
         self.store
-            .update_account(&updated, account.updated_at, &UploadMove::default(), &Effects::at(self.now()))
+            .update_account(
+                &updated,
+                account.updated_at,
+                &UploadMove::default(),
+                &Effects::at(self.now()),
+            )
             .await?;
         Ok(())
     }
@@ -779,7 +1057,13 @@ impl Accounts {
     /// The account's live sessions, most recent first.
     pub async fn sessions(&self, account: &Account) -> Result<Vec<Session>, DomainError> {
         let now = self.now();
-        Ok(self.store.open_sessions(&account.id).await?.into_iter().filter(|s| s.is_live(now)).collect())
+        Ok(self
+            .store
+            .open_sessions(&account.id)
+            .await?
+            .into_iter()
+            .filter(|s| s.is_live(now))
+            .collect())
     }
 
     /// Recent sign-in attempts on the account.
@@ -788,11 +1072,24 @@ impl Accounts {
     }
 
     /// Ends one of the account's own sessions (`NotFound` for anyone else's).
-    pub async fn end_session(&self, account: &Account, session_id: &str, actor: &Actor) -> Result<(), DomainError> {
+    pub async fn end_session(
+        &self,
+        account: &Account,
+        session_id: &str,
+        actor: &Actor,
+    ) -> Result<(), DomainError> {
         let now = self.now();
-        let effects = Effects::at(now)
-            .with_audit(audit(actor, "session.ended", Some(&account.id), json!({"session": session_id})));
-        if self.store.end_session(&account.id, session_id, now, &effects).await? {
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            "session.ended",
+            Some(&account.id),
+            json!({"session": session_id}),
+        ));
+        if self
+            .store
+            .end_session(&account.id, session_id, now, &effects)
+            .await?
+        {
             Ok(())
         } else {
             Err(DomainError::NotFound)
@@ -812,16 +1109,26 @@ impl Accounts {
         upload_id: &str,
         actor: &Actor,
     ) -> Result<(Upload, Bytes), DomainError> {
-        let upload = self.store.upload(upload_id).await?.ok_or(DomainError::NotFound)?;
+        let upload = self
+            .store
+            .upload(upload_id)
+            .await?
+            .ok_or(DomainError::NotFound)?;
         let own = upload.owner_key == owner_key(&viewer.id);
         let officer = viewer.role.can_verify_accounts() && viewer.status == AccountStatus::Active;
-        if !own && !(officer && upload.owner_key.starts_with("account:")) {
+        let officer_may_see = officer && upload.owner_key.starts_with("account:");
+        if !(own || officer_may_see) {
             return Err(DomainError::NotFound);
         }
         if !own {
             self.store
                 .append_audit(
-                    &[audit(actor, "document.viewed", upload.owner_key.strip_prefix("account:"), json!({"upload": upload.id}))],
+                    &[audit(
+                        actor,
+                        "document.viewed",
+                        upload.owner_key.strip_prefix("account:"),
+                        json!({"upload": upload.id}),
+                    )],
                     self.now(),
                 )
                 .await?;
@@ -833,7 +1140,10 @@ impl Accounts {
     /// The verification queue: accounts awaiting verification, oldest first.
     pub async fn verification_queue(&self, officer: &Account) -> Result<Vec<Account>, DomainError> {
         require_verifier(officer)?;
-        Ok(self.store.accounts_in_status(AccountStatus::AwaitingVerification, 500).await?)
+        Ok(self
+            .store
+            .accounts_in_status(AccountStatus::AwaitingVerification, 500)
+            .await?)
     }
 
     /// One account with its documents, for an officer's decision (the access is audited).
@@ -844,22 +1154,44 @@ impl Accounts {
         actor: &Actor,
     ) -> Result<(Account, Vec<Upload>), DomainError> {
         require_verifier(officer)?;
-        let account = self.store.account(account_id).await?.ok_or(DomainError::NotFound)?;
+        let account = self
+            .store
+            .account(account_id)
+            .await?
+            .ok_or(DomainError::NotFound)?;
         if account.role != Role::Applicant {
             return Err(DomainError::NotFound);
         }
         self.store
-            .append_audit(&[audit(actor, "personal_data.viewed", Some(&account.id), json!({}))], self.now())
+            .append_audit(
+                &[audit(
+                    actor,
+                    "personal_data.viewed",
+                    Some(&account.id),
+                    json!({}),
+                )],
+                self.now(),
+            )
             .await?;
         let docs = self.store.uploads_of(&owner_key(&account.id)).await?;
         Ok((account, docs))
     }
 
     /// Approves an account awaiting verification; an activation e-mail follows.
-    pub async fn approve(&self, officer: &Account, account_id: &str, actor: &Actor) -> Result<Account, DomainError> {
+    pub async fn approve(
+        &self,
+        officer: &Account,
+        account_id: &str,
+        actor: &Actor,
+    ) -> Result<Account, DomainError> {
         require_verifier(officer)?;
-        let account = self.store.account(account_id).await?.ok_or(DomainError::NotFound)?;
-        if account.status != AccountStatus::AwaitingVerification || account.role != Role::Applicant {
+        let account = self
+            .store
+            .account(account_id)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        if account.status != AccountStatus::AwaitingVerification || account.role != Role::Applicant
+        {
             return Err(DomainError::Conflict);
         }
         let now = self.now();
@@ -878,7 +1210,14 @@ impl Accounts {
                 json!({"name": account.profile.given_names, "link": format!("{}/login/password", self.public_url)}),
             ))
             .with_audit(audit(actor, "verification.approved", Some(&account.id), json!({})));
-        self.store.update_account(&updated, account.updated_at, &UploadMove::default(), &effects).await?;
+        self.store
+            .update_account(
+                &updated,
+                account.updated_at,
+                &UploadMove::default(),
+                &effects,
+            )
+            .await?;
         Ok(updated)
     }
 
@@ -906,8 +1245,13 @@ impl Accounts {
             errors.add_with("note", "too_long", &[("max", "1000".into())]);
         }
         errors.into_result()?;
-        let account = self.store.account(account_id).await?.ok_or(DomainError::NotFound)?;
-        if account.status != AccountStatus::AwaitingVerification || account.role != Role::Applicant {
+        let account = self
+            .store
+            .account(account_id)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        if account.status != AccountStatus::AwaitingVerification || account.role != Role::Applicant
+        {
             return Err(DomainError::Conflict);
         }
         let now = self.now();
@@ -926,7 +1270,14 @@ impl Accounts {
                 json!({"reason": reason_code, "note": note, "link": format!("{}/account/correct", self.public_url)}),
             ))
             .with_audit(audit(actor, "verification.rejected", Some(&account.id), json!({"reason": reason_code})));
-        self.store.update_account(&updated, account.updated_at, &UploadMove::default(), &effects).await?;
+        self.store
+            .update_account(
+                &updated,
+                account.updated_at,
+                &UploadMove::default(),
+                &effects,
+            )
+            .await?;
         Ok(updated)
     }
 
@@ -943,25 +1294,42 @@ impl Accounts {
         if account.status != AccountStatus::Rejected {
             return Err(DomainError::Conflict.into());
         }
-        let draft_token = draft_token.filter(|t| t.len() >= 32 && t.len() <= 64).unwrap_or_else(new_secret);
+        let draft_token = draft_token
+            .filter(|t| t.len() >= 32 && t.len() <= 64)
+            .unwrap_or_else(new_secret);
         let draft = draft_key(&draft_token);
-        let mut kept = self.store.uploads_of(&draft).await.map_err(DomainError::from)?;
+        let mut kept = self
+            .store
+            .uploads_of(&draft)
+            .await
+            .map_err(DomainError::from)?;
         let mut errors = FieldErrors::default();
-        self.accept_files(&draft, &mut kept, files, &mut errors, "documents").await?;
+        self.accept_files(&draft, &mut kept, files, &mut errors, "documents")
+            .await?;
         let profile = check_identity(&mut errors, input, self.today());
         if !errors.is_empty() {
-            return Err(RegisterError::Form(FormRejected { errors, draft_token, uploads: kept }));
+            return Err(RegisterError::Form(FormRejected {
+                errors,
+                draft_token,
+                uploads: kept,
+            }));
         }
         let now = self.now();
         let mut updated = account.clone();
-        updated.profile = Profile { phone: account.profile.phone.clone(), ..profile };
+        updated.profile = Profile {
+            phone: account.profile.phone.clone(),
+            ..profile
+        };
         updated.status = AccountStatus::AwaitingVerification;
         updated.submitted_at = Some(now);
         updated.updated_at = now;
         let moves = if kept.is_empty() {
             UploadMove::default()
         } else {
-            UploadMove { supersede_current: true, claim_from: Some(draft) }
+            UploadMove {
+                supersede_current: true,
+                claim_from: Some(draft),
+            }
         };
         let effects = Effects::at(now).with_audit(audit(
             actor,
@@ -988,7 +1356,12 @@ impl Accounts {
     ) -> Result<Account, DomainError> {
         let mut errors = FieldErrors::default();
         let parsed = check_email(&mut errors, "email", email);
-        check_password(&mut errors, "password", password, &[given_names, surname, email.split('@').next().unwrap_or("")]);
+        check_password(
+            &mut errors,
+            "password",
+            password,
+            &[given_names, surname, email.split('@').next().unwrap_or("")],
+        );
         errors.into_result()?;
         let Some(parsed) = parsed else {
             return Err(DomainError::Conflict);
@@ -1000,7 +1373,11 @@ impl Accounts {
             password_hash: self.hasher.hash(password).await?,
             role,
             status: AccountStatus::Active,
-            profile: Profile { given_names: given_names.into(), surname: surname.into(), ..Profile::default() },
+            profile: Profile {
+                given_names: given_names.into(),
+                surname: surname.into(),
+                ..Profile::default()
+            },
             language: Lang::En,
             email_confirmed_at: Some(now),
             submitted_at: Some(now),
@@ -1013,16 +1390,29 @@ impl Accounts {
             created_at: now,
             updated_at: now,
         };
-        let system = Actor { account_id: None, ip: "local".into(), user_agent: "cli".into() };
-        let effects = Effects::at(now)
-            .with_audit(audit(&system, "account.created_by_operator", Some(&account.id), json!({"role": role.as_str()})));
-        self.store.insert_account(&account, None, &UploadMove::default(), &effects).await?;
+        let system = Actor {
+            account_id: None,
+            ip: "local".into(),
+            user_agent: "cli".into(),
+        };
+        let effects = Effects::at(now).with_audit(audit(
+            &system,
+            "account.created_by_operator",
+            Some(&account.id),
+            json!({"role": role.as_str()}),
+        ));
+        self.store
+            .insert_account(&account, None, &UploadMove::default(), &effects)
+            .await?;
         Ok(account)
     }
 
     /// The account with this e-mail, if any (operator tools, tests).
     pub async fn find_by_email(&self, email: &str) -> Result<Option<Account>, DomainError> {
-        Ok(self.store.account_by_email(&email.trim().to_lowercase()).await?)
+        Ok(self
+            .store
+            .account_by_email(&email.trim().to_lowercase())
+            .await?)
     }
 }
 

@@ -29,7 +29,10 @@ impl FieldErrors {
         self.0.push(FieldError {
             field: field.into(),
             code: code.into(),
-            args: args.iter().map(|(k, v)| ((*k).to_string(), v.clone())).collect(),
+            args: args
+                .iter()
+                .map(|(k, v)| ((*k).to_string(), v.clone()))
+                .collect(),
         });
     }
 
@@ -45,7 +48,11 @@ impl FieldErrors {
 
     /// `Ok(())` when empty, otherwise the errors as a [`DomainError`].
     pub fn into_result(self) -> Result<(), DomainError> {
-        if self.is_empty() { Ok(()) } else { Err(DomainError::Invalid(self)) }
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::Invalid(self))
+        }
     }
 }
 

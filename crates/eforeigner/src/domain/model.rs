@@ -60,7 +60,10 @@ impl Role {
 
     /// Whether this role works the verification queue.
     pub fn can_verify_accounts(self) -> bool {
-        matches!(self, Role::VerificationOfficer | Role::Supervisor | Role::Admin)
+        matches!(
+            self,
+            Role::VerificationOfficer | Role::Supervisor | Role::Admin
+        )
     }
 }
 
@@ -129,7 +132,9 @@ string_enum!(
 );
 
 /// The four languages of the portal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default, utoipa::ToSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default, utoipa::ToSchema,
+)]
 pub enum Lang {
     /// English.
     #[default]
@@ -190,7 +195,11 @@ impl Lang {
             let mut pieces = part.split(';');
             let tag = pieces.next().unwrap_or("").trim();
             let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             if let Some(lang) = Lang::parse(tag)
                 && best.is_none_or(|(bq, _)| q > bq)
@@ -417,7 +426,10 @@ mod tests {
     use super::*;
 
     fn serde_text<T: Serialize>(v: T) -> String {
-        serde_json::to_value(v).ok().and_then(|j| j.as_str().map(str::to_owned)).unwrap_or_default()
+        serde_json::to_value(v)
+            .ok()
+            .and_then(|j| j.as_str().map(str::to_owned))
+            .unwrap_or_default()
     }
 
     #[test]
@@ -443,7 +455,10 @@ mod tests {
 
     #[test]
     fn accept_language_picks_the_best_supported() {
-        assert_eq!(Lang::from_accept_language("de-DE,ru;q=0.8,en;q=0.5"), Some(Lang::Ru));
+        assert_eq!(
+            Lang::from_accept_language("de-DE,ru;q=0.8,en;q=0.5"),
+            Some(Lang::Ru)
+        );
         assert_eq!(Lang::from_accept_language("sr-Latn-RS"), Some(Lang::SrLatn));
         assert_eq!(Lang::from_accept_language("sr"), Some(Lang::SrCyrl));
         assert_eq!(Lang::from_accept_language("de, fr"), None);

@@ -75,7 +75,12 @@ pub fn parse_date(raw: &str) -> Option<Date> {
     if parts.next().is_some() {
         return None;
     }
-    Date::new(y.trim().parse().ok()?, m.trim().parse().ok()?, d.trim().parse().ok()?).ok()
+    Date::new(
+        y.trim().parse().ok()?,
+        m.trim().parse().ok()?,
+        d.trim().parse().ok()?,
+    )
+    .ok()
 }
 
 fn check_name(errors: &mut FieldErrors, field: &str, raw: &str) -> String {
@@ -120,7 +125,10 @@ pub fn check_password(errors: &mut FieldErrors, field: &str, password: &str, con
         errors.add_with(
             field,
             problem.code(),
-            &[("min", policy.min_chars.to_string()), ("max", policy.max_chars.to_string())],
+            &[
+                ("min", policy.min_chars.to_string()),
+                ("max", policy.max_chars.to_string()),
+            ],
         );
     }
 }
@@ -210,10 +218,15 @@ pub fn check_identity(errors: &mut FieldErrors, input: &RegistrationInput, today
     if id_doc_type.is_none() {
         errors.add("id_doc_type", "choose_one");
     }
-    let number: String = input.id_doc_number.split_whitespace().collect::<String>().to_uppercase();
+    let number: String = input
+        .id_doc_number
+        .split_whitespace()
+        .collect::<String>()
+        .to_uppercase();
     if number.is_empty() {
         errors.add("id_doc_number", "required");
-    } else if !(5..=20).contains(&number.len()) || !number.chars().all(|c| c.is_ascii_alphanumeric())
+    } else if !(5..=20).contains(&number.len())
+        || !number.chars().all(|c| c.is_ascii_alphanumeric())
     {
         errors.add("id_doc_number", "document_number_invalid");
     }
@@ -258,14 +271,23 @@ pub fn check_registration(
     let mut profile = check_identity(&mut errors, input, today);
     let email = check_email(&mut errors, "email", &input.email);
     let local = input.email.split('@').next().unwrap_or("").to_string();
-    let context = [profile.given_names.as_str(), profile.surname.as_str(), local.as_str(), input.email.trim()];
+    let context = [
+        profile.given_names.as_str(),
+        profile.surname.as_str(),
+        local.as_str(),
+        input.email.trim(),
+    ];
     check_password(&mut errors, "password", &input.password, &context);
     profile.phone = check_phone(&mut errors, &input.phone);
     if !matches!(input.consent.trim(), "on" | "true" | "yes" | "1") {
         errors.add("consent", "consent_required");
     }
     match (errors.is_empty(), email) {
-        (true, Some(email)) => Ok(ValidRegistration { email, password: input.password.clone(), profile }),
+        (true, Some(email)) => Ok(ValidRegistration {
+            email,
+            password: input.password.clone(),
+            profile,
+        }),
         _ => Err(errors),
     }
 }
@@ -344,7 +366,10 @@ mod tests {
     fn registration_number_is_required_on_yes_and_checked() {
         let mut i = valid();
         i.has_ebs = "yes".into();
-        assert_eq!(codes(&i), vec![("ebs".to_string(), "ebs_required".to_string())]);
+        assert_eq!(
+            codes(&i),
+            vec![("ebs".to_string(), "ebs_required".to_string())]
+        );
         i.ebs = "1234567890123".into();
         assert_eq!(codes(&i).len(), 1);
     }
@@ -355,7 +380,10 @@ mod tests {
         i.password = "novak-is-my-password-2024".into();
         assert_eq!(
             codes(&i),
-            vec![("password".to_string(), "password_contains_personal_data".to_string())]
+            vec![(
+                "password".to_string(),
+                "password_contains_personal_data".to_string()
+            )]
         );
     }
 
@@ -363,6 +391,9 @@ mod tests {
     fn serbian_citizens_are_sent_elsewhere() {
         let mut i = valid();
         i.citizenship = "RS".into();
-        assert_eq!(codes(&i), vec![("citizenship".to_string(), "citizenship_serbian".to_string())]);
+        assert_eq!(
+            codes(&i),
+            vec![("citizenship".to_string(), "citizenship_serbian".to_string())]
+        );
     }
 }

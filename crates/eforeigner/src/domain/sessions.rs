@@ -71,10 +71,22 @@ mod tests {
 
     #[test]
     fn officers_get_shorter_sessions() {
-        assert_eq!(limits_for(Role::Applicant).idle, SignedDuration::from_hours(1));
-        assert_eq!(limits_for(Role::Applicant).absolute, SignedDuration::from_hours(24));
-        assert_eq!(limits_for(Role::Inspector).idle, SignedDuration::from_mins(15));
-        assert_eq!(limits_for(Role::VerificationOfficer).absolute, SignedDuration::from_hours(12));
+        assert_eq!(
+            limits_for(Role::Applicant).idle,
+            SignedDuration::from_hours(1)
+        );
+        assert_eq!(
+            limits_for(Role::Applicant).absolute,
+            SignedDuration::from_hours(24)
+        );
+        assert_eq!(
+            limits_for(Role::Inspector).idle,
+            SignedDuration::from_mins(15)
+        );
+        assert_eq!(
+            limits_for(Role::VerificationOfficer).absolute,
+            SignedDuration::from_hours(12)
+        );
     }
 
     #[test]
@@ -84,7 +96,13 @@ mod tests {
         assert_eq!(throttle_delay(a, 5), SignedDuration::from_secs(1));
         assert_eq!(throttle_delay(a, 6), SignedDuration::from_secs(2));
         assert_eq!(throttle_delay(a, 99), SignedDuration::from_secs(900));
-        assert_eq!(throttle_delay(ThrottleScope::Address, 19), SignedDuration::ZERO);
-        assert_eq!(throttle_delay(ThrottleScope::Address, 40), SignedDuration::from_secs(60));
+        assert_eq!(
+            throttle_delay(ThrottleScope::Address, 19),
+            SignedDuration::ZERO
+        );
+        assert_eq!(
+            throttle_delay(ThrottleScope::Address, 40),
+            SignedDuration::from_secs(60)
+        );
     }
 }

@@ -94,7 +94,11 @@ pub fn display_name(raw: &str) -> String {
     let last = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
     let cleaned: String = last.chars().filter(|c| !c.is_control()).collect();
     let trimmed = cleaned.trim();
-    let name = if trimmed.is_empty() { "document" } else { trimmed };
+    let name = if trimmed.is_empty() {
+        "document"
+    } else {
+        trimmed
+    };
     name.chars().take(MAX_FILE_NAME_CHARS).collect()
 }
 
@@ -119,14 +123,23 @@ mod tests {
 
     #[test]
     fn accepts_pdf_png_by_content() {
-        assert_eq!(check_file(b"%PDF-1.4\n%\xe2\xe3\n1 0 obj"), Ok(FileKind::Pdf));
+        assert_eq!(
+            check_file(b"%PDF-1.4\n%\xe2\xe3\n1 0 obj"),
+            Ok(FileKind::Pdf)
+        );
         assert_eq!(check_file(&png(800, 600)), Ok(FileKind::Png));
     }
 
     #[test]
     fn refuses_executable_named_pdf_and_oversized_and_empty() {
-        assert_eq!(check_file(b"MZ\x90\x00\x03\x00\x00\x00"), Err(FileProblem::WrongType));
-        assert_eq!(check_file(b"#!/bin/sh\necho hi"), Err(FileProblem::WrongType));
+        assert_eq!(
+            check_file(b"MZ\x90\x00\x03\x00\x00\x00"),
+            Err(FileProblem::WrongType)
+        );
+        assert_eq!(
+            check_file(b"#!/bin/sh\necho hi"),
+            Err(FileProblem::WrongType)
+        );
         assert_eq!(check_file(&[]), Err(FileProblem::Empty));
         let mut big = b"%PDF-1.4\n".to_vec();
         big.resize(MAX_FILE_BYTES + 1, b' ');
@@ -137,13 +150,19 @@ mod tests {
 
     #[test]
     fn refuses_pixel_bombs() {
-        assert_eq!(check_file(&png(100_000, 100_000)), Err(FileProblem::BadImage));
+        assert_eq!(
+            check_file(&png(100_000, 100_000)),
+            Err(FileProblem::BadImage)
+        );
         assert_eq!(check_file(&png(0, 10)), Err(FileProblem::BadImage));
     }
 
     #[test]
     fn names_are_cleaned_and_compared_case_insensitively() {
-        assert_eq!(display_name("C:\\Users\\me\\pass port.pdf"), "pass port.pdf");
+        assert_eq!(
+            display_name("C:\\Users\\me\\pass port.pdf"),
+            "pass port.pdf"
+        );
         assert_eq!(display_name("../../etc/passwd"), "passwd");
         assert_eq!(display_name("a\u{0}b.png"), "ab.png");
         assert_eq!(display_name(""), "document");

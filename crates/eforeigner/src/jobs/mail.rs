@@ -56,10 +56,18 @@ impl Mailer {
         clock: Arc<dyn Clock>,
     ) -> anyhow::Result<Self> {
         let transport = match smtp_url {
-            Some(url) => Transport::Smtp(AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build()),
+            Some(url) => {
+                Transport::Smtp(AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build())
+            }
             None => Transport::DevMailbox,
         };
-        Ok(Self { transport, from: from.parse()?, i18n, store, clock })
+        Ok(Self {
+            transport,
+            from: from.parse()?,
+            i18n,
+            store,
+            clock,
+        })
     }
 
     /// Renders a template in `lang` with `args` (e-mail keys are `mail-<template>-subject`
@@ -68,13 +76,22 @@ impl Mailer {
         let mut args = args.to_vec();
         // A rejection reason arrives as its code; the mail shows its translated label.
         if let Some(pos) = args.iter().position(|(k, _)| *k == "reason") {
-            let label = self.i18n.t(lang, &format!("rejection-reason-{}", args[pos].1));
+            let label = self
+                .i18n
+                .t(lang, &format!("rejection-reason-{}", args[pos].1));
             args[pos].1 = label;
         }
-        let subject = self.i18n.t_args(lang, &format!("mail-{template}-subject"), &args);
-        let body = self.i18n.t_args(lang, &format!("mail-{template}-body"), &args);
+        let subject = self
+            .i18n
+            .t_args(lang, &format!("mail-{template}-subject"), &args);
+        let body = self
+            .i18n
+            .t_args(lang, &format!("mail-{template}-body"), &args);
         let footer = self.i18n.t(lang, "mail-footer");
-        RenderedMail { subject, body: format!("{body}\n\n-- \n{footer}\n") }
+        RenderedMail {
+            subject,
+            body: format!("{body}\n\n-- \n{footer}\n"),
+        }
     }
 
     /// Runs one `send-email` job.
@@ -84,7 +101,12 @@ impl Mailer {
         let args: Vec<(&str, String)> = job
             .args
             .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str().map_or_else(|| v.to_string(), str::to_owned)))
+            .map(|(k, v)| {
+                (
+                    k.as_str(),
+                    v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+                )
+            })
             .collect();
         let mail = self.render(lang, &job.template, &args);
         match &self.transport {

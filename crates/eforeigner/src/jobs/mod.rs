@@ -32,7 +32,12 @@ pub struct Worker {
 impl Worker {
     /// Builds the worker.
     pub fn new(store: Arc<dyn Store>, mailer: Arc<Mailer>, clock: Arc<dyn Clock>) -> Self {
-        Self { store, mailer, clock, wake: Arc::new(Notify::new()) }
+        Self {
+            store,
+            mailer,
+            clock,
+            wake: Arc::new(Notify::new()),
+        }
     }
 
     /// Wakes the worker now (called after a request wrote jobs) instead of at the next tick.
@@ -54,10 +59,16 @@ impl Worker {
                 Err(e) => {
                     tracing::warn!(job = %job.id, attempt = job.attempts, error = %e, "job failed");
                     let retry_at = (job.attempts < MAX_ATTEMPTS).then(|| {
-                        let backoff = SignedDuration::from_secs(2_i64.pow(job.attempts.clamp(0, 12) as u32));
-                        self.clock.now().saturating_add(backoff).unwrap_or(self.clock.now())
+                        let backoff =
+                            SignedDuration::from_secs(2_i64.pow(job.attempts.clamp(0, 12) as u32));
+                        self.clock
+                            .now()
+                            .saturating_add(backoff)
+                            .unwrap_or(self.clock.now())
                     });
-                    self.store.fail_job(&job.id, &e.to_string(), retry_at).await?;
+                    self.store
+                        .fail_job(&job.id, &e.to_string(), retry_at)
+                        .await?;
                 }
             }
         }

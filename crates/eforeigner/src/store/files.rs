@@ -21,7 +21,9 @@ impl FileStore {
     pub fn local(dir: &Path) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir)?;
         let fs = object_store::local::LocalFileSystem::new_with_prefix(dir)?;
-        Ok(Self { inner: Arc::new(fs) })
+        Ok(Self {
+            inner: Arc::new(fs),
+        })
     }
 
     /// A store from a URL (`s3://bucket/prefix`, `file:///path`, `memory://`).
@@ -57,7 +59,12 @@ impl FileStore {
 
     /// Reads the bytes under `key`.
     pub async fn get(&self, key: &str) -> anyhow::Result<Bytes> {
-        Ok(self.inner.get(&ObjectPath::from(key)).await?.bytes().await?)
+        Ok(self
+            .inner
+            .get(&ObjectPath::from(key))
+            .await?
+            .bytes()
+            .await?)
     }
 
     /// Deletes `key` (missing is fine).

@@ -93,7 +93,11 @@ pub struct Effects {
 impl Effects {
     /// No consequences yet, at `at`.
     pub fn at(at: Timestamp) -> Self {
-        Self { at, jobs: vec![], audit: vec![] }
+        Self {
+            at,
+            jobs: vec![],
+            audit: vec![],
+        }
     }
 
     /// Adds an audit entry.
@@ -256,8 +260,11 @@ pub trait SessionRepo: Send + Sync {
     /// Records a sign-in attempt on an existing account.
     async fn record_sign_in(&self, account_id: &str, sign_in: &SignIn) -> Result<(), StoreError>;
     /// The latest sign-in attempts, newest first.
-    async fn recent_sign_ins(&self, account_id: &str, limit: i64)
-    -> Result<Vec<SignIn>, StoreError>;
+    async fn recent_sign_ins(
+        &self,
+        account_id: &str,
+        limit: i64,
+    ) -> Result<Vec<SignIn>, StoreError>;
     /// The failure counter of a throttle key.
     async fn throttle(&self, key: &str) -> Result<Option<ThrottleState>, StoreError>;
     /// Counts one more failure.

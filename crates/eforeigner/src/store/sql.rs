@@ -37,8 +37,8 @@ pub struct SqlStore {
 }
 
 fn micros(t: Timestamp) -> i64 {
-    // Microseconds fit i64 for ±292,000 years.
-    i64::try_from(t.as_microsecond()).unwrap_or(i64::MAX)
+    // jiff's range (years −9999..9999) fits i64 microseconds.
+    t.as_microsecond()
 }
 
 fn from_micros(v: i64) -> Result<Timestamp, StoreError> {
@@ -50,7 +50,9 @@ fn opt_micros(t: Option<Timestamp>) -> Option<i64> {
 }
 
 fn opt_ts(row: &AnyRow, col: &str) -> Result<Option<Timestamp>, StoreError> {
-    row.try_get::<Option<i64>, _>(col)?.map(from_micros).transpose()
+    row.try_get::<Option<i64>, _>(col)?
+        .map(from_micros)
+        .transpose()
 }
 
 fn ts(row: &AnyRow, col: &str) -> Result<Timestamp, StoreError> {
@@ -240,9 +242,15 @@ impl SqlStore {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
-                        sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
-                        sqlx::query("PRAGMA synchronous = NORMAL").execute(&mut *conn).await?;
+                        sqlx::query("PRAGMA foreign_keys = ON")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query("PRAGMA busy_timeout = 10000")
+                            .execute(&mut *conn)
+                            .await?;
+                        sqlx::query("PRAGMA synchronous = NORMAL")
+                            .execute(&mut *conn)
+                            .await?;
                     }
                     Ok(())
                 })
@@ -251,7 +259,9 @@ impl SqlStore {
             .await?;
         if backend == Backend::Sqlite {
             // WAL lets readers proceed while one writer writes; it is a property of the file.
-            sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
         }
         let store = Self { pool, backend };
         store.migrate().await?;
@@ -320,13 +330,18 @@ impl SqlStore {
     ) -> Result<(), StoreError> {
         if self.backend == Backend::Postgres {
             // Serialises appenders so the chain stays linear; released at commit.
-            sqlx::query("SELECT pg_advisory_xact_lock(7201)").execute(&mut **tx).await?;
+            sqlx::query("SELECT pg_advisory_xact_lock(7201)")
+                .execute(&mut **tx)
+                .await?;
         }
         let last = sqlx::query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
             .fetch_optional(&mut **tx)
             .await?;
         let (mut seq, mut prev) = match last {
-            Some(row) => (row.try_get::<i64, _>("seq")?, row.try_get::<String, _>("hash")?),
+            Some(row) => (
+                row.try_get::<i64, _>("seq")?,
+                row.try_get::<String, _>("hash")?,
+            ),
             None => (0, String::new()),
         };
         for e in entries {
@@ -395,13 +410,21 @@ impl AccountRepo for SqlStore {
              $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, \
              $25, $26, $27)"
         );
-        if let Err(e) = bind_account(sqlx::query(&sql), account).execute(&mut *tx).await {
-            return Err(if is_unique_violation(&e) { StoreError::Conflict } else { e.into() });
+        if let Err(e) = bind_account(sqlx::query(&sql), account)
+            .execute(&mut *tx)
+            .await
+        {
+            return Err(if is_unique_violation(&e) {
+                StoreError::Conflict
+            } else {
+                e.into()
+            });
         }
         if let Some(token) = token {
             insert_token_tx(&mut tx, token).await?;
         }
-        self.move_uploads(&mut tx, &account.id, uploads, micros(effects.at)).await?;
+        self.move_uploads(&mut tx, &account.id, uploads, micros(effects.at))
+            .await?;
         self.write_effects(&mut tx, effects).await?;
         tx.commit().await?;
         Ok(())
@@ -438,7 +461,8 @@ impl AccountRepo for SqlStore {
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         update_account_tx(&mut tx, account, expected_updated_at).await?;
-        self.move_uploads(&mut tx, &account.id, uploads, micros(effects.at)).await?;
+        self.move_uploads(&mut tx, &account.id, uploads, micros(effects.at))
+            .await?;
         self.write_effects(&mut tx, effects).await?;
         tx.commit().await?;
         Ok(())
@@ -1001,8 +1025,7 @@ impl AuditRepo for SqlStore {
         .fetch_all(&self.pool)
         .await?;
         let mut prev = String::new();
-        let mut expected_seq = 1;
-        for row in &rows {
+        for (expected_seq, row) in (1_i64..).zip(rows.iter()) {
             let e = audit_from_row(row)?;
             let recomputed = audit_hash(
                 &prev,
@@ -1020,7 +1043,6 @@ impl AuditRepo for SqlStore {
                 return Ok(Err(e.seq));
             }
             prev = e.hash;
-            expected_seq += 1;
         }
         Ok(Ok(i64::try_from(rows.len()).unwrap_or(i64::MAX)))
     }

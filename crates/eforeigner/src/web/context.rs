@@ -63,9 +63,17 @@ pub struct CookieNames {
 impl CookieNames {
     fn for_config(secure: bool) -> Self {
         if secure {
-            Self { session: "__Host-session", csrf: "__Host-csrf", secure }
+            Self {
+                session: "__Host-session",
+                csrf: "__Host-csrf",
+                secure,
+            }
         } else {
-            Self { session: "session", csrf: "csrf", secure }
+            Self {
+                session: "session",
+                csrf: "csrf",
+                secure,
+            }
         }
     }
 
@@ -134,7 +142,11 @@ fn query_lang(query: Option<&str>) -> Option<Lang> {
 
 /// Middleware: resolves session, language and CSRF cookie, runs the handler, then renders
 /// error pages in the user's language and sets the cookies it decided on.
-pub async fn context_layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn context_layer(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let names = CookieNames::for_config(state.config.secure_cookies());
     let headers = req.headers().clone();
     let ip = req
@@ -166,7 +178,8 @@ pub async fn context_layer(State(state): State<AppState>, mut req: Request, next
         None => (None, false),
     };
 
-    let csrf_cookie = match cookie(&headers, names.csrf).filter(|v| v.len() >= 32 && v.len() <= 64) {
+    let csrf_cookie = match cookie(&headers, names.csrf).filter(|v| v.len() >= 32 && v.len() <= 64)
+    {
         Some(v) => v.to_string(),
         None => {
             let v = crate::domain::clock::new_secret();
@@ -177,7 +190,10 @@ pub async fn context_layer(State(state): State<AppState>, mut req: Request, next
 
     let from_query = query_lang(req.uri().query());
     if let Some(l) = from_query {
-        set_cookies.push(format!("lang={}; Path=/; SameSite=Lax; Max-Age=31536000", l.tag()));
+        set_cookies.push(format!(
+            "lang={}; Path=/; SameSite=Lax; Max-Age=31536000",
+            l.tag()
+        ));
     }
     let lang = from_query
         .or_else(|| cookie(&headers, "lang").and_then(Lang::parse))
@@ -198,7 +214,11 @@ pub async fn context_layer(State(state): State<AppState>, mut req: Request, next
         session_expired,
         ip,
         user_agent,
-        path: req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into()),
+        path: req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into()),
         demo: state.config.demo,
         cookies: names,
     };
@@ -231,13 +251,21 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Ctx>().cloned().ok_or(PageError::Internal)
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or(PageError::Internal)
     }
 }
 
 fn login_redirect(ctx: &Ctx) -> Response {
     let next: String = url::form_urlencoded::byte_serialize(ctx.path.as_bytes()).collect();
-    let expired = if ctx.session_expired { "&expired=1" } else { "" };
+    let expired = if ctx.session_expired {
+        "&expired=1"
+    } else {
+        ""
+    };
     Redirect::to(&format!("/login/password?next={next}{expired}")).into_response()
 }
 
@@ -249,7 +277,9 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Self::Rejection> {
-        let ctx = Ctx::from_request_parts(parts, s).await.map_err(IntoResponse::into_response)?;
+        let ctx = Ctx::from_request_parts(parts, s)
+            .await
+            .map_err(IntoResponse::into_response)?;
         match ctx.auth.clone() {
             Some(auth) => Ok(SignedIn(ctx, auth)),
             None => Err(login_redirect(&ctx)),

@@ -96,7 +96,9 @@ impl IntoResponse for PageError {
         let (status, page) = match self {
             PageError::NotFound => (StatusCode::NOT_FOUND, ErrorPage::NotFound),
             PageError::Forbidden => (StatusCode::FORBIDDEN, ErrorPage::Forbidden),
-            PageError::AwaitingVerification => (StatusCode::FORBIDDEN, ErrorPage::AwaitingVerification),
+            PageError::AwaitingVerification => {
+                (StatusCode::FORBIDDEN, ErrorPage::AwaitingVerification)
+            }
             PageError::Csrf => (StatusCode::FORBIDDEN, ErrorPage::Csrf),
             PageError::BadRequest => (StatusCode::BAD_REQUEST, ErrorPage::BadRequest),
             PageError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorPage::TooLarge),
@@ -125,7 +127,7 @@ pub struct ApiFieldError {
 pub struct ApiErrorBody {
     /// Stable code: `validation_failed`, `invalid_credentials`, `throttled`, `locked`,
     /// `email_not_confirmed`, `invalid_token`, `unauthenticated`, `forbidden`,
-    /// `account_not_active`, `not_found`, `conflict`, `csrf_failed`, `bad_request`, `internal`.
+    /// `not_found`, `conflict`, `invalid_json`, `bad_request`, `internal`.
     pub code: String,
     /// Message in the requested language.
     pub message: String,
@@ -161,7 +163,11 @@ impl ApiError {
         Self {
             status,
             body: ApiErrorEnvelope {
-                error: ApiErrorBody { code: code.into(), message: tr.t(message_key), fields: vec![] },
+                error: ApiErrorBody {
+                    code: code.into(),
+                    message: tr.t(message_key),
+                    fields: vec![],
+                },
             },
             retry_after: None,
         }
@@ -169,7 +175,12 @@ impl ApiError {
 
     /// Field problems → 422 `validation_failed`.
     pub fn invalid(tr: &Tr, errors: &FieldErrors) -> Self {
-        let mut e = Self::new(tr, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "error-summary-title");
+        let mut e = Self::new(
+            tr,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            "error-summary-title",
+        );
         e.body.error.fields = errors
             .0
             .iter()
@@ -186,27 +197,61 @@ impl ApiError {
     pub fn from_domain(tr: &Tr, e: DomainError) -> Self {
         match e {
             DomainError::Invalid(errors) => Self::invalid(tr, &errors),
-            DomainError::InvalidCredentials => {
-                Self::new(tr, StatusCode::UNAUTHORIZED, "invalid_credentials", "error-login-invalid")
-            }
+            DomainError::InvalidCredentials => Self::new(
+                tr,
+                StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+                "error-login-invalid",
+            ),
             DomainError::Throttled { retry_after_secs } => {
-                let mut err = Self::new(tr, StatusCode::TOO_MANY_REQUESTS, "throttled", "error-login-throttled");
-                err.body.error.message =
-                    tr.t_args("error-login-throttled", &[("seconds", retry_after_secs.to_string())]);
+                let mut err = Self::new(
+                    tr,
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "throttled",
+                    "error-login-throttled",
+                );
+                err.body.error.message = tr.t_args(
+                    "error-login-throttled",
+                    &[("seconds", retry_after_secs.to_string())],
+                );
                 err.retry_after = Some(retry_after_secs);
                 err
             }
-            DomainError::Locked => Self::new(tr, StatusCode::FORBIDDEN, "locked", "error-login-locked"),
-            DomainError::EmailNotConfirmed => {
-                Self::new(tr, StatusCode::FORBIDDEN, "email_not_confirmed", "error-login-unconfirmed")
+            DomainError::Locked => {
+                Self::new(tr, StatusCode::FORBIDDEN, "locked", "error-login-locked")
             }
-            DomainError::InvalidToken => Self::new(tr, StatusCode::GONE, "invalid_token", "link-invalid-body"),
-            DomainError::Forbidden => Self::new(tr, StatusCode::FORBIDDEN, "forbidden", "error-forbidden-body"),
-            DomainError::NotFound => Self::new(tr, StatusCode::NOT_FOUND, "not_found", "error-not-found-body"),
-            DomainError::Conflict => Self::new(tr, StatusCode::CONFLICT, "conflict", "error-conflict-body"),
+            DomainError::EmailNotConfirmed => Self::new(
+                tr,
+                StatusCode::FORBIDDEN,
+                "email_not_confirmed",
+                "error-login-unconfirmed",
+            ),
+            DomainError::InvalidToken => {
+                Self::new(tr, StatusCode::GONE, "invalid_token", "link-invalid-body")
+            }
+            DomainError::Forbidden => Self::new(
+                tr,
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "error-forbidden-body",
+            ),
+            DomainError::NotFound => Self::new(
+                tr,
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "error-not-found-body",
+            ),
+            DomainError::Conflict => {
+                Self::new(tr, StatusCode::CONFLICT, "conflict", "error-conflict-body")
+            }
             DomainError::Internal(inner) => {
                 tracing::error!(error = %inner, "internal error");
-                Self::new(tr, StatusCode::INTERNAL_SERVER_ERROR, "internal", "error-internal-body")
+                Self::new(
+                    tr,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "error-internal-body",
+                )
             }
         }
     }

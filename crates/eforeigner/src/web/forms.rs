@@ -34,7 +34,11 @@ impl MultipartForm {
     /// sent by browsers when nothing was chosen, are skipped).
     pub async fn read(mut multipart: Multipart, file_field: &str) -> Result<Self, PageError> {
         let mut form = MultipartForm::default();
-        while let Some(mut field) = multipart.next_field().await.map_err(|_| PageError::BadRequest)? {
+        while let Some(mut field) = multipart
+            .next_field()
+            .await
+            .map_err(|_| PageError::BadRequest)?
+        {
             let name = field.name().unwrap_or("").to_string();
             if name == file_field {
                 let file_name = field.file_name().unwrap_or("").to_string();
@@ -55,7 +59,10 @@ impl MultipartForm {
                 if too_large {
                     form.oversized.push(file_name);
                 } else if !(file_name.is_empty() && buf.is_empty()) {
-                    form.files.push(IncomingFile { file_name, bytes: Bytes::from(buf) });
+                    form.files.push(IncomingFile {
+                        file_name,
+                        bytes: Bytes::from(buf),
+                    });
                 }
             } else {
                 let text = field.text().await.map_err(|_| PageError::BadRequest)?;
@@ -91,7 +98,11 @@ pub struct FormView {
 impl FormView {
     /// An empty form.
     pub fn empty(tr: &Tr) -> Self {
-        Self { tr: tr.clone(), values: HashMap::new(), errors: vec![] }
+        Self {
+            tr: tr.clone(),
+            values: HashMap::new(),
+            errors: vec![],
+        }
     }
 
     /// A form showing `values` and the translated `errors`.
@@ -101,7 +112,11 @@ impl FormView {
             .iter()
             .map(|e| (e.field.clone(), field_message(tr, &e.code, &e.args)))
             .collect();
-        Self { tr: tr.clone(), values, errors }
+        Self {
+            tr: tr.clone(),
+            values,
+            errors,
+        }
     }
 
     /// Sets a value (e.g. prefilled from the account).
@@ -121,7 +136,12 @@ impl FormView {
 
     /// The messages for a field, joined.
     pub fn err(&self, name: &str) -> String {
-        self.errors.iter().filter(|(f, _)| f == name).map(|(_, m)| m.as_str()).collect::<Vec<_>>().join(" ")
+        self.errors
+            .iter()
+            .filter(|(f, _)| f == name)
+            .map(|(_, m)| m.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// Whether a field has a problem.
@@ -147,7 +167,11 @@ impl FormView {
     /// The hint under a field label (`hint-<name>`), or "" when there is none.
     pub fn hint(&self, name: &str) -> String {
         let key = format!("hint-{}", name.replace('_', "-"));
-        if self.tr.i18n().has(&key) { self.tr.t(&key) } else { String::new() }
+        if self.tr.i18n().has(&key) {
+            self.tr.t(&key)
+        } else {
+            String::new()
+        }
     }
 
     /// The `aria-describedby` value of a field: its hint and its error, where present.

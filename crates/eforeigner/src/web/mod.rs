@@ -58,35 +58,75 @@ pub fn router(state: AppState) -> Router {
     let pages = Router::new()
         .route("/", get(pages::home::home))
         .route("/language", post(pages::home::set_language))
-        .route("/register", get(pages::register::form).post(pages::register::submit))
+        .route(
+            "/register",
+            get(pages::register::form).post(pages::register::submit),
+        )
         .route("/register/sent", get(pages::register::sent))
-        .route("/confirm-email", get(pages::register::confirm_form).post(pages::register::confirm))
-        .route("/confirm-email/resend", get(pages::register::resend_form).post(pages::register::resend))
+        .route(
+            "/confirm-email",
+            get(pages::register::confirm_form).post(pages::register::confirm),
+        )
+        .route(
+            "/confirm-email/resend",
+            get(pages::register::resend_form).post(pages::register::resend),
+        )
         .route(
             "/confirm-email-change",
-            get(pages::account::confirm_email_change_form).post(pages::account::confirm_email_change),
+            get(pages::account::confirm_email_change_form)
+                .post(pages::account::confirm_email_change),
         )
         .route("/login", get(pages::login::choose))
-        .route("/login/password", get(pages::login::form).post(pages::login::submit))
+        .route(
+            "/login/password",
+            get(pages::login::form).post(pages::login::submit),
+        )
         .route("/login/mobile", get(pages::login::mobile))
         .route("/login/certificate", get(pages::login::certificate))
         .route("/logout", post(pages::login::logout))
         .route("/session/extend", post(pages::login::extend))
-        .route("/password/forgot", get(pages::password::forgot_form).post(pages::password::forgot))
-        .route("/password/reset", get(pages::password::reset_form).post(pages::password::reset))
+        .route(
+            "/password/forgot",
+            get(pages::password::forgot_form).post(pages::password::forgot),
+        )
+        .route(
+            "/password/reset",
+            get(pages::password::reset_form).post(pages::password::reset),
+        )
         .route("/account", get(pages::account::overview))
-        .route("/account/details", get(pages::account::details_form).post(pages::account::details))
-        .route("/account/password", get(pages::account::password_form).post(pages::account::password))
-        .route("/account/email", get(pages::account::email_form).post(pages::account::email))
+        .route(
+            "/account/details",
+            get(pages::account::details_form).post(pages::account::details),
+        )
+        .route(
+            "/account/password",
+            get(pages::account::password_form).post(pages::account::password),
+        )
+        .route(
+            "/account/email",
+            get(pages::account::email_form).post(pages::account::email),
+        )
         .route("/account/sessions", get(pages::account::sessions))
-        .route("/account/sessions/{id}/end", post(pages::account::end_session))
-        .route("/account/correct", get(pages::account::correct_form).post(pages::account::correct))
+        .route(
+            "/account/sessions/{id}/end",
+            post(pages::account::end_session),
+        )
+        .route(
+            "/account/correct",
+            get(pages::account::correct_form).post(pages::account::correct),
+        )
         .route("/documents/{id}", get(pages::account::document))
         .route("/services", get(pages::account::services))
         .route("/officer/verifications", get(pages::officer::queue))
         .route("/officer/verifications/{id}", get(pages::officer::case))
-        .route("/officer/verifications/{id}/approve", post(pages::officer::approve))
-        .route("/officer/verifications/{id}/reject", post(pages::officer::reject))
+        .route(
+            "/officer/verifications/{id}/approve",
+            post(pages::officer::approve),
+        )
+        .route(
+            "/officer/verifications/{id}/reject",
+            post(pages::officer::reject),
+        )
         .route("/dev/mailbox", get(pages::home::dev_mailbox))
         .route("/healthz", get(pages::home::healthz))
         .route("/metrics", get(pages::home::metrics))
@@ -97,9 +137,18 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
         .nest("/api", api::router())
         .fallback(pages::home::not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), security::cross_site_guard))
-        .layer(middleware::from_fn_with_state(state.clone(), context::context_layer))
-        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::cross_site_guard,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            context::context_layer,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .layer(middleware::from_fn(security::track_metrics))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)

@@ -35,14 +35,20 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
         header::HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), geolocation=(), payment=()",
     );
-    set(header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
+    set(
+        header::HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
     if is_static {
         set(header::CACHE_CONTROL, "public, max-age=3600");
     } else {
         set(header::CACHE_CONTROL, "no-store");
     }
     if state.config.public_url.starts_with("https://") {
-        set(header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
+        set(
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=63072000; includeSubDomains",
+        );
     }
     r
 }
@@ -58,7 +64,10 @@ pub async fn cross_site_guard(State(state): State<AppState>, req: Request, next:
             return PageError::Csrf.into_response();
         }
         if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-            let host = h.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+            let host = h
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
             let ours = origin == state.config.public_url
                 || origin == format!("http://{host}")
                 || origin == format!("https://{host}");
@@ -67,7 +76,10 @@ pub async fn cross_site_guard(State(state): State<AppState>, req: Request, next:
             }
         }
         if req.uri().path().starts_with("/api/") {
-            let ct = h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+            let ct = h
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
             let body_less = h.get(header::CONTENT_LENGTH).is_none_or(|v| v == "0")
                 && h.get(header::TRANSFER_ENCODING).is_none();
             let allowed = ct.starts_with("application/json")

@@ -52,7 +52,8 @@ impl Page {
     /// The layout data for a request, titled by the message `title_key`.
     pub fn new(ctx: &Ctx, title_key: &str) -> Self {
         let user = ctx.auth.as_ref().map(|a| NavUser {
-            is_verifier: a.account.role.can_verify_accounts() && a.account.status == AccountStatus::Active,
+            is_verifier: a.account.role.can_verify_accounts()
+                && a.account.status == AccountStatus::Active,
             is_applicant: a.account.role == Role::Applicant,
         });
         let session = ctx.auth.as_ref().map(|a| &a.session);
@@ -70,7 +71,11 @@ impl Page {
             warn_secs: ctx
                 .auth
                 .as_ref()
-                .map(|a| crate::domain::sessions::limits_for(a.account.role).warn_before.as_secs())
+                .map(|a| {
+                    crate::domain::sessions::limits_for(a.account.role)
+                        .warn_before
+                        .as_secs()
+                })
                 .unwrap_or(0),
             demo: ctx.demo,
         }
@@ -89,7 +94,10 @@ impl Page {
 
     /// The language switcher's entries: tag, own name, whether current.
     pub fn langs(&self) -> Vec<(&'static str, &'static str, bool)> {
-        Lang::ALL.iter().map(|l| (l.tag(), l.native_name(), l.tag() == self.lang_tag)).collect()
+        Lang::ALL
+            .iter()
+            .map(|l| (l.tag(), l.native_name(), l.tag() == self.lang_tag))
+            .collect()
     }
 }
 
@@ -128,7 +136,12 @@ pub struct Field {
 
 impl Field {
     /// A required input.
-    pub fn input(tr: &Tr, name: &'static str, kind: &'static str, autocomplete: &'static str) -> Self {
+    pub fn input(
+        tr: &Tr,
+        name: &'static str,
+        kind: &'static str,
+        autocomplete: &'static str,
+    ) -> Self {
         Self {
             name,
             kind,
@@ -148,13 +161,24 @@ impl Field {
     }
 
     /// A choice (select or radios).
-    pub fn choice(tr: &Tr, name: &'static str, kind: &'static str, options: Vec<(String, String)>) -> Self {
-        Self { options, ..Self::input(tr, name, kind, "") }
+    pub fn choice(
+        tr: &Tr,
+        name: &'static str,
+        kind: &'static str,
+        options: Vec<(String, String)>,
+    ) -> Self {
+        Self {
+            options,
+            ..Self::input(tr, name, kind, "")
+        }
     }
 
     /// A sub-heading.
     pub fn section(tr: &Tr, label_key: &str) -> Self {
-        Self { label: tr.t(label_key), ..Self::input(tr, "", "section", "") }
+        Self {
+            label: tr.t(label_key),
+            ..Self::input(tr, "", "section", "")
+        }
     }
 }
 
@@ -244,17 +268,32 @@ pub struct Action {
 impl Action {
     /// A link.
     pub fn link(label: String, href: &str) -> Self {
-        Self { label, href: href.into(), post: false, hidden: vec![], primary: false }
+        Self {
+            label,
+            href: href.into(),
+            post: false,
+            hidden: vec![],
+            primary: false,
+        }
     }
 
     /// A link styled as the main button.
     pub fn button_link(label: String, href: &str) -> Self {
-        Self { primary: true, ..Self::link(label, href) }
+        Self {
+            primary: true,
+            ..Self::link(label, href)
+        }
     }
 
     /// A POST button.
     pub fn post(label: String, href: &str, hidden: Vec<(String, String)>) -> Self {
-        Self { label, href: href.into(), post: true, hidden, primary: true }
+        Self {
+            label,
+            href: href.into(),
+            post: true,
+            hidden,
+            primary: true,
+        }
     }
 }
 

@@ -13,22 +13,59 @@ async fn api_account_flow_and_error_envelope() {
     // Registration over multipart.
     let mut fields = registration_fields("api@example.org");
     fields.push(("consent".into(), "true".into()));
-    b.post_multipart("/api/v1/registrations", &fields, &[("documents", "id.pdf", pdf())]).await.assert_status(202);
-    let token = t.mail("api@example.org", "Confirm").await.link("token=").split("token=").nth(1).unwrap().to_string();
+    b.post_multipart(
+        "/api/v1/registrations",
+        &fields,
+        &[("documents", "id.pdf", pdf())],
+    )
+    .await
+    .assert_status(202);
+    let token = t
+        .mail("api@example.org", "Confirm")
+        .await
+        .link("token=")
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .to_string();
 
     // Login before confirmation: a stable code.
-    let r = b.json(Method::POST, "/api/v1/session", Some(json!({"email": "api@example.org", "password": PASSWORD}))).await;
+    let r = b
+        .json(
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"email": "api@example.org", "password": PASSWORD})),
+        )
+        .await;
     r.assert_status(403);
     assert_eq!(r.json()["error"]["code"], "email_not_confirmed");
 
-    let r = b.json(Method::POST, "/api/v1/email/confirm", Some(json!({"token": token}))).await;
+    let r = b
+        .json(
+            Method::POST,
+            "/api/v1/email/confirm",
+            Some(json!({"token": token})),
+        )
+        .await;
     r.assert_status(200);
     assert_eq!(r.json()["status"], "awaiting-verification");
-    let r = b.json(Method::POST, "/api/v1/email/confirm", Some(json!({"token": token}))).await;
+    let r = b
+        .json(
+            Method::POST,
+            "/api/v1/email/confirm",
+            Some(json!({"token": token})),
+        )
+        .await;
     r.assert_status(410);
     assert_eq!(r.json()["error"]["code"], "invalid_token");
 
-    let r = b.json(Method::POST, "/api/v1/session", Some(json!({"email": "api@example.org", "password": PASSWORD}))).await;
+    let r = b
+        .json(
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"email": "api@example.org", "password": PASSWORD})),
+        )
+        .await;
     r.assert_status(200);
     let me = b.json(Method::GET, "/api/v1/me", None).await;
     me.assert_status(200);
@@ -37,26 +74,58 @@ async fn api_account_flow_and_error_envelope() {
     // An officer decides over the API.
     t.officer().await;
     let officer = t.browser();
-    officer.json(Method::POST, "/api/v1/session", Some(json!({"email": OFFICER_EMAIL, "password": PASSWORD}))).await.assert_status(200);
-    let queue = officer.json(Method::GET, "/api/v1/verifications", None).await;
+    officer
+        .json(
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"email": OFFICER_EMAIL, "password": PASSWORD})),
+        )
+        .await
+        .assert_status(200);
+    let queue = officer
+        .json(Method::GET, "/api/v1/verifications", None)
+        .await;
     queue.assert_status(200);
     let id = queue.json()[0]["id"].as_str().unwrap().to_string();
-    let bad = officer.json(Method::POST, &format!("/api/v1/verifications/{id}/decision"), Some(json!({"decision": "reject", "reason": "nonsense"}))).await;
+    let bad = officer
+        .json(
+            Method::POST,
+            &format!("/api/v1/verifications/{id}/decision"),
+            Some(json!({"decision": "reject", "reason": "nonsense"})),
+        )
+        .await;
     bad.assert_status(422);
     assert_eq!(bad.json()["error"]["fields"][0]["field"], "reason");
-    let ok = officer.json(Method::POST, &format!("/api/v1/verifications/{id}/decision"), Some(json!({"decision": "approve"}))).await;
+    let ok = officer
+        .json(
+            Method::POST,
+            &format!("/api/v1/verifications/{id}/decision"),
+            Some(json!({"decision": "approve"})),
+        )
+        .await;
     ok.assert_status(200);
     assert_eq!(ok.json()["status"], "active");
 
     // Validation errors list every field with a code and a message.
-    let r = b.json(Method::POST, "/api/v1/me/password", Some(json!({"current_password": "nope", "new_password": "short"}))).await;
+    let r = b
+        .json(
+            Method::POST,
+            "/api/v1/me/password",
+            Some(json!({"current_password": "nope", "new_password": "short"})),
+        )
+        .await;
     r.assert_status(422);
     insta::assert_json_snapshot!("password_change_validation_error", r.json());
 
-    let sessions = b.json(Method::GET, "/api/v1/me/sessions", None).await.json();
+    let sessions = b
+        .json(Method::GET, "/api/v1/me/sessions", None)
+        .await
+        .json();
     assert_eq!(sessions.as_array().unwrap().len(), 1);
     assert_eq!(sessions[0]["current"], true);
-    b.json(Method::DELETE, "/api/v1/session", None).await.assert_status(204);
+    b.json(Method::DELETE, "/api/v1/session", None)
+        .await
+        .assert_status(204);
     let r = b.json(Method::GET, "/api/v1/me", None).await;
     r.assert_status(401);
     insta::assert_json_snapshot!("unauthenticated", r.json());
@@ -66,19 +135,40 @@ async fn api_account_flow_and_error_envelope() {
 async fn api_messages_follow_accept_language() {
     let t = TestApp::spawn().await;
     let b = t.browser();
-    let r = b.get_with("/api/v1/me", &[("accept-language", "sr-Latn,sr;q=0.9,en;q=0.5")]).await;
+    let r = b
+        .get_with(
+            "/api/v1/me",
+            &[("accept-language", "sr-Latn,sr;q=0.9,en;q=0.5")],
+        )
+        .await;
     r.assert_status(401);
-    let expected = t.app().i18n.t(eforeigner::domain::Lang::SrLatn, "error-unauthenticated-body");
+    let expected = t.app().i18n.t(
+        eforeigner::domain::Lang::SrLatn,
+        "error-unauthenticated-body",
+    );
     assert_eq!(r.json()["error"]["message"], expected);
 }
 
 #[tokio::test]
 async fn api_wrong_password_and_unknown_account_look_the_same() {
     let t = TestApp::spawn().await;
-    t.create_user("who@example.org", eforeigner::domain::Role::Applicant).await;
+    t.create_user("who@example.org", eforeigner::domain::Role::Applicant)
+        .await;
     let b = t.browser();
-    let a = b.json(Method::POST, "/api/v1/session", Some(json!({"email": "who@example.org", "password": "wrong wrong wrong"}))).await;
-    let c = b.json(Method::POST, "/api/v1/session", Some(json!({"email": "nobody@example.org", "password": "wrong wrong wrong"}))).await;
+    let a = b
+        .json(
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"email": "who@example.org", "password": "wrong wrong wrong"})),
+        )
+        .await;
+    let c = b
+        .json(
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"email": "nobody@example.org", "password": "wrong wrong wrong"})),
+        )
+        .await;
     assert_eq!((a.status, a.body.clone()), (c.status, c.body.clone()));
     assert_eq!(a.json()["error"]["code"], "invalid_credentials");
 }
@@ -89,4 +179,24 @@ async fn openapi_document_is_stable() {
     let r = t.browser().get("/api/openapi.json").await;
     r.assert_status(200);
     insta::assert_json_snapshot!("openapi", r.json());
+}
+
+#[tokio::test]
+async fn malformed_json_gets_the_envelope_never_a_500() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let r = b
+        .json(Method::POST, "/api/v1/session", Some(json!({"email": 42})))
+        .await;
+    r.assert_status(422);
+    assert_eq!(r.json()["error"]["code"], "invalid_json");
+    let r = b
+        .json(
+            Method::POST,
+            "/api/v1/identifiers/nothing-here",
+            Some(json!({})),
+        )
+        .await;
+    r.assert_status(404);
+    assert_eq!(r.json()["error"]["code"], "not_found");
 }

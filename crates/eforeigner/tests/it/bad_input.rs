@@ -3,7 +3,12 @@
 
 use crate::support::*;
 
-async fn register_with(t: &TestApp, b: &Browser, change: &[(&str, &str)], files: &[(&str, &str, Vec<u8>)]) -> Resp {
+async fn register_with(
+    t: &TestApp,
+    b: &Browser,
+    change: &[(&str, &str)],
+    files: &[(&str, &str, Vec<u8>)],
+) -> Resp {
     let csrf = b.csrf("/register").await;
     let mut fields = registration_fields("bad@example.org");
     for (k, v) in change {
@@ -17,7 +22,9 @@ async fn register_with(t: &TestApp, b: &Browser, change: &[(&str, &str)], files:
 
 fn assert_kept(r: &Resp) {
     // Everything typed stays (except the password), in the form.
-    r.assert_contains("value=\"Ana Marija\"").assert_contains("value=\"FP123456\"").assert_contains("value=\"2031-01-01\"");
+    r.assert_contains("value=\"Ana Marija\"")
+        .assert_contains("value=\"FP123456\"")
+        .assert_contains("value=\"2031-01-01\"");
     r.assert_contains("<option value=\"UA\" selected>");
     r.assert_contains("id=\"error-summary\"");
     assert!(!r.body.contains(PASSWORD), "the password is never echoed");
@@ -30,7 +37,8 @@ async fn a_6_mb_file_is_refused_with_its_name() {
     let mut big = pdf();
     big.resize(6 * 1024 * 1024, b' ');
     let r = register_with(&t, &b, &[], &[("documents", "huge.pdf", big)]).await;
-    r.assert_status(422).assert_contains("The file huge.pdf is larger than 5 MB.");
+    r.assert_status(422)
+        .assert_contains("The file huge.pdf is larger than 5 MB.");
     assert_kept(&r);
 }
 
@@ -40,7 +48,8 @@ async fn an_executable_renamed_pdf_is_refused() {
     let b = t.browser();
     let exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00This program cannot be run in DOS mode".to_vec();
     let r = register_with(&t, &b, &[], &[("documents", "passport.pdf", exe)]).await;
-    r.assert_status(422).assert_contains("The file passport.pdf is not a PDF, JPEG or PNG.");
+    r.assert_status(422)
+        .assert_contains("The file passport.pdf is not a PDF, JPEG or PNG.");
     assert_kept(&r);
 }
 
@@ -48,7 +57,12 @@ async fn an_executable_renamed_pdf_is_refused() {
 async fn a_third_file_and_a_duplicate_name_are_refused_and_good_files_kept() {
     let t = TestApp::spawn().await;
     let b = t.browser();
-    let files = [("documents", "page1.png", png()), ("documents", "PAGE1.png", png()), ("documents", "page2.pdf", pdf()), ("documents", "page3.pdf", pdf())];
+    let files = [
+        ("documents", "page1.png", png()),
+        ("documents", "PAGE1.png", png()),
+        ("documents", "page2.pdf", pdf()),
+        ("documents", "page3.pdf", pdf()),
+    ];
     // The surname is missing too, so the form comes back; the good files are kept.
     let r = register_with(&t, &b, &[("surname", "")], &files).await;
     r.assert_status(422)
@@ -63,20 +77,47 @@ async fn a_third_file_and_a_duplicate_name_are_refused_and_good_files_kept() {
     let mut fields = registration_fields("bad@example.org");
     fields.push(("csrf_token".into(), csrf));
     fields.push(("draft_token".into(), draft));
-    b.post_multipart("/register", &fields, &[]).await.assert_status(303);
-    let account = t.app().accounts.find_by_email("bad@example.org").await.unwrap().unwrap();
+    b.post_multipart("/register", &fields, &[])
+        .await
+        .assert_status(303);
+    let account = t
+        .app()
+        .accounts
+        .find_by_email("bad@example.org")
+        .await
+        .unwrap()
+        .unwrap();
     let docs = t.app().accounts.documents_of(&account).await.unwrap();
-    assert_eq!(docs.iter().map(|d| d.file_name.as_str()).collect::<Vec<_>>(), vec!["page1.png", "page2.pdf"]);
+    assert_eq!(
+        docs.iter()
+            .map(|d| d.file_name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["page1.png", "page2.pdf"]
+    );
 }
 
 #[tokio::test]
 async fn removing_a_kept_file_keeps_the_rest_of_the_form() {
     let t = TestApp::spawn().await;
     let b = t.browser();
-    let r = register_with(&t, &b, &[("email", "not-an-email")], &[("documents", "a.png", png()), ("documents", "b.pdf", pdf())]).await;
+    let r = register_with(
+        &t,
+        &b,
+        &[("email", "not-an-email")],
+        &[("documents", "a.png", png()), ("documents", "b.pdf", pdf())],
+    )
+    .await;
     r.assert_status(422).assert_contains("correct format");
     let draft = hidden(&r.body, "draft_token").unwrap();
-    let upload_id = r.body.split("name=\"remove_upload\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let upload_id = r
+        .body
+        .split("name=\"remove_upload\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
     let csrf = extract_csrf(&r.body).unwrap();
     let mut fields = registration_fields("not-an-email");
     fields.push(("csrf_token".into(), csrf));
@@ -85,7 +126,8 @@ async fn removing_a_kept_file_keeps_the_rest_of_the_form() {
     let r = b.post_multipart("/register", &fields, &[]).await;
     r.assert_status(200);
     assert!(!r.body.contains(">a.png<"));
-    r.assert_contains("b.pdf").assert_contains("value=\"not-an-email\"");
+    r.assert_contains("b.pdf")
+        .assert_contains("value=\"not-an-email\"");
 }
 
 #[tokio::test]
@@ -112,7 +154,8 @@ async fn identifiers_dates_and_email_are_checked_with_clear_messages() {
         .assert_contains("correct format, like name@example.com")
         .assert_contains("You must accept the terms of use");
     // Inline next to the field, and linked from the summary.
-    r.assert_contains("id=\"date_of_birth-error\"").assert_contains("href=\"#date_of_birth\"");
+    r.assert_contains("id=\"date_of_birth-error\"")
+        .assert_contains("href=\"#date_of_birth\"");
     r.assert_contains("aria-describedby=\"date_of_birth-hint date_of_birth-error\"");
     // The registration number is reported with its own reason.
     assert!(r.body.contains("id=\"ebs-error\""));
@@ -124,9 +167,18 @@ async fn messages_come_in_the_users_language() {
     let t = TestApp::spawn().await;
     let b = t.browser();
     b.get("/?lang=ru").await;
-    let r = register_with(&t, &b, &[("email", "wrong")], &[("documents", "p.png", png())]).await;
+    let r = register_with(
+        &t,
+        &b,
+        &[("email", "wrong")],
+        &[("documents", "p.png", png())],
+    )
+    .await;
     r.assert_status(422).assert_contains("lang=\"ru\"");
-    let expected = t.app().i18n.t(eforeigner::domain::Lang::Ru, "error-email-invalid");
+    let expected = t
+        .app()
+        .i18n
+        .t(eforeigner::domain::Lang::Ru, "error-email-invalid");
     r.assert_contains(&expected.replace('\'', "&#x27;").replace('"', "&quot;"));
 }
 
@@ -134,8 +186,23 @@ async fn messages_come_in_the_users_language() {
 async fn expired_or_reused_links_say_so_and_offer_a_new_one() {
     let t = TestApp::spawn().await;
     let b = t.browser();
-    b.get("/confirm-email?token=made-up").await.assert_status(410).assert_contains("/confirm-email/resend");
-    b.get("/password/reset?token=made-up").await.assert_status(410).assert_contains("/password/forgot");
+    b.get("/confirm-email?token=made-up")
+        .await
+        .assert_status(410)
+        .assert_contains("/confirm-email/resend");
+    b.get("/password/reset?token=made-up")
+        .await
+        .assert_status(410)
+        .assert_contains("/password/forgot");
     let csrf = b.csrf("/password/forgot").await;
-    b.post_form("/password/reset", &[("csrf_token", &csrf), ("token", "made-up"), ("password", "long enough new password")]).await.assert_status(410);
+    b.post_form(
+        "/password/reset",
+        &[
+            ("csrf_token", &csrf),
+            ("token", "made-up"),
+            ("password", "long enough new password"),
+        ],
+    )
+    .await
+    .assert_status(410);
 }

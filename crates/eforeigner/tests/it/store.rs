@@ -1,7 +1,9 @@
 //! The store conformance suite: the same repository behaviour on SQLite and PostgreSQL
 //! (the backend is chosen by `EFOREIGNER_TEST_DATABASE_URL`, as in the rest of the suite).
 
-use eforeigner::domain::{Account, AccountStatus, Lang, Profile, Role, Session, TokenPurpose, Upload};
+use eforeigner::domain::{
+    Account, AccountStatus, Lang, Profile, Role, Session, TokenPurpose, Upload,
+};
 use eforeigner::store::*;
 use jiff::{SignedDuration, Timestamp};
 
@@ -14,7 +16,12 @@ fn account(email: &str, now: Timestamp) -> Account {
         password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
         role: Role::Applicant,
         status: AccountStatus::PendingEmail,
-        profile: Profile { given_names: "Đorđe".into(), surname: "Šćepanović".into(), date_of_birth: Some(jiff::civil::date(1985, 2, 28)), ..Profile::default() },
+        profile: Profile {
+            given_names: "Đorđe".into(),
+            surname: "Šćepanović".into(),
+            date_of_birth: Some(jiff::civil::date(1985, 2, 28)),
+            ..Profile::default()
+        },
         language: Lang::SrCyrl,
         email_confirmed_at: None,
         submitted_at: None,
@@ -40,24 +47,49 @@ async fn accounts_round_trip_unique_email_and_optimistic_updates() {
     let s = &t.app().store;
     let n = now();
     let a = account("s@example.org", n);
-    s.insert_account(&a, None, &UploadMove::default(), &Effects::at(n)).await.unwrap();
+    s.insert_account(&a, None, &UploadMove::default(), &Effects::at(n))
+        .await
+        .unwrap();
     let back = s.account(&a.id).await.unwrap().unwrap();
     assert_eq!(back.profile, a.profile);
     assert_eq!(back.language, Lang::SrCyrl);
     assert_eq!(back.created_at, n);
     let dup = account("s@example.org", n);
-    assert!(matches!(s.insert_account(&dup, None, &UploadMove::default(), &Effects::at(n)).await, Err(StoreError::Conflict)));
+    assert!(matches!(
+        s.insert_account(&dup, None, &UploadMove::default(), &Effects::at(n))
+            .await,
+        Err(StoreError::Conflict)
+    ));
 
     let mut changed = back.clone();
     changed.status = AccountStatus::AwaitingVerification;
     changed.submitted_at = Some(n);
     changed.updated_at = n + SignedDuration::from_secs(1);
-    s.update_account(&changed, back.updated_at, &UploadMove::default(), &Effects::at(n)).await.unwrap();
+    s.update_account(
+        &changed,
+        back.updated_at,
+        &UploadMove::default(),
+        &Effects::at(n),
+    )
+    .await
+    .unwrap();
     // A second writer holding the old version loses.
     let mut stale = back.clone();
     stale.profile.phone = Some("123456".into());
-    assert!(matches!(s.update_account(&stale, back.updated_at, &UploadMove::default(), &Effects::at(n)).await, Err(StoreError::Conflict)));
-    let queue = s.accounts_in_status(AccountStatus::AwaitingVerification, 10).await.unwrap();
+    assert!(matches!(
+        s.update_account(
+            &stale,
+            back.updated_at,
+            &UploadMove::default(),
+            &Effects::at(n)
+        )
+        .await,
+        Err(StoreError::Conflict)
+    ));
+    let queue = s
+        .accounts_in_status(AccountStatus::AwaitingVerification, 10)
+        .await
+        .unwrap();
     assert_eq!(queue.len(), 1);
 }
 
@@ -67,26 +99,84 @@ async fn tokens_are_single_use_and_expire_and_effects_share_the_transaction() {
     let s = &t.app().store;
     let n = now();
     let a = account("tok@example.org", n);
-    let token = NewToken { token_hash: "h1".into(), account_id: a.id.clone(), purpose: TokenPurpose::ConfirmEmail, new_email: None, created_at: n, expires_at: n + SignedDuration::from_hours(24) };
-    let job = NewJob { id: uuid::Uuid::new_v4().to_string(), kind: "send-email".into(), payload: "{}".into() };
-    s.insert_account(&a, Some(&token), &UploadMove::default(), &Effects::at(n).with_job(job.clone())).await.unwrap();
+    let token = NewToken {
+        token_hash: "h1".into(),
+        account_id: a.id.clone(),
+        purpose: TokenPurpose::ConfirmEmail,
+        new_email: None,
+        created_at: n,
+        expires_at: n + SignedDuration::from_hours(24),
+    };
+    let job = NewJob {
+        id: uuid::Uuid::new_v4().to_string(),
+        kind: "send-email".into(),
+        payload: "{}".into(),
+    };
+    s.insert_account(
+        &a,
+        Some(&token),
+        &UploadMove::default(),
+        &Effects::at(n).with_job(job.clone()),
+    )
+    .await
+    .unwrap();
     assert_eq!(s.pending_jobs().await.unwrap(), 1);
-    assert_eq!(s.peek_token("h1", TokenPurpose::ResetPassword, n).await.unwrap(), None, "purpose matters");
-    assert_eq!(s.peek_token("h1", TokenPurpose::ConfirmEmail, n).await.unwrap(), Some(a.id.clone()));
+    assert_eq!(
+        s.peek_token("h1", TokenPurpose::ResetPassword, n)
+            .await
+            .unwrap(),
+        None,
+        "purpose matters"
+    );
+    assert_eq!(
+        s.peek_token("h1", TokenPurpose::ConfirmEmail, n)
+            .await
+            .unwrap(),
+        Some(a.id.clone())
+    );
     let later = n + SignedDuration::from_hours(25);
     let change = |mut acc: Account, _: Option<String>| {
         acc.status = AccountStatus::AwaitingVerification;
         (acc, Effects::at(n))
     };
-    assert!(s.redeem_token("h1", TokenPurpose::ConfirmEmail, later, &change).await.unwrap().is_none(), "expired");
-    let redeemed = s.redeem_token("h1", TokenPurpose::ConfirmEmail, n, &change).await.unwrap().unwrap();
+    assert!(
+        s.redeem_token("h1", TokenPurpose::ConfirmEmail, later, &change)
+            .await
+            .unwrap()
+            .is_none(),
+        "expired"
+    );
+    let redeemed = s
+        .redeem_token("h1", TokenPurpose::ConfirmEmail, n, &change)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(redeemed.status, AccountStatus::AwaitingVerification);
-    assert!(s.redeem_token("h1", TokenPurpose::ConfirmEmail, n, &change).await.unwrap().is_none(), "used");
+    assert!(
+        s.redeem_token("h1", TokenPurpose::ConfirmEmail, n, &change)
+            .await
+            .unwrap()
+            .is_none(),
+        "used"
+    );
 
     // A failing change rolls back the job written with it.
     let dup = account("tok@example.org", n);
-    let job2 = NewJob { id: uuid::Uuid::new_v4().to_string(), kind: "send-email".into(), payload: "{}".into() };
-    assert!(s.insert_account(&dup, None, &UploadMove::default(), &Effects::at(n).with_job(job2)).await.is_err());
+    let job2 = NewJob {
+        id: uuid::Uuid::new_v4().to_string(),
+        kind: "send-email".into(),
+        payload: "{}".into(),
+    };
+    assert!(
+        s.insert_account(
+            &dup,
+            None,
+            &UploadMove::default(),
+            &Effects::at(n).with_job(job2)
+        )
+        .await
+        .is_err()
+    );
     assert_eq!(s.pending_jobs().await.unwrap(), 1);
 }
 
@@ -97,15 +187,27 @@ async fn outbox_claims_are_exclusive_and_leases_expire() {
     // Stop the app's own worker from racing this test: use a far future "now" only here.
     let n = now() + SignedDuration::from_hours(1000);
     let a = account("job@example.org", n);
-    let jobs: Vec<NewJob> = (0..3).map(|i| NewJob { id: format!("job-{i}-{}", uuid::Uuid::new_v4()), kind: "noop".into(), payload: "{}".into() }).collect();
+    let jobs: Vec<NewJob> = (0..3)
+        .map(|i| NewJob {
+            id: format!("job-{i}-{}", uuid::Uuid::new_v4()),
+            kind: "noop".into(),
+            payload: "{}".into(),
+        })
+        .collect();
     let mut effects = Effects::at(n);
     for j in &jobs {
         effects = effects.with_job(j.clone());
     }
-    s.insert_account(&a, None, &UploadMove::default(), &effects).await.unwrap();
+    s.insert_account(&a, None, &UploadMove::default(), &effects)
+        .await
+        .unwrap();
     let lease = SignedDuration::from_mins(2);
     let claims = futures::future::join_all((0..6).map(|_| s.claim_job(n, lease))).await;
-    let mut ids: Vec<String> = claims.into_iter().filter_map(|c| c.unwrap()).map(|j| j.id).collect();
+    let mut ids: Vec<String> = claims
+        .into_iter()
+        .filter_map(|c| c.unwrap())
+        .map(|j| j.id)
+        .collect();
     ids.sort();
     ids.dedup();
     // The app's worker may hold some (it runs with the real clock, which is earlier: it
@@ -113,7 +215,11 @@ async fn outbox_claims_are_exclusive_and_leases_expire() {
     assert_eq!(ids.len(), 3);
     assert!(s.claim_job(n, lease).await.unwrap().is_none());
     // After the lease runs out an unfinished job comes back, with its attempt counted.
-    let again = s.claim_job(n + SignedDuration::from_mins(3), lease).await.unwrap().unwrap();
+    let again = s
+        .claim_job(n + SignedDuration::from_mins(3), lease)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(again.attempts, 2);
     s.complete_job(&again.id, n).await.unwrap();
     let other = ids.iter().find(|i| **i != again.id).unwrap();
@@ -127,13 +233,38 @@ async fn sessions_throttles_uploads_and_audit_chain() {
     let s = &t.app().store;
     let n = now();
     let a = account("sess@example.org", n);
-    s.insert_account(&a, None, &UploadMove::default(), &Effects::at(n)).await.unwrap();
-    let mk = |id: &str| Session { id: id.into(), account_id: a.id.clone(), created_at: n, last_seen_at: n, idle_timeout_secs: 3600, absolute_expires_at: n + SignedDuration::from_hours(24), ip: "127.0.0.1".into(), user_agent: "ua".into(), ended_at: None };
-    s.insert_session(&mk("s1"), "th1", &Effects::at(n)).await.unwrap();
-    s.insert_session(&mk("s2"), "th2", &Effects::at(n)).await.unwrap();
+    s.insert_account(&a, None, &UploadMove::default(), &Effects::at(n))
+        .await
+        .unwrap();
+    let mk = |id: &str| Session {
+        id: id.into(),
+        account_id: a.id.clone(),
+        created_at: n,
+        last_seen_at: n,
+        idle_timeout_secs: 3600,
+        absolute_expires_at: n + SignedDuration::from_hours(24),
+        ip: "127.0.0.1".into(),
+        user_agent: "ua".into(),
+        ended_at: None,
+    };
+    s.insert_session(&mk("s1"), "th1", &Effects::at(n))
+        .await
+        .unwrap();
+    s.insert_session(&mk("s2"), "th2", &Effects::at(n))
+        .await
+        .unwrap();
     assert_eq!(s.session_by_token("th1").await.unwrap().unwrap().id, "s1");
-    assert!(!s.end_session("someone-else", "s1", n, &Effects::at(n)).await.unwrap(), "only the owner ends it");
-    assert!(s.end_session(&a.id, "s1", n, &Effects::at(n)).await.unwrap());
+    assert!(
+        !s.end_session("someone-else", "s1", n, &Effects::at(n))
+            .await
+            .unwrap(),
+        "only the owner ends it"
+    );
+    assert!(
+        s.end_session(&a.id, "s1", n, &Effects::at(n))
+            .await
+            .unwrap()
+    );
     s.end_all_sessions(&a.id, Some("s2"), n).await.unwrap();
     assert_eq!(s.open_sessions(&a.id).await.unwrap().len(), 1);
 
@@ -142,17 +273,49 @@ async fn sessions_throttles_uploads_and_audit_chain() {
     s.throttle_clear("k").await.unwrap();
     assert!(s.throttle("k").await.unwrap().is_none());
 
-    let up = Upload { id: "u1".into(), owner_key: "draft:abc".into(), purpose: "identity-document".into(), file_name: "pasoš.pdf".into(), content_type: "application/pdf".into(), size_bytes: 10, sha256: "00".into(), storage_key: "k".into(), superseded_at: None, created_at: n };
+    let up = Upload {
+        id: "u1".into(),
+        owner_key: "draft:abc".into(),
+        purpose: "identity-document".into(),
+        file_name: "pasoš.pdf".into(),
+        content_type: "application/pdf".into(),
+        size_bytes: 10,
+        sha256: "00".into(),
+        storage_key: "k".into(),
+        superseded_at: None,
+        created_at: n,
+    };
     s.insert_upload(&up).await.unwrap();
     let mut b2 = a.clone();
     b2.updated_at = n + SignedDuration::from_secs(1);
-    s.update_account(&b2, a.updated_at, &UploadMove { supersede_current: true, claim_from: Some("draft:abc".into()) }, &Effects::at(n)).await.unwrap();
+    s.update_account(
+        &b2,
+        a.updated_at,
+        &UploadMove {
+            supersede_current: true,
+            claim_from: Some("draft:abc".into()),
+        },
+        &Effects::at(n),
+    )
+    .await
+    .unwrap();
     let owned = s.uploads_of(&format!("account:{}", a.id)).await.unwrap();
     assert_eq!(owned.len(), 1);
     assert_eq!(owned[0].file_name, "pasoš.pdf");
-    assert!(s.delete_upload("account:other", "u1").await.unwrap().is_none());
+    assert!(
+        s.delete_upload("account:other", "u1")
+            .await
+            .unwrap()
+            .is_none()
+    );
 
-    let entry = |action: &str| NewAudit { actor_id: None, action: action.into(), subject_id: Some(a.id.clone()), ip: Some("127.0.0.1".into()), details: "{}".into() };
+    let entry = |action: &str| NewAudit {
+        actor_id: None,
+        action: action.into(),
+        subject_id: Some(a.id.clone()),
+        ip: Some("127.0.0.1".into()),
+        details: "{}".into(),
+    };
     let before = s.audit_entries(1000).await.unwrap().len() as i64;
     let appends = (0..5).map(|i| {
         let e = entry(&format!("test.{i}"));

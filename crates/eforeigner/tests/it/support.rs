@@ -34,14 +34,23 @@ impl Mail {
 
     /// The body, with quoted-printable soft breaks and escapes undone.
     pub fn body(&self) -> String {
-        let body = self.data.split("\r\n\r\n").skip(1).collect::<Vec<_>>().join("\r\n\r\n");
+        let body = self
+            .data
+            .split("\r\n\r\n")
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join("\r\n\r\n");
         if self.data.contains("quoted-printable") {
             decode_qp(&body)
         } else if self.data.contains("Content-Transfer-Encoding: base64") {
             use base64::Engine;
             let joined: String = body.split_whitespace().collect();
-            String::from_utf8(base64::engine::general_purpose::STANDARD.decode(joined).unwrap_or_default())
-                .unwrap_or_default()
+            String::from_utf8(
+                base64::engine::general_purpose::STANDARD
+                    .decode(joined)
+                    .unwrap_or_default(),
+            )
+            .unwrap_or_default()
         } else {
             body
         }
@@ -63,12 +72,13 @@ fn decode_qp(s: &str) -> String {
     let mut out = vec![];
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'=' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'='
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -89,7 +99,11 @@ fn decode_header(h: &str) -> String {
         if let Some(rest) = lower.strip_prefix("=?utf-8?b?") {
             let payload = &word[word.len() - rest.len()..];
             let payload = payload.trim_end_matches("?=");
-            bytes.extend(base64::engine::general_purpose::STANDARD.decode(payload).unwrap_or_default());
+            bytes.extend(
+                base64::engine::general_purpose::STANDARD
+                    .decode(payload)
+                    .unwrap_or_default(),
+            );
         } else if let Some(rest) = lower.strip_prefix("=?utf-8?q?") {
             let payload = &word[word.len() - rest.len()..];
             bytes.extend(decode_qp(&payload.trim_end_matches("?=").replace('_', " ")).into_bytes());
@@ -130,10 +144,18 @@ impl SmtpSink {
                         let upper = line.to_ascii_uppercase();
                         if upper.starts_with("EHLO") {
                             let _ = w.write_all(b"250-sink\r\n250 8BITMIME\r\n").await;
-                        } else if upper.starts_with("HELO") || upper.starts_with("MAIL FROM") || upper.starts_with("RSET") || upper.starts_with("NOOP") {
+                        } else if upper.starts_with("HELO")
+                            || upper.starts_with("MAIL FROM")
+                            || upper.starts_with("RSET")
+                            || upper.starts_with("NOOP")
+                        {
                             let _ = w.write_all(b"250 OK\r\n").await;
                         } else if upper.starts_with("RCPT TO") {
-                            let addr = line.trim()[8..].trim().trim_start_matches('<').trim_end_matches('>').to_string();
+                            let addr = line.trim()[8..]
+                                .trim()
+                                .trim_start_matches('<')
+                                .trim_end_matches('>')
+                                .to_string();
                             to.push(addr);
                             let _ = w.write_all(b"250 OK\r\n").await;
                         } else if upper.starts_with("DATA") {
@@ -141,12 +163,20 @@ impl SmtpSink {
                             let mut data = String::new();
                             loop {
                                 line.clear();
-                                if r.read_line(&mut line).await.unwrap_or(0) == 0 || line == ".\r\n" {
+                                if r.read_line(&mut line).await.unwrap_or(0) == 0 || line == ".\r\n"
+                                {
                                     break;
                                 }
-                                data.push_str(line.strip_prefix('.').filter(|_| line.starts_with("..")).unwrap_or(&line));
+                                data.push_str(
+                                    line.strip_prefix('.')
+                                        .filter(|_| line.starts_with(".."))
+                                        .unwrap_or(&line),
+                                );
                             }
-                            store.lock().unwrap().push(Mail { to: std::mem::take(&mut to), data });
+                            store.lock().unwrap().push(Mail {
+                                to: std::mem::take(&mut to),
+                                data,
+                            });
                             let _ = w.write_all(b"250 queued\r\n").await;
                         } else if upper.starts_with("QUIT") {
                             let _ = w.write_all(b"221 bye\r\n").await;
@@ -166,7 +196,10 @@ impl SmtpSink {
     }
 
     pub fn to(&self, addr: &str) -> Vec<Mail> {
-        self.all().into_iter().filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(addr))).collect()
+        self.all()
+            .into_iter()
+            .filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(addr)))
+            .collect()
     }
 }
 
@@ -187,8 +220,12 @@ async fn database_url(dir: &std::path::Path) -> String {
         Ok(base) if !base.is_empty() => {
             use sqlx::Connection;
             let name = format!("eft_{}", uuid::Uuid::new_v4().simple());
-            let mut conn = sqlx::postgres::PgConnection::connect(&base).await.expect("PostgreSQL reachable");
-            sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+            let mut conn = sqlx::postgres::PgConnection::connect(&base)
+                .await
+                .expect("PostgreSQL reachable");
+            sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str())
+                .await
+                .unwrap();
             let (prefix, _) = base.rsplit_once('/').expect("URL with a database");
             format!("{prefix}/{name}")
         }
@@ -217,7 +254,13 @@ impl TestApp {
         let app = App::build(config, Arc::new(clock.clone())).await.unwrap();
         let running = app.serve(listener).await.unwrap();
         let base = running.url();
-        Self { running, clock, smtp, base, _dir: dir }
+        Self {
+            running,
+            clock,
+            smtp,
+            base,
+            _dir: dir,
+        }
     }
 
     pub fn app(&self) -> &App {
@@ -237,12 +280,25 @@ impl TestApp {
     pub async fn mail(&self, to: &str, subject: &str) -> Mail {
         for _ in 0..100 {
             self.app().worker.run_due().await.unwrap();
-            if let Some(m) = self.smtp.to(to).into_iter().rev().find(|m| m.subject().contains(subject)) {
+            if let Some(m) = self
+                .smtp
+                .to(to)
+                .into_iter()
+                .rev()
+                .find(|m| m.subject().contains(subject))
+            {
                 return m;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("no mail to {to} with subject containing {subject:?}; have: {:?}", self.smtp.all().iter().map(|m| (m.to.clone(), m.subject())).collect::<Vec<_>>())
+        panic!(
+            "no mail to {to} with subject containing {subject:?}; have: {:?}",
+            self.smtp
+                .all()
+                .iter()
+                .map(|m| (m.to.clone(), m.subject()))
+                .collect::<Vec<_>>()
+        )
     }
 
     /// Delivers queued mail now.
@@ -251,7 +307,11 @@ impl TestApp {
     }
 
     pub async fn create_user(&self, email: &str, role: Role) {
-        self.app().accounts.create_active_user(email, role, PASSWORD, "Test", "Person").await.unwrap();
+        self.app()
+            .accounts
+            .create_active_user(email, role, PASSWORD, "Test", "Person")
+            .await
+            .unwrap();
     }
 
     /// Registers an applicant through the page with a real PNG upload.
@@ -259,7 +319,12 @@ impl TestApp {
         let csrf = b.csrf("/register").await;
         let mut fields = registration_fields(email);
         fields.push(("csrf_token".into(), csrf));
-        b.post_multipart("/register", &fields, &[("documents", "passport.png", png())]).await
+        b.post_multipart(
+            "/register",
+            &fields,
+            &[("documents", "passport.png", png())],
+        )
+        .await
     }
 
     /// Registers, confirms the e-mail and lets an officer approve: an active applicant,
@@ -269,10 +334,21 @@ impl TestApp {
         let link = self.mail(email, "Confirm").await.link("/confirm-email");
         b.confirm_link(&link).await;
         let officer = self.officer().await;
-        let account = self.app().accounts.find_by_email(email).await.unwrap().unwrap();
-        let csrf = officer.csrf(&format!("/officer/verifications/{}", account.id)).await;
+        let account = self
+            .app()
+            .accounts
+            .find_by_email(email)
+            .await
+            .unwrap()
+            .unwrap();
+        let csrf = officer
+            .csrf(&format!("/officer/verifications/{}", account.id))
+            .await;
         officer
-            .post_form(&format!("/officer/verifications/{}/approve", account.id), &[("csrf_token", &csrf)])
+            .post_form(
+                &format!("/officer/verifications/{}/approve", account.id),
+                &[("csrf_token", &csrf)],
+            )
             .await
             .assert_status(303);
         b.login(email, PASSWORD).await.assert_status(303);
@@ -280,8 +356,16 @@ impl TestApp {
 
     /// A signed-in verification officer (created on first use).
     pub async fn officer(&self) -> Browser {
-        if self.app().accounts.find_by_email(OFFICER_EMAIL).await.unwrap().is_none() {
-            self.create_user(OFFICER_EMAIL, Role::VerificationOfficer).await;
+        if self
+            .app()
+            .accounts
+            .find_by_email(OFFICER_EMAIL)
+            .await
+            .unwrap()
+            .is_none()
+        {
+            self.create_user(OFFICER_EMAIL, Role::VerificationOfficer)
+                .await;
         }
         let b = self.browser();
         b.login(OFFICER_EMAIL, PASSWORD).await.assert_status(303);
@@ -314,10 +398,11 @@ pub fn registration_fields(email: &str) -> Vec<(String, String)> {
 /// A small valid PNG (1×1).
 pub fn png() -> Vec<u8> {
     vec![
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
-        0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
-        0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D,
-        0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F,
+        0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00,
+        0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49,
+        0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
     ]
 }
 
@@ -337,16 +422,27 @@ pub struct Resp {
 impl Resp {
     #[track_caller]
     pub fn assert_status(&self, status: u16) -> &Self {
-        assert_eq!(self.status, status, "body:\n{}", &self.body[..self.body.len().min(3000)]);
+        assert_eq!(
+            self.status,
+            status,
+            "body:\n{}",
+            &self.body[..self.body.len().min(3000)]
+        );
         self
     }
 
     pub fn location(&self) -> String {
-        self.headers.get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+        self.headers
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default()
     }
 
     pub fn header(&self, name: &str) -> String {
-        self.headers.get(name).map(|v| v.to_str().unwrap_or("").to_string()).unwrap_or_default()
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap_or("").to_string())
+            .unwrap_or_default()
     }
 
     pub fn json(&self) -> serde_json::Value {
@@ -355,7 +451,11 @@ impl Resp {
 
     #[track_caller]
     pub fn assert_contains(&self, text: &str) -> &Self {
-        assert!(self.body.contains(text), "expected {text:?} in:\n{}", self.body);
+        assert!(
+            self.body.contains(text),
+            "expected {text:?} in:\n{}",
+            self.body
+        );
         self
     }
 }
@@ -372,12 +472,26 @@ pub struct Browser {
 
 impl Browser {
     pub fn new(base: &str) -> Self {
-        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        Self { base: base.into(), client, cookies: Arc::default(), user_agent: "Mozilla/5.0 Firefox/130.0".into() }
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Self {
+            base: base.into(),
+            client,
+            cookies: Arc::default(),
+            user_agent: "Mozilla/5.0 Firefox/130.0".into(),
+        }
     }
 
     fn cookie_header(&self) -> String {
-        self.cookies.lock().unwrap().iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+        self.cookies
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     async fn finish(&self, rb: reqwest::RequestBuilder) -> Resp {
@@ -401,11 +515,19 @@ impl Browser {
         let status = r.status().as_u16();
         let headers = r.headers().clone();
         let body = r.text().await.unwrap();
-        Resp { status, headers, body }
+        Resp {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
-        if path.starts_with("http") { path.to_string() } else { format!("{}{path}", self.base) }
+        if path.starts_with("http") {
+            path.to_string()
+        } else {
+            format!("{}{path}", self.base)
+        }
     }
 
     pub async fn get(&self, path: &str) -> Resp {
@@ -421,10 +543,16 @@ impl Browser {
     }
 
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Resp {
-        self.finish(self.client.post(self.url(path)).form(fields)).await
+        self.finish(self.client.post(self.url(path)).form(fields))
+            .await
     }
 
-    pub async fn post_form_with(&self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Resp {
+    pub async fn post_form_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Resp {
         let mut rb = self.client.post(self.url(path)).form(fields);
         for (k, v) in headers {
             rb = rb.header(*k, *v);
@@ -432,18 +560,32 @@ impl Browser {
         self.finish(rb).await
     }
 
-    pub async fn post_multipart(&self, path: &str, fields: &[(String, String)], files: &[(&str, &str, Vec<u8>)]) -> Resp {
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(String, String)],
+        files: &[(&str, &str, Vec<u8>)],
+    ) -> Resp {
         let mut form = reqwest::multipart::Form::new();
         for (k, v) in fields {
             form = form.text(k.clone(), v.clone());
         }
         for (field, name, bytes) in files {
-            form = form.part(field.to_string(), reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.to_string()));
+            form = form.part(
+                field.to_string(),
+                reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.to_string()),
+            );
         }
-        self.finish(self.client.post(self.url(path)).multipart(form)).await
+        self.finish(self.client.post(self.url(path)).multipart(form))
+            .await
     }
 
-    pub async fn json(&self, method: reqwest::Method, path: &str, body: Option<serde_json::Value>) -> Resp {
+    pub async fn json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> Resp {
         let mut rb = self.client.request(method, self.url(path));
         if let Some(b) = body {
             rb = rb.json(&b);
@@ -454,12 +596,21 @@ impl Browser {
     /// The CSRF token of the form on `path`.
     pub async fn csrf(&self, path: &str) -> String {
         let page = self.get(path).await;
-        extract_csrf(&page.body).unwrap_or_else(|| panic!("no csrf token on {path} ({}):\n{}", page.status, page.body))
+        extract_csrf(&page.body)
+            .unwrap_or_else(|| panic!("no csrf token on {path} ({}):\n{}", page.status, page.body))
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Resp {
         let csrf = self.csrf("/login/password").await;
-        self.post_form("/login/password", &[("email", email), ("password", password), ("csrf_token", &csrf)]).await
+        self.post_form(
+            "/login/password",
+            &[
+                ("email", email),
+                ("password", password),
+                ("csrf_token", &csrf),
+            ],
+        )
+        .await
     }
 
     /// Opens a confirmation link and presses its button.
@@ -468,12 +619,24 @@ impl Browser {
         page.assert_status(200);
         let csrf = extract_csrf(&page.body).unwrap();
         let token = link.split("token=").nth(1).unwrap().to_string();
-        let path = link.split('?').next().unwrap().rsplit_once('/').map(|(_, p)| format!("/{p}")).unwrap();
-        self.post_form(&path, &[("csrf_token", &csrf), ("token", &token)]).await
+        let path = link
+            .split('?')
+            .next()
+            .unwrap()
+            .rsplit_once('/')
+            .map(|(_, p)| format!("/{p}"))
+            .unwrap();
+        self.post_form(&path, &[("csrf_token", &csrf), ("token", &token)])
+            .await
     }
 
     pub fn session_cookie(&self) -> Option<String> {
-        self.cookies.lock().unwrap().iter().find(|(k, _)| k.ends_with("session")).map(|(_, v)| v.clone())
+        self.cookies
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|(k, _)| k.ends_with("session"))
+            .map(|(_, v)| v.clone())
     }
 }
 

@@ -43,13 +43,48 @@ pub fn router() -> Router<AppState> {
 /// The OpenAPI description of `/api/v1`.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "eForeigner API", version = "1", description = "Accounts of the eForeigner portal. Errors: see ApiErrorEnvelope."),
-    paths(register, confirm_email, resend_confirmation, login, logout, me, update_me, change_password,
-          change_email, sessions, end_session, sign_ins, forgot_password, reset_password,
-          verification_queue, decide),
-    components(schemas(ApiErrorEnvelope, AccountView, SessionView, SignInView, Accepted, LoginRequest,
-                       EmailRequest, TokenRequest, ResetRequest, PasswordChange, EmailChange, DetailsChange,
-                       Decision, crate::domain::registration::RegistrationInput, Role, AccountStatus, Lang))
+    info(
+        title = "eForeigner API",
+        version = "1",
+        description = "Accounts of the eForeigner portal. Errors: see ApiErrorEnvelope."
+    ),
+    paths(
+        register,
+        confirm_email,
+        resend_confirmation,
+        login,
+        logout,
+        me,
+        update_me,
+        change_password,
+        change_email,
+        sessions,
+        end_session,
+        sign_ins,
+        forgot_password,
+        reset_password,
+        verification_queue,
+        decide
+    ),
+    components(schemas(
+        ApiErrorEnvelope,
+        AccountView,
+        SessionView,
+        SignInView,
+        Accepted,
+        LoginRequest,
+        EmailRequest,
+        TokenRequest,
+        ResetRequest,
+        PasswordChange,
+        EmailChange,
+        DetailsChange,
+        Decision,
+        crate::domain::registration::RegistrationInput,
+        Role,
+        AccountStatus,
+        Lang
+    ))
 )]
 pub struct ApiDoc;
 
@@ -68,11 +103,46 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiUser {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Self::Rejection> {
-        let ctx = Ctx::from_request_parts(parts, s).await.map_err(IntoResponse::into_response)?;
+        let ctx = Ctx::from_request_parts(parts, s)
+            .await
+            .map_err(IntoResponse::into_response)?;
         match ctx.auth.clone() {
             Some(auth) => Ok(ApiUser(ctx, auth)),
-            None => Err(ApiError::new(&ctx.tr, StatusCode::UNAUTHORIZED, "unauthenticated", "error-unauthenticated-body")
-                .into_response()),
+            None => Err(ApiError::new(
+                &ctx.tr,
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "error-unauthenticated-body",
+            )
+            .into_response()),
+        }
+    }
+}
+
+/// A JSON body whose rejection (wrong content, wrong shape) answers with the error
+/// envelope (422 `invalid_json`) instead of plain text.
+struct ApiJson<T>(T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for ApiJson<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let ctx = req.extensions().get::<Ctx>().cloned();
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => {
+                tracing::debug!(error = %rejection.body_text(), "rejected JSON body");
+                Err(match ctx {
+                    Some(ctx) => ApiError::new(
+                        &ctx.tr,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "invalid_json",
+                        "error-invalid-json",
+                    )
+                    .into_response(),
+                    None => rejection.into_response(),
+                })
+            }
         }
     }
 }
@@ -177,7 +247,13 @@ pub struct SignInView {
 
 impl From<&SignIn> for SignInView {
     fn from(s: &SignIn) -> Self {
-        Self { at: s.at.to_string(), ip: s.ip.clone(), user_agent: s.user_agent.clone(), method: s.method.clone(), succeeded: s.succeeded }
+        Self {
+            at: s.at.to_string(),
+            ip: s.ip.clone(),
+            user_agent: s.user_agent.clone(),
+            method: s.method.clone(),
+            succeeded: s.succeeded,
+        }
     }
 }
 
@@ -261,19 +337,39 @@ pub struct Decision {
 }
 
 fn accepted(ctx: &Ctx, key: &str) -> Response {
-    (StatusCode::ACCEPTED, Json(Accepted { message: ctx.tr.t(key) })).into_response()
+    (
+        StatusCode::ACCEPTED,
+        Json(Accepted {
+            message: ctx.tr.t(key),
+        }),
+    )
+        .into_response()
 }
 
 /// Register a foreign citizen (multipart: the fields of `RegistrationInput` and one or two
 /// `documents` files).
 #[utoipa::path(post, path = "/api/v1/registrations", request_body(content = crate::domain::registration::RegistrationInput, content_type = "multipart/form-data"),
     responses((status = 202, body = Accepted), (status = 422, body = ApiErrorEnvelope)))]
-async fn register(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -> Result<Response, ApiError> {
+async fn register(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    multipart: Multipart,
+) -> Result<Response, ApiError> {
     let form = MultipartForm::read(multipart, "documents")
         .await
-        .map_err(|_| ApiError::new(&ctx.tr, StatusCode::BAD_REQUEST, "bad_request", "error-bad-request-body"))?;
+        .map_err(|_| {
+            ApiError::new(
+                &ctx.tr,
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                "error-bad-request-body",
+            )
+        })?;
     let input = super::pages::register::registration_input(&form);
-    let result = state.accounts.register(&input, form.files.clone(), None, ctx.lang, &ctx.actor()).await;
+    let result = state
+        .accounts
+        .register(&input, form.files.clone(), None, ctx.lang, &ctx.actor())
+        .await;
     state.worker.wake();
     match result {
         Ok(()) => Ok(accepted(&ctx, "register-sent-body")),
@@ -289,15 +385,31 @@ async fn register(State(state): State<AppState>, ctx: Ctx, multipart: Multipart)
 /// Confirm the e-mail address with the token of the link.
 #[utoipa::path(post, path = "/api/v1/email/confirm", request_body = TokenRequest,
     responses((status = 200, body = AccountView), (status = 410, body = ApiErrorEnvelope)))]
-async fn confirm_email(State(state): State<AppState>, ctx: Ctx, Json(body): Json<TokenRequest>) -> Result<Json<AccountView>, ApiError> {
-    let account = state.accounts.confirm_email(&body.token, &ctx.actor()).await.map_err(err(&ctx))?;
+async fn confirm_email(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<TokenRequest>,
+) -> Result<Json<AccountView>, ApiError> {
+    let account = state
+        .accounts
+        .confirm_email(&body.token, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
     Ok(Json(AccountView::from(&account)))
 }
 
 /// Send the confirmation link again.
 #[utoipa::path(post, path = "/api/v1/email/resend", request_body = EmailRequest, responses((status = 202, body = Accepted)))]
-async fn resend_confirmation(State(state): State<AppState>, ctx: Ctx, Json(body): Json<EmailRequest>) -> Result<Response, ApiError> {
-    state.accounts.resend_confirmation(&body.email, &ctx.actor()).await.map_err(err(&ctx))?;
+async fn resend_confirmation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<EmailRequest>,
+) -> Result<Response, ApiError> {
+    state
+        .accounts
+        .resend_confirmation(&body.email, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
     state.worker.wake();
     Ok(accepted(&ctx, "resend-done-body"))
 }
@@ -305,10 +417,22 @@ async fn resend_confirmation(State(state): State<AppState>, ctx: Ctx, Json(body)
 /// Log in; the session cookie comes back in `Set-Cookie`.
 #[utoipa::path(post, path = "/api/v1/session", request_body = LoginRequest,
     responses((status = 200, body = AccountView), (status = 401, body = ApiErrorEnvelope), (status = 429, body = ApiErrorEnvelope)))]
-async fn login(State(state): State<AppState>, ctx: Ctx, Json(body): Json<LoginRequest>) -> Result<Response, ApiError> {
-    let logged_in = state.accounts.login(&body.email, &body.password, &ctx.actor()).await.map_err(err(&ctx))?;
+async fn login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<LoginRequest>,
+) -> Result<Response, ApiError> {
+    let logged_in = state
+        .accounts
+        .login(&body.email, &body.password, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
     let mut r = Json(AccountView::from(&logged_in.account)).into_response();
-    if let Ok(v) = HeaderValue::from_str(&ctx.cookies.set(ctx.cookies.session, &logged_in.secret, None)) {
+    if let Ok(v) = HeaderValue::from_str(&ctx.cookies.set(
+        ctx.cookies.session,
+        &logged_in.secret,
+        None,
+    )) {
         r.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(r)
@@ -318,7 +442,11 @@ async fn login(State(state): State<AppState>, ctx: Ctx, Json(body): Json<LoginRe
 #[utoipa::path(delete, path = "/api/v1/session", responses((status = 204), (status = 401, body = ApiErrorEnvelope)))]
 async fn logout(State(state): State<AppState>, user: ApiUser) -> Result<Response, ApiError> {
     let ApiUser(ctx, auth) = user;
-    state.accounts.logout(&auth.session, &ctx.actor()).await.map_err(err(&ctx))?;
+    state
+        .accounts
+        .logout(&auth.session, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
     let mut r = StatusCode::NO_CONTENT.into_response();
     if let Ok(v) = HeaderValue::from_str(&ctx.cookies.set(ctx.cookies.session, "", Some(0))) {
         r.headers_mut().append(header::SET_COOKIE, v);
@@ -336,21 +464,41 @@ async fn me(user: ApiUser) -> Json<AccountView> {
 /// Change phone or language.
 #[utoipa::path(patch, path = "/api/v1/me", request_body = DetailsChange,
     responses((status = 200, body = AccountView), (status = 422, body = ApiErrorEnvelope)))]
-async fn update_me(State(state): State<AppState>, user: ApiUser, Json(body): Json<DetailsChange>) -> Result<Json<AccountView>, ApiError> {
+async fn update_me(
+    State(state): State<AppState>,
+    user: ApiUser,
+    ApiJson(body): ApiJson<DetailsChange>,
+) -> Result<Json<AccountView>, ApiError> {
     let ApiUser(ctx, auth) = user;
-    let phone = body.phone.unwrap_or_else(|| auth.account.profile.phone.clone().unwrap_or_default());
-    let updated = state.accounts.update_details(&auth.account, &phone, body.language, &ctx.actor()).await.map_err(err(&ctx))?;
+    let phone = body
+        .phone
+        .unwrap_or_else(|| auth.account.profile.phone.clone().unwrap_or_default());
+    let updated = state
+        .accounts
+        .update_details(&auth.account, &phone, body.language, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
     Ok(Json(AccountView::from(&updated)))
 }
 
 /// Change the password (other sessions end).
 #[utoipa::path(post, path = "/api/v1/me/password", request_body = PasswordChange,
     responses((status = 204), (status = 422, body = ApiErrorEnvelope)))]
-async fn change_password(State(state): State<AppState>, user: ApiUser, Json(body): Json<PasswordChange>) -> Result<StatusCode, ApiError> {
+async fn change_password(
+    State(state): State<AppState>,
+    user: ApiUser,
+    ApiJson(body): ApiJson<PasswordChange>,
+) -> Result<StatusCode, ApiError> {
     let ApiUser(ctx, auth) = user;
     state
         .accounts
-        .change_password(&auth.account, &auth.session.id, &body.current_password, &body.new_password, &ctx.actor())
+        .change_password(
+            &auth.account,
+            &auth.session.id,
+            &body.current_password,
+            &body.new_password,
+            &ctx.actor(),
+        )
         .await
         .map_err(err(&ctx))?;
     state.worker.wake();
@@ -360,47 +508,89 @@ async fn change_password(State(state): State<AppState>, user: ApiUser, Json(body
 /// Start an e-mail change (a link goes to the new address).
 #[utoipa::path(post, path = "/api/v1/me/email", request_body = EmailChange,
     responses((status = 202, body = Accepted), (status = 422, body = ApiErrorEnvelope)))]
-async fn change_email(State(state): State<AppState>, user: ApiUser, Json(body): Json<EmailChange>) -> Result<Response, ApiError> {
+async fn change_email(
+    State(state): State<AppState>,
+    user: ApiUser,
+    ApiJson(body): ApiJson<EmailChange>,
+) -> Result<Response, ApiError> {
     let ApiUser(ctx, auth) = user;
-    state.accounts.change_email(&auth.account, &body.password, &body.new_email, &ctx.actor()).await.map_err(err(&ctx))?;
+    state
+        .accounts
+        .change_email(&auth.account, &body.password, &body.new_email, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
     state.worker.wake();
     Ok(accepted(&ctx, "notice-email-change-sent"))
 }
 
 /// Active sessions.
 #[utoipa::path(get, path = "/api/v1/me/sessions", responses((status = 200, body = [SessionView])))]
-async fn sessions(State(state): State<AppState>, user: ApiUser) -> Result<Json<Vec<SessionView>>, ApiError> {
+async fn sessions(
+    State(state): State<AppState>,
+    user: ApiUser,
+) -> Result<Json<Vec<SessionView>>, ApiError> {
     let ApiUser(ctx, auth) = user;
-    let list = state.accounts.sessions(&auth.account).await.map_err(err(&ctx))?;
-    Ok(Json(list.iter().map(|s| session_view(s, &auth.session.id)).collect()))
+    let list = state
+        .accounts
+        .sessions(&auth.account)
+        .await
+        .map_err(err(&ctx))?;
+    Ok(Json(
+        list.iter()
+            .map(|s| session_view(s, &auth.session.id))
+            .collect(),
+    ))
 }
 
 /// End one of one's sessions.
 #[utoipa::path(delete, path = "/api/v1/me/sessions/{id}", params(("id" = String, Path, description = "Session id")),
     responses((status = 204), (status = 404, body = ApiErrorEnvelope)))]
-async fn end_session(State(state): State<AppState>, user: ApiUser, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+async fn end_session(
+    State(state): State<AppState>,
+    user: ApiUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
     let ApiUser(ctx, auth) = user;
-    state.accounts.end_session(&auth.account, &id, &ctx.actor()).await.map_err(err(&ctx))?;
+    state
+        .accounts
+        .end_session(&auth.account, &id, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Recent sign-in attempts.
 #[utoipa::path(get, path = "/api/v1/me/sign-ins", responses((status = 200, body = [SignInView])))]
-async fn sign_ins(State(state): State<AppState>, user: ApiUser) -> Result<Json<Vec<SignInView>>, ApiError> {
+async fn sign_ins(
+    State(state): State<AppState>,
+    user: ApiUser,
+) -> Result<Json<Vec<SignInView>>, ApiError> {
     let ApiUser(ctx, auth) = user;
-    let list = state.accounts.sign_ins(&auth.account).await.map_err(err(&ctx))?;
+    let list = state
+        .accounts
+        .sign_ins(&auth.account)
+        .await
+        .map_err(err(&ctx))?;
     Ok(Json(list.iter().map(SignInView::from).collect()))
 }
 
 /// Ask for a password-reset link (same answer whether or not the account exists).
 #[utoipa::path(post, path = "/api/v1/password/forgot", request_body = EmailRequest, responses((status = 202, body = Accepted)))]
-async fn forgot_password(State(state): State<AppState>, ctx: Ctx, Json(body): Json<EmailRequest>) -> Result<Response, ApiError> {
+async fn forgot_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<EmailRequest>,
+) -> Result<Response, ApiError> {
     let mut errors = crate::domain::FieldErrors::default();
     crate::domain::registration::check_email(&mut errors, "email", &body.email);
     if !errors.is_empty() {
         return Err(ApiError::invalid(&ctx.tr, &errors));
     }
-    state.accounts.request_password_reset(&body.email, &ctx.actor()).await.map_err(err(&ctx))?;
+    state
+        .accounts
+        .request_password_reset(&body.email, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
     state.worker.wake();
     Ok(accepted(&ctx, "forgot-sent-body"))
 }
@@ -408,29 +598,54 @@ async fn forgot_password(State(state): State<AppState>, ctx: Ctx, Json(body): Js
 /// Set a new password with the token of the link.
 #[utoipa::path(post, path = "/api/v1/password/reset", request_body = ResetRequest,
     responses((status = 204), (status = 410, body = ApiErrorEnvelope), (status = 422, body = ApiErrorEnvelope)))]
-async fn reset_password(State(state): State<AppState>, ctx: Ctx, Json(body): Json<ResetRequest>) -> Result<StatusCode, ApiError> {
-    state.accounts.reset_password(&body.token, &body.password, &ctx.actor()).await.map_err(err(&ctx))?;
+async fn reset_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    ApiJson(body): ApiJson<ResetRequest>,
+) -> Result<StatusCode, ApiError> {
+    state
+        .accounts
+        .reset_password(&body.token, &body.password, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
     state.worker.wake();
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Accounts awaiting verification, oldest first (verification officers).
 #[utoipa::path(get, path = "/api/v1/verifications", responses((status = 200, body = [AccountView]), (status = 403, body = ApiErrorEnvelope)))]
-async fn verification_queue(State(state): State<AppState>, user: ApiUser) -> Result<Json<Vec<AccountView>>, ApiError> {
+async fn verification_queue(
+    State(state): State<AppState>,
+    user: ApiUser,
+) -> Result<Json<Vec<AccountView>>, ApiError> {
     let ApiUser(ctx, auth) = user;
-    let list = state.accounts.verification_queue(&auth.account).await.map_err(err(&ctx))?;
+    let list = state
+        .accounts
+        .verification_queue(&auth.account)
+        .await
+        .map_err(err(&ctx))?;
     Ok(Json(list.iter().map(AccountView::from).collect()))
 }
 
 /// Approve or reject an account awaiting verification (verification officers).
 #[utoipa::path(post, path = "/api/v1/verifications/{id}/decision", request_body = Decision, params(("id" = String, Path, description = "Account id")),
     responses((status = 200, body = AccountView), (status = 403, body = ApiErrorEnvelope), (status = 409, body = ApiErrorEnvelope), (status = 422, body = ApiErrorEnvelope)))]
-async fn decide(State(state): State<AppState>, user: ApiUser, Path(id): Path<String>, Json(body): Json<Decision>) -> Result<Json<AccountView>, ApiError> {
+async fn decide(
+    State(state): State<AppState>,
+    user: ApiUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<Decision>,
+) -> Result<Json<AccountView>, ApiError> {
     let ApiUser(ctx, auth) = user;
     let actor = ctx.actor();
     let result = match body.decision.as_str() {
         "approve" => state.accounts.approve(&auth.account, &id, &actor).await,
-        "reject" => state.accounts.reject(&auth.account, &id, &body.reason, &body.note, &actor).await,
+        "reject" => {
+            state
+                .accounts
+                .reject(&auth.account, &id, &body.reason, &body.note, &actor)
+                .await
+        }
         _ => {
             let mut errors = crate::domain::FieldErrors::default();
             errors.add("decision", "choose_one");

@@ -9,7 +9,9 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use eforeigner_rules::countries;
 
-use super::register::{TokenQuery, identity_fields, link_invalid, name_language, registration_input};
+use super::register::{
+    TokenQuery, identity_fields, link_invalid, name_language, registration_input,
+};
 use super::{csrf_errors, form_page, keep_values, message, see_other, when};
 use crate::domain::accounts::{FormRejected, RegisterError};
 use crate::domain::{Account, AccountStatus, DomainError, FieldErrors, Lang, TokenPurpose, Upload};
@@ -18,10 +20,16 @@ use crate::web::context::{ActiveApplicant, Ctx, SignedIn};
 use crate::web::error::PageError;
 use crate::web::forms::MultipartForm;
 use crate::web::templates::{
-    AccountPage, Action, Field, FormSpec, Page, SessionRow, SessionsPage, SignInRow, UploadView, render,
+    AccountPage, Action, Field, FormSpec, Page, SessionRow, SessionsPage, SignInRow, UploadView,
+    render,
 };
 
-const NOTICES: [&str; 4] = ["details-saved", "password-changed", "email-change-sent", "session-ended"];
+const NOTICES: [&str; 4] = [
+    "details-saved",
+    "password-changed",
+    "email-change-sent",
+    "session-ended",
+];
 
 fn notice_from(q: &HashMap<String, String>) -> Option<&'static str> {
     let n = q.get("done")?;
@@ -37,22 +45,42 @@ pub fn profile_facts(ctx: &Ctx, a: &Account) -> Vec<(String, String)> {
     vec![
         (tr.t("field-given-names"), p.given_names.clone()),
         (tr.t("field-surname"), p.surname.clone()),
-        (tr.t("field-date-of-birth"), p.date_of_birth.map(|d| d.to_string()).unwrap_or_else(dash)),
-        (tr.t("field-sex"), p.sex.map(|s| tr.t(&format!("sex-{}", s.as_str()))).unwrap_or_else(dash)),
+        (
+            tr.t("field-date-of-birth"),
+            p.date_of_birth.map(|d| d.to_string()).unwrap_or_else(dash),
+        ),
+        (
+            tr.t("field-sex"),
+            p.sex
+                .map(|s| tr.t(&format!("sex-{}", s.as_str())))
+                .unwrap_or_else(dash),
+        ),
         (
             tr.t("field-citizenship"),
             p.citizenship
                 .as_deref()
-                .map(|c| countries::find(c).map(|c| c.name(nl).to_string()).unwrap_or_else(|| c.to_string()))
+                .map(|c| {
+                    countries::find(c)
+                        .map(|c| c.name(nl).to_string())
+                        .unwrap_or_else(|| c.to_string())
+                })
                 .unwrap_or_else(dash),
         ),
         (tr.t("field-ebs"), p.ebs.clone().unwrap_or_else(dash)),
         (
             tr.t("field-id-doc-type"),
-            p.id_doc_type.map(|t| tr.t(&format!("id-doc-type-{}", t.as_str()))).unwrap_or_else(dash),
+            p.id_doc_type
+                .map(|t| tr.t(&format!("id-doc-type-{}", t.as_str())))
+                .unwrap_or_else(dash),
         ),
-        (tr.t("field-id-doc-number"), p.id_doc_number.clone().unwrap_or_else(dash)),
-        (tr.t("field-id-doc-expiry"), p.id_doc_expiry.map(|d| d.to_string()).unwrap_or_else(dash)),
+        (
+            tr.t("field-id-doc-number"),
+            p.id_doc_number.clone().unwrap_or_else(dash),
+        ),
+        (
+            tr.t("field-id-doc-expiry"),
+            p.id_doc_expiry.map(|d| d.to_string()).unwrap_or_else(dash),
+        ),
         (tr.t("field-email"), a.email.clone()),
         (tr.t("field-phone"), p.phone.clone().unwrap_or_else(dash)),
         (tr.t("field-language"), a.language.native_name().to_string()),
@@ -60,14 +88,22 @@ pub fn profile_facts(ctx: &Ctx, a: &Account) -> Vec<(String, String)> {
 }
 
 /// `GET /account`.
-pub async fn overview(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn overview(
+    State(state): State<AppState>,
+    SignedIn(ctx, auth): SignedIn,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     let a = &auth.account;
     let tr = &ctx.tr;
     let status = a.status.as_str();
     let mut status_text = vec![tr.t(&format!("status-{status}-body"))];
     if a.status == AccountStatus::Rejected {
         if let Some(reason) = a.rejection_reason {
-            status_text.push(format!("{}: {}", tr.t("rejection-reason-label"), tr.t(&format!("rejection-reason-{}", reason.as_str()))));
+            status_text.push(format!(
+                "{}: {}",
+                tr.t("rejection-reason-label"),
+                tr.t(&format!("rejection-reason-{}", reason.as_str()))
+            ));
         }
         if let Some(note) = &a.rejection_note {
             status_text.push(format!("{}: {note}", tr.t("rejection-note-label")));
@@ -90,11 +126,15 @@ pub async fn overview(State(state): State<AppState>, SignedIn(ctx, auth): Signed
 }
 
 fn csrf_ok(ctx: &Ctx, f: &HashMap<String, String>) -> bool {
-    ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or("")).is_ok()
+    ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))
+        .is_ok()
 }
 
 fn details_spec(ctx: &Ctx) -> FormSpec {
-    let langs = Lang::ALL.iter().map(|l| (l.tag().to_string(), l.native_name().to_string())).collect();
+    let langs = Lang::ALL
+        .iter()
+        .map(|l| (l.tag().to_string(), l.native_name().to_string()))
+        .collect();
     FormSpec {
         intro: vec![ctx.tr.t("details-intro")],
         action: "/account/details".into(),
@@ -111,31 +151,64 @@ fn details_spec(ctx: &Ctx) -> FormSpec {
 /// `GET /account/details`.
 pub async fn details_form(SignedIn(ctx, auth): SignedIn) -> Response {
     let mut values = HashMap::new();
-    values.insert("phone".into(), auth.account.profile.phone.clone().unwrap_or_default());
+    values.insert(
+        "phone".into(),
+        auth.account.profile.phone.clone().unwrap_or_default(),
+    );
     values.insert("language".into(), auth.account.language.tag().into());
-    form_page(&ctx, "details-title", details_spec(&ctx), values, &FieldErrors::default())
+    form_page(
+        &ctx,
+        "details-title",
+        details_spec(&ctx),
+        values,
+        &FieldErrors::default(),
+    )
 }
 
 /// `POST /account/details`.
-pub async fn details(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn details(
+    State(state): State<AppState>,
+    SignedIn(ctx, auth): SignedIn,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     if !csrf_ok(&ctx, &f) {
-        return Ok(form_page(&ctx, "details-title", details_spec(&ctx), keep_values(&f), &csrf_errors()));
+        return Ok(form_page(
+            &ctx,
+            "details-title",
+            details_spec(&ctx),
+            keep_values(&f),
+            &csrf_errors(),
+        ));
     }
     let lang = f.get("language").and_then(|l| Lang::parse(l));
     match state
         .accounts
-        .update_details(&auth.account, f.get("phone").map(String::as_str).unwrap_or(""), lang, &ctx.actor())
+        .update_details(
+            &auth.account,
+            f.get("phone").map(String::as_str).unwrap_or(""),
+            lang,
+            &ctx.actor(),
+        )
         .await
     {
         Ok(updated) => {
             let mut r = see_other("/account?done=details-saved");
-            let c = format!("lang={}; Path=/; SameSite=Lax; Max-Age=31536000", updated.language.tag());
+            let c = format!(
+                "lang={}; Path=/; SameSite=Lax; Max-Age=31536000",
+                updated.language.tag()
+            );
             if let Ok(v) = HeaderValue::from_str(&c) {
                 r.headers_mut().append(header::SET_COOKIE, v);
             }
             Ok(r)
         }
-        Err(DomainError::Invalid(errors)) => Ok(form_page(&ctx, "details-title", details_spec(&ctx), keep_values(&f), &errors)),
+        Err(DomainError::Invalid(errors)) => Ok(form_page(
+            &ctx,
+            "details-title",
+            details_spec(&ctx),
+            keep_values(&f),
+            &errors,
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -156,27 +229,53 @@ fn password_spec(ctx: &Ctx) -> FormSpec {
 
 /// `GET /account/password`.
 pub async fn password_form(SignedIn(ctx, _): SignedIn) -> Response {
-    form_page(&ctx, "password-change-title", password_spec(&ctx), HashMap::new(), &FieldErrors::default())
+    form_page(
+        &ctx,
+        "password-change-title",
+        password_spec(&ctx),
+        HashMap::new(),
+        &FieldErrors::default(),
+    )
 }
 
 /// `POST /account/password`: current password required; every other session ends.
-pub async fn password(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn password(
+    State(state): State<AppState>,
+    SignedIn(ctx, auth): SignedIn,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     if !csrf_ok(&ctx, &f) {
-        return Ok(form_page(&ctx, "password-change-title", password_spec(&ctx), HashMap::new(), &csrf_errors()));
+        return Ok(form_page(
+            &ctx,
+            "password-change-title",
+            password_spec(&ctx),
+            HashMap::new(),
+            &csrf_errors(),
+        ));
     }
     let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
     match state
         .accounts
-        .change_password(&auth.account, &auth.session.id, get("current_password"), get("new_password"), &ctx.actor())
+        .change_password(
+            &auth.account,
+            &auth.session.id,
+            get("current_password"),
+            get("new_password"),
+            &ctx.actor(),
+        )
         .await
     {
         Ok(()) => {
             state.worker.wake();
             Ok(see_other("/account?done=password-changed"))
         }
-        Err(DomainError::Invalid(errors)) => {
-            Ok(form_page(&ctx, "password-change-title", password_spec(&ctx), HashMap::new(), &errors))
-        }
+        Err(DomainError::Invalid(errors)) => Ok(form_page(
+            &ctx,
+            "password-change-title",
+            password_spec(&ctx),
+            HashMap::new(),
+            &errors,
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -197,61 +296,133 @@ fn email_spec(ctx: &Ctx) -> FormSpec {
 
 /// `GET /account/email`.
 pub async fn email_form(SignedIn(ctx, _): SignedIn) -> Response {
-    form_page(&ctx, "email-change-title", email_spec(&ctx), HashMap::new(), &FieldErrors::default())
+    form_page(
+        &ctx,
+        "email-change-title",
+        email_spec(&ctx),
+        HashMap::new(),
+        &FieldErrors::default(),
+    )
 }
 
 /// `POST /account/email`: the new address must be confirmed through a link sent to it.
-pub async fn email(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn email(
+    State(state): State<AppState>,
+    SignedIn(ctx, auth): SignedIn,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     if !csrf_ok(&ctx, &f) {
-        return Ok(form_page(&ctx, "email-change-title", email_spec(&ctx), keep_values(&f), &csrf_errors()));
+        return Ok(form_page(
+            &ctx,
+            "email-change-title",
+            email_spec(&ctx),
+            keep_values(&f),
+            &csrf_errors(),
+        ));
     }
     let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    match state.accounts.change_email(&auth.account, get("password"), get("new_email"), &ctx.actor()).await {
+    match state
+        .accounts
+        .change_email(
+            &auth.account,
+            get("password"),
+            get("new_email"),
+            &ctx.actor(),
+        )
+        .await
+    {
         Ok(()) => {
             state.worker.wake();
             Ok(see_other("/account?done=email-change-sent"))
         }
-        Err(DomainError::Invalid(errors)) => Ok(form_page(&ctx, "email-change-title", email_spec(&ctx), keep_values(&f), &errors)),
+        Err(DomainError::Invalid(errors)) => Ok(form_page(
+            &ctx,
+            "email-change-title",
+            email_spec(&ctx),
+            keep_values(&f),
+            &errors,
+        )),
         Err(e) => Err(e.into()),
     }
 }
 
 /// `GET /confirm-email-change?token=…`.
-pub async fn confirm_email_change_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> Result<Response, PageError> {
-    if !state.accounts.token_is_valid(&q.token, TokenPurpose::ChangeEmail).await? {
+pub async fn confirm_email_change_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    if !state
+        .accounts
+        .token_is_valid(&q.token, TokenPurpose::ChangeEmail)
+        .await?
+    {
         return Ok(link_invalid(&ctx, "/account/email"));
     }
     Ok(message(
         &ctx,
         "email-confirm-title",
         &["email-confirm-body"],
-        vec![Action::post(ctx.tr.t("confirm-button"), "/confirm-email-change", vec![("token".into(), q.token)])],
+        vec![Action::post(
+            ctx.tr.t("confirm-button"),
+            "/confirm-email-change",
+            vec![("token".into(), q.token)],
+        )],
     ))
 }
 
 /// `POST /confirm-email-change`.
-pub async fn confirm_email_change(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn confirm_email_change(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
     let token = f.get("token").cloned().unwrap_or_default();
-    match state.accounts.confirm_email_change(&token, &ctx.actor()).await {
+    match state
+        .accounts
+        .confirm_email_change(&token, &ctx.actor())
+        .await
+    {
         Ok(_) => {
             state.worker.wake();
-            Ok(message(&ctx, "email-changed-title", &["email-changed-body"], vec![Action::button_link(ctx.tr.t("nav-account"), "/account")]))
+            Ok(message(
+                &ctx,
+                "email-changed-title",
+                &["email-changed-body"],
+                vec![Action::button_link(ctx.tr.t("nav-account"), "/account")],
+            ))
         }
         Err(DomainError::InvalidToken) => Ok(link_invalid(&ctx, "/account/email")),
-        Err(DomainError::Invalid(_)) => Ok(message(&ctx, "email-taken-title", &["email-taken-body"], vec![])),
+        Err(DomainError::Invalid(_)) => Ok(message(
+            &ctx,
+            "email-taken-title",
+            &["email-taken-body"],
+            vec![],
+        )),
         Err(e) => Err(e.into()),
     }
 }
 
 fn short_browser(ua: &str) -> String {
-    let name = ["Firefox", "Edg", "Chrome", "Safari"].into_iter().find(|b| ua.contains(b)).unwrap_or("");
+    let name = ["Firefox", "Edg", "Chrome", "Safari"]
+        .into_iter()
+        .find(|b| ua.contains(b))
+        .unwrap_or("");
     let name = if name == "Edg" { "Edge" } else { name };
-    if name.is_empty() { ua.chars().take(40).collect() } else { name.to_string() }
+    if name.is_empty() {
+        ua.chars().take(40).collect()
+    } else {
+        name.to_string()
+    }
 }
 
 /// `GET /account/sessions`: active sessions (end any) and recent sign-ins.
-pub async fn sessions(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn sessions(
+    State(state): State<AppState>,
+    SignedIn(ctx, auth): SignedIn,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     let sessions = state.accounts.sessions(&auth.account).await?;
     let sign_ins = state.accounts.sign_ins(&auth.account).await?;
     let mut p = Page::new(&ctx, "sessions-title");
@@ -277,22 +448,37 @@ pub async fn sessions(State(state): State<AppState>, SignedIn(ctx, auth): Signed
                 at: when(s.at),
                 ip: s.ip.clone(),
                 browser: short_browser(&s.user_agent),
-                result: ctx.tr.t(if s.succeeded { "sign-in-succeeded" } else { "sign-in-failed" }),
+                result: ctx.tr.t(if s.succeeded {
+                    "sign-in-succeeded"
+                } else {
+                    "sign-in-failed"
+                }),
             })
             .collect(),
     }))
 }
 
 /// `POST /account/sessions/{id}/end`: only one's own sessions.
-pub async fn end_session(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Path(id): Path<String>, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn end_session(
+    State(state): State<AppState>,
+    SignedIn(ctx, auth): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
-    state.accounts.end_session(&auth.account, &id, &ctx.actor()).await?;
+    state
+        .accounts
+        .end_session(&auth.account, &id, &ctx.actor())
+        .await?;
     Ok(see_other("/account/sessions?done=session-ended"))
 }
 
 fn correct_spec(ctx: &Ctx, draft: &str, uploads: &[Upload]) -> FormSpec {
     FormSpec {
-        intro: vec![ctx.tr.t("correct-intro"), ctx.tr.t("correct-intro-documents")],
+        intro: vec![
+            ctx.tr.t("correct-intro"),
+            ctx.tr.t("correct-intro-documents"),
+        ],
         action: "/account/correct".into(),
         multipart: true,
         submit: ctx.tr.t("correct-submit"),
@@ -327,11 +513,21 @@ pub async fn correct_form(SignedIn(ctx, auth): SignedIn) -> Result<Response, Pag
     if auth.account.status != AccountStatus::Rejected {
         return Ok(see_other("/account"));
     }
-    Ok(form_page(&ctx, "correct-title", correct_spec(&ctx, "", &[]), profile_values(&auth.account), &FieldErrors::default()))
+    Ok(form_page(
+        &ctx,
+        "correct-title",
+        correct_spec(&ctx, "", &[]),
+        profile_values(&auth.account),
+        &FieldErrors::default(),
+    ))
 }
 
 /// `POST /account/correct` (multipart): new data and, optionally, new documents.
-pub async fn correct(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, multipart: Multipart) -> Result<Response, PageError> {
+pub async fn correct(
+    State(state): State<AppState>,
+    SignedIn(ctx, auth): SignedIn,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
     if auth.account.status != AccountStatus::Rejected {
         return Ok(see_other("/account"));
     }
@@ -343,21 +539,58 @@ pub async fn correct(State(state): State<AppState>, SignedIn(ctx, auth): SignedI
             Some(d) => state.accounts.draft_uploads(d).await?,
             None => vec![],
         };
-        return Ok(form_page(&ctx, "correct-title", correct_spec(&ctx, draft.as_deref().unwrap_or(""), &uploads), values, &csrf_errors()));
+        return Ok(form_page(
+            &ctx,
+            "correct-title",
+            correct_spec(&ctx, draft.as_deref().unwrap_or(""), &uploads),
+            values,
+            &csrf_errors(),
+        ));
     }
     let remove = form.get("remove_upload").to_string();
     if !remove.is_empty() {
-        let token = draft.clone().unwrap_or_else(crate::domain::clock::new_secret);
+        let token = draft
+            .clone()
+            .unwrap_or_else(crate::domain::clock::new_secret);
         state.accounts.remove_draft_upload(&token, &remove).await?;
-        let (uploads, errors) = state.accounts.stash_draft_files(&token, form.files.clone()).await?;
-        return Ok(form_page(&ctx, "correct-title", correct_spec(&ctx, &token, &uploads), values, &errors));
+        let (uploads, errors) = state
+            .accounts
+            .stash_draft_files(&token, form.files.clone())
+            .await?;
+        return Ok(form_page(
+            &ctx,
+            "correct-title",
+            correct_spec(&ctx, &token, &uploads),
+            values,
+            &errors,
+        ));
     }
     let input = registration_input(&form);
-    match state.accounts.correct_registration(&auth.account, &input, form.files.clone(), draft, &ctx.actor()).await {
+    match state
+        .accounts
+        .correct_registration(
+            &auth.account,
+            &input,
+            form.files.clone(),
+            draft,
+            &ctx.actor(),
+        )
+        .await
+    {
         Ok(_) => Ok(see_other("/account")),
-        Err(RegisterError::Form(FormRejected { mut errors, draft_token, uploads })) => {
+        Err(RegisterError::Form(FormRejected {
+            mut errors,
+            draft_token,
+            uploads,
+        })) => {
             form.report_oversized(&mut errors, "documents");
-            Ok(form_page(&ctx, "correct-title", correct_spec(&ctx, &draft_token, &uploads), values, &errors))
+            Ok(form_page(
+                &ctx,
+                "correct-title",
+                correct_spec(&ctx, &draft_token, &uploads),
+                values,
+                &errors,
+            ))
         }
         Err(RegisterError::Domain(e)) => Err(e.into()),
     }
@@ -365,13 +598,26 @@ pub async fn correct(State(state): State<AppState>, SignedIn(ctx, auth): SignedI
 
 /// `GET /documents/{id}`: one's own upload (as a download), or any for a verification
 /// officer (images inline, with a CSP that lets nothing in them run). Anyone else: 404.
-pub async fn document(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Path(id): Path<String>) -> Result<Response, PageError> {
-    let (upload, bytes) = state.accounts.document_for(&auth.account, &id, &ctx.actor()).await?;
+pub async fn document(
+    State(state): State<AppState>,
+    SignedIn(ctx, auth): SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let (upload, bytes) = state
+        .accounts
+        .document_for(&auth.account, &id, &ctx.actor())
+        .await?;
     let officer = auth.account.role.can_verify_accounts();
     let safe_name: String = upload
         .file_name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     // Images are shown inline to officers (beside the entered data); everything else, and
     // everything for applicants, is a download.
@@ -385,8 +631,16 @@ pub async fn document(State(state): State<AppState>, SignedIn(ctx, auth): Signed
         }
     };
     set(h, header::CONTENT_TYPE, upload.content_type.clone());
-    set(h, header::CONTENT_DISPOSITION, format!("{disposition}; filename=\"{safe_name}\""));
-    set(h, header::CONTENT_SECURITY_POLICY, "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox".into());
+    set(
+        h,
+        header::CONTENT_DISPOSITION,
+        format!("{disposition}; filename=\"{safe_name}\""),
+    );
+    set(
+        h,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox".into(),
+    );
     set(h, header::CACHE_CONTROL, "private, no-store".into());
     Ok(r)
 }

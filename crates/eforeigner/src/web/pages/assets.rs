@@ -6,7 +6,10 @@ use axum::response::IntoResponse;
 
 /// `/static/app.css`.
 pub async fn css() -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], include_str!("../../../static/app.css"))
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../../../static/app.css"),
+    )
 }
 
 /// `/static/app.js`.

@@ -16,14 +16,23 @@ use crate::web::templates::{HomePage, MailRow, MailboxPage, Page, render};
 
 /// `GET /`.
 pub async fn home(ctx: Ctx) -> Response {
-    render(&HomePage { p: Page::new(&ctx, "home-title") })
+    render(&HomePage {
+        p: Page::new(&ctx, "home-title"),
+    })
 }
 
 /// `POST /language`: remembers the language (cookie, and the account when signed in) and
 /// returns to the page.
-pub async fn set_language(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn set_language(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
-    let lang = f.get("lang").and_then(|l| Lang::parse(l)).unwrap_or_default();
+    let lang = f
+        .get("lang")
+        .and_then(|l| Lang::parse(l))
+        .unwrap_or_default();
     if let Some(auth) = &ctx.auth {
         state.accounts.set_language(&auth.account, lang).await?;
     }
@@ -31,13 +40,23 @@ pub async fn set_language(State(state): State<AppState>, ctx: Ctx, Form(f): Form
     let next = safe_next(f.get("next"));
     let next = match next.split_once('?') {
         Some((path, query)) => {
-            let rest: Vec<&str> = query.split('&').filter(|p| !p.starts_with("lang=")).collect();
-            if rest.is_empty() { path.to_string() } else { format!("{path}?{}", rest.join("&")) }
+            let rest: Vec<&str> = query
+                .split('&')
+                .filter(|p| !p.starts_with("lang="))
+                .collect();
+            if rest.is_empty() {
+                path.to_string()
+            } else {
+                format!("{path}?{}", rest.join("&"))
+            }
         }
         None => next,
     };
     let mut r = see_other(&next);
-    let c = format!("lang={}; Path=/; SameSite=Lax; Max-Age=31536000", lang.tag());
+    let c = format!(
+        "lang={}; Path=/; SameSite=Lax; Max-Age=31536000",
+        lang.tag()
+    );
     if let Ok(v) = HeaderValue::from_str(&c) {
         r.headers_mut().append(header::SET_COOKIE, v);
     }
@@ -49,12 +68,21 @@ pub async fn dev_mailbox(State(state): State<AppState>, ctx: Ctx) -> Result<Resp
     if !state.config.demo {
         return Err(PageError::NotFound);
     }
-    let mails = state.store.dev_mails(50).await.map_err(crate::domain::DomainError::from)?;
+    let mails = state
+        .store
+        .dev_mails(50)
+        .await
+        .map_err(crate::domain::DomainError::from)?;
     Ok(render(&MailboxPage {
         p: Page::new(&ctx, "devmail-title"),
         mails: mails
             .into_iter()
-            .map(|m| MailRow { to: m.to, subject: m.subject, body: m.body, at: when(m.created_at) })
+            .map(|m| MailRow {
+                to: m.to,
+                subject: m.subject,
+                body: m.body,
+                at: when(m.created_at),
+            })
             .collect(),
     }))
 }

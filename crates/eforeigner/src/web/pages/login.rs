@@ -36,7 +36,10 @@ pub async fn mobile(ctx: Ctx) -> Response {
         &ctx,
         "login-mobile-title",
         &["login-not-available-yet", "login-mobile-body"],
-        vec![Action::button_link(ctx.tr.t("login-method-password"), "/login/password")],
+        vec![Action::button_link(
+            ctx.tr.t("login-method-password"),
+            "/login/password",
+        )],
     )
 }
 
@@ -46,7 +49,10 @@ pub async fn certificate(ctx: Ctx) -> Response {
         &ctx,
         "login-certificate-title",
         &["login-not-available-yet", "login-certificate-body"],
-        vec![Action::button_link(ctx.tr.t("login-method-password"), "/login/password")],
+        vec![Action::button_link(
+            ctx.tr.t("login-method-password"),
+            "/login/password",
+        )],
     )
 }
 
@@ -77,15 +83,36 @@ fn spec(ctx: &Ctx, next: &str, expired: bool) -> FormSpec {
 pub async fn form(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Response {
     let next = q.get("next").cloned().unwrap_or_default();
     let expired = q.contains_key("expired") || ctx.session_expired;
-    form_page(&ctx, "login-title", spec(&ctx, &next, expired), HashMap::new(), &FieldErrors::default())
+    form_page(
+        &ctx,
+        "login-title",
+        spec(&ctx, &next, expired),
+        HashMap::new(),
+        &FieldErrors::default(),
+    )
 }
 
 /// `POST /login/password`: a new session (new id) on success, then back where the user was.
-pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     let next = f.get("next").cloned().unwrap_or_default();
     let values = keep_values(&f);
-    let page = |errors: &FieldErrors| form_page(&ctx, "login-title", spec(&ctx, &next, false), values.clone(), errors);
-    if ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or("")).is_err() {
+    let page = |errors: &FieldErrors| {
+        form_page(
+            &ctx,
+            "login-title",
+            spec(&ctx, &next, false),
+            values.clone(),
+            errors,
+        )
+    };
+    if ctx
+        .check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))
+        .is_err()
+    {
         return Ok(page(&csrf_errors()));
     }
     let email = f.get("email").map(String::as_str).unwrap_or("");
@@ -104,13 +131,18 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashM
         Ok(logged_in) => {
             state.worker.wake();
             let mut r = see_other(&safe_next(Some(&next).filter(|n| !n.is_empty())));
-            let cookie = ctx.cookies.set(ctx.cookies.session, &logged_in.secret, None);
+            let cookie = ctx
+                .cookies
+                .set(ctx.cookies.session, &logged_in.secret, None);
             if let Ok(v) = HeaderValue::from_str(&cookie) {
                 r.headers_mut().append(header::SET_COOKIE, v);
             }
             // Language chosen before login wins over the stored one and is remembered.
             if ctx.lang != logged_in.account.language {
-                state.accounts.set_language(&logged_in.account, ctx.lang).await?;
+                state
+                    .accounts
+                    .set_language(&logged_in.account, ctx.lang)
+                    .await?;
             }
             Ok(r)
         }
@@ -141,10 +173,19 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashM
 }
 
 /// `POST /logout`.
-pub async fn logout(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn logout(
+    State(state): State<AppState>,
+    SignedIn(ctx, auth): SignedIn,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
     state.accounts.logout(&auth.session, &ctx.actor()).await?;
-    let mut r = message(&ctx_signed_out(&ctx), "logout-title", &["logout-body"], vec![Action::button_link(ctx.tr.t("nav-sign-in"), "/login")]);
+    let mut r = message(
+        &ctx_signed_out(&ctx),
+        "logout-title",
+        &["logout-body"],
+        vec![Action::button_link(ctx.tr.t("nav-sign-in"), "/login")],
+    );
     let clear = ctx.cookies.set(ctx.cookies.session, "", Some(0));
     if let Ok(v) = HeaderValue::from_str(&clear) {
         r.headers_mut().append(header::SET_COOKIE, v);
@@ -153,12 +194,18 @@ pub async fn logout(State(state): State<AppState>, SignedIn(ctx, auth): SignedIn
 }
 
 fn ctx_signed_out(ctx: &Ctx) -> Ctx {
-    Ctx { auth: None, ..ctx.clone() }
+    Ctx {
+        auth: None,
+        ..ctx.clone()
+    }
 }
 
 /// `POST /session/extend`: any authenticated request extends the idle timeout; this one
 /// exists for the warning's button and goes back to the page.
-pub async fn extend(SignedIn(ctx, _): SignedIn, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn extend(
+    SignedIn(ctx, _): SignedIn,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
     Ok(see_other(&safe_next(f.get("next"))))
 }

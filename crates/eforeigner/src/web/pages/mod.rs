@@ -28,7 +28,10 @@ pub fn render_error(ctx: &Ctx, page: ErrorPage) -> Response {
     let mut actions = vec![Action::link(ctx.tr.t("error-go-home"), "/")];
     match page {
         ErrorPage::AwaitingVerification => {
-            actions.insert(0, Action::button_link(ctx.tr.t("access-denied-see-status"), "/account"));
+            actions.insert(
+                0,
+                Action::button_link(ctx.tr.t("access-denied-see-status"), "/account"),
+            );
         }
         ErrorPage::Csrf => {
             actions.insert(0, Action::button_link(ctx.tr.t("error-csrf-back"), "/"));
@@ -44,7 +47,12 @@ pub fn render_error(ctx: &Ctx, page: ErrorPage) -> Response {
 }
 
 /// A message page with a heading and paragraphs (message keys).
-pub fn message(ctx: &Ctx, title_key: &str, paragraph_keys: &[&str], actions: Vec<Action>) -> Response {
+pub fn message(
+    ctx: &Ctx,
+    title_key: &str,
+    paragraph_keys: &[&str],
+    actions: Vec<Action>,
+) -> Response {
     render(&MessagePage {
         p: Page::new(ctx, title_key),
         heading: ctx.tr.t(title_key),
@@ -93,7 +101,10 @@ pub fn keep_values(fields: &HashMap<String, String>) -> HashMap<String, String> 
     fields
         .iter()
         .filter(|(k, _)| {
-            !matches!(k.as_str(), "password" | "current_password" | "new_password" | "csrf_token")
+            !matches!(
+                k.as_str(),
+                "password" | "current_password" | "new_password" | "csrf_token"
+            )
         })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()

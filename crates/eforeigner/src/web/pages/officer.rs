@@ -26,14 +26,21 @@ pub const VERIFICATION_DEADLINE: SignedDuration = SignedDuration::from_hours(24)
 fn waiting_text(ctx: &Ctx, waited: SignedDuration) -> String {
     let hours = waited.as_hours();
     if hours >= 1 {
-        ctx.tr.t_args("queue-waiting-hours", &[("n", hours.to_string())])
+        ctx.tr
+            .t_args("queue-waiting-hours", &[("n", hours.to_string())])
     } else {
-        ctx.tr.t_args("queue-waiting-minutes", &[("n", (waited.as_mins()).max(0).to_string())])
+        ctx.tr.t_args(
+            "queue-waiting-minutes",
+            &[("n", (waited.as_mins()).max(0).to_string())],
+        )
     }
 }
 
 /// `GET /officer/verifications`.
-pub async fn queue(State(state): State<AppState>, Verifier(ctx, auth): Verifier) -> Result<Response, PageError> {
+pub async fn queue(
+    State(state): State<AppState>,
+    Verifier(ctx, auth): Verifier,
+) -> Result<Response, PageError> {
     let now = state.accounts.now();
     let nl = name_language(ctx.lang);
     let accounts = state.accounts.verification_queue(&auth.account).await?;
@@ -57,14 +64,25 @@ pub async fn queue(State(state): State<AppState>, Verifier(ctx, auth): Verifier)
             }
         })
         .collect();
-    let count_text = ctx.tr.t_args("queue-count", &[("n", rows.len().to_string())]);
-    Ok(render(&QueuePage { p: Page::new(&ctx, "queue-title"), rows, count_text }))
+    let count_text = ctx
+        .tr
+        .t_args("queue-count", &[("n", rows.len().to_string())]);
+    Ok(render(&QueuePage {
+        p: Page::new(&ctx, "queue-title"),
+        rows,
+        count_text,
+    }))
 }
 
 fn reject_fields(ctx: &Ctx) -> Vec<Field> {
     let reasons = RejectionReason::ALL
         .iter()
-        .map(|r| (r.as_str().to_string(), ctx.tr.t(&format!("rejection-reason-{}", r.as_str()))))
+        .map(|r| {
+            (
+                r.as_str().to_string(),
+                ctx.tr.t(&format!("rejection-reason-{}", r.as_str())),
+            )
+        })
         .collect();
     vec![
         Field::choice(&ctx.tr, "reason", "select", reasons),
@@ -79,11 +97,17 @@ async fn case_page(
     id: &str,
     form: FormView,
 ) -> Result<Response, PageError> {
-    let (account, docs) = state.accounts.verification_case(officer, id, &ctx.actor()).await?;
+    let (account, docs) = state
+        .accounts
+        .verification_case(officer, id, &ctx.actor())
+        .await?;
     let mut r = render(&CasePage {
         p: Page::new(ctx, "case-title"),
         id: account.id.clone(),
-        heading: format!("{} {}", account.profile.given_names, account.profile.surname),
+        heading: format!(
+            "{} {}",
+            account.profile.given_names, account.profile.surname
+        ),
         facts: profile_facts(ctx, &account),
         documents: docs.iter().map(UploadView::from).collect(),
         pending: account.status == AccountStatus::AwaitingVerification,
@@ -97,15 +121,28 @@ async fn case_page(
 }
 
 /// `GET /officer/verifications/{id}`.
-pub async fn case(State(state): State<AppState>, Verifier(ctx, auth): Verifier, Path(id): Path<String>) -> Result<Response, PageError> {
+pub async fn case(
+    State(state): State<AppState>,
+    Verifier(ctx, auth): Verifier,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let form = FormView::empty(&ctx.tr);
     case_page(&state, &ctx, &auth.account, &id, form).await
 }
 
 /// `POST /officer/verifications/{id}/approve`.
-pub async fn approve(State(state): State<AppState>, Verifier(ctx, auth): Verifier, Path(id): Path<String>, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn approve(
+    State(state): State<AppState>,
+    Verifier(ctx, auth): Verifier,
+    Path(id): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
-    match state.accounts.approve(&auth.account, &id, &ctx.actor()).await {
+    match state
+        .accounts
+        .approve(&auth.account, &id, &ctx.actor())
+        .await
+    {
         Ok(_) | Err(DomainError::Conflict) => {
             state.worker.wake();
             Ok(see_other("/officer/verifications"))
@@ -115,13 +152,22 @@ pub async fn approve(State(state): State<AppState>, Verifier(ctx, auth): Verifie
 }
 
 /// `POST /officer/verifications/{id}/reject`.
-pub async fn reject(State(state): State<AppState>, Verifier(ctx, auth): Verifier, Path(id): Path<String>, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn reject(
+    State(state): State<AppState>,
+    Verifier(ctx, auth): Verifier,
+    Path(id): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
     if ctx.check_csrf(get("csrf_token")).is_err() {
         let form = FormView::with(&ctx.tr, super::keep_values(&f), &super::csrf_errors());
         return case_page(&state, &ctx, &auth.account, &id, form).await;
     }
-    match state.accounts.reject(&auth.account, &id, get("reason"), get("note"), &ctx.actor()).await {
+    match state
+        .accounts
+        .reject(&auth.account, &id, get("reason"), get("note"), &ctx.actor())
+        .await
+    {
         Ok(_) | Err(DomainError::Conflict) => {
             state.worker.wake();
             Ok(see_other("/officer/verifications"))
@@ -133,4 +179,3 @@ pub async fn reject(State(state): State<AppState>, Verifier(ctx, auth): Verifier
         Err(e) => Err(e.into()),
     }
 }
-

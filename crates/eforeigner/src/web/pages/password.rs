@@ -28,23 +28,56 @@ fn forgot_spec(ctx: &Ctx) -> FormSpec {
 
 /// `GET /password/forgot`.
 pub async fn forgot_form(ctx: Ctx) -> Response {
-    form_page(&ctx, "forgot-title", forgot_spec(&ctx), HashMap::new(), &FieldErrors::default())
+    form_page(
+        &ctx,
+        "forgot-title",
+        forgot_spec(&ctx),
+        HashMap::new(),
+        &FieldErrors::default(),
+    )
 }
 
 /// `POST /password/forgot`.
-pub async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
-    if ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or("")).is_err() {
-        return Ok(form_page(&ctx, "forgot-title", forgot_spec(&ctx), keep_values(&f), &csrf_errors()));
+pub async fn forgot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    if ctx
+        .check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))
+        .is_err()
+    {
+        return Ok(form_page(
+            &ctx,
+            "forgot-title",
+            forgot_spec(&ctx),
+            keep_values(&f),
+            &csrf_errors(),
+        ));
     }
     let email = f.get("email").cloned().unwrap_or_default();
     let mut errors = FieldErrors::default();
     crate::domain::registration::check_email(&mut errors, "email", &email);
     if !errors.is_empty() {
-        return Ok(form_page(&ctx, "forgot-title", forgot_spec(&ctx), keep_values(&f), &errors));
+        return Ok(form_page(
+            &ctx,
+            "forgot-title",
+            forgot_spec(&ctx),
+            keep_values(&f),
+            &errors,
+        ));
     }
-    state.accounts.request_password_reset(&email, &ctx.actor()).await?;
+    state
+        .accounts
+        .request_password_reset(&email, &ctx.actor())
+        .await?;
     state.worker.wake();
-    Ok(message(&ctx, "forgot-sent-title", &["forgot-sent-body", "register-sent-spam"], vec![]))
+    Ok(message(
+        &ctx,
+        "forgot-sent-title",
+        &["forgot-sent-body", "register-sent-spam"],
+        vec![],
+    ))
 }
 
 fn reset_spec(ctx: &Ctx, token: &str) -> FormSpec {
@@ -52,38 +85,83 @@ fn reset_spec(ctx: &Ctx, token: &str) -> FormSpec {
         intro: vec![ctx.tr.t("reset-intro")],
         action: "/password/reset".into(),
         submit: ctx.tr.t("reset-submit"),
-        fields: vec![Field::input(&ctx.tr, "password", "password", "new-password")],
+        fields: vec![Field::input(
+            &ctx.tr,
+            "password",
+            "password",
+            "new-password",
+        )],
         hidden: vec![("token".into(), token.into())],
         ..FormSpec::default()
     }
 }
 
 /// `GET /password/reset?token=…`.
-pub async fn reset_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> Result<Response, PageError> {
-    if !state.accounts.token_is_valid(&q.token, TokenPurpose::ResetPassword).await? {
+pub async fn reset_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    if !state
+        .accounts
+        .token_is_valid(&q.token, TokenPurpose::ResetPassword)
+        .await?
+    {
         return Ok(link_invalid(&ctx, "/password/forgot"));
     }
-    Ok(form_page(&ctx, "reset-title", reset_spec(&ctx, &q.token), HashMap::new(), &FieldErrors::default()))
+    Ok(form_page(
+        &ctx,
+        "reset-title",
+        reset_spec(&ctx, &q.token),
+        HashMap::new(),
+        &FieldErrors::default(),
+    ))
 }
 
 /// `POST /password/reset`.
-pub async fn reset(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn reset(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     let token = f.get("token").cloned().unwrap_or_default();
-    if ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or("")).is_err() {
-        return Ok(form_page(&ctx, "reset-title", reset_spec(&ctx, &token), HashMap::new(), &csrf_errors()));
+    if ctx
+        .check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))
+        .is_err()
+    {
+        return Ok(form_page(
+            &ctx,
+            "reset-title",
+            reset_spec(&ctx, &token),
+            HashMap::new(),
+            &csrf_errors(),
+        ));
     }
     let password = f.get("password").cloned().unwrap_or_default();
-    match state.accounts.reset_password(&token, &password, &ctx.actor()).await {
+    match state
+        .accounts
+        .reset_password(&token, &password, &ctx.actor())
+        .await
+    {
         Ok(_) => {
             state.worker.wake();
             Ok(message(
                 &ctx,
                 "reset-done-title",
                 &["reset-done-body"],
-                vec![Action::button_link(ctx.tr.t("nav-sign-in"), "/login/password")],
+                vec![Action::button_link(
+                    ctx.tr.t("nav-sign-in"),
+                    "/login/password",
+                )],
             ))
         }
-        Err(DomainError::Invalid(errors)) => Ok(form_page(&ctx, "reset-title", reset_spec(&ctx, &token), HashMap::new(), &errors)),
+        Err(DomainError::Invalid(errors)) => Ok(form_page(
+            &ctx,
+            "reset-title",
+            reset_spec(&ctx, &token),
+            HashMap::new(),
+            &errors,
+        )),
         Err(DomainError::InvalidToken) => Ok(link_invalid(&ctx, "/password/forgot")),
         Err(e) => Err(e.into()),
     }

@@ -40,8 +40,20 @@ pub fn country_options(lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-fn options<T: Copy>(tr: &Tr, all: &[T], text: fn(T) -> &'static str, prefix: &str) -> Vec<(String, String)> {
-    all.iter().map(|v| (text(*v).to_string(), tr.t(&format!("{prefix}-{}", text(*v))))).collect()
+fn options<T: Copy>(
+    tr: &Tr,
+    all: &[T],
+    text: fn(T) -> &'static str,
+    prefix: &str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| {
+            (
+                text(*v).to_string(),
+                tr.t(&format!("{prefix}-{}", text(*v))),
+            )
+        })
+        .collect()
 }
 
 /// The identity fields (registration and correction share them).
@@ -51,13 +63,28 @@ pub fn identity_fields(tr: &Tr, lang: Lang) -> Vec<Field> {
         Field::input(tr, "given_names", "text", "given-name"),
         Field::input(tr, "surname", "text", "family-name"),
         Field::input(tr, "date_of_birth", "date", "bday"),
-        Field::choice(tr, "sex", "radios", options(tr, Sex::ALL, Sex::as_str, "sex")),
+        Field::choice(
+            tr,
+            "sex",
+            "radios",
+            options(tr, Sex::ALL, Sex::as_str, "sex"),
+        ),
         Field::choice(tr, "citizenship", "select", country_options(lang)),
         Field::section(tr, "register-section-ebs"),
-        Field::choice(tr, "has_ebs", "radios", options(tr, HasEbs::ALL, HasEbs::as_str, "has-ebs")),
+        Field::choice(
+            tr,
+            "has_ebs",
+            "radios",
+            options(tr, HasEbs::ALL, HasEbs::as_str, "has-ebs"),
+        ),
         Field::input(tr, "ebs", "text", "off").optional(),
         Field::section(tr, "register-section-document"),
-        Field::choice(tr, "id_doc_type", "radios", options(tr, IdDocType::ALL, IdDocType::as_str, "id-doc-type")),
+        Field::choice(
+            tr,
+            "id_doc_type",
+            "radios",
+            options(tr, IdDocType::ALL, IdDocType::as_str, "id-doc-type"),
+        ),
         Field::input(tr, "id_doc_number", "text", "off"),
         Field::input(tr, "id_doc_expiry", "date", "off"),
         Field::input(tr, "documents", "file", ""),
@@ -110,12 +137,22 @@ pub fn registration_input(form: &MultipartForm) -> RegistrationInput {
 
 /// `GET /register`.
 pub async fn form(ctx: Ctx) -> Response {
-    form_page(&ctx, "register-title", spec(&ctx, "", &[]), HashMap::new(), &FieldErrors::default())
+    form_page(
+        &ctx,
+        "register-title",
+        spec(&ctx, "", &[]),
+        HashMap::new(),
+        &FieldErrors::default(),
+    )
 }
 
 /// `POST /register` (multipart). Files that pass are kept under a draft token whatever else
 /// is wrong, and listed when the form is shown again.
-pub async fn submit(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -> Result<Response, PageError> {
+pub async fn submit(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
     let form = MultipartForm::read(multipart, "documents").await?;
     let values = keep_values(&form.fields);
     let draft = form.get("draft_token").to_string();
@@ -126,24 +163,54 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, multipart: Multipar
             None => vec![],
         };
         let token = draft.unwrap_or_default();
-        return Ok(form_page(&ctx, "register-title", spec(&ctx, &token, &uploads), values, &csrf_errors()));
+        return Ok(form_page(
+            &ctx,
+            "register-title",
+            spec(&ctx, &token, &uploads),
+            values,
+            &csrf_errors(),
+        ));
     }
     let remove = form.get("remove_upload").to_string();
     if !remove.is_empty() {
         // "Remove" is a button of the same form, so everything typed comes along and stays.
-        let token = draft.clone().unwrap_or_else(crate::domain::clock::new_secret);
+        let token = draft
+            .clone()
+            .unwrap_or_else(crate::domain::clock::new_secret);
         state.accounts.remove_draft_upload(&token, &remove).await?;
-        let (uploads, errors) = state.accounts.stash_draft_files(&token, form.files.clone()).await?;
-        return Ok(form_page(&ctx, "register-title", spec(&ctx, &token, &uploads), values, &errors));
+        let (uploads, errors) = state
+            .accounts
+            .stash_draft_files(&token, form.files.clone())
+            .await?;
+        return Ok(form_page(
+            &ctx,
+            "register-title",
+            spec(&ctx, &token, &uploads),
+            values,
+            &errors,
+        ));
     }
     let input = registration_input(&form);
-    let result = state.accounts.register(&input, form.files.clone(), draft, ctx.lang, &ctx.actor()).await;
+    let result = state
+        .accounts
+        .register(&input, form.files.clone(), draft, ctx.lang, &ctx.actor())
+        .await;
     state.worker.wake();
     match result {
         Ok(()) => Ok(see_other("/register/sent")),
-        Err(RegisterError::Form(FormRejected { mut errors, draft_token, uploads })) => {
+        Err(RegisterError::Form(FormRejected {
+            mut errors,
+            draft_token,
+            uploads,
+        })) => {
             form.report_oversized(&mut errors, "documents");
-            Ok(form_page(&ctx, "register-title", spec(&ctx, &draft_token, &uploads), values, &errors))
+            Ok(form_page(
+                &ctx,
+                "register-title",
+                spec(&ctx, &draft_token, &uploads),
+                values,
+                &errors,
+            ))
         }
         Err(RegisterError::Domain(e)) => Err(e.into()),
     }
@@ -154,8 +221,15 @@ pub async fn sent(ctx: Ctx) -> Response {
     message(
         &ctx,
         "register-sent-title",
-        &["register-sent-body", "register-sent-spam", "register-sent-next"],
-        vec![Action::link(ctx.tr.t("resend-link"), "/confirm-email/resend")],
+        &[
+            "register-sent-body",
+            "register-sent-spam",
+            "register-sent-next",
+        ],
+        vec![Action::link(
+            ctx.tr.t("resend-link"),
+            "/confirm-email/resend",
+        )],
     )
 }
 
@@ -169,27 +243,48 @@ pub struct TokenQuery {
 
 /// `GET /confirm-email?token=…`: a page with a button, so that mail scanners that follow
 /// links do not use up the single-use link.
-pub async fn confirm_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<TokenQuery>) -> Result<Response, PageError> {
-    if !state.accounts.token_is_valid(&q.token, crate::domain::TokenPurpose::ConfirmEmail).await? {
+pub async fn confirm_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<TokenQuery>,
+) -> Result<Response, PageError> {
+    if !state
+        .accounts
+        .token_is_valid(&q.token, crate::domain::TokenPurpose::ConfirmEmail)
+        .await?
+    {
         return Ok(link_invalid(&ctx, "/confirm-email/resend"));
     }
     Ok(message(
         &ctx,
         "confirm-title",
         &["confirm-body"],
-        vec![Action::post(ctx.tr.t("confirm-button"), "/confirm-email", vec![("token".into(), q.token)])],
+        vec![Action::post(
+            ctx.tr.t("confirm-button"),
+            "/confirm-email",
+            vec![("token".into(), q.token)],
+        )],
     ))
 }
 
 /// The page for an unknown, used or expired link.
 pub fn link_invalid(ctx: &Ctx, retry: &str) -> Response {
-    let mut r = message(ctx, "link-invalid-title", &["link-invalid-body"], vec![Action::button_link(ctx.tr.t("link-invalid-retry"), retry)]);
+    let mut r = message(
+        ctx,
+        "link-invalid-title",
+        &["link-invalid-body"],
+        vec![Action::button_link(ctx.tr.t("link-invalid-retry"), retry)],
+    );
     *r.status_mut() = axum::http::StatusCode::GONE;
     r
 }
 
 /// `POST /confirm-email`.
-pub async fn confirm(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
     let token = f.get("token").cloned().unwrap_or_default();
     match state.accounts.confirm_email(&token, &ctx.actor()).await {
@@ -197,9 +292,14 @@ pub async fn confirm(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Hash
             &ctx,
             "confirmed-title",
             &["confirmed-body", "confirmed-next"],
-            vec![Action::button_link(ctx.tr.t("nav-sign-in"), "/login/password")],
+            vec![Action::button_link(
+                ctx.tr.t("nav-sign-in"),
+                "/login/password",
+            )],
         )),
-        Err(crate::domain::DomainError::InvalidToken) => Ok(link_invalid(&ctx, "/confirm-email/resend")),
+        Err(crate::domain::DomainError::InvalidToken) => {
+            Ok(link_invalid(&ctx, "/confirm-email/resend"))
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -216,21 +316,54 @@ fn resend_spec(ctx: &Ctx) -> FormSpec {
 
 /// `GET /confirm-email/resend`.
 pub async fn resend_form(ctx: Ctx) -> Response {
-    form_page(&ctx, "resend-title", resend_spec(&ctx), HashMap::new(), &FieldErrors::default())
+    form_page(
+        &ctx,
+        "resend-title",
+        resend_spec(&ctx),
+        HashMap::new(),
+        &FieldErrors::default(),
+    )
 }
 
 /// `POST /confirm-email/resend`: the same answer whether or not the address is registered.
-pub async fn resend(State(state): State<AppState>, ctx: Ctx, Form(f): Form<HashMap<String, String>>) -> Result<Response, PageError> {
-    if ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or("")).is_err() {
-        return Ok(form_page(&ctx, "resend-title", resend_spec(&ctx), keep_values(&f), &csrf_errors()));
+pub async fn resend(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    if ctx
+        .check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))
+        .is_err()
+    {
+        return Ok(form_page(
+            &ctx,
+            "resend-title",
+            resend_spec(&ctx),
+            keep_values(&f),
+            &csrf_errors(),
+        ));
     }
     let email = f.get("email").cloned().unwrap_or_default();
     let mut errors = FieldErrors::default();
     crate::domain::registration::check_email(&mut errors, "email", &email);
     if !errors.is_empty() {
-        return Ok(form_page(&ctx, "resend-title", resend_spec(&ctx), keep_values(&f), &errors));
+        return Ok(form_page(
+            &ctx,
+            "resend-title",
+            resend_spec(&ctx),
+            keep_values(&f),
+            &errors,
+        ));
     }
-    state.accounts.resend_confirmation(&email, &ctx.actor()).await?;
+    state
+        .accounts
+        .resend_confirmation(&email, &ctx.actor())
+        .await?;
     state.worker.wake();
-    Ok(message(&ctx, "resend-done-title", &["resend-done-body"], vec![]))
+    Ok(message(
+        &ctx,
+        "resend-done-title",
+        &["resend-done-body"],
+        vec![],
+    ))
 }
