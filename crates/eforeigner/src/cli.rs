@@ -105,7 +105,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "eForeigner is listening on {}",
                 running.app.config.public_url
             );
-            tokio::signal::ctrl_c().await?;
+            shutdown_signal().await;
             running.stop().await;
         }
         Command::User {
@@ -166,4 +166,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Waits for Ctrl-C or SIGTERM (how service managers stop a process).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
 }

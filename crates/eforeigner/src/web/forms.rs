@@ -175,9 +175,9 @@ impl FormView {
     }
 
     /// The `aria-describedby` value of a field: its hint and its error, where present.
-    pub fn described_by(&self, name: &str) -> String {
+    pub fn described_by(&self, name: &str, with_hint: &bool) -> String {
         let mut ids = vec![];
-        if !self.hint(name).is_empty() {
+        if *with_hint && !self.hint(name).is_empty() {
             ids.push(format!("{name}-hint"));
         }
         if self.invalid(name) {

@@ -28,8 +28,9 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     };
     set(header::CONTENT_SECURITY_POLICY, CSP);
     set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    // Links in e-mails carry single-use tokens: never leak them through Referer.
-    set(header::REFERRER_POLICY, "no-referrer");
+    // Links in e-mails carry single-use tokens: never send them to another site. (Not
+    // `no-referrer`: with it, browsers send `Origin: null` on our own form posts.)
+    set(header::REFERRER_POLICY, "same-origin");
     set(header::X_FRAME_OPTIONS, "DENY");
     set(
         header::HeaderName::from_static("permissions-policy"),
@@ -63,7 +64,11 @@ pub async fn cross_site_guard(State(state): State<AppState>, req: Request, next:
         if h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
             return PageError::Csrf.into_response();
         }
-        if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let same_origin =
+            h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("same-origin");
+        if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok())
+            && !(origin == "null" && same_origin)
+        {
             let host = h
                 .get(header::HOST)
                 .and_then(|v| v.to_str().ok())

@@ -132,6 +132,8 @@ pub struct Field {
     pub label: String,
     /// "(optional)" in the page language.
     pub optional_text: String,
+    /// Whether to show the field's hint (`hint-<name>`).
+    pub show_hint: bool,
 }
 
 impl Field {
@@ -151,7 +153,14 @@ impl Field {
             placeholder: tr.t("select-placeholder"),
             label: String::new(),
             optional_text: tr.t("optional"),
+            show_hint: true,
         }
+    }
+
+    /// Leaves out the hint (e.g. the e-mail field of the login form).
+    pub fn without_hint(mut self) -> Self {
+        self.show_hint = false;
+        self
     }
 
     /// Marks the field optional.

@@ -220,7 +220,7 @@ async fn security_headers_and_cookie_flags() {
         assert!(csp.contains(part), "{csp}");
     }
     assert_eq!(r.header("x-content-type-options"), "nosniff");
-    assert_eq!(r.header("referrer-policy"), "no-referrer");
+    assert_eq!(r.header("referrer-policy"), "same-origin");
     assert_eq!(r.header("cache-control"), "no-store");
     let csrf_cookie = r
         .headers

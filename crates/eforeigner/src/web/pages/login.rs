@@ -66,7 +66,7 @@ fn spec(ctx: &Ctx, next: &str, expired: bool) -> FormSpec {
         action: "/login/password".into(),
         submit: ctx.tr.t("login-submit"),
         fields: vec![
-            Field::input(&ctx.tr, "email", "email", "username"),
+            Field::input(&ctx.tr, "email", "email", "username").without_hint(),
             Field::input(&ctx.tr, "password", "password", "current-password"),
         ],
         hidden: vec![("next".into(), next.into())],

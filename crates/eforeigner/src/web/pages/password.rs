@@ -20,7 +20,7 @@ fn forgot_spec(ctx: &Ctx) -> FormSpec {
         intro: vec![ctx.tr.t("forgot-intro")],
         action: "/password/forgot".into(),
         submit: ctx.tr.t("forgot-submit"),
-        fields: vec![Field::input(&ctx.tr, "email", "email", "username")],
+        fields: vec![Field::input(&ctx.tr, "email", "email", "username").without_hint()],
         links: vec![("/login/password".into(), ctx.tr.t("forgot-exit"))],
         ..FormSpec::default()
     }

@@ -309,7 +309,7 @@ fn resend_spec(ctx: &Ctx) -> FormSpec {
         intro: vec![ctx.tr.t("resend-intro")],
         action: "/confirm-email/resend".into(),
         submit: ctx.tr.t("resend-submit"),
-        fields: vec![Field::input(&ctx.tr, "email", "email", "email")],
+        fields: vec![Field::input(&ctx.tr, "email", "email", "email").without_hint()],
         ..FormSpec::default()
     }
 }
