@@ -531,3 +531,89 @@ async fn cli_created_users_are_active_and_demo_seed_is_idempotent() {
         assert_eq!(a.status, AccountStatus::Active);
     }
 }
+
+#[tokio::test]
+async fn command_line_migrates_and_creates_users_with_the_password_from_stdin() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_eforeigner");
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = Command::new(bin)
+            .args(args)
+            .env("EFOREIGNER_DATA_DIR", dir.path())
+            .env_remove("EFOREIGNER_DATABASE_URL")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run(&["migrate"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "boss@example.org",
+            "--role",
+            "supervisor",
+        ],
+        "short\n",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least 15 characters"));
+    let out = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "boss@example.org",
+            "--role",
+            "chief",
+        ],
+        "x",
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown role"));
+    let out = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "boss@example.org",
+            "--role",
+            "supervisor",
+        ],
+        "granite meadow falcon sunrise\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("created boss@example.org (supervisor)"));
+    let out = run(
+        &[
+            "user",
+            "create",
+            "--email",
+            "boss@example.org",
+            "--role",
+            "admin",
+        ],
+        "granite meadow falcon sunrise\n",
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exists"));
+}
