@@ -21,4 +21,4 @@ export const test = base.extend({
 
 export { expect };
 export { waitForMail, listMail, mailMark, extractLink, extractLinks } from './mail.js';
-export { expectNoA11yViolations, runAxe } from './axe.js';
+export { expectNoA11yViolations, expectNoA11yViolationsInCopy, runAxe } from './axe.js';

@@ -14,6 +14,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod documents;
 pub mod domain;
 pub mod i18n;
 pub mod jobs;

@@ -30,7 +30,9 @@
 pub mod countries;
 pub mod email;
 pub mod identifiers;
+pub mod ips_qr;
 pub mod password;
+pub mod residence;
 
 pub use email::{Email, EmailError};
 pub use identifiers::{

@@ -114,6 +114,27 @@ pub fn check_phone(errors: &mut FieldErrors, raw: &str) -> Option<String> {
     Some(value.to_string())
 }
 
+/// Message arguments of an identifier error.
+pub fn identifier_args(
+    e: &eforeigner_rules::identifiers::IdentifierError,
+) -> Vec<(&'static str, String)> {
+    match e {
+        eforeigner_rules::identifiers::IdentifierError::WrongLength { expected, found } => {
+            vec![
+                ("expected", expected.to_string()),
+                ("found", found.to_string()),
+            ]
+        }
+        eforeigner_rules::identifiers::IdentifierError::EbsWrongRegister { found } => {
+            vec![("found", format!("{found:02}"))]
+        }
+        eforeigner_rules::identifiers::IdentifierError::ReferenceTooLong { max } => {
+            vec![("max", max.to_string())]
+        }
+        _ => vec![],
+    }
+}
+
 /// Checks a new password against the policy, with the person's data as context words.
 pub fn check_password(errors: &mut FieldErrors, field: &str, password: &str, context: &[&str]) {
     if password.is_empty() {
@@ -207,7 +228,7 @@ pub fn check_identity(errors: &mut FieldErrors, input: &RegistrationInput, today
             } else {
                 match Ebs::parse(&input.ebs) {
                     Ok(n) => ebs = Some(n.as_str().to_string()),
-                    Err(e) => errors.add("ebs", e.code()),
+                    Err(e) => errors.add_with("ebs", e.code(), &identifier_args(&e)),
                 }
             }
         }

@@ -200,3 +200,47 @@ async fn malformed_json_gets_the_envelope_never_a_500() {
     r.assert_status(404);
     assert_eq!(r.json()["error"]["code"], "not_found");
 }
+
+#[tokio::test]
+async fn identifiers_are_validated_with_reasons_and_details() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let ok = |kind: &str, value: &str| {
+        let b = b.clone();
+        let (kind, value) = (kind.to_string(), value.to_string());
+        async move {
+            b.json(
+                Method::POST,
+                "/api/v1/identifiers/validate",
+                Some(json!({"kind": kind, "value": value})),
+            )
+            .await
+            .json()
+        }
+    };
+    // Published examples (DESIGN.md §5).
+    let a = ok("account", "840-742221843-57").await;
+    assert_eq!(a["valid"], true);
+    assert_eq!(a["details"]["long_form"], "840000074222184357");
+    let r = ok("reference97", "97 14-123412").await;
+    assert_eq!(r["valid"], true);
+    assert_eq!(r["details"]["qr_form"], "9714123412");
+    let bad = ok("reference97", "97 15-123412").await;
+    assert_eq!(bad["valid"], false);
+    assert_eq!(bad["reasons"][0]["code"], "invalid_check_digit");
+    let short = ok("ebs", "12345").await;
+    assert_eq!(short["reasons"][0]["code"], "wrong_length");
+    assert_eq!(
+        short["reasons"][0]["message"],
+        "The number must have 13 digits; you entered 5."
+    );
+    let r = b
+        .json(
+            Method::POST,
+            "/api/v1/identifiers/validate",
+            Some(json!({"kind": "iban", "value": "x"})),
+        )
+        .await;
+    r.assert_status(422);
+    assert_eq!(r.json()["error"]["fields"][0]["field"], "kind");
+}

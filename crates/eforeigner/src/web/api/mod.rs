@@ -12,6 +12,8 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
+pub mod identifiers;
+
 use super::AppState;
 use super::context::{Auth, Ctx};
 use super::error::{ApiError, ApiErrorEnvelope};
@@ -37,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/password/reset", post(reset_password))
         .route("/v1/verifications", get(verification_queue))
         .route("/v1/verifications/{id}/decision", post(decide))
+        .route("/v1/identifiers/validate", post(identifiers::validate))
         .fallback(api_not_found)
 }
 
@@ -121,7 +124,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiUser {
 
 /// A JSON body whose rejection (wrong content, wrong shape) answers with the error
 /// envelope (422 `invalid_json`) instead of plain text.
-struct ApiJson<T>(T);
+pub(crate) struct ApiJson<T>(pub(crate) T);
 
 impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for ApiJson<T> {
     type Rejection = Response;

@@ -1,0 +1,283 @@
+//! Machine facts from `/proc`, and the Markdown report of one run.
+
+use std::fmt::Write as _;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::load::{LoadResult, Plan};
+use crate::memory::IdleMemory;
+
+/// Logins must reach this share of the raw Argon2id verification rate.
+pub const LOGIN_TARGET: f64 = 0.90;
+/// The login page must reach this share of the minimal handler's request rate.
+pub const PAGE_TARGET: f64 = 0.30;
+/// Idle resident memory must stay below this many bytes (100 MB).
+pub const RSS_TARGET_BYTES: u64 = 100_000_000;
+
+/// What the machine is.
+#[derive(Clone, Debug)]
+pub struct Machine {
+    /// Cores this process may use (what `nproc` prints).
+    pub cores: usize,
+    /// Processors listed in `/proc/cpuinfo`.
+    pub cpuinfo_processors: usize,
+    /// The first `model name` in `/proc/cpuinfo`.
+    pub cpu_model: String,
+    /// `/proc/sys/kernel/osrelease`.
+    pub kernel: String,
+}
+
+impl Machine {
+    /// Reads the facts; missing files give "unknown".
+    pub fn detect() -> Self {
+        let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+        let cpu_model = cpuinfo
+            .lines()
+            .find(|l| l.starts_with("model name"))
+            .and_then(|l| l.split_once(':'))
+            .map_or_else(|| "unknown".to_string(), |(_, v)| v.trim().to_string());
+        let cpuinfo_processors = cpuinfo
+            .lines()
+            .filter(|l| l.starts_with("processor"))
+            .count();
+        Self {
+            cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            cpuinfo_processors,
+            cpu_model,
+            kernel: std::fs::read_to_string("/proc/sys/kernel/osrelease")
+                .map_or_else(|_| "unknown".to_string(), |s| s.trim().to_string()),
+        }
+    }
+}
+
+/// The 1-, 5- and 15-minute load averages, as `/proc/loadavg` prints them.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`.
+pub fn utc_date() -> String {
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// One load measurement with the plan it ran under.
+#[derive(Clone, Debug)]
+pub struct Run {
+    /// How it was driven.
+    pub plan: Plan,
+    /// What came of it.
+    pub result: LoadResult,
+}
+
+/// The login measurement and its setup.
+#[derive(Clone, Debug)]
+pub struct LoginRun {
+    /// The logins.
+    pub run: Run,
+    /// Users created beforehand.
+    pub users: usize,
+    /// How long creating them took.
+    pub creation: Duration,
+}
+
+/// Everything one invocation measured (`None`: not selected).
+#[derive(Clone, Debug)]
+pub struct Results {
+    /// The machine.
+    pub machine: Machine,
+    /// Load average before the first measurement.
+    pub load_before: String,
+    /// Load average after the last one.
+    pub load_after: String,
+    /// (1) Raw Argon2id verifications.
+    pub argon2: Option<Run>,
+    /// (2) Logins over HTTP.
+    pub login: Option<LoginRun>,
+    /// (3) `GET /login/password`.
+    pub page: Option<Run>,
+    /// (3) The minimal handler.
+    pub minimal: Option<Run>,
+    /// (4) Idle memory, or why it could not be measured.
+    pub memory: Option<Result<IdleMemory, String>>,
+}
+
+fn rate(r: f64) -> String {
+    if r >= 1_000.0 {
+        format!("{r:.0}/s")
+    } else {
+        format!("{r:.1}/s")
+    }
+}
+
+fn ms(d: Option<Duration>) -> String {
+    match d {
+        Some(d) if d < Duration::from_millis(10) => format!("{:.2} ms", d.as_secs_f64() * 1e3),
+        Some(d) => format!("{:.1} ms", d.as_secs_f64() * 1e3),
+        None => "–".into(),
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "**yes**" } else { "**no**" }
+}
+
+/// A load row: result (with failures), per core, p50 / p99.
+fn load_cells(run: &Run, cores: usize) -> (String, String, String) {
+    let r = &run.result;
+    let mut result = format!("{} ({} ok", rate(r.rate()), r.ok);
+    if r.not_ok > 0 {
+        let _ = write!(
+            result,
+            ", {} failed: {}",
+            r.not_ok,
+            r.first_problem.as_deref().unwrap_or("?")
+        );
+    }
+    result.push(')');
+    let per_core = rate(r.rate() / cores.max(1) as f64);
+    let latency = format!("{} / {}", ms(r.percentile(0.50)), ms(r.percentile(0.99)));
+    (result, per_core, latency)
+}
+
+impl Results {
+    /// The report as Markdown.
+    pub fn markdown(&self) -> String {
+        let m = &self.machine;
+        let cores = m.cores;
+        let mut out = String::new();
+        let _ = writeln!(out, "## eForeigner benchmark, {}\n", utc_date());
+        let _ = writeln!(
+            out,
+            "- Machine: {} usable cores (`nproc`; /proc/cpuinfo lists {}), {}, Linux {}",
+            cores, m.cpuinfo_processors, m.cpu_model, m.kernel
+        );
+        let _ = writeln!(
+            out,
+            "- Load average before: {}; after: {}",
+            self.load_before, self.load_after
+        );
+        if let Some(run) = self
+            .argon2
+            .as_ref()
+            .or(self.login.as_ref().map(|l| &l.run))
+            .or(self.page.as_ref())
+        {
+            let _ = writeln!(
+                out,
+                "- Each load: closed loop, {:.1} s warm-up, then {:.1} s counted",
+                run.plan.warmup.as_secs_f64(),
+                run.plan.duration.as_secs_f64()
+            );
+        }
+        if let Some(l) = &self.login {
+            let _ = writeln!(
+                out,
+                "- Setup: {} users created in {:.1} s (each creation hashes a password)",
+                l.users,
+                l.creation.as_secs_f64()
+            );
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "| # | Measurement | Result | Per core | p50 / p99 | Target | Met? |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+
+        if let Some(run) = &self.argon2 {
+            let (result, per_core, latency) = load_cells(run, cores);
+            let _ = writeln!(
+                out,
+                "| 1 | Argon2id verify (m=19456 KiB, t=2, p=1), {} in flight | {result} | {per_core} | {latency} | baseline for 2 | – |",
+                run.plan.concurrency
+            );
+        }
+        if let Some(login) = &self.login {
+            let run = &login.run;
+            let (result, per_core, latency) = load_cells(run, cores);
+            let (share, met) = match &self.argon2 {
+                Some(a) if a.result.rate() > 0.0 => {
+                    let share = run.result.rate() / a.result.rate();
+                    (
+                        format!("{:.1} % of (1)", share * 100.0),
+                        verdict(share >= LOGIN_TARGET),
+                    )
+                }
+                _ => ("(1) not measured".to_string(), "–"),
+            };
+            let _ = writeln!(
+                out,
+                "| 2 | Login `POST /api/v1/session`, {} clients, {} users | {result}; {share} | {per_core} | {latency} | ≥ {:.0} % of (1) | {met} |",
+                run.plan.concurrency,
+                login.users,
+                LOGIN_TARGET * 100.0
+            );
+        }
+        if let Some(run) = &self.page {
+            let (result, per_core, latency) = load_cells(run, cores);
+            let _ = writeln!(
+                out,
+                "| 3a | `GET /login/password` (portal), {} clients | {result} | {per_core} | {latency} | | |",
+                run.plan.concurrency
+            );
+        }
+        if let Some(run) = &self.minimal {
+            let (result, per_core, latency) = load_cells(run, cores);
+            let _ = writeln!(
+                out,
+                "| 3b | `GET /` minimal axum `\"ok\"` handler, {} clients | {result} | {per_core} | {latency} | | |",
+                run.plan.concurrency
+            );
+        }
+        if let (Some(page), Some(minimal)) = (&self.page, &self.minimal)
+            && minimal.result.rate() > 0.0
+        {
+            let share = page.result.rate() / minimal.result.rate();
+            let _ = writeln!(
+                out,
+                "| 3 | Page rate / minimal rate | {:.1} % | | | ≥ {:.0} % | {} |",
+                share * 100.0,
+                PAGE_TARGET * 100.0,
+                verdict(share >= PAGE_TARGET)
+            );
+        }
+        match &self.memory {
+            Some(Ok(mem)) => {
+                let bytes = mem.rss_kib * 1024;
+                let _ = writeln!(
+                    out,
+                    "| 4 | Idle RSS of `eforeigner serve` (VmRSS) | {:.1} MB ({} KiB; peak VmHWM {:.1} MB; healthy after {:.2} s) | | | < 100 MB | {} |",
+                    bytes as f64 / 1e6,
+                    mem.rss_kib,
+                    (mem.hwm_kib * 1024) as f64 / 1e6,
+                    mem.startup.as_secs_f64(),
+                    verdict(bytes < RSS_TARGET_BYTES)
+                );
+            }
+            Some(Err(why)) => {
+                let why = why.replace('\n', " ").replace('|', "\\|");
+                let _ = writeln!(
+                    out,
+                    "| 4 | Idle RSS of `eforeigner serve` | not measured: {why} | | | < 100 MB | – |"
+                );
+            }
+            None => {}
+        }
+        out
+    }
+}
