@@ -374,3 +374,4 @@ mail-account-rejected-body = An authorised officer could not verify your eForeig
     Sign in to correct your data or upload a new document; you do not need to register again:
 
     { $link }
+error-municipality-invalid = Enter the three-digit municipality code.

@@ -397,3 +397,4 @@ mail-account-rejected-body = Ovlašćeno lice nije moglo da proveri Vaš nalog n
     Prijavite se da biste ispravili svoje podatke ili priložili novi dokument; ne morate ponovo da se registrujete:
 
     { $link }
+error-municipality-invalid = Unesite trocifreni kod opštine.

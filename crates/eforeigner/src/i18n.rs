@@ -10,11 +10,22 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::domain::Lang;
 
-const SOURCES: [(Lang, &str); 4] = [
+/// Per language: the portal's messages, and those of the residence rules and their pages.
+const SOURCES: [(Lang, &str); 8] = [
     (Lang::En, include_str!("../locales/en.ftl")),
     (Lang::SrLatn, include_str!("../locales/sr-Latn.ftl")),
     (Lang::SrCyrl, include_str!("../locales/sr-Cyrl.ftl")),
     (Lang::Ru, include_str!("../locales/ru.ftl")),
+    (Lang::En, include_str!("../locales/residence/en.ftl")),
+    (
+        Lang::SrLatn,
+        include_str!("../locales/residence/sr-Latn.ftl"),
+    ),
+    (
+        Lang::SrCyrl,
+        include_str!("../locales/residence/sr-Cyrl.ftl"),
+    ),
+    (Lang::Ru, include_str!("../locales/residence/ru.ftl")),
 ];
 
 /// The loaded translations of every language.
@@ -34,8 +45,8 @@ impl std::fmt::Debug for I18n {
 impl I18n {
     /// Parses the compiled-in Fluent files; fails on a syntax error.
     pub fn load() -> anyhow::Result<Self> {
-        let mut bundles = HashMap::new();
-        let mut keys = HashMap::new();
+        let mut bundles: HashMap<Lang, FluentBundle<FluentResource>> = HashMap::new();
+        let mut keys: HashMap<Lang, BTreeSet<String>> = HashMap::new();
         for (lang, source) in SOURCES {
             let resource = FluentResource::try_new(source.to_string())
                 .map_err(|(_, errors)| anyhow::anyhow!("{}: {errors:?}", lang.tag()))?;
@@ -46,15 +57,21 @@ impl I18n {
                     _ => None,
                 })
                 .collect();
-            let langid: unic_langid::LanguageIdentifier = lang.tag().parse()?;
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-            // Unicode isolation marks would end up inside HTML attributes and e-mails.
-            bundle.set_use_isolating(false);
+            if !bundles.contains_key(&lang) {
+                let langid: unic_langid::LanguageIdentifier = lang.tag().parse()?;
+                let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+                // Unicode isolation marks would end up inside HTML attributes and e-mails.
+                bundle.set_use_isolating(false);
+                bundles.insert(lang, bundle);
+            }
+            let bundle = bundles
+                .get_mut(&lang)
+                .ok_or_else(|| anyhow::anyhow!("no bundle"))?;
+            // A key defined twice across a language's files is an error.
             bundle
                 .add_resource(resource)
                 .map_err(|errors| anyhow::anyhow!("{}: {errors:?}", lang.tag()))?;
-            bundles.insert(lang, bundle);
-            keys.insert(lang, ids);
+            keys.entry(lang).or_default().extend(ids);
         }
         Ok(Self { bundles, keys })
     }
@@ -152,6 +169,16 @@ mod tests {
                 "{} has keys English lacks: {extra:?}",
                 lang.tag()
             );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn every_residence_rule_reason_has_a_message() -> anyhow::Result<()> {
+        let i18n = I18n::load()?;
+        for code in eforeigner_rules::residence::ReasonCode::ALL {
+            let key = eforeigner_rules::residence::reason_message_key(*code);
+            assert!(i18n.has(key), "no message {key}");
         }
         Ok(())
     }

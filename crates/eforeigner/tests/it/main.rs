@@ -11,6 +11,7 @@
 mod accounts;
 mod api;
 mod bad_input;
+mod residence;
 mod security;
 mod store;
 mod support;

@@ -593,6 +593,42 @@ impl Browser {
         self.finish(rb).await
     }
 
+    /// POSTs JSON asking for a given media type.
+    pub async fn finish_json_accept(
+        &self,
+        path: &str,
+        body: serde_json::Value,
+        accept: &str,
+    ) -> Resp {
+        self.finish(
+            self.client
+                .post(self.url(path))
+                .json(&body)
+                .header("accept", accept),
+        )
+        .await
+    }
+
+    /// POSTs JSON and returns the raw response bytes.
+    pub async fn post_json_bytes(
+        &self,
+        path: &str,
+        body: serde_json::Value,
+        accept: &str,
+    ) -> Vec<u8> {
+        let r = self
+            .client
+            .post(self.url(path))
+            .json(&body)
+            .header("accept", accept)
+            .header("cookie", self.cookie_header())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 200);
+        r.bytes().await.unwrap().to_vec()
+    }
+
     /// The CSRF token of the form on `path`.
     pub async fn csrf(&self, path: &str) -> String {
         let page = self.get(path).await;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
 pub mod identifiers;
+pub mod residence;
 
 use super::AppState;
 use super::context::{Auth, Ctx};
@@ -40,6 +41,11 @@ pub fn router() -> Router<AppState> {
         .route("/v1/verifications", get(verification_queue))
         .route("/v1/verifications/{id}/decision", post(decide))
         .route("/v1/identifiers/validate", post(identifiers::validate))
+        .route("/v1/residence/bases", get(residence::bases))
+        .route("/v1/residence/check", post(residence::check))
+        .route("/v1/residence/absences", post(residence::absences))
+        .route("/v1/residence/fees", get(residence::fees))
+        .route("/v1/payments/ips-qr", post(residence::ips_qr))
         .fallback(api_not_found)
 }
 

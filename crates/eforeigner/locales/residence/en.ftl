@@ -1,0 +1,24 @@
+## Reasons given by the residence rules (one per rule code)
+residence-unknown-basis = "{ $basis }" is not a basis of temporary residence in the catalogue.
+residence-unknown-citizenship = Choose a country from the list.
+residence-date-of-birth-invalid = The date of birth { $date_of_birth } must be before the submission date { $submission_date }.
+residence-d-visa-required = Citizens of this country need a long-stay visa D before they apply for temporary residence.
+residence-single-permit-online-only = This reason leads to a single permit (temporary residence and work), which can be requested online only.
+residence-minor-in-person-only = A request for a minor (under { $threshold }) is submitted by the legal representatives, in person only. Online requests are possible from { $adult_on }.
+residence-beli-karton-required = For a first application you need a "beli karton" (registration of your address in Serbia) for the address you give, and a new one each time you enter Serbia until the decision.
+residence-current-permit-required = For an extension, enter the expiry date of your current permit.
+residence-extension-too-early = An extension can be submitted from { $earliest_submission } (3 months before your permit expires) until { $latest_submission }.
+residence-extension-too-late = Your permit expired on { $latest_submission }, so it can no longer be extended. Submit a first application instead.
+residence-period-limited-by-basis = On this basis a permit is granted for at most { $max_months } months.
+residence-basis-end-not-given = The permit cannot last longer than the contract or the studies. Give their end date for an exact answer.
+residence-basis-ended-before-start = The contract or studies end on { $basis_valid_until }, before the permit would start on { $valid_from }.
+residence-period-limited-by-basis-end = The permit cannot last beyond the end of the contract or studies, { $basis_valid_until }.
+residence-requested-until-before-start = The requested end date { $requested_until } is before the start of the permit, { $valid_from }.
+residence-requested-period-too-long = The requested end date { $requested_until } is later than the latest possible one, { $latest_until }.
+residence-passport-validity-too-short = Your passport must be valid until at least { $required_valid_until } ({ $margin_months } months after the end of the permit); it is valid until { $passport_valid_until }.
+residence-period-shortened-by-passport = Because your passport is valid until { $passport_valid_until }, the permit can last only until { $valid_until }.
+residence-trip-dates-invalid = Trip { $trip }: the return ({ $returned }) must be after the departure ({ $departed }), and both before the application date.
+residence-total-absence-exceeds-limit = In the 3 years before the application you were away { $total_days_absent } days; at most { $limit_days } days (10 months) are allowed.
+residence-single-absence-exceeds-limit = The absence from { $first_day } to { $last_day } lasted { $days } days; one absence may last at most { $limit_days } days (6 months).
+residence-fee-tariff-missing = No fee tariff is known for { $on }.
+residence-fee-amount-unverified = These amounts come from public guides and may have changed. Check them with the police department before you pay.

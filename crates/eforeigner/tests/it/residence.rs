@@ -1,0 +1,272 @@
+//! The residence-rules API: catalogue, eligibility, absences, fees, IPS QR (issue 3).
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::support::*;
+
+async fn post(b: &Browser, path: &str, body: Value) -> Resp {
+    b.json(Method::POST, path, Some(body)).await
+}
+
+fn codes(v: &Value) -> Vec<String> {
+    v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn first_employment() -> Value {
+    json!({
+        "kind": "first", "basis": "employment.employment_contract", "date_of_birth": "1990-04-12",
+        "citizenship": "UA", "channel": "online", "submission_date": "2026-11-21",
+        "passport_valid_until": "2035-01-01"
+    })
+}
+
+#[tokio::test]
+async fn catalogue_lists_every_basis_in_the_requested_language() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let r = b.get("/api/v1/residence/bases?lang=sr-Cyrl").await;
+    r.assert_status(200);
+    let bases = r.json()["bases"].as_array().unwrap().clone();
+    assert_eq!(bases.len(), 31, "every ground of seed 004");
+    let contract = bases
+        .iter()
+        .find(|g| g["code"] == "employment.employment_contract")
+        .unwrap();
+    assert_eq!(contract["permit"], "single_permit");
+    assert_eq!(contract["channels"], "online_only");
+    assert!(
+        contract["name"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    );
+    let talent = bases.iter().find(|g| g["code"] == "talent").unwrap();
+    assert_eq!(talent["max_months"], 12);
+    assert!(
+        !talent["documents"].as_array().unwrap().is_empty(),
+        "the general list applies to every basis"
+    );
+}
+
+#[tokio::test]
+async fn eligibility_answers_with_period_and_reasons() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    // First permit from the submission date, 36 months − 1 day (seed 004).
+    let r = post(&b, "/api/v1/residence/check", first_employment()).await;
+    r.assert_status(200);
+    let v = r.json();
+    assert_eq!(v["allowed"], true);
+    assert_eq!(v["valid_from"], "2026-11-21");
+    assert_eq!(v["valid_until"], "2029-11-20");
+    assert_eq!(v["beli_karton_required"], true);
+    assert!(codes(&v).contains(&"beli_karton_required".to_string()));
+
+    // Single permit reasons are online only.
+    let mut q = first_employment();
+    q["channel"] = json!("in_person");
+    let v = post(&b, "/api/v1/residence/check", q).await.json();
+    assert_eq!(v["allowed"], false);
+    assert!(codes(&v).contains(&"single_permit_online_only".to_string()));
+    assert!(
+        v["reasons"][0]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("seed-004")
+    );
+
+    // A minor cannot apply online.
+    let mut q = first_employment();
+    q["basis"] = json!("education.studying");
+    q["date_of_birth"] = json!("2010-01-01");
+    let v = post(&b, "/api/v1/residence/check", q).await.json();
+    assert!(
+        codes(&v).contains(&"minor_in_person_only".to_string()),
+        "{v}"
+    );
+
+    // Extension window: the day before it opens is too early.
+    let mut q = first_employment();
+    q["kind"] = json!("extension");
+    q["current_permit_valid_until"] = json!("2027-02-22");
+    let v = post(&b, "/api/v1/residence/check", q.clone()).await.json();
+    assert!(
+        codes(&v).contains(&"extension_too_early".to_string()),
+        "{v}"
+    );
+    assert_eq!(v["earliest_submission"], "2026-11-22");
+    q["current_permit_valid_until"] = json!("2027-02-21");
+    let v = post(&b, "/api/v1/residence/check", q).await.json();
+    assert_eq!(v["allowed"], true, "{v}");
+    assert_eq!(
+        v["valid_from"], "2027-02-22",
+        "extension runs from the day after expiry"
+    );
+
+    // A requested period the passport does not cover is refused, with the dates in words.
+    let mut q = first_employment();
+    q["passport_valid_until"] = json!("2027-06-01");
+    q["requested_until"] = json!("2027-12-31");
+    let v = post(&b, "/api/v1/residence/check", q).await.json();
+    assert_eq!(v["allowed"], false);
+    let reason = v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "passport_validity_too_short")
+        .unwrap();
+    assert!(
+        reason["message"].as_str().unwrap().contains("2027-06-01"),
+        "{reason}"
+    );
+
+    // D visa first for citizens of Kazakhstan (seed 002).
+    let mut q = first_employment();
+    q["citizenship"] = json!("KZ");
+    let v = post(&b, "/api/v1/residence/check", q).await.json();
+    assert!(codes(&v).contains(&"d_visa_required".to_string()));
+}
+
+#[tokio::test]
+async fn invalid_check_input_is_422_with_every_field() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let r = post(&b, "/api/v1/residence/check", json!({"kind": "forever", "basis": "nope", "date_of_birth": "31.02.1990", "citizenship": "XQ", "channel": "", "submission_date": "", "passport_valid_until": "2030-01-01"})).await;
+    r.assert_status(422);
+    let fields: Vec<String> = r.json()["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_string())
+        .collect();
+    for f in [
+        "kind",
+        "channel",
+        "basis",
+        "citizenship",
+        "date_of_birth",
+        "submission_date",
+    ] {
+        assert!(fields.contains(&f.to_string()), "{f} missing in {fields:?}");
+    }
+}
+
+#[tokio::test]
+async fn absences_are_counted_in_the_three_year_window() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let r = post(
+        &b,
+        "/api/v1/residence/absences",
+        json!({
+            "application_date": "2026-11-21",
+            "trips": [
+                {"departed": "2023-10-01", "returned": "2024-01-10"},
+                {"departed": "2025-01-01", "returned": "2025-08-01"}
+            ]
+        }),
+    )
+    .await;
+    r.assert_status(200);
+    let v = r.json();
+    assert_eq!(v["window_start"], "2023-11-21");
+    assert_eq!(v["within_limits"], false);
+    assert!(
+        codes(&v).contains(&"single_absence_exceeds_limit".to_string()),
+        "{v}"
+    );
+    let r = post(
+        &b,
+        "/api/v1/residence/absences",
+        json!({"application_date": "2026-11-21", "trips": [{"departed": "x", "returned": ""}]}),
+    )
+    .await;
+    r.assert_status(422);
+    assert_eq!(r.json()["error"]["fields"][0]["field"], "trips[0].departed");
+}
+
+#[tokio::test]
+async fn fees_come_with_payment_details() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let r = b.get("/api/v1/residence/fees?basis=employment.employment_contract&kind=first&municipality=016").await;
+    r.assert_status(200);
+    let v = r.json();
+    let first = &v["items"][0];
+    assert_eq!(first["payee"]["account"], "840-742221843-57");
+    assert_eq!(first["payee"]["reference"], "50-016");
+    assert_eq!(first["payee"]["payment_code"], "253");
+    assert_eq!(v["total_at_submission"], "22230.00");
+    b.get("/api/v1/residence/fees?basis=nope")
+        .await
+        .assert_status(422);
+}
+
+#[tokio::test]
+async fn ips_qr_text_and_images() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    // The published example (DESIGN.md §5), exactly.
+    let example = json!({"payee_account": "840000000095584510", "payee_name": "Čigra doo", "amount": "1025,12", "payment_code": "289"});
+    let r = post(&b, "/api/v1/payments/ips-qr", example.clone()).await;
+    r.assert_status(200);
+    assert_eq!(
+        r.json()["qr_text"],
+        "K:PR|V:01|C:1|R:840000000095584510|N:Čigra doo|I:RSD1025,12|SF:289"
+    );
+    let fee = json!({"payee_account": "840-742221843-57", "payee_name": "Republička administrativna taksa", "amount": "22230.00",
+        "payer": "Ана Петровић", "payment_code": "253", "purpose": "Taksa za privremeni boravak", "reference": "97 14-123412"});
+    let text = post(&b, "/api/v1/payments/ips-qr", fee.clone())
+        .await
+        .json()["qr_text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(text.ends_with("|RO:9714123412"), "{text}");
+    let svg = b
+        .finish_json_accept("/api/v1/payments/ips-qr", fee.clone(), "image/svg+xml")
+        .await;
+    assert_eq!(svg.header("content-type"), "image/svg+xml");
+    assert!(svg.body.contains("<svg"));
+    let png = b
+        .post_json_bytes("/api/v1/payments/ips-qr", fee, "image/png")
+        .await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    // An independent decoder reads it back (zbarimg, installed by .ci/run).
+    if let Ok(out) = std::process::Command::new("zbarimg")
+        .arg("--version")
+        .output()
+        && out.status.success()
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("qr.png");
+        std::fs::write(&path, &png).unwrap();
+        let out = std::process::Command::new("zbarimg")
+            .args(["--raw", "-q"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), text);
+    } else {
+        eprintln!("zbarimg not installed: decoding checked in .ci/run only");
+    }
+    let bad = post(&b, "/api/v1/payments/ips-qr", json!({"payee_account": "840-742221843-58", "payee_name": "", "amount": "0", "payment_code": "999"})).await;
+    bad.assert_status(422);
+    let fields: Vec<String> = bad.json()["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        fields.contains(&"payee_account".to_string()) && fields.contains(&"amount".to_string()),
+        "{fields:?}"
+    );
+}
