@@ -375,3 +375,6 @@ mail-account-rejected-body = An authorised officer could not verify your eForeig
 
     { $link }
 error-municipality-invalid = Enter the three-digit municipality code.
+nav-residence = Residence guides
+home-tools-title = Before you apply
+home-tools-body = Check whether you can apply online, which documents you need and what it costs, without an account:

@@ -398,3 +398,6 @@ mail-account-rejected-body = Ovlašćeno lice nije moglo da proveri Vaš nalog n
 
     { $link }
 error-municipality-invalid = Unesite trocifreni kod opštine.
+nav-residence = Vodiči za boravak
+home-tools-title = Pre nego što podnesete zahtev
+home-tools-body = Proverite, bez naloga, da li možete da podnesete zahtev elektronski, koja dokumenta su Vam potrebna i koliko košta:

@@ -127,6 +127,12 @@ pub fn router(state: AppState) -> Router {
             "/officer/verifications/{id}/reject",
             post(pages::officer::reject),
         )
+        .route("/residence", get(pages::residence::index))
+        .route("/residence/bases", get(pages::residence::bases))
+        .route("/residence/eligibility", get(pages::residence::eligibility))
+        .route("/residence/absences", get(pages::residence::absences))
+        .route("/residence/fees", get(pages::residence::fees))
+        .route("/residence/fees/slip.pdf", get(pages::residence::slip_pdf))
         .route("/dev/mailbox", get(pages::home::dev_mailbox))
         .route("/healthz", get(pages::home::healthz))
         .route("/metrics", get(pages::home::metrics))

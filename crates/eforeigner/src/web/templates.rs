@@ -92,6 +92,16 @@ impl Page {
         self.tr.t(key)
     }
 
+    /// The message `key` with a number `n` (plural forms).
+    pub fn tn(&self, key: &str, n: impl std::fmt::Display) -> String {
+        self.tr.t_args(key, &[("n", n.to_string())])
+    }
+
+    /// The message `<prefix><value>`, for codes shown in words (`permit-single_permit`).
+    pub fn tp(&self, prefix: &str, value: &str) -> String {
+        self.tr.t(&format!("{prefix}{value}"))
+    }
+
     /// The language switcher's entries: tag, own name, whether current.
     pub fn langs(&self) -> Vec<(&'static str, &'static str, bool)> {
         Lang::ALL
@@ -460,4 +470,116 @@ pub struct MailboxPage {
     pub p: Page,
     /// Messages, newest first.
     pub mails: Vec<MailRow>,
+}
+
+/// `/residence`: the self-help tools.
+#[derive(Template)]
+#[template(path = "residence/index.html")]
+pub struct ResidenceIndexPage {
+    /// Layout.
+    pub p: Page,
+}
+
+/// The catalogue of bases.
+#[derive(Template)]
+#[template(path = "residence/bases.html")]
+pub struct BasesPage {
+    /// Layout.
+    pub p: Page,
+    /// Every ground, in the official order.
+    pub grounds: Vec<crate::web::api::residence::GroundView>,
+}
+
+/// "Can I apply online?".
+#[derive(Template)]
+#[template(path = "residence/check.html")]
+pub struct CheckPage {
+    /// Layout.
+    pub p: Page,
+    /// The questions.
+    pub fields: Vec<Field>,
+    /// Answers and errors.
+    pub f: FormView,
+    /// The rules' answer, once asked.
+    pub answer: Option<crate::web::api::residence::CheckView>,
+    /// The answer in one sentence.
+    pub summary: Option<String>,
+    /// Documents to prepare.
+    pub documents: Vec<String>,
+}
+
+/// One trip row of the absence calculator.
+#[derive(Clone, Debug)]
+pub struct TripRow {
+    /// 0-based index (field names).
+    pub index: usize,
+    /// 1-based number (labels).
+    pub number: usize,
+    /// Departure typed.
+    pub departed: String,
+    /// Return typed.
+    pub returned: String,
+    /// Error of the departure field.
+    pub departed_error: String,
+    /// Error of the return field.
+    pub returned_error: String,
+}
+
+/// The absence calculator.
+#[derive(Template)]
+#[template(path = "residence/absences.html")]
+pub struct AbsencesPage {
+    /// Layout.
+    pub p: Page,
+    /// The application date field.
+    pub application_field: Field,
+    /// Values and errors.
+    pub f: FormView,
+    /// Trip rows.
+    pub trips: Vec<TripRow>,
+    /// The answer, once asked.
+    pub answer: Option<crate::web::api::residence::AbsencesView>,
+}
+
+/// A payment slip as the page shows it.
+#[derive(Clone, Debug)]
+pub struct SlipView {
+    /// Payer.
+    pub payer: String,
+    /// Purpose.
+    pub purpose: String,
+    /// Payee.
+    pub payee: String,
+    /// Payment code.
+    pub payment_code: String,
+    /// Amount as printed (`22.230,00`).
+    pub amount: String,
+    /// Payee account.
+    pub account: String,
+    /// Model.
+    pub model: String,
+    /// Reference.
+    pub reference: String,
+    /// The IPS QR text.
+    pub qr_text: String,
+    /// The QR code as a data URI (SVG).
+    pub qr_data_uri: String,
+}
+
+/// Fees and the payment-slip generator.
+#[derive(Template)]
+#[template(path = "residence/fees.html")]
+pub struct FeesPage {
+    /// Layout.
+    pub p: Page,
+    /// The questions.
+    pub fields: Vec<Field>,
+    /// Values and errors.
+    pub f: FormView,
+    /// The fees, once asked.
+    pub fees: Option<crate::web::api::residence::FeesView>,
+    /// The slip of the fees due with the request.
+    pub slip: Option<SlipView>,
+    /// Query string of the PDF link.
+    pub pdf_query: String,
 }

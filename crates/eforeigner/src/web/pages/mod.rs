@@ -10,6 +10,7 @@ pub mod login;
 pub mod officer;
 pub mod password;
 pub mod register;
+pub mod residence;
 
 use std::collections::HashMap;
 

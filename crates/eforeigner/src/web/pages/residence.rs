@@ -1,0 +1,393 @@
+//! Public self-help pages about temporary residence (no login): "Can I apply online?",
+//! the catalogue of bases with their documents, the absence calculator, and the fees with a
+//! payment-slip generator (IPS QR code, PDF download). They are GET forms: answering a
+//! question changes nothing, so the answer has its own address and can be bookmarked.
+//! Every decision comes from the rules crate through the same functions as the API.
+
+use std::collections::HashMap;
+
+use axum::extract::Query;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use eforeigner_rules::residence::{self, ApplicationKind, RuleParams};
+
+use super::register::country_options;
+use crate::domain::FieldErrors;
+use crate::web::api::residence::{
+    AbsencesInput, CheckInput, GroundView, IpsQrInput, TripInput, absences_view, build_ips_qr,
+    check_view, fees_view, ground_view, parse_absences, parse_check,
+};
+use crate::web::context::Ctx;
+use crate::web::error::PageError;
+use crate::web::forms::FormView;
+use crate::web::templates::{
+    AbsencesPage, BasesPage, CheckPage, Field, FeesPage, Page, ResidenceIndexPage, SlipView, TripRow, render,
+};
+
+type Params = Query<HashMap<String, String>>;
+
+fn today(ctx: &Ctx) -> String {
+    let _ = ctx;
+    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date().to_string()
+}
+
+fn basis_options(ctx: &Ctx) -> Vec<(String, String)> {
+    residence::catalogue()
+        .grounds()
+        .map(|g| {
+            let v = ground_view(&g, ctx.lang);
+            let label = if v.basis_name == v.name { v.name } else { format!("{} – {}", v.basis_name, v.name) };
+            (v.code, label)
+        })
+        .collect()
+}
+
+fn yes_no(ctx: &Ctx) -> Vec<(String, String)> {
+    vec![("yes".into(), ctx.tr.t("answer-yes")), ("no".into(), ctx.tr.t("answer-no"))]
+}
+
+/// `GET /residence`.
+pub async fn index(ctx: Ctx) -> Response {
+    render(&ResidenceIndexPage { p: Page::new(&ctx, "residence-index-title") })
+}
+
+/// `GET /residence/bases`: every basis and closer reason with its permit, channels, longest
+/// validity and documents.
+pub async fn bases(ctx: Ctx) -> Response {
+    let grounds: Vec<GroundView> = residence::catalogue().grounds().map(|g| ground_view(&g, ctx.lang)).collect();
+    render(&BasesPage { p: Page::new(&ctx, "residence-bases-title"), grounds })
+}
+
+fn check_fields(ctx: &Ctx) -> Vec<Field> {
+    let tr = &ctx.tr;
+    let kinds = vec![("first".into(), tr.t("check-kind-first")), ("extension".into(), tr.t("check-kind-extension"))];
+    let channels = vec![("online".into(), tr.t("check-channel-online")), ("in_person".into(), tr.t("check-channel-in-person"))];
+    vec![
+        Field::choice(tr, "kind", "radios", kinds),
+        Field::choice(tr, "basis", "select", basis_options(ctx)),
+        Field::choice(tr, "channel", "radios", channels),
+        Field::input(tr, "date_of_birth", "date", "bday"),
+        Field::choice(tr, "citizenship", "select", country_options(ctx.lang)),
+        Field::input(tr, "submission_date", "date", "off"),
+        Field::input(tr, "passport_valid_until", "date", "off"),
+        Field::input(tr, "current_permit_valid_until", "date", "off").optional(),
+        Field::input(tr, "basis_valid_until", "date", "off").optional(),
+        Field::input(tr, "requested_until", "date", "off").optional(),
+        Field::choice(tr, "has_d_visa", "radios", yes_no(ctx)).optional(),
+        Field::choice(tr, "applying_from_abroad", "radios", yes_no(ctx)).optional(),
+    ]
+}
+
+fn flag(q: &HashMap<String, String>, k: &str) -> Option<bool> {
+    match q.get(k).map(String::as_str) {
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        _ => None,
+    }
+}
+
+/// `GET /residence/eligibility`: the questions; with answers, the plain answer and why.
+pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
+    let mut values = q.clone();
+    values.entry("submission_date".into()).or_insert_with(|| today(&ctx));
+    values.entry("kind".into()).or_insert_with(|| "first".into());
+    values.entry("channel".into()).or_insert_with(|| "online".into());
+    let asked = q.contains_key("basis");
+    let (mut errors, mut answer, mut documents) = (FieldErrors::default(), None, vec![]);
+    if asked {
+        let get = |k: &str| q.get(k).cloned().unwrap_or_default();
+        let opt = |k: &str| q.get(k).cloned().filter(|v| !v.trim().is_empty());
+        let input = CheckInput {
+            kind: get("kind"),
+            basis: get("basis"),
+            date_of_birth: get("date_of_birth"),
+            citizenship: get("citizenship"),
+            channel: get("channel"),
+            submission_date: get("submission_date"),
+            passport_valid_until: get("passport_valid_until"),
+            requested_until: opt("requested_until"),
+            basis_valid_until: opt("basis_valid_until"),
+            current_permit_valid_until: opt("current_permit_valid_until"),
+            has_d_visa: flag(&q, "has_d_visa"),
+            applying_from_abroad: flag(&q, "applying_from_abroad"),
+        };
+        match parse_check(&input) {
+            Ok(request) => {
+                let a = residence::check(&request, &RuleParams::official());
+                if let Some(g) = residence::find_ground(&request.basis) {
+                    documents = residence::documents_for(residence::catalogue(), &g, request.kind, request.applying_from_abroad)
+                        .into_iter()
+                        .map(|d| d.names.get(super::register::name_language(ctx.lang)).to_string())
+                        .collect();
+                }
+                answer = Some(check_view(&ctx.tr, &a));
+            }
+            Err(e) => errors = e,
+        }
+    }
+    let summary = answer.as_ref().map(|a| {
+        let key = if !a.allowed {
+            "check-answer-no"
+        } else if a.channels.iter().any(|c| c == "online") {
+            "check-answer-yes-online"
+        } else {
+            "check-answer-yes-in-person"
+        };
+        ctx.tr.t(key)
+    });
+    let mut r = render(&CheckPage {
+        p: Page::new(&ctx, "residence-check-title"),
+        fields: check_fields(&ctx),
+        f: FormView::with(&ctx.tr, values, &errors),
+        answer,
+        summary,
+        documents,
+    });
+    if !errors.is_empty() {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    r
+}
+
+/// The number of trip rows to show: what was sent, plus one when "add a trip" was pressed,
+/// at least three.
+fn trip_rows(q: &HashMap<String, String>) -> usize {
+    let sent = (0..200).take_while(|i| q.contains_key(&format!("departed_{i}"))).count();
+    let add = usize::from(q.contains_key("add_trip"));
+    (sent + add).max(3)
+}
+
+/// `GET /residence/absences`: trips abroad in, the count and the verdict out.
+pub async fn absences(ctx: Ctx, Query(q): Params) -> Response {
+    let rows = trip_rows(&q);
+    let mut values = q.clone();
+    values.entry("application_date".into()).or_insert_with(|| today(&ctx));
+    let asked = q.contains_key("application_date") && !q.contains_key("add_trip");
+    let (mut errors, mut answer) = (FieldErrors::default(), None);
+    if asked {
+        let trips: Vec<TripInput> = (0..rows)
+            .filter_map(|i| {
+                let d = q.get(&format!("departed_{i}")).cloned().unwrap_or_default();
+                let r = q.get(&format!("returned_{i}")).cloned().unwrap_or_default();
+                (!(d.trim().is_empty() && r.trim().is_empty())).then_some(TripInput { departed: d, returned: r })
+            })
+            .collect();
+        let input = AbsencesInput { application_date: q.get("application_date").cloned().unwrap_or_default(), trips };
+        match parse_absences(&input) {
+            Ok((date, trips)) => answer = Some(absences_view(&ctx.tr, &residence::check_absences(date, &trips))),
+            Err(e) => {
+                // `trips[i].x` of the API is `x_i` in this form.
+                for fe in e.0 {
+                    let field = fe
+                        .field
+                        .strip_prefix("trips[")
+                        .and_then(|rest| rest.split_once("]."))
+                        .map(|(i, name)| format!("{name}_{i}"))
+                        .unwrap_or(fe.field);
+                    let args: Vec<(&str, String)> = fe.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                    errors.add_with(&field, &fe.code, &args);
+                }
+            }
+        }
+    }
+    let f = FormView::with(&ctx.tr, values, &errors);
+    let trip_rows = (0..rows)
+        .map(|i| TripRow {
+            index: i,
+            number: i + 1,
+            departed: f.v(&format!("departed_{i}")).to_string(),
+            returned: f.v(&format!("returned_{i}")).to_string(),
+            departed_error: f.err(&format!("departed_{i}")),
+            returned_error: f.err(&format!("returned_{i}")),
+        })
+        .collect();
+    let mut r = render(&AbsencesPage {
+        p: Page::new(&ctx, "residence-absences-title"),
+        application_field: Field::input(&ctx.tr, "application_date", "date", "off"),
+        f,
+        trips: trip_rows,
+        answer,
+    });
+    if !errors.is_empty() {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    r
+}
+
+fn fee_fields(ctx: &Ctx) -> Vec<Field> {
+    let tr = &ctx.tr;
+    let kinds = vec![("first".into(), tr.t("check-kind-first")), ("extension".into(), tr.t("check-kind-extension"))];
+    vec![
+        Field::choice(tr, "kind", "radios", kinds),
+        Field::choice(tr, "basis", "select", basis_options(ctx)),
+        Field::input(tr, "municipality", "text", "off"),
+        Field::input(tr, "payer", "text", "name").optional(),
+    ]
+}
+
+/// What the fee form asked for, checked.
+struct FeeRequest {
+    kind: ApplicationKind,
+    basis: String,
+    municipality: String,
+    payer: String,
+}
+
+fn fee_request(q: &HashMap<String, String>) -> Result<FeeRequest, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let kind = match q.get("kind").map(String::as_str).unwrap_or("first") {
+        "extension" => ApplicationKind::Extension,
+        "first" => ApplicationKind::First,
+        _ => {
+            errors.add("kind", "choose_one");
+            ApplicationKind::First
+        }
+    };
+    let basis = q.get("basis").cloned().unwrap_or_default();
+    if residence::find_ground(&basis).is_none() {
+        errors.add("basis", "choose_one");
+    }
+    let municipality = q.get("municipality").map(|m| m.trim().to_string()).unwrap_or_default();
+    if municipality.len() != 3 || !municipality.chars().all(|c| c.is_ascii_digit()) {
+        errors.add("municipality", "municipality_invalid");
+    }
+    let payer = q.get("payer").map(|p| p.trim().to_string()).unwrap_or_default();
+    if payer.chars().count() > 70 {
+        errors.add_with("payer", "too_long", &[("max", "70".into())]);
+    }
+    if errors.is_empty() { Ok(FeeRequest { kind, basis, municipality, payer }) } else { Err(errors) }
+}
+
+/// The slip of the fee due with the request (the residence fee and the application fee,
+/// both to the same payee), and its IPS QR text.
+fn slip(ctx: &Ctx, req: &FeeRequest) -> Option<SlipView> {
+    let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let schedule = residence::fees_for(req.kind, &req.basis, today);
+    let view = fees_view(&ctx.tr, ctx.lang, &schedule, Some(&req.municipality));
+    let first = view.items.iter().find(|i| i.stage == "submission" && i.payee.is_some())?;
+    let payee = first.payee.as_ref()?;
+    let reference = payee.reference.clone()?;
+    let purpose = ctx.tr.t("slip-purpose-residence");
+    let input = IpsQrInput {
+        payee_account: payee.account.clone(),
+        payee_name: payee.name.clone(),
+        amount: view.total_at_submission.clone(),
+        currency: None,
+        payer: (!req.payer.is_empty()).then(|| req.payer.clone()),
+        payment_code: payee.payment_code.clone(),
+        purpose: Some(purpose.clone()),
+        model: Some(payee.model.clone()),
+        reference: Some(reference.clone()),
+    };
+    let qr = build_ips_qr(&input).ok()?;
+    let text = qr.to_qr_text();
+    let svg = crate::documents::qr_svg(&text).ok()?;
+    use base64::Engine;
+    Some(SlipView {
+        payer: req.payer.clone(),
+        purpose,
+        payee: payee.name.clone(),
+        payment_code: payee.payment_code.clone(),
+        amount: printed_amount(&view.total_at_submission),
+        account: payee.account.clone(),
+        model: payee.model.clone(),
+        reference,
+        qr_text: text,
+        qr_data_uri: format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)),
+    })
+}
+
+/// `22230.00` as printed on Serbian slips: `22.230,00`.
+fn printed_amount(plain: &str) -> String {
+    let (whole, frac) = plain.split_once('.').unwrap_or((plain, "00"));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped},{frac}")
+}
+
+/// `GET /residence/fees`: the fees of a request and the payment slip with its QR code.
+pub async fn fees(ctx: Ctx, Query(q): Params) -> Response {
+    let mut values = q.clone();
+    values.entry("kind".into()).or_insert_with(|| "first".into());
+    let asked = q.contains_key("basis");
+    let (mut errors, mut fees, mut slip_view, mut query) = (FieldErrors::default(), None, None, String::new());
+    if asked {
+        match fee_request(&q) {
+            Ok(req) => {
+                let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+                fees = Some(fees_view(&ctx.tr, ctx.lang, &residence::fees_for(req.kind, &req.basis, today), Some(&req.municipality)));
+                slip_view = slip(&ctx, &req);
+                query = serde_urlencoded::to_string([
+                    ("kind", req.kind.code()),
+                    ("basis", req.basis.as_str()),
+                    ("municipality", req.municipality.as_str()),
+                    ("payer", req.payer.as_str()),
+                    ("lang", ctx.lang.tag()),
+                ])
+                .unwrap_or_default();
+            }
+            Err(e) => errors = e,
+        }
+    }
+    let mut r = render(&FeesPage {
+        p: Page::new(&ctx, "residence-fees-title"),
+        fields: fee_fields(&ctx),
+        f: FormView::with(&ctx.tr, values, &errors),
+        fees,
+        slip: slip_view,
+        pdf_query: query,
+    });
+    if !errors.is_empty() {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    r
+}
+
+/// `GET /residence/fees/slip.pdf`: the same slip as a PDF (fonts embedded: Cyrillic and
+/// Latin diacritics render).
+pub async fn slip_pdf(ctx: Ctx, Query(q): Params) -> Result<Response, PageError> {
+    let req = fee_request(&q).map_err(|_| PageError::BadRequest)?;
+    let s = slip(&ctx, &req).ok_or(PageError::BadRequest)?;
+    let tr = &ctx.tr;
+    let data = crate::documents::SlipData {
+        payer: s.payer,
+        purpose: s.purpose,
+        payee: s.payee,
+        payment_code: s.payment_code,
+        currency: "RSD".into(),
+        amount: s.amount,
+        payee_account: s.account,
+        model: s.model,
+        reference: s.reference,
+        qr_text: s.qr_text,
+        title: tr.t("slip-title"),
+        labels: crate::documents::SlipLabels {
+            payer: tr.t("slip-payer"),
+            purpose: tr.t("slip-purpose"),
+            payee: tr.t("slip-payee"),
+            payment_code: tr.t("slip-payment-code"),
+            currency: tr.t("slip-currency"),
+            amount: tr.t("slip-amount"),
+            payee_account: tr.t("slip-account"),
+            model_and_reference: tr.t("slip-model-reference"),
+            scan_to_pay: tr.t("slip-scan"),
+        },
+    };
+    let pdf = crate::documents::payment_slip_pdf(&data).map_err(|e| {
+        tracing::error!(error = %e, "slip PDF");
+        PageError::Internal
+    })?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"payment-slip.pdf\""),
+        ],
+        pdf,
+    )
+        .into_response())
+}
