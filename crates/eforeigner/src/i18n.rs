@@ -57,16 +57,16 @@ impl I18n {
                     _ => None,
                 })
                 .collect();
-            if !bundles.contains_key(&lang) {
-                let langid: unic_langid::LanguageIdentifier = lang.tag().parse()?;
-                let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-                // Unicode isolation marks would end up inside HTML attributes and e-mails.
-                bundle.set_use_isolating(false);
-                bundles.insert(lang, bundle);
-            }
-            let bundle = bundles
-                .get_mut(&lang)
-                .ok_or_else(|| anyhow::anyhow!("no bundle"))?;
+            let bundle = match bundles.entry(lang) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let langid: unic_langid::LanguageIdentifier = lang.tag().parse()?;
+                    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+                    // Unicode isolation marks would end up inside HTML attributes and e-mails.
+                    bundle.set_use_isolating(false);
+                    e.insert(bundle)
+                }
+            };
             // A key defined twice across a language's files is an error.
             bundle
                 .add_resource(resource)

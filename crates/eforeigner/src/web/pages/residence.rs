@@ -21,14 +21,18 @@ use crate::web::context::Ctx;
 use crate::web::error::PageError;
 use crate::web::forms::FormView;
 use crate::web::templates::{
-    AbsencesPage, BasesPage, CheckPage, Field, FeesPage, Page, ResidenceIndexPage, SlipView, TripRow, render,
+    AbsencesPage, BasesPage, CheckPage, FeesPage, Field, Page, ResidenceIndexPage, SlipView,
+    TripRow, render,
 };
 
 type Params = Query<HashMap<String, String>>;
 
 fn today(ctx: &Ctx) -> String {
     let _ = ctx;
-    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date().to_string()
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .to_string()
 }
 
 fn basis_options(ctx: &Ctx) -> Vec<(String, String)> {
@@ -36,32 +40,53 @@ fn basis_options(ctx: &Ctx) -> Vec<(String, String)> {
         .grounds()
         .map(|g| {
             let v = ground_view(&g, ctx.lang);
-            let label = if v.basis_name == v.name { v.name } else { format!("{} – {}", v.basis_name, v.name) };
+            let label = if v.basis_name == v.name {
+                v.name
+            } else {
+                format!("{} – {}", v.basis_name, v.name)
+            };
             (v.code, label)
         })
         .collect()
 }
 
 fn yes_no(ctx: &Ctx) -> Vec<(String, String)> {
-    vec![("yes".into(), ctx.tr.t("answer-yes")), ("no".into(), ctx.tr.t("answer-no"))]
+    vec![
+        ("yes".into(), ctx.tr.t("answer-yes")),
+        ("no".into(), ctx.tr.t("answer-no")),
+    ]
 }
 
 /// `GET /residence`.
 pub async fn index(ctx: Ctx) -> Response {
-    render(&ResidenceIndexPage { p: Page::new(&ctx, "residence-index-title") })
+    render(&ResidenceIndexPage {
+        p: Page::new(&ctx, "residence-index-title"),
+    })
 }
 
 /// `GET /residence/bases`: every basis and closer reason with its permit, channels, longest
 /// validity and documents.
 pub async fn bases(ctx: Ctx) -> Response {
-    let grounds: Vec<GroundView> = residence::catalogue().grounds().map(|g| ground_view(&g, ctx.lang)).collect();
-    render(&BasesPage { p: Page::new(&ctx, "residence-bases-title"), grounds })
+    let grounds: Vec<GroundView> = residence::catalogue()
+        .grounds()
+        .map(|g| ground_view(&g, ctx.lang))
+        .collect();
+    render(&BasesPage {
+        p: Page::new(&ctx, "residence-bases-title"),
+        grounds,
+    })
 }
 
 fn check_fields(ctx: &Ctx) -> Vec<Field> {
     let tr = &ctx.tr;
-    let kinds = vec![("first".into(), tr.t("check-kind-first")), ("extension".into(), tr.t("check-kind-extension"))];
-    let channels = vec![("online".into(), tr.t("check-channel-online")), ("in_person".into(), tr.t("check-channel-in-person"))];
+    let kinds = vec![
+        ("first".into(), tr.t("check-kind-first")),
+        ("extension".into(), tr.t("check-kind-extension")),
+    ];
+    let channels = vec![
+        ("online".into(), tr.t("check-channel-online")),
+        ("in_person".into(), tr.t("check-channel-in-person")),
+    ];
     vec![
         Field::choice(tr, "kind", "radios", kinds),
         Field::choice(tr, "basis", "select", basis_options(ctx)),
@@ -89,9 +114,15 @@ fn flag(q: &HashMap<String, String>, k: &str) -> Option<bool> {
 /// `GET /residence/eligibility`: the questions; with answers, the plain answer and why.
 pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
     let mut values = q.clone();
-    values.entry("submission_date".into()).or_insert_with(|| today(&ctx));
-    values.entry("kind".into()).or_insert_with(|| "first".into());
-    values.entry("channel".into()).or_insert_with(|| "online".into());
+    values
+        .entry("submission_date".into())
+        .or_insert_with(|| today(&ctx));
+    values
+        .entry("kind".into())
+        .or_insert_with(|| "first".into());
+    values
+        .entry("channel".into())
+        .or_insert_with(|| "online".into());
     let asked = q.contains_key("basis");
     let (mut errors, mut answer, mut documents) = (FieldErrors::default(), None, vec![]);
     if asked {
@@ -115,10 +146,19 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
             Ok(request) => {
                 let a = residence::check(&request, &RuleParams::official());
                 if let Some(g) = residence::find_ground(&request.basis) {
-                    documents = residence::documents_for(residence::catalogue(), &g, request.kind, request.applying_from_abroad)
-                        .into_iter()
-                        .map(|d| d.names.get(super::register::name_language(ctx.lang)).to_string())
-                        .collect();
+                    documents = residence::documents_for(
+                        residence::catalogue(),
+                        &g,
+                        request.kind,
+                        request.applying_from_abroad,
+                    )
+                    .into_iter()
+                    .map(|d| {
+                        d.names
+                            .get(super::register::name_language(ctx.lang))
+                            .to_string()
+                    })
+                    .collect();
                 }
                 answer = Some(check_view(&ctx.tr, &a));
             }
@@ -152,7 +192,9 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
 /// The number of trip rows to show: what was sent, plus one when "add a trip" was pressed,
 /// at least three.
 fn trip_rows(q: &HashMap<String, String>) -> usize {
-    let sent = (0..200).take_while(|i| q.contains_key(&format!("departed_{i}"))).count();
+    let sent = (0..200)
+        .take_while(|i| q.contains_key(&format!("departed_{i}")))
+        .count();
     let add = usize::from(q.contains_key("add_trip"));
     (sent + add).max(3)
 }
@@ -161,7 +203,9 @@ fn trip_rows(q: &HashMap<String, String>) -> usize {
 pub async fn absences(ctx: Ctx, Query(q): Params) -> Response {
     let rows = trip_rows(&q);
     let mut values = q.clone();
-    values.entry("application_date".into()).or_insert_with(|| today(&ctx));
+    values
+        .entry("application_date".into())
+        .or_insert_with(|| today(&ctx));
     let asked = q.contains_key("application_date") && !q.contains_key("add_trip");
     let (mut errors, mut answer) = (FieldErrors::default(), None);
     if asked {
@@ -169,12 +213,23 @@ pub async fn absences(ctx: Ctx, Query(q): Params) -> Response {
             .filter_map(|i| {
                 let d = q.get(&format!("departed_{i}")).cloned().unwrap_or_default();
                 let r = q.get(&format!("returned_{i}")).cloned().unwrap_or_default();
-                (!(d.trim().is_empty() && r.trim().is_empty())).then_some(TripInput { departed: d, returned: r })
+                (!(d.trim().is_empty() && r.trim().is_empty())).then_some(TripInput {
+                    departed: d,
+                    returned: r,
+                })
             })
             .collect();
-        let input = AbsencesInput { application_date: q.get("application_date").cloned().unwrap_or_default(), trips };
+        let input = AbsencesInput {
+            application_date: q.get("application_date").cloned().unwrap_or_default(),
+            trips,
+        };
         match parse_absences(&input) {
-            Ok((date, trips)) => answer = Some(absences_view(&ctx.tr, &residence::check_absences(date, &trips))),
+            Ok((date, trips)) => {
+                answer = Some(absences_view(
+                    &ctx.tr,
+                    &residence::check_absences(date, &trips),
+                ))
+            }
             Err(e) => {
                 // `trips[i].x` of the API is `x_i` in this form.
                 for fe in e.0 {
@@ -184,7 +239,11 @@ pub async fn absences(ctx: Ctx, Query(q): Params) -> Response {
                         .and_then(|rest| rest.split_once("]."))
                         .map(|(i, name)| format!("{name}_{i}"))
                         .unwrap_or(fe.field);
-                    let args: Vec<(&str, String)> = fe.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                    let args: Vec<(&str, String)> = fe
+                        .args
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.clone()))
+                        .collect();
                     errors.add_with(&field, &fe.code, &args);
                 }
             }
@@ -216,7 +275,10 @@ pub async fn absences(ctx: Ctx, Query(q): Params) -> Response {
 
 fn fee_fields(ctx: &Ctx) -> Vec<Field> {
     let tr = &ctx.tr;
-    let kinds = vec![("first".into(), tr.t("check-kind-first")), ("extension".into(), tr.t("check-kind-extension"))];
+    let kinds = vec![
+        ("first".into(), tr.t("check-kind-first")),
+        ("extension".into(), tr.t("check-kind-extension")),
+    ];
     vec![
         Field::choice(tr, "kind", "radios", kinds),
         Field::choice(tr, "basis", "select", basis_options(ctx)),
@@ -247,24 +309,44 @@ fn fee_request(q: &HashMap<String, String>) -> Result<FeeRequest, FieldErrors> {
     if residence::find_ground(&basis).is_none() {
         errors.add("basis", "choose_one");
     }
-    let municipality = q.get("municipality").map(|m| m.trim().to_string()).unwrap_or_default();
+    let municipality = q
+        .get("municipality")
+        .map(|m| m.trim().to_string())
+        .unwrap_or_default();
     if municipality.len() != 3 || !municipality.chars().all(|c| c.is_ascii_digit()) {
         errors.add("municipality", "municipality_invalid");
     }
-    let payer = q.get("payer").map(|p| p.trim().to_string()).unwrap_or_default();
+    let payer = q
+        .get("payer")
+        .map(|p| p.trim().to_string())
+        .unwrap_or_default();
     if payer.chars().count() > 70 {
         errors.add_with("payer", "too_long", &[("max", "70".into())]);
     }
-    if errors.is_empty() { Ok(FeeRequest { kind, basis, municipality, payer }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(FeeRequest {
+            kind,
+            basis,
+            municipality,
+            payer,
+        })
+    } else {
+        Err(errors)
+    }
 }
 
 /// The slip of the fee due with the request (the residence fee and the application fee,
 /// both to the same payee), and its IPS QR text.
 fn slip(ctx: &Ctx, req: &FeeRequest) -> Option<SlipView> {
-    let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
     let schedule = residence::fees_for(req.kind, &req.basis, today);
     let view = fees_view(&ctx.tr, ctx.lang, &schedule, Some(&req.municipality));
-    let first = view.items.iter().find(|i| i.stage == "submission" && i.payee.is_some())?;
+    let first = view
+        .items
+        .iter()
+        .find(|i| i.stage == "submission" && i.payee.is_some())?;
     let payee = first.payee.as_ref()?;
     let reference = payee.reference.clone()?;
     let purpose = ctx.tr.t("slip-purpose-residence");
@@ -293,7 +375,10 @@ fn slip(ctx: &Ctx, req: &FeeRequest) -> Option<SlipView> {
         model: payee.model.clone(),
         reference,
         qr_text: text,
-        qr_data_uri: format!("data:image/svg+xml;base64,{}", base64::engine::general_purpose::STANDARD.encode(svg)),
+        qr_data_uri: format!(
+            "data:image/svg+xml;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(svg)
+        ),
     })
 }
 
@@ -313,14 +398,24 @@ fn printed_amount(plain: &str) -> String {
 /// `GET /residence/fees`: the fees of a request and the payment slip with its QR code.
 pub async fn fees(ctx: Ctx, Query(q): Params) -> Response {
     let mut values = q.clone();
-    values.entry("kind".into()).or_insert_with(|| "first".into());
+    values
+        .entry("kind".into())
+        .or_insert_with(|| "first".into());
     let asked = q.contains_key("basis");
-    let (mut errors, mut fees, mut slip_view, mut query) = (FieldErrors::default(), None, None, String::new());
+    let (mut errors, mut fees, mut slip_view, mut query) =
+        (FieldErrors::default(), None, None, String::new());
     if asked {
         match fee_request(&q) {
             Ok(req) => {
-                let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date();
-                fees = Some(fees_view(&ctx.tr, ctx.lang, &residence::fees_for(req.kind, &req.basis, today), Some(&req.municipality)));
+                let today = jiff::Timestamp::now()
+                    .to_zoned(jiff::tz::TimeZone::UTC)
+                    .date();
+                fees = Some(fees_view(
+                    &ctx.tr,
+                    ctx.lang,
+                    &residence::fees_for(req.kind, &req.basis, today),
+                    Some(&req.municipality),
+                ));
                 slip_view = slip(&ctx, &req);
                 query = serde_urlencoded::to_string([
                     ("kind", req.kind.code()),
@@ -385,7 +480,10 @@ pub async fn slip_pdf(ctx: Ctx, Query(q): Params) -> Result<Response, PageError>
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"payment-slip.pdf\""),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"payment-slip.pdf\"",
+            ),
         ],
         pdf,
     )
