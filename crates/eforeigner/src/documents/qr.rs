@@ -210,6 +210,10 @@ mod tests {
     #[test]
     fn png_decodes_back_to_the_same_text_with_zbarimg() {
         if !zbarimg_available() {
+            assert!(
+                std::env::var_os("EFOREIGNER_REQUIRE_TOOLS").is_none(),
+                "zbarimg is missing but EFOREIGNER_REQUIRE_TOOLS is set (CI)"
+            );
             eprintln!(
                 "note: zbarimg not found (apt-get install zbar-tools); skipping decode check"
             );

@@ -255,6 +255,10 @@ async fn ips_qr_text_and_images() {
             .unwrap();
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim_end(), text);
     } else {
+        assert!(
+            std::env::var_os("EFOREIGNER_REQUIRE_TOOLS").is_none(),
+            "a decoding tool is missing but EFOREIGNER_REQUIRE_TOOLS is set (CI)"
+        );
         eprintln!("zbarimg not installed: decoding checked in .ci/run only");
     }
     let bad = post(&b, "/api/v1/payments/ips-qr", json!({"payee_account": "840-742221843-58", "payee_name": "", "amount": "0", "payment_code": "999"})).await;
@@ -360,6 +364,10 @@ async fn fee_page_shows_the_slip_and_the_pdf_renders_cyrillic() {
         assert!(text.contains("Ана Петровић"), "{text}");
         assert!(text.contains("Republička administrativna taksa"), "{text}");
     } else {
+        assert!(
+            std::env::var_os("EFOREIGNER_REQUIRE_TOOLS").is_none(),
+            "a decoding tool is missing but EFOREIGNER_REQUIRE_TOOLS is set (CI)"
+        );
         eprintln!("pdftotext not installed: PDF text checked in .ci/run only");
     }
     b.get("/residence/fees?kind=first&basis=talent&municipality=16")
