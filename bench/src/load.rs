@@ -8,6 +8,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::cpu::{self, CpuUse};
+
 /// What one operation came to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -49,6 +51,8 @@ pub struct LoadResult {
     pub latencies: Vec<Duration>,
     /// The window length.
     pub window: Duration,
+    /// Who used the CPU during the window.
+    pub cpu: Option<CpuUse>,
 }
 
 impl LoadResult {
@@ -86,6 +90,13 @@ pub async fn drive(plan: Plan, op: Op) -> anyhow::Result<LoadResult> {
     let concurrency = plan.concurrency.max(1);
     let start = Instant::now() + plan.warmup;
     let end = start + plan.duration;
+    let sampler = tokio::spawn(async move {
+        tokio::time::sleep_until(start.into()).await;
+        let before = cpu::sample();
+        tokio::time::sleep_until(end.into()).await;
+        let after = cpu::sample();
+        before.zip(after).and_then(|(b, a)| cpu::between(b, a))
+    });
     let mut workers = tokio::task::JoinSet::new();
     for worker in 0..concurrency {
         let op = op.clone();
@@ -133,5 +144,6 @@ pub async fn drive(plan: Plan, op: Op) -> anyhow::Result<LoadResult> {
         total.latencies.extend(w.latencies);
     }
     total.latencies.sort_unstable();
+    total.cpu = sampler.await?;
     Ok(total)
 }

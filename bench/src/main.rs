@@ -8,6 +8,7 @@
 //! and prints a Markdown table. Progress goes to stderr, the report to stdout.
 //! Performance is measured here, never asserted: see `bench/README.md`.
 
+mod cpu;
 mod load;
 mod memory;
 mod report;

@@ -136,8 +136,8 @@ fn verdict(met: bool) -> &'static str {
     if met { "**yes**" } else { "**no**" }
 }
 
-/// A load row: result (with failures), per core, p50 / p99.
-fn load_cells(run: &Run, cores: usize) -> (String, String, String) {
+/// A load row: result (with failures), per core, p50 / p99, CPU use.
+fn load_cells(run: &Run, cores: usize) -> (String, String, String, String) {
     let r = &run.result;
     let mut result = format!("{} ({} ok", rate(r.rate()), r.ok);
     if r.not_ok > 0 {
@@ -151,7 +151,11 @@ fn load_cells(run: &Run, cores: usize) -> (String, String, String) {
     result.push(')');
     let per_core = rate(r.rate() / cores.max(1) as f64);
     let latency = format!("{} / {}", ms(r.percentile(0.50)), ms(r.percentile(0.99)));
-    (result, per_core, latency)
+    let cpu = r.cpu.map_or_else(
+        || "–".to_string(),
+        |c| format!("{:.2} / {:.2}", c.own_cores, c.other_cores),
+    );
+    (result, per_core, latency, cpu)
 }
 
 impl Results {
@@ -170,6 +174,12 @@ impl Results {
             out,
             "- Load average before: {}; after: {}",
             self.load_before, self.load_after
+        );
+        let _ = writeln!(
+            out,
+            "- CPU column: average cores busy during the counted window, in this process \
+             (server + clients + Argon2 pool) and in all other processes (incl. steal); \
+             others near 0 means the numbers are clean"
         );
         if let Some(run) = self
             .argon2
@@ -195,21 +205,21 @@ impl Results {
         let _ = writeln!(out);
         let _ = writeln!(
             out,
-            "| # | Measurement | Result | Per core | p50 / p99 | Target | Met? |"
+            "| # | Measurement | Result | Per core | p50 / p99 | CPU cores: bench / others | Target | Met? |"
         );
-        let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+        let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
 
         if let Some(run) = &self.argon2 {
-            let (result, per_core, latency) = load_cells(run, cores);
+            let (result, per_core, latency, cpu) = load_cells(run, cores);
             let _ = writeln!(
                 out,
-                "| 1 | Argon2id verify (m=19456 KiB, t=2, p=1), {} in flight | {result} | {per_core} | {latency} | baseline for 2 | – |",
+                "| 1 | Argon2id verify (m=19456 KiB, t=2, p=1), {} in flight | {result} | {per_core} | {latency} | {cpu} | baseline for 2 | – |",
                 run.plan.concurrency
             );
         }
         if let Some(login) = &self.login {
             let run = &login.run;
-            let (result, per_core, latency) = load_cells(run, cores);
+            let (result, per_core, latency, cpu) = load_cells(run, cores);
             let (share, met) = match &self.argon2 {
                 Some(a) if a.result.rate() > 0.0 => {
                     let share = run.result.rate() / a.result.rate();
@@ -222,25 +232,25 @@ impl Results {
             };
             let _ = writeln!(
                 out,
-                "| 2 | Login `POST /api/v1/session`, {} clients, {} users | {result}; {share} | {per_core} | {latency} | ≥ {:.0} % of (1) | {met} |",
+                "| 2 | Login `POST /api/v1/session`, {} clients, {} users | {result}; {share} | {per_core} | {latency} | {cpu} | ≥ {:.0} % of (1) | {met} |",
                 run.plan.concurrency,
                 login.users,
                 LOGIN_TARGET * 100.0
             );
         }
         if let Some(run) = &self.page {
-            let (result, per_core, latency) = load_cells(run, cores);
+            let (result, per_core, latency, cpu) = load_cells(run, cores);
             let _ = writeln!(
                 out,
-                "| 3a | `GET /login/password` (portal), {} clients | {result} | {per_core} | {latency} | | |",
+                "| 3a | `GET /login/password` (portal), {} clients | {result} | {per_core} | {latency} | {cpu} | | |",
                 run.plan.concurrency
             );
         }
         if let Some(run) = &self.minimal {
-            let (result, per_core, latency) = load_cells(run, cores);
+            let (result, per_core, latency, cpu) = load_cells(run, cores);
             let _ = writeln!(
                 out,
-                "| 3b | `GET /` minimal axum `\"ok\"` handler, {} clients | {result} | {per_core} | {latency} | | |",
+                "| 3b | `GET /` minimal axum `\"ok\"` handler, {} clients | {result} | {per_core} | {latency} | {cpu} | | |",
                 run.plan.concurrency
             );
         }
@@ -250,7 +260,7 @@ impl Results {
             let share = page.result.rate() / minimal.result.rate();
             let _ = writeln!(
                 out,
-                "| 3 | Page rate / minimal rate | {:.1} % | | | ≥ {:.0} % | {} |",
+                "| 3 | Page rate / minimal rate | {:.1} % | | | | ≥ {:.0} % | {} |",
                 share * 100.0,
                 PAGE_TARGET * 100.0,
                 verdict(share >= PAGE_TARGET)
@@ -261,7 +271,7 @@ impl Results {
                 let bytes = mem.rss_kib * 1024;
                 let _ = writeln!(
                     out,
-                    "| 4 | Idle RSS of `eforeigner serve` (VmRSS) | {:.1} MB ({} KiB; peak VmHWM {:.1} MB; healthy after {:.2} s) | | | < 100 MB | {} |",
+                    "| 4 | Idle RSS of `eforeigner serve` (VmRSS) | {:.1} MB ({} KiB; peak VmHWM {:.1} MB; healthy after {:.2} s) | | | | < 100 MB | {} |",
                     bytes as f64 / 1e6,
                     mem.rss_kib,
                     (mem.hwm_kib * 1024) as f64 / 1e6,
@@ -273,7 +283,7 @@ impl Results {
                 let why = why.replace('\n', " ").replace('|', "\\|");
                 let _ = writeln!(
                     out,
-                    "| 4 | Idle RSS of `eforeigner serve` | not measured: {why} | | | < 100 MB | – |"
+                    "| 4 | Idle RSS of `eforeigner serve` | not measured: {why} | | | | < 100 MB | – |"
                 );
             }
             None => {}

@@ -375,3 +375,16 @@ async fn fee_page_shows_the_slip_and_the_pdf_renders_cyrillic() {
         .assert_status(422)
         .assert_contains("three-digit");
 }
+
+#[tokio::test]
+async fn absence_errors_point_at_the_row_that_was_filled() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let r = b.get("/residence/absences?application_date=2026-11-21&departed_0=&returned_0=&departed_1=2024-03-01&returned_1=").await;
+    r.assert_status(422)
+        .assert_contains("id=\"returned_1-error\"")
+        .assert_contains("href=\"#returned_1\"");
+    assert!(!r.body.contains("id=\"returned_0-error\""));
+    let r = b.get("/residence/absences?application_date=2026-11-21&departed_0=&returned_0=&departed_1=2024-03-10&returned_1=2024-03-01").await;
+    r.assert_contains("Trip 2:");
+}

@@ -10,7 +10,8 @@ use axum::response::{IntoResponse, Response};
 use eforeigner_rules::countries;
 
 use super::register::{
-    TokenQuery, identity_fields, link_invalid, name_language, registration_input,
+    TokenQuery, draft_form_interruption, identity_fields, link_invalid, name_language,
+    registration_input,
 };
 use super::{csrf_errors, form_page, keep_values, message, see_other, when};
 use crate::domain::accounts::{FormRejected, RegisterError};
@@ -534,36 +535,11 @@ pub async fn correct(
     let form = MultipartForm::read(multipart, "documents").await?;
     let values = keep_values(&form.fields);
     let draft = Some(form.get("draft_token").to_string()).filter(|d| !d.is_empty());
-    if ctx.check_csrf(form.get("csrf_token")).is_err() {
-        let uploads = match &draft {
-            Some(d) => state.accounts.draft_uploads(d).await?,
-            None => vec![],
-        };
-        return Ok(form_page(
-            &ctx,
-            "correct-title",
-            correct_spec(&ctx, draft.as_deref().unwrap_or(""), &uploads),
-            values,
-            &csrf_errors(),
-        ));
-    }
-    let remove = form.get("remove_upload").to_string();
-    if !remove.is_empty() {
-        let token = draft
-            .clone()
-            .unwrap_or_else(crate::domain::clock::new_secret);
-        state.accounts.remove_draft_upload(&token, &remove).await?;
-        let (uploads, errors) = state
-            .accounts
-            .stash_draft_files(&token, form.files.clone())
-            .await?;
-        return Ok(form_page(
-            &ctx,
-            "correct-title",
-            correct_spec(&ctx, &token, &uploads),
-            values,
-            &errors,
-        ));
+    let spec_for = |token: &str, uploads: &[Upload]| correct_spec(&ctx, token, uploads);
+    if let Some(page) =
+        draft_form_interruption(&state, &ctx, &form, &draft, "correct-title", &spec_for).await?
+    {
+        return Ok(page);
     }
     let input = registration_input(&form);
     match state

@@ -97,6 +97,42 @@ pub fn csrf_errors() -> FieldErrors {
     e
 }
 
+/// Reads a one-field e-mail form (resend link, forgotten password): checks its CSRF token
+/// and the address. `Err` is the form shown again with the problem and the value typed.
+pub fn checked_email_form(
+    ctx: &Ctx,
+    f: &HashMap<String, String>,
+    title_key: &str,
+    spec: FormSpec,
+) -> Result<String, Box<Response>> {
+    if ctx
+        .check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))
+        .is_err()
+    {
+        return Err(Box::new(form_page(
+            ctx,
+            title_key,
+            spec,
+            keep_values(f),
+            &csrf_errors(),
+        )));
+    }
+    let email = f.get("email").cloned().unwrap_or_default();
+    let mut errors = FieldErrors::default();
+    crate::domain::registration::check_email(&mut errors, "email", &email);
+    if errors.is_empty() {
+        Ok(email)
+    } else {
+        Err(Box::new(form_page(
+            ctx,
+            title_key,
+            spec,
+            keep_values(f),
+            &errors,
+        )))
+    }
+}
+
 /// Values to show again: everything typed except secrets and tokens.
 pub fn keep_values(fields: &HashMap<String, String>) -> HashMap<String, String> {
     fields

@@ -8,7 +8,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 
 use super::register::{TokenQuery, link_invalid};
-use super::{csrf_errors, form_page, keep_values, message};
+use super::{csrf_errors, form_page, message};
 use crate::domain::{DomainError, FieldErrors, TokenPurpose};
 use crate::web::AppState;
 use crate::web::context::Ctx;
@@ -43,30 +43,10 @@ pub async fn forgot(
     ctx: Ctx,
     Form(f): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    if ctx
-        .check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))
-        .is_err()
-    {
-        return Ok(form_page(
-            &ctx,
-            "forgot-title",
-            forgot_spec(&ctx),
-            keep_values(&f),
-            &csrf_errors(),
-        ));
-    }
-    let email = f.get("email").cloned().unwrap_or_default();
-    let mut errors = FieldErrors::default();
-    crate::domain::registration::check_email(&mut errors, "email", &email);
-    if !errors.is_empty() {
-        return Ok(form_page(
-            &ctx,
-            "forgot-title",
-            forgot_spec(&ctx),
-            keep_values(&f),
-            &errors,
-        ));
-    }
+    let email = match super::checked_email_form(&ctx, &f, "forgot-title", forgot_spec(&ctx)) {
+        Ok(email) => email,
+        Err(page) => return Ok(*page),
+    };
     state
         .accounts
         .request_password_reset(&email, &ctx.actor())

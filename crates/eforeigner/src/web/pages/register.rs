@@ -157,38 +157,11 @@ pub async fn submit(
     let values = keep_values(&form.fields);
     let draft = form.get("draft_token").to_string();
     let draft = (!draft.is_empty()).then_some(draft);
-    if ctx.check_csrf(form.get("csrf_token")).is_err() {
-        let uploads = match &draft {
-            Some(d) => state.accounts.draft_uploads(d).await?,
-            None => vec![],
-        };
-        let token = draft.unwrap_or_default();
-        return Ok(form_page(
-            &ctx,
-            "register-title",
-            spec(&ctx, &token, &uploads),
-            values,
-            &csrf_errors(),
-        ));
-    }
-    let remove = form.get("remove_upload").to_string();
-    if !remove.is_empty() {
-        // "Remove" is a button of the same form, so everything typed comes along and stays.
-        let token = draft
-            .clone()
-            .unwrap_or_else(crate::domain::clock::new_secret);
-        state.accounts.remove_draft_upload(&token, &remove).await?;
-        let (uploads, errors) = state
-            .accounts
-            .stash_draft_files(&token, form.files.clone())
-            .await?;
-        return Ok(form_page(
-            &ctx,
-            "register-title",
-            spec(&ctx, &token, &uploads),
-            values,
-            &errors,
-        ));
+    let spec_for = |token: &str, uploads: &[Upload]| spec(&ctx, token, uploads);
+    if let Some(page) =
+        draft_form_interruption(&state, &ctx, &form, &draft, "register-title", &spec_for).await?
+    {
+        return Ok(page);
     }
     let input = registration_input(&form);
     let result = state
@@ -214,6 +187,55 @@ pub async fn submit(
         }
         Err(RegisterError::Domain(e)) => Err(e.into()),
     }
+}
+
+/// The two ways a form with kept uploads ends before its own logic runs: a stale CSRF token
+/// (shown again with everything typed and the kept files), or the "Remove" button of a kept
+/// file (removed; the form shown again, new files kept too). `None` when neither applies.
+pub async fn draft_form_interruption(
+    state: &AppState,
+    ctx: &Ctx,
+    form: &MultipartForm,
+    draft: &Option<String>,
+    title_key: &str,
+    spec_for: &(dyn Fn(&str, &[Upload]) -> FormSpec + Send + Sync),
+) -> Result<Option<Response>, PageError> {
+    let values = keep_values(&form.fields);
+    if ctx.check_csrf(form.get("csrf_token")).is_err() {
+        let uploads = match draft {
+            Some(d) => state.accounts.draft_uploads(d).await?,
+            None => vec![],
+        };
+        let token = draft.clone().unwrap_or_default();
+        let page = form_page(
+            ctx,
+            title_key,
+            spec_for(&token, &uploads),
+            values,
+            &csrf_errors(),
+        );
+        return Ok(Some(page));
+    }
+    let remove = form.get("remove_upload");
+    if remove.is_empty() {
+        return Ok(None);
+    }
+    // "Remove" is a button of the same form, so everything typed comes along and stays.
+    let token = draft
+        .clone()
+        .unwrap_or_else(crate::domain::clock::new_secret);
+    state.accounts.remove_draft_upload(&token, remove).await?;
+    let (uploads, errors) = state
+        .accounts
+        .stash_draft_files(&token, form.files.clone())
+        .await?;
+    Ok(Some(form_page(
+        ctx,
+        title_key,
+        spec_for(&token, &uploads),
+        values,
+        &errors,
+    )))
 }
 
 /// `GET /register/sent`: "check your e-mail".
@@ -331,30 +353,10 @@ pub async fn resend(
     ctx: Ctx,
     Form(f): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    if ctx
-        .check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))
-        .is_err()
-    {
-        return Ok(form_page(
-            &ctx,
-            "resend-title",
-            resend_spec(&ctx),
-            keep_values(&f),
-            &csrf_errors(),
-        ));
-    }
-    let email = f.get("email").cloned().unwrap_or_default();
-    let mut errors = FieldErrors::default();
-    crate::domain::registration::check_email(&mut errors, "email", &email);
-    if !errors.is_empty() {
-        return Ok(form_page(
-            &ctx,
-            "resend-title",
-            resend_spec(&ctx),
-            keep_values(&f),
-            &errors,
-        ));
-    }
+    let email = match super::checked_email_form(&ctx, &f, "resend-title", resend_spec(&ctx)) {
+        Ok(email) => email,
+        Err(page) => return Ok(*page),
+    };
     state
         .accounts
         .resend_confirmation(&email, &ctx.actor())

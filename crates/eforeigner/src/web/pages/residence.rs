@@ -209,35 +209,52 @@ pub async fn absences(ctx: Ctx, Query(q): Params) -> Response {
     let asked = q.contains_key("application_date") && !q.contains_key("add_trip");
     let (mut errors, mut answer) = (FieldErrors::default(), None);
     if asked {
-        let trips: Vec<TripInput> = (0..rows)
-            .filter_map(|i| {
-                let d = q.get(&format!("departed_{i}")).cloned().unwrap_or_default();
-                let r = q.get(&format!("returned_{i}")).cloned().unwrap_or_default();
-                (!(d.trim().is_empty() && r.trim().is_empty())).then_some(TripInput {
+        // Empty rows are skipped; `rows_used[k]` is the form row of the k-th trip sent to
+        // the rules, so that errors and "Trip N" point at the row the user filled in.
+        let mut rows_used = vec![];
+        let mut trips = vec![];
+        for i in 0..rows {
+            let d = q.get(&format!("departed_{i}")).cloned().unwrap_or_default();
+            let r = q.get(&format!("returned_{i}")).cloned().unwrap_or_default();
+            if !(d.trim().is_empty() && r.trim().is_empty()) {
+                rows_used.push(i);
+                trips.push(TripInput {
                     departed: d,
                     returned: r,
-                })
-            })
-            .collect();
+                });
+            }
+        }
+        let row_of = |k: usize| rows_used.get(k).copied().unwrap_or(k);
         let input = AbsencesInput {
             application_date: q.get("application_date").cloned().unwrap_or_default(),
             trips,
         };
         match parse_absences(&input) {
             Ok((date, trips)) => {
-                answer = Some(absences_view(
-                    &ctx.tr,
-                    &residence::check_absences(date, &trips),
-                ))
+                let mut a = residence::check_absences(date, &trips);
+                for reason in &mut a.reasons {
+                    for (k, v) in &mut reason.args {
+                        if k == "trip"
+                            && let Ok(n) = v.parse::<usize>()
+                        {
+                            *v = (row_of(n.saturating_sub(1)) + 1).to_string();
+                        }
+                    }
+                }
+                answer = Some(absences_view(&ctx.tr, &a));
             }
             Err(e) => {
-                // `trips[i].x` of the API is `x_i` in this form.
+                // `trips[k].x` of the API is `x_<row>` in this form.
                 for fe in e.0 {
                     let field = fe
                         .field
                         .strip_prefix("trips[")
                         .and_then(|rest| rest.split_once("]."))
-                        .map(|(i, name)| format!("{name}_{i}"))
+                        .and_then(|(k, name)| {
+                            k.parse::<usize>()
+                                .ok()
+                                .map(|k| format!("{name}_{}", row_of(k)))
+                        })
                         .unwrap_or(fe.field);
                     let args: Vec<(&str, String)> = fe
                         .args
