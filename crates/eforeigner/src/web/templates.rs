@@ -496,8 +496,18 @@ pub struct BasesPage {
 pub struct CheckPage {
     /// Layout.
     pub p: Page,
-    /// The questions.
+    /// The step shown (1-based), 0 with the answer.
+    pub step: usize,
+    /// How many steps there are.
+    pub steps: usize,
+    /// The questions of this step.
     pub fields: Vec<Field>,
+    /// Answers of the other steps, carried along.
+    pub hidden: Vec<(String, String)>,
+    /// The previous step, with the answers.
+    pub back: Option<String>,
+    /// With the answer: label, answer, link to change it.
+    pub answers: Vec<(String, String, String)>,
     /// Answers and errors.
     pub f: FormView,
     /// The rules' answer, once asked.

@@ -309,6 +309,65 @@ async fn eligibility_page_gives_a_plain_answer_and_keeps_the_answers() {
     let bad = b.get("/residence/eligibility?kind=first&basis=talent&channel=online&date_of_birth=1990-01-01&citizenship=UA&submission_date=2026-11-21&passport_valid_until=").await;
     bad.assert_status(422)
         .assert_contains("id=\"passport_valid_until-error\"")
+        .assert_contains("name=\"basis\" value=\"talent\"")
+        .assert_contains("Question 4 of 4");
+}
+
+#[tokio::test]
+async fn eligibility_questions_come_one_step_at_a_time() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let s1 = b.get("/residence/eligibility").await;
+    s1.assert_status(200)
+        .assert_contains("Question 1 of 4")
+        .assert_contains("name=\"step\" value=\"1\"");
+    assert!(!s1.body.contains("id=\"basis\""), "one step at a time");
+    let s2 = b
+        .get("/residence/eligibility?step=1&kind=first&channel=online")
+        .await;
+    s2.assert_contains("Question 2 of 4")
+        .assert_contains("id=\"basis\"")
+        .assert_contains("name=\"kind\" value=\"first\"");
+    // A step with a problem is shown again with the message.
+    let again = b
+        .get("/residence/eligibility?step=2&kind=first&channel=online&basis=")
+        .await;
+    again
+        .assert_status(422)
+        .assert_contains("Question 2 of 4")
+        .assert_contains("id=\"basis-error\"");
+    let s3 = b
+        .get("/residence/eligibility?step=2&kind=first&channel=online&basis=talent")
+        .await;
+    s3.assert_contains("Question 3 of 4")
+        .assert_contains("id=\"date_of_birth\"");
+    let s4 = b.get("/residence/eligibility?step=3&kind=first&channel=online&basis=talent&date_of_birth=1990-01-01&citizenship=RU").await;
+    s4.assert_contains("Question 4 of 4")
+        .assert_contains("id=\"passport_valid_until\"");
+    let answer = b
+        .get("/residence/eligibility?step=4&kind=first&channel=online&basis=talent&date_of_birth=1990-01-01&citizenship=RU&submission_date=2026-11-21&passport_valid_until=2035-01-01")
+        .await;
+    answer
+        .assert_status(200)
+        .assert_contains("answer--yes")
+        .assert_contains("2027-11-20")
+        .assert_contains("Your answers");
+    // Each answer has a link back to its question, answers kept.
+    let links: Vec<String> = answer
+        .body
+        .split("href=\"/residence/eligibility?")
+        .skip(1)
+        .map(|l| l.split('"').next().unwrap().replace("&#38;", "&"))
+        .collect();
+    let change = links
+        .iter()
+        .find(|l| l.ends_with("ask=2"))
+        .expect("a change link for the basis")
+        .clone();
+    let back_to_basis = b.get(&format!("/residence/eligibility?{change}")).await;
+    back_to_basis
+        .assert_status(200)
+        .assert_contains("Question 2 of 4")
         .assert_contains("<option value=\"talent\" selected>");
 }
 

@@ -77,30 +77,72 @@ pub async fn bases(ctx: Ctx) -> Response {
     })
 }
 
-fn check_fields(ctx: &Ctx) -> Vec<Field> {
+/// The questions of "Can I apply online?", one short page each (GOV.UK "one thing per
+/// page", grouped where the answers belong together).
+const STEPS: [&[&str]; 4] = [
+    &["kind", "channel"],
+    &["basis"],
+    &[
+        "date_of_birth",
+        "citizenship",
+        "has_d_visa",
+        "applying_from_abroad",
+    ],
+    &[
+        "submission_date",
+        "passport_valid_until",
+        "current_permit_valid_until",
+        "basis_valid_until",
+        "requested_until",
+    ],
+];
+
+/// Every question's field name.
+const ALL_FIELDS: [&str; 12] = [
+    "kind",
+    "channel",
+    "basis",
+    "date_of_birth",
+    "citizenship",
+    "has_d_visa",
+    "applying_from_abroad",
+    "submission_date",
+    "passport_valid_until",
+    "current_permit_valid_until",
+    "basis_valid_until",
+    "requested_until",
+];
+
+fn check_field(ctx: &Ctx, name: &'static str) -> Field {
     let tr = &ctx.tr;
-    let kinds = vec![
-        ("first".into(), tr.t("check-kind-first")),
-        ("extension".into(), tr.t("check-kind-extension")),
-    ];
-    let channels = vec![
-        ("online".into(), tr.t("check-channel-online")),
-        ("in_person".into(), tr.t("check-channel-in-person")),
-    ];
-    vec![
-        Field::choice(tr, "kind", "radios", kinds),
-        Field::choice(tr, "basis", "select", basis_options(ctx)),
-        Field::choice(tr, "channel", "radios", channels),
-        Field::input(tr, "date_of_birth", "date", "bday"),
-        Field::choice(tr, "citizenship", "select", country_options(ctx.lang)),
-        Field::input(tr, "submission_date", "date", "off"),
-        Field::input(tr, "passport_valid_until", "date", "off"),
-        Field::input(tr, "current_permit_valid_until", "date", "off").optional(),
-        Field::input(tr, "basis_valid_until", "date", "off").optional(),
-        Field::input(tr, "requested_until", "date", "off").optional(),
-        Field::choice(tr, "has_d_visa", "radios", yes_no(ctx)).optional(),
-        Field::choice(tr, "applying_from_abroad", "radios", yes_no(ctx)).optional(),
-    ]
+    match name {
+        "kind" => Field::choice(
+            tr,
+            "kind",
+            "radios",
+            vec![
+                ("first".into(), tr.t("check-kind-first")),
+                ("extension".into(), tr.t("check-kind-extension")),
+            ],
+        ),
+        "channel" => Field::choice(
+            tr,
+            "channel",
+            "radios",
+            vec![
+                ("online".into(), tr.t("check-channel-online")),
+                ("in_person".into(), tr.t("check-channel-in-person")),
+            ],
+        ),
+        "basis" => Field::choice(tr, "basis", "select", basis_options(ctx)),
+        "date_of_birth" => Field::input(tr, "date_of_birth", "date", "bday"),
+        "citizenship" => Field::choice(tr, "citizenship", "select", country_options(ctx.lang)),
+        "has_d_visa" | "applying_from_abroad" => {
+            Field::choice(tr, name, "radios", yes_no(ctx)).optional()
+        }
+        "submission_date" | "passport_valid_until" => Field::input(tr, name, "date", "off"),
+        _ => Field::input(tr, name, "date", "off").optional(),
+    }
 }
 
 fn flag(q: &HashMap<String, String>, k: &str) -> Option<bool> {
@@ -111,7 +153,40 @@ fn flag(q: &HashMap<String, String>, k: &str) -> Option<bool> {
     }
 }
 
-/// `GET /residence/eligibility`: the questions; with answers, the plain answer and why.
+fn check_input(q: &HashMap<String, String>) -> CheckInput {
+    let get = |k: &str| q.get(k).cloned().unwrap_or_default();
+    let opt = |k: &str| q.get(k).cloned().filter(|v| !v.trim().is_empty());
+    CheckInput {
+        kind: get("kind"),
+        basis: get("basis"),
+        date_of_birth: get("date_of_birth"),
+        citizenship: get("citizenship"),
+        channel: get("channel"),
+        submission_date: get("submission_date"),
+        passport_valid_until: get("passport_valid_until"),
+        requested_until: opt("requested_until"),
+        basis_valid_until: opt("basis_valid_until"),
+        current_permit_valid_until: opt("current_permit_valid_until"),
+        has_d_visa: flag(q, "has_d_visa"),
+        applying_from_abroad: flag(q, "applying_from_abroad"),
+    }
+}
+
+/// A link that asks question `ask` (1-based) again, carrying every answer given so far.
+fn answers_query(q: &HashMap<String, String>, ask: usize) -> String {
+    let mut pairs: Vec<(&str, &str)> = ALL_FIELDS
+        .iter()
+        .filter_map(|f| q.get(*f).map(|v| (*f, v.as_str())))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    let ask = ask.to_string();
+    pairs.push(("ask", ask.as_str()));
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+/// `GET /residence/eligibility`: one short step of questions at a time (`step=1..4`; the
+/// answers so far travel as hidden fields), then the plain answer, why, and the documents
+/// to prepare. A link with every answer (no `step`) shows the answer at once.
 pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
     let mut values = q.clone();
     values
@@ -123,65 +198,149 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
     values
         .entry("channel".into())
         .or_insert_with(|| "online".into());
-    let asked = q.contains_key("basis");
-    let (mut errors, mut answer, mut documents) = (FieldErrors::default(), None, vec![]);
-    if asked {
-        let get = |k: &str| q.get(k).cloned().unwrap_or_default();
-        let opt = |k: &str| q.get(k).cloned().filter(|v| !v.trim().is_empty());
-        let input = CheckInput {
-            kind: get("kind"),
-            basis: get("basis"),
-            date_of_birth: get("date_of_birth"),
-            citizenship: get("citizenship"),
-            channel: get("channel"),
-            submission_date: get("submission_date"),
-            passport_valid_until: get("passport_valid_until"),
-            requested_until: opt("requested_until"),
-            basis_valid_until: opt("basis_valid_until"),
-            current_permit_valid_until: opt("current_permit_valid_until"),
-            has_d_visa: flag(&q, "has_d_visa"),
-            applying_from_abroad: flag(&q, "applying_from_abroad"),
-        };
-        match parse_check(&input) {
-            Ok(request) => {
-                let a = residence::check(&request, &RuleParams::official());
-                if let Some(g) = residence::find_ground(&request.basis) {
-                    documents = residence::documents_for(
-                        residence::catalogue(),
-                        &g,
-                        request.kind,
-                        request.applying_from_abroad,
-                    )
-                    .into_iter()
-                    .map(|d| {
-                        d.names
-                            .get(super::register::name_language(ctx.lang))
-                            .to_string()
-                    })
-                    .collect();
-                }
-                answer = Some(check_view(&ctx.tr, &a));
+    let input = check_input(&values);
+    let parsed = parse_check(&input);
+    let all_errors = parsed.as_ref().err().cloned().unwrap_or_default();
+    // Which step was submitted (0 = none yet, or a complete link without steps).
+    let submitted: usize = q
+        .get("step")
+        .and_then(|s| s.parse().ok())
+        .filter(|s| (1..=STEPS.len()).contains(s))
+        .unwrap_or(0);
+    let complete_link = submitted == 0 && q.contains_key("basis") && !q.contains_key("ask");
+    let step_errors = |step: usize| {
+        let fields = STEPS[step - 1];
+        FieldErrors(
+            all_errors
+                .0
+                .iter()
+                .filter(|e| fields.contains(&e.field.as_str()))
+                .cloned()
+                .collect(),
+        )
+    };
+    // Show the submitted step again if it has problems; otherwise the next one, or the answer.
+    let asked_step: Option<usize> = q
+        .get("ask")
+        .and_then(|s| s.parse().ok())
+        .filter(|s| (1..=STEPS.len()).contains(s));
+    let (show_step, errors) = if let Some(ask) = asked_step {
+        (Some(ask), FieldErrors::default())
+    } else if complete_link {
+        match &parsed {
+            Ok(_) => (None, FieldErrors::default()),
+            Err(e) => {
+                let first = (1..=STEPS.len())
+                    .find(|s| !step_errors(*s).is_empty())
+                    .unwrap_or(1);
+                let _ = e;
+                (Some(first), step_errors(first))
             }
-            Err(e) => errors = e,
         }
-    }
-    let summary = answer.as_ref().map(|a| {
-        let key = if !a.allowed {
+    } else if submitted == 0 {
+        (Some(1), FieldErrors::default())
+    } else if !step_errors(submitted).is_empty() {
+        (Some(submitted), step_errors(submitted))
+    } else if submitted < STEPS.len() {
+        (Some(submitted + 1), FieldErrors::default())
+    } else {
+        match &parsed {
+            Ok(_) => (None, FieldErrors::default()),
+            Err(_) => {
+                let first = (1..=STEPS.len())
+                    .find(|s| !step_errors(*s).is_empty())
+                    .unwrap_or(1);
+                (Some(first), step_errors(first))
+            }
+        }
+    };
+    let (mut answer, mut summary, mut documents, mut answers) = (None, None, vec![], vec![]);
+    if let (None, Ok(request)) = (show_step, &parsed) {
+        let a = residence::check(request, &RuleParams::official());
+        if let Some(g) = residence::find_ground(&request.basis) {
+            documents = residence::documents_for(
+                residence::catalogue(),
+                &g,
+                request.kind,
+                request.applying_from_abroad,
+            )
+            .into_iter()
+            .map(|d| {
+                d.names
+                    .get(super::register::name_language(ctx.lang))
+                    .to_string()
+            })
+            .collect();
+        }
+        let view = check_view(&ctx.tr, &a);
+        let key = if !view.allowed {
             "check-answer-no"
-        } else if a.channels.iter().any(|c| c == "online") {
+        } else if view.channels.iter().any(|c| c == "online") {
             "check-answer-yes-online"
         } else {
             "check-answer-yes-in-person"
         };
-        ctx.tr.t(key)
-    });
+        summary = Some(ctx.tr.t(key));
+        answer = Some(view);
+        // "Check your answers": each answer with a link back to its step.
+        for (i, fields) in STEPS.iter().enumerate() {
+            for name in *fields {
+                let Some(value) = values.get(*name).filter(|v| !v.is_empty()) else {
+                    continue;
+                };
+                let field = check_field(&ctx, name);
+                let shown = field
+                    .options
+                    .iter()
+                    .find(|(v, _)| v == value)
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_else(|| value.clone());
+                let label = FormView::empty(&ctx.tr).label(name);
+                answers.push((
+                    label,
+                    shown,
+                    format!("/residence/eligibility?{}", answers_query(&values, i)),
+                ));
+            }
+        }
+    }
+    let step = show_step.unwrap_or(0);
+    let fields: Vec<Field> = match show_step {
+        Some(s) => STEPS[s - 1].iter().map(|n| check_field(&ctx, n)).collect(),
+        None => vec![],
+    };
+    let hidden: Vec<(String, String)> = match show_step {
+        Some(s) => ALL_FIELDS
+            .iter()
+            .filter(|f| !STEPS[s - 1].contains(f))
+            .filter_map(|f| {
+                values
+                    .get(*f)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| ((*f).to_string(), v.clone()))
+            })
+            .collect(),
+        None => vec![],
+    };
+    let back = match show_step {
+        Some(s) if s > 1 => Some(format!(
+            "/residence/eligibility?{}",
+            answers_query(&values, s - 2)
+        )),
+        _ => None,
+    };
     let mut r = render(&CheckPage {
         p: Page::new(&ctx, "residence-check-title"),
-        fields: check_fields(&ctx),
+        step,
+        steps: STEPS.len(),
+        fields,
+        hidden,
+        back,
         f: FormView::with(&ctx.tr, values, &errors),
         answer,
         summary,
         documents,
+        answers,
     });
     if !errors.is_empty() {
         *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
