@@ -244,3 +244,19 @@ async fn identifiers_are_validated_with_reasons_and_details() {
     r.assert_status(422);
     assert_eq!(r.json()["error"]["fields"][0]["field"], "kind");
 }
+
+#[tokio::test]
+async fn health_and_prometheus_metrics() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    b.get("/healthz")
+        .await
+        .assert_status(200)
+        .assert_contains("ok");
+    b.get("/login").await.assert_status(200);
+    let m = b.get("/metrics").await;
+    m.assert_status(200);
+    assert!(m.header("content-type").starts_with("text/plain"));
+    m.assert_contains("http_requests_total")
+        .assert_contains("outbox_pending_jobs");
+}
