@@ -361,14 +361,32 @@ async fn eligibility_questions_come_one_step_at_a_time() {
         .collect();
     let change = links
         .iter()
-        .find(|l| l.ends_with("ask=2"))
+        .find(|l| l.contains("&ask=2&"))
         .expect("a change link for the basis")
         .clone();
+    assert_eq!(
+        links.iter().filter(|l| l.contains("&ask=1&")).count(),
+        2,
+        "kind and channel: {links:?}"
+    );
     let back_to_basis = b.get(&format!("/residence/eligibility?{change}")).await;
     back_to_basis
         .assert_status(200)
         .assert_contains("Question 2 of 4")
-        .assert_contains("<option value=\"talent\" selected>");
+        .assert_contains("<option value=\"talent\" selected>")
+        .assert_contains("name=\"return\" value=\"1\"");
+    // Answering the changed question goes straight back to the answer.
+    let back = b
+        .get(&format!(
+            "/residence/eligibility?{}",
+            change
+                .replace("ask=2", "step=2")
+                .replace("basis=talent", "basis=investor")
+        ))
+        .await;
+    back.assert_status(200)
+        .assert_contains("class=\"answer")
+        .assert_contains("Your answers");
 }
 
 #[tokio::test]

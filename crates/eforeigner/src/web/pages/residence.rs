@@ -241,6 +241,9 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
         (Some(1), FieldErrors::default())
     } else if !step_errors(submitted).is_empty() {
         (Some(submitted), step_errors(submitted))
+    } else if q.contains_key("return") && parsed.is_ok() {
+        // Came from a "Change" link and everything is answered: back to the answer.
+        (None, FieldErrors::default())
     } else if submitted < STEPS.len() {
         (Some(submitted + 1), FieldErrors::default())
     } else {
@@ -299,7 +302,10 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
                 answers.push((
                     label,
                     shown,
-                    format!("/residence/eligibility?{}", answers_query(&values, i)),
+                    format!(
+                        "/residence/eligibility?{}&return=1",
+                        answers_query(&values, i + 1)
+                    ),
                 ));
             }
         }
@@ -309,7 +315,7 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
         Some(s) => STEPS[s - 1].iter().map(|n| check_field(&ctx, n)).collect(),
         None => vec![],
     };
-    let hidden: Vec<(String, String)> = match show_step {
+    let mut hidden: Vec<(String, String)> = match show_step {
         Some(s) => ALL_FIELDS
             .iter()
             .filter(|f| !STEPS[s - 1].contains(f))
@@ -322,15 +328,30 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
             .collect(),
         None => vec![],
     };
+    if show_step.is_some() && q.contains_key("return") {
+        hidden.push(("return".into(), "1".into()));
+    }
     let back = match show_step {
         Some(s) if s > 1 => Some(format!(
             "/residence/eligibility?{}",
-            answers_query(&values, s - 2)
+            answers_query(&values, s - 1)
         )),
         _ => None,
     };
+    let mut page = Page::new(&ctx, "residence-check-title");
+    if step > 0 {
+        // Each question has its own title, so screen-reader users and tabs tell them apart.
+        page.title = format!(
+            "{} ({})",
+            page.title,
+            ctx.tr.t_args(
+                "check-step",
+                &[("n", step.to_string()), ("count", STEPS.len().to_string())]
+            )
+        );
+    }
     let mut r = render(&CheckPage {
-        p: Page::new(&ctx, "residence-check-title"),
+        p: page,
         step,
         steps: STEPS.len(),
         fields,
