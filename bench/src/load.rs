@@ -66,6 +66,29 @@ impl LoadResult {
         }
     }
 
+    /// Adds another run of the same operation (another round) to this one.
+    pub fn absorb(&mut self, other: Self) {
+        let (w_self, w_other) = (self.window.as_secs_f64(), other.window.as_secs_f64());
+        self.cpu = match (self.cpu, other.cpu) {
+            (Some(a), Some(b)) if w_self + w_other > 0.0 => {
+                let mix = |x: f64, y: f64| (x * w_self + y * w_other) / (w_self + w_other);
+                Some(CpuUse {
+                    own_cores: mix(a.own_cores, b.own_cores),
+                    other_cores: mix(a.other_cores, b.other_cores),
+                })
+            }
+            (a, b) => a.or(b),
+        };
+        self.ok += other.ok;
+        self.not_ok += other.not_ok;
+        if self.first_problem.is_none() {
+            self.first_problem = other.first_problem;
+        }
+        self.latencies.extend(other.latencies);
+        self.latencies.sort_unstable();
+        self.window += other.window;
+    }
+
     /// The latency at quantile `q` (0 ≤ q ≤ 1) of the OK operations, nearest-rank.
     pub fn percentile(&self, q: f64) -> Option<Duration> {
         if self.latencies.is_empty() {

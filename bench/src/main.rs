@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
 
-use crate::load::Plan;
+use crate::load::{LoadResult, Op, Plan, drive};
 use crate::report::{LoginRun, Machine, Results, Run};
 use crate::scenarios::{Minimal, Portal};
 
@@ -40,13 +40,19 @@ enum Measure {
 #[derive(Debug, Parser)]
 #[command(name = "eforeigner-bench", version)]
 struct Args {
-    /// Smoke run: 2 s windows, 0.5 s warm-up, 40 users, 2 s idle wait (explicit flags win).
+    /// Smoke run: 2 s per load in 2 rounds, 0.2 s warm-ups, 40 users, 2 s idle wait
+    /// (explicit flags win).
     #[arg(long)]
     quick: bool,
-    /// Counted seconds of each load (default 10; 2 with --quick).
+    /// Counted seconds of each load, summed over its rounds (default 10; 2 with --quick).
     #[arg(long, value_name = "SECS")]
     duration_secs: Option<f64>,
-    /// Uncounted warm-up seconds before each load (default 1; 0.5 with --quick).
+    /// Loads that are compared ((1) with (2), the page with the minimal handler) run in
+    /// this many alternating rounds, so drift in the machine's speed hits both alike
+    /// (default 5; 2 with --quick).
+    #[arg(long)]
+    rounds: Option<u32>,
+    /// Uncounted warm-up seconds before each round (default 0.5; 0.2 with --quick).
     #[arg(long, value_name = "SECS")]
     warmup_secs: Option<f64>,
     /// Users created for the login load (default 200; 40 with --quick).
@@ -80,6 +86,66 @@ fn secs(s: f64) -> anyhow::Result<Duration> {
     Duration::try_from_secs_f64(s).map_err(|e| anyhow::anyhow!("bad duration {s}: {e}"))
 }
 
+/// Which load a phase of [`alternate`] drives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    Argon2,
+    Login,
+    Page,
+    Minimal,
+}
+
+impl Phase {
+    fn label(self) -> &'static str {
+        match self {
+            Self::Argon2 => "(1) Argon2id verify",
+            Self::Login => "(2) login",
+            Self::Page => "(3a) GET /login/password",
+            Self::Minimal => "(3b) minimal handler",
+        }
+    }
+}
+
+/// Runs the phases in turn, `rounds` times (A B A B …), so that drift in the machine's
+/// speed during the run hits all of them alike. Returns, per phase, the pooled result.
+async fn alternate(
+    rounds: u32,
+    phases: Vec<(Phase, Plan, Op)>,
+) -> anyhow::Result<Vec<(Phase, Run)>> {
+    let mut out: Vec<(Phase, Run)> = phases
+        .iter()
+        .map(|(phase, plan, _)| {
+            (
+                *phase,
+                Run {
+                    plan: *plan,
+                    result: LoadResult::default(),
+                    round_rates: vec![],
+                },
+            )
+        })
+        .collect();
+    for round in 1..=rounds {
+        for ((phase, plan, op), (_, run)) in phases.iter().zip(out.iter_mut()) {
+            let result = drive(*plan, op.clone()).await?;
+            eprintln!(
+                "{} round {round}/{rounds}: {:.1}/s with {} in flight",
+                phase.label(),
+                result.rate(),
+                plan.concurrency
+            );
+            run.round_rates.push(result.rate());
+            run.result.absorb(result);
+        }
+    }
+    Ok(out)
+}
+
+fn take(runs: &mut Vec<(Phase, Run)>, phase: Phase) -> Option<Run> {
+    let at = runs.iter().position(|(p, _)| *p == phase)?;
+    Some(runs.remove(at).1)
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
@@ -87,20 +153,16 @@ async fn main() -> anyhow::Result<()> {
     let cores = machine.cores;
     let wanted = |m: Measure| args.only.is_empty() || args.only.contains(&m);
 
-    let duration = secs(
-        args.duration_secs
-            .unwrap_or(if args.quick { 2.0 } else { 10.0 }),
-    )?;
-    let warmup = secs(
-        args.warmup_secs
-            .unwrap_or(if args.quick { 0.5 } else { 1.0 }),
-    )?;
-    let idle = secs(args.idle_secs.unwrap_or(if args.quick { 2.0 } else { 5.0 }))?;
-    let users = args.users.unwrap_or(if args.quick { 40 } else { 200 });
+    let quick = args.quick;
+    let duration = secs(args.duration_secs.unwrap_or(if quick { 2.0 } else { 10.0 }))?;
+    let rounds = args.rounds.unwrap_or(if quick { 2 } else { 5 }).max(1);
+    let warmup = secs(args.warmup_secs.unwrap_or(if quick { 0.2 } else { 0.5 }))?;
+    let idle = secs(args.idle_secs.unwrap_or(if quick { 2.0 } else { 5.0 }))?;
+    let users = args.users.unwrap_or(if quick { 40 } else { 200 });
     let plan = |concurrency: usize| Plan {
         concurrency,
         warmup,
-        duration,
+        duration: duration / rounds,
     };
 
     let load_before = report::load_average();
@@ -109,17 +171,7 @@ async fn main() -> anyhow::Result<()> {
         machine.cpu_model
     );
 
-    let mut argon2 = None;
-    if wanted(Measure::Argon2) {
-        let p = plan(args.argon2_concurrency.unwrap_or(cores * 2));
-        eprintln!("(1) Argon2id verify, {} in flight …", p.concurrency);
-        let result = scenarios::argon2_verify(p).await?;
-        eprintln!("    {:.1}/s", result.rate());
-        argon2 = Some(Run { plan: p, result });
-    }
-
-    let (mut login, mut page, mut minimal) = (None, None, None);
-    if wanted(Measure::Login) || wanted(Measure::Pages) {
+    let portal = if wanted(Measure::Login) || wanted(Measure::Pages) {
         let to_create = if wanted(Measure::Login) { users } else { 0 };
         eprintln!("starting the portal (SQLite in a temp dir), creating {to_create} users …");
         let portal = Portal::start(to_create, cores * 2).await?;
@@ -128,38 +180,54 @@ async fn main() -> anyhow::Result<()> {
             portal.user_creation.as_secs_f64(),
             portal.running.url()
         );
-        if wanted(Measure::Login) {
-            let p = plan(args.login_concurrency.unwrap_or(cores * 4));
-            eprintln!("(2) logins, {} clients …", p.concurrency);
-            let result = scenarios::logins(&portal, p).await?;
-            eprintln!("    {:.1}/s", result.rate());
-            login = Some(LoginRun {
-                run: Run { plan: p, result },
-                users: portal.users.len(),
-                creation: portal.user_creation,
-            });
-        }
-        if wanted(Measure::Pages) {
-            let p = plan(args.page_concurrency);
-            eprintln!("(3a) GET /login/password, {} clients …", p.concurrency);
-            let url = format!("{}/login/password", portal.running.url());
-            let result = scenarios::gets(url, p).await?;
-            eprintln!("    {:.0}/s", result.rate());
-            page = Some(Run { plan: p, result });
-        }
+        Some(portal)
+    } else {
+        None
+    };
+
+    // (1) and (2), alternating.
+    let mut phases = vec![];
+    if wanted(Measure::Argon2) {
+        let c = args.argon2_concurrency.unwrap_or(cores * 2);
+        phases.push((Phase::Argon2, plan(c), scenarios::argon2_verify().await?));
+    }
+    if let Some(portal) = portal.as_ref().filter(|_| wanted(Measure::Login)) {
+        let c = args.login_concurrency.unwrap_or(cores * 4);
+        phases.push((Phase::Login, plan(c), scenarios::login(portal, c)?));
+    }
+    let mut runs = alternate(rounds, phases).await?;
+    let argon2 = take(&mut runs, Phase::Argon2);
+    let login = take(&mut runs, Phase::Login).map(|run| LoginRun {
+        run,
+        users: portal.as_ref().map_or(0, |p| p.users.len()),
+        creation: portal.as_ref().map_or(Duration::ZERO, |p| p.user_creation),
+    });
+
+    // (3), alternating.
+    let (mut page, mut minimal) = (None, None);
+    if let Some(portal) = portal.as_ref().filter(|_| wanted(Measure::Pages)) {
+        let server = Minimal::start().await?;
+        let c = args.page_concurrency;
+        let url = format!("{}/login/password", portal.running.url());
+        let phases = vec![
+            (Phase::Page, plan(c), scenarios::get(url, c)?),
+            (
+                Phase::Minimal,
+                plan(c),
+                scenarios::get(server.url.clone(), c)?,
+            ),
+        ];
+        let measured = alternate(rounds, phases).await;
+        server.stop().await;
+        let mut runs = measured?;
+        page = take(&mut runs, Phase::Page);
+        minimal = take(&mut runs, Phase::Minimal);
+    }
+    if let Some(portal) = portal {
         portal.stop().await;
-        if wanted(Measure::Pages) {
-            let p = plan(args.page_concurrency);
-            eprintln!("(3b) minimal axum handler, {} clients …", p.concurrency);
-            let server = Minimal::start().await?;
-            let result = scenarios::gets(server.url.clone(), p).await;
-            server.stop().await;
-            let result = result?;
-            eprintln!("    {:.0}/s", result.rate());
-            minimal = Some(Run { plan: p, result });
-        }
     }
 
+    // (4)
     let mut memory = None;
     if wanted(Measure::Memory) {
         eprintln!(
@@ -181,6 +249,7 @@ async fn main() -> anyhow::Result<()> {
         machine,
         load_before,
         load_after: report::load_average(),
+        rounds,
         argon2,
         login,
         page,

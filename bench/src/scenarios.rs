@@ -8,20 +8,19 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use axum::Router;
-use axum::routing::get;
 use eforeigner::domain::accounts::PasswordHasher;
 use eforeigner::domain::{Role, SystemClock};
 use eforeigner::{App, Config, RunningApp};
 use tokio::net::TcpListener;
 
-use crate::load::{LoadResult, Op, Outcome, Plan, drive};
+use crate::load::{Op, Outcome};
 
 /// The password of every benchmark user (meets the 15-character policy, contains no name).
 const PASSWORD: &str = "violet-compass-meadow-7193";
 
-/// N verifications of one known hash in flight at once, through the same
+/// One verification of a known hash (with the right password), through the same
 /// [`PasswordHasher`] (same parameters, same blocking pool) that logins use.
-pub async fn argon2_verify(plan: Plan) -> anyhow::Result<LoadResult> {
+pub async fn argon2_verify() -> anyhow::Result<Op> {
     let hasher = PasswordHasher::new()?;
     let hash = Arc::new(hasher.hash(PASSWORD).await?);
     let op: Op = Arc::new(move |_, _| {
@@ -35,7 +34,7 @@ pub async fn argon2_verify(plan: Plan) -> anyhow::Result<LoadResult> {
             }
         })
     });
-    drive(plan, op).await
+    Ok(op)
 }
 
 /// The portal serving on a loopback port, with its data in a temporary directory.
@@ -140,15 +139,15 @@ async fn finish(response: Result<reqwest::Response, reqwest::Error>) -> Outcome 
     }
 }
 
-/// Each of `plan.concurrency` clients logs in over and over with `POST /api/v1/session`,
-/// always with the right password. Worker `w` uses the users `w, w + C, w + 2C, …` in turn,
-/// so no two clients log in as the same user at the same time.
-pub async fn logins(portal: &Portal, plan: Plan) -> anyhow::Result<LoadResult> {
+/// One login with `POST /api/v1/session`, always with the right password, for one of
+/// `concurrency` keep-alive clients. Worker `w` uses the users `w, w + C, w + 2C, …` in
+/// turn, so no two clients log in as the same user at the same time.
+pub fn login(portal: &Portal, concurrency: usize) -> anyhow::Result<Op> {
     anyhow::ensure!(!portal.users.is_empty(), "no users to log in with");
     let url = Arc::new(format!("{}/api/v1/session", portal.running.url()));
     let users = Arc::new(portal.users.clone());
-    let clients = clients(plan.concurrency.max(1))?;
-    let stride = plan.concurrency.max(1);
+    let clients = clients(concurrency.max(1))?;
+    let stride = concurrency.max(1);
     let op: Op = Arc::new(move |worker, iteration| {
         let url = url.clone();
         let users = users.clone();
@@ -165,13 +164,13 @@ pub async fn logins(portal: &Portal, plan: Plan) -> anyhow::Result<LoadResult> {
             finish(client.post(url.as_str()).json(&body).send().await).await
         })
     });
-    drive(plan, op).await
+    Ok(op)
 }
 
-/// `plan.concurrency` keep-alive clients each `GET url` over and over.
-pub async fn gets(url: String, plan: Plan) -> anyhow::Result<LoadResult> {
+/// One `GET url` for one of `concurrency` keep-alive clients.
+pub fn get(url: String, concurrency: usize) -> anyhow::Result<Op> {
     let url = Arc::new(url);
-    let clients = clients(plan.concurrency.max(1))?;
+    let clients = clients(concurrency.max(1))?;
     let op: Op = Arc::new(move |worker, _| {
         let url = url.clone();
         let clients = clients.clone();
@@ -182,7 +181,7 @@ pub async fn gets(url: String, plan: Plan) -> anyhow::Result<LoadResult> {
             finish(client.get(url.as_str()).send().await).await
         })
     });
-    drive(plan, op).await
+    Ok(op)
 }
 
 /// The yardstick: `GET /` answered by `|| async { "ok" }` with no middleware, served the
@@ -198,7 +197,7 @@ impl Minimal {
     pub async fn start() -> anyhow::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let url = format!("http://{}/", listener.local_addr()?);
-        let router = Router::new().route("/", get(|| async { "ok" }));
+        let router = Router::new().route("/", axum::routing::get(|| async { "ok" }));
         let server = tokio::spawn(async move {
             let service = router.into_make_service_with_connect_info::<SocketAddr>();
             if let Err(e) = axum::serve(listener, service).await {

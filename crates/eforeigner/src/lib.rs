@@ -23,3 +23,5 @@ pub mod web;
 
 pub use app::{App, RunningApp};
 pub use config::Config;
+/// The pure rules crate, for tools (benchmarks) that call the rules directly.
+pub use eforeigner_rules as rules;

@@ -178,14 +178,18 @@ pub async fn context_layer(
         None => (None, false),
     };
 
-    let csrf_cookie = match cookie(&headers, names.csrf).filter(|v| v.len() >= 32 && v.len() <= 64)
-    {
-        Some(v) => v.to_string(),
-        None => {
+    // The API authenticates writes by content type and Origin, static files need nothing:
+    // neither gets (or pays for) a CSRF cookie.
+    let path = req.uri().path();
+    let forms_possible = !path.starts_with("/api/") && !path.starts_with("/static/");
+    let csrf_token = match cookie(&headers, names.csrf).filter(|v| v.len() >= 32 && v.len() <= 64) {
+        Some(v) => csrf_token_for(&state.csrf_key, v),
+        None if forms_possible => {
             let v = crate::domain::clock::new_secret();
             set_cookies.push(names.set(names.csrf, &v, None));
-            v
+            csrf_token_for(&state.csrf_key, &v)
         }
+        None => String::new(),
     };
 
     let from_query = query_lang(req.uri().query());
@@ -209,7 +213,7 @@ pub async fn context_layer(
     let ctx = Ctx {
         lang,
         tr: Tr::new(state.i18n.clone(), lang),
-        csrf_token: csrf_token_for(&state.csrf_key, &csrf_cookie),
+        csrf_token,
         auth,
         session_expired,
         ip,
