@@ -197,6 +197,20 @@ impl Accounts {
         self.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date()
     }
 
+    /// Writes `updated` over `before` (optimistic: `Conflict` if it changed meanwhile) with
+    /// the change's effects, leaving uploads as they are.
+    async fn save(
+        &self,
+        updated: &Account,
+        before: &Account,
+        effects: &Effects,
+    ) -> Result<(), DomainError> {
+        self.store
+            .update_account(updated, before.updated_at, &UploadMove::default(), effects)
+            .await?;
+        Ok(())
+    }
+
     fn link(&self, path: &str, token: &str) -> String {
         format!("{}{path}?token={token}", self.public_url)
     }
@@ -919,14 +933,7 @@ impl Accounts {
                 Some(&account.id),
                 json!({}),
             ));
-        self.store
-            .update_account(
-                &updated,
-                account.updated_at,
-                &UploadMove::default(),
-                &effects,
-            )
-            .await?;
+        self.save(&updated, account, &effects).await?;
         self.store
             .end_all_sessions(&account.id, Some(session_id), now)
             .await?;
@@ -1024,14 +1031,7 @@ impl Accounts {
             Some(&account.id),
             json!({}),
         ));
-        self.store
-            .update_account(
-                &updated,
-                account.updated_at,
-                &UploadMove::default(),
-                &effects,
-            )
-            .await?;
+        self.save(&updated, account, &effects).await?;
         Ok(updated)
     }
 
@@ -1210,14 +1210,7 @@ impl Accounts {
                 json!({"name": account.profile.given_names, "link": format!("{}/login/password", self.public_url)}),
             ))
             .with_audit(audit(actor, "verification.approved", Some(&account.id), json!({})));
-        self.store
-            .update_account(
-                &updated,
-                account.updated_at,
-                &UploadMove::default(),
-                &effects,
-            )
-            .await?;
+        self.save(&updated, &account, &effects).await?;
         Ok(updated)
     }
 
@@ -1270,14 +1263,7 @@ impl Accounts {
                 json!({"reason": reason_code, "note": note, "link": format!("{}/account/correct", self.public_url)}),
             ))
             .with_audit(audit(actor, "verification.rejected", Some(&account.id), json!({"reason": reason_code})));
-        self.store
-            .update_account(
-                &updated,
-                account.updated_at,
-                &UploadMove::default(),
-                &effects,
-            )
-            .await?;
+        self.save(&updated, &account, &effects).await?;
         Ok(updated)
     }
 

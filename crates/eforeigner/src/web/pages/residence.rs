@@ -97,21 +97,10 @@ const STEPS: [&[&str]; 4] = [
     ],
 ];
 
-/// Every question's field name.
-const ALL_FIELDS: [&str; 12] = [
-    "kind",
-    "channel",
-    "basis",
-    "date_of_birth",
-    "citizenship",
-    "has_d_visa",
-    "applying_from_abroad",
-    "submission_date",
-    "passport_valid_until",
-    "current_permit_valid_until",
-    "basis_valid_until",
-    "requested_until",
-];
+/// Every question's field name, in question order.
+fn all_fields() -> impl Iterator<Item = &'static str> {
+    STEPS.iter().flat_map(|step| step.iter().copied())
+}
 
 fn check_field(ctx: &Ctx, name: &'static str) -> Field {
     let tr = &ctx.tr;
@@ -174,9 +163,8 @@ fn check_input(q: &HashMap<String, String>) -> CheckInput {
 
 /// A link that asks question `ask` (1-based) again, carrying every answer given so far.
 fn answers_query(q: &HashMap<String, String>, ask: usize) -> String {
-    let mut pairs: Vec<(&str, &str)> = ALL_FIELDS
-        .iter()
-        .filter_map(|f| q.get(*f).map(|v| (*f, v.as_str())))
+    let mut pairs: Vec<(&str, &str)> = all_fields()
+        .filter_map(|f| q.get(f).map(|v| (f, v.as_str())))
         .filter(|(_, v)| !v.is_empty())
         .collect();
     let ask = ask.to_string();
@@ -316,14 +304,13 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
         None => vec![],
     };
     let mut hidden: Vec<(String, String)> = match show_step {
-        Some(s) => ALL_FIELDS
-            .iter()
+        Some(s) => all_fields()
             .filter(|f| !STEPS[s - 1].contains(f))
             .filter_map(|f| {
                 values
-                    .get(*f)
+                    .get(f)
                     .filter(|v| !v.is_empty())
-                    .map(|v| ((*f).to_string(), v.clone()))
+                    .map(|v| (f.to_string(), v.clone()))
             })
             .collect(),
         None => vec![],
