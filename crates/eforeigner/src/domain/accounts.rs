@@ -31,6 +31,9 @@ pub const IDENTITY_DOCUMENT: &str = "identity-document";
 pub struct PasswordHasher {
     argon: Argon2<'static>,
     dummy_hash: Arc<String>,
+    /// At most one hash per core at a time: more in flight only adds page faults for the
+    /// 19 MiB each allocates and scheduling, so extra logins wait their turn instead.
+    permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl PasswordHasher {
@@ -43,9 +46,13 @@ impl PasswordHasher {
             .hash_password(b"no account has this password", &salt)
             .map_err(|e| anyhow::anyhow!("{e}"))?
             .to_string();
+        let cores = std::thread::available_parallelism()
+            .map(std::num::NonZero::get)
+            .unwrap_or(1);
         Ok(Self {
             argon,
             dummy_hash: Arc::new(dummy),
+            permits: Arc::new(tokio::sync::Semaphore::new(cores)),
         })
     }
 
@@ -53,6 +60,11 @@ impl PasswordHasher {
     pub async fn hash(&self, password: &str) -> Result<String, DomainError> {
         let argon = self.argon.clone();
         let password = password.to_owned();
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| DomainError::Internal(e.into()))?;
         tokio::task::spawn_blocking(move || {
             let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
             argon
@@ -71,6 +83,9 @@ impl PasswordHasher {
         let known = hash.is_some();
         let hash = hash.map_or_else(|| self.dummy_hash.as_str().to_owned(), str::to_owned);
         let password = password.to_owned();
+        let Ok(_permit) = self.permits.acquire().await else {
+            return false;
+        };
         let ok = tokio::task::spawn_blocking(move || {
             PasswordHash::new(&hash)
                 .map(|parsed| argon.verify_password(password.as_bytes(), &parsed).is_ok())
