@@ -26,11 +26,15 @@
 //! - [`password`]: NIST SP 800-63B-4, with the MIT-licensed zxcvbn list of
 //!   common passwords.
 //! - [`countries`]: Unicode CLDR country names.
+//! - [`municipalities`]: municipality codes for public revenue payments and
+//!   police departments (secondary sources, unverified; see
+//!   `data/MUNICIPALITIES-SOURCE.md`).
 
 pub mod countries;
 pub mod email;
 pub mod identifiers;
 pub mod ips_qr;
+pub mod municipalities;
 pub mod password;
 pub mod residence;
 

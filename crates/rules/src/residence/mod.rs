@@ -16,8 +16,10 @@
 //! - **design-md** — the project's `DESIGN.md` §4–§5 for the fee breakdown,
 //!   recipient account and payment code (secondary sources, unverified).
 //!
-//! Facts are data compiled in from `data/residence/catalogue.json` and
-//! `data/residence/fees.json` (see `data/residence/README.md`); every fact
+//! Facts are data compiled in from `data/residence/catalogue.json`,
+//! `data/residence/fees.json` and `data/residence/details.json` (the fields
+//! of step 4, "Details of reasons", see [`details`]; all described in
+//! `data/residence/README.md`); every fact
 //! carries its [`Source`]. Every decision returns [`Reason`]s with a stable
 //! [`ReasonCode`], a [`Severity`], a [`Source`] and arguments; the web layer
 //! translates them with [`reason_message_key`].
@@ -43,6 +45,7 @@
 mod absences;
 mod catalogue;
 mod dates;
+pub mod details;
 mod eligibility;
 mod fees;
 mod reasons;
@@ -59,6 +62,10 @@ pub use catalogue::{
     SourceDocument, Sourced, Terms, catalogue, documents_for, find_ground,
 };
 pub use dates::{latest_end_with_margin, period_end};
+pub use details::{
+    DetailField, DetailKind, DetailProblem, DetailsAnswer, Required, all_choice_options,
+    all_field_keys, check_details, details_for,
+};
 pub use eligibility::{CheckAnswer, CheckRequest, RuleParams, check};
 pub use fees::{FeeEstimate, FeeItem, FeeSchedule, FeeStage, Payee, Rsd, fees_for};
 pub use reasons::{Reason, ReasonCode, Severity, Source, reason_message_key};
