@@ -11,6 +11,7 @@ use tokio::sync::watch;
 
 use crate::config::Config;
 use crate::domain::accounts::{Accounts, PasswordHasher};
+use crate::domain::applications::Applications;
 use crate::domain::{Clock, Role};
 use crate::i18n::I18n;
 use crate::jobs::{Mailer, Worker};
@@ -27,6 +28,8 @@ pub struct App {
     pub store: SqlStore,
     /// The account service.
     pub accounts: Accounts,
+    /// The application service.
+    pub applications: Applications,
     /// The outbox worker.
     pub worker: Worker,
     /// Translations.
@@ -83,7 +86,15 @@ impl App {
             store.clone(),
             clock.clone(),
         )?);
-        let worker = Worker::new(store.clone(), mailer, clock.clone());
+        let applications = Applications::new(
+            store.clone(),
+            files.clone(),
+            clock.clone(),
+            i18n.clone(),
+            config.public_url.clone(),
+        );
+        let worker = Worker::new(store.clone(), mailer, clock.clone())
+            .with_applications(applications.clone());
         let accounts = Accounts::new(
             store.clone(),
             files,
@@ -108,6 +119,7 @@ impl App {
         let config = Arc::new(config);
         let state = AppState {
             accounts: accounts.clone(),
+            applications: applications.clone(),
             i18n: i18n.clone(),
             config: config.clone(),
             store,
@@ -120,6 +132,7 @@ impl App {
             config,
             store: sql,
             accounts,
+            applications,
             worker,
             i18n,
             state,
@@ -217,6 +230,38 @@ impl App {
             }
             out.push((email.to_string(), role, password.to_string()));
         }
+        self.complete_demo_applicant("applicant@demo.eforeigner.test")
+            .await?;
         Ok(out)
+    }
+
+    /// Gives the demo applicant the personal data a verified registration has (date of
+    /// birth, citizenship, passport), so the application's steps are prefilled.
+    async fn complete_demo_applicant(&self, email: &str) -> anyhow::Result<()> {
+        use crate::store::AccountRepo;
+        let Some(before) = self.accounts.find_by_email(email).await? else {
+            return Ok(());
+        };
+        if before.profile.date_of_birth.is_some() {
+            return Ok(());
+        }
+        let mut a = before.clone();
+        a.profile.date_of_birth = jiff::civil::Date::new(1991, 3, 14).ok();
+        a.profile.sex = Some(crate::domain::Sex::Female);
+        a.profile.citizenship = Some("UA".into());
+        a.profile.has_ebs = Some(crate::domain::HasEbs::No);
+        a.profile.id_doc_type = Some(crate::domain::IdDocType::Passport);
+        a.profile.id_doc_number = Some("FX482913".into());
+        a.profile.id_doc_expiry = jiff::civil::Date::new(2032, 6, 30).ok();
+        a.updated_at = self.accounts.now();
+        self.store
+            .update_account(
+                &a,
+                before.updated_at,
+                &crate::store::UploadMove::default(),
+                &crate::store::Effects::at(a.updated_at),
+            )
+            .await?;
+        Ok(())
     }
 }

@@ -36,6 +36,24 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Payments of application fees.
+    Payments {
+        /// What to do with payments.
+        #[command(subcommand)]
+        command: PaymentsCommand,
+    },
+}
+
+/// Payment commands.
+#[derive(Debug, Subcommand)]
+pub enum PaymentsCommand {
+    /// Imports a bank statement (CSV with the columns reference, amount, date, payer;
+    /// `,` or `;` separated). Idempotent. Exits with status 1 when a line needs attention
+    /// (an amount that does not match, an unknown reference, an unreadable line).
+    Import {
+        /// The CSV file.
+        file: std::path::PathBuf,
+    },
 }
 
 /// `user` subcommands.
@@ -107,6 +125,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             shutdown_signal().await;
             running.stop().await;
+        }
+        Command::Payments {
+            command: PaymentsCommand::Import { file },
+        } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let app = App::build(config, Arc::new(SystemClock)).await?;
+            let actor = crate::domain::Actor {
+                account_id: None,
+                ip: "cli".into(),
+                user_agent: "eforeigner payments import".into(),
+            };
+            let report = app.applications.import_statement(&text, &actor).await?;
+            // Receipts and e-mails of confirmed payments go out now, not at the next start.
+            app.worker.run_due().await?;
+            print!(
+                "{}",
+                crate::domain::applications::service::format_report(&report)
+            );
+            if report.needs_attention() {
+                anyhow::bail!("some lines need attention (see above)");
+            }
         }
         Command::User {
             command:

@@ -10,8 +10,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::domain::Lang;
 
-/// Per language: the portal's messages, and those of the residence rules and their pages.
-const SOURCES: [(Lang, &str); 8] = [
+/// Per language: the portal's messages, those of the residence rules and their pages, and
+/// those of the online application, the e-Mailbox and the verification page.
+const SOURCES: [(Lang, &str); 12] = [
     (Lang::En, include_str!("../locales/en.ftl")),
     (Lang::SrLatn, include_str!("../locales/sr-Latn.ftl")),
     (Lang::SrCyrl, include_str!("../locales/sr-Cyrl.ftl")),
@@ -26,6 +27,16 @@ const SOURCES: [(Lang, &str); 8] = [
         include_str!("../locales/residence/sr-Cyrl.ftl"),
     ),
     (Lang::Ru, include_str!("../locales/residence/ru.ftl")),
+    (Lang::En, include_str!("../locales/applications/en.ftl")),
+    (
+        Lang::SrLatn,
+        include_str!("../locales/applications/sr-Latn.ftl"),
+    ),
+    (
+        Lang::SrCyrl,
+        include_str!("../locales/applications/sr-Cyrl.ftl"),
+    ),
+    (Lang::Ru, include_str!("../locales/applications/ru.ftl")),
 ];
 
 /// The loaded translations of every language.

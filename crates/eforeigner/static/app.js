@@ -39,5 +39,63 @@
         if (button) { button.focus(); }
       }, Math.max(delay, 0));
     }
+
+    // Uploads: a progress bar when JavaScript is on (the plain form works without it).
+    document.querySelectorAll("form[data-upload]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (!window.XMLHttpRequest || !window.FormData) { return; }
+        event.preventDefault();
+        var bar = form.querySelector("progress");
+        var button = form.querySelector("button[type=submit]");
+        if (bar) { bar.hidden = false; bar.value = 0; }
+        if (button) { button.disabled = true; }
+        var xhr = new XMLHttpRequest();
+        xhr.open("POST", form.action);
+        xhr.upload.addEventListener("progress", function (e) {
+          if (bar && e.lengthComputable) { bar.value = Math.round((e.loaded / e.total) * 100); }
+        });
+        xhr.addEventListener("load", function () {
+          if (xhr.status === 200 && xhr.responseURL) {
+            // Saved: the server redirected to the documents step; show it.
+            window.location.assign(xhr.responseURL);
+            return;
+          }
+          // The page with the problems (the file was refused; nothing else is lost).
+          document.open();
+          document.write(xhr.responseText);
+          document.close();
+        });
+        xhr.addEventListener("error", function () { form.submit(); });
+        xhr.send(new FormData(form));
+      });
+    });
+
+    // Steps: saved when the page is left (another tab, closing), so nothing typed is lost.
+    document.querySelectorAll("form[data-autosave]").forEach(function (form) {
+      var dirty = false;
+      form.addEventListener("input", function () { dirty = true; });
+      form.addEventListener("submit", function () { dirty = false; });
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState !== "hidden" || !dirty || !window.fetch) { return; }
+        dirty = false;
+        var data = new URLSearchParams(new FormData(form));
+        data.set("action", "autosave");
+        fetch(form.action, { method: "POST", body: data, credentials: "same-origin", keepalive: true })
+          .then(function (r) { return r.ok ? r.text() : null; })
+          .then(function (v) {
+            var version = form.querySelector("input[name=version]");
+            if (v && version && /^[0-9]+$/.test(v)) { version.value = v; }
+          })
+          .catch(function () {});
+      });
+    });
+
+    // A submit button marked data-once is disabled after the first click (the server is
+    // idempotent anyway).
+    document.querySelectorAll("button[data-once]").forEach(function (button) {
+      button.form && button.form.addEventListener("submit", function () {
+        setTimeout(function () { button.disabled = true; }, 0);
+      });
+    });
   });
 })();

@@ -7,11 +7,16 @@
 //! - [`qr`] renders a QR code (EC level M, UTF-8 byte mode) as SVG or PNG.
 //! - [`slip`] lays out the Serbian payment order ("nalog za uplatu") as an A4 PDF with the
 //!   NBS IPS QR code drawn as vector squares.
+//! - [`receipt`] lays out the confirmation of request receipt (the applicant's proof of
+//!   lawful stay while the case is pending) as an A4 PDF with a verification QR code, drawn
+//!   with the same fonts and primitives as the slip.
 
 pub mod qr;
+pub mod receipt;
 pub mod slip;
 
 pub use qr::{qr_png, qr_svg};
+pub use receipt::{ReceiptData, ReceiptLabels, receipt_pdf};
 pub use slip::{SlipData, SlipLabels, payment_slip_pdf};
 
 /// Errors of the [`documents`](self) module.
@@ -55,4 +60,99 @@ pub enum DocumentError {
     /// The PDF could not be laid out or written.
     #[error("PDF generation failed: {0}")]
     Pdf(String),
+}
+
+/// Test helpers that read generated PDFs back with poppler-utils (`pdftotext`, `pdftoppm`) and
+/// zbar-tools (`zbarimg`).
+///
+/// Without the tools the checks are skipped with a note, unless `EFOREIGNER_REQUIRE_TOOLS` is
+/// set (as CI does), in which case the test fails.
+#[cfg(test)]
+pub(crate) mod test_tools {
+    use std::io::Write;
+    use std::path::Path;
+    use std::process::{Command, Stdio};
+
+    /// Whether all of `tools` can be run. When one cannot, prints a note and returns `false`,
+    /// or fails the test when `EFOREIGNER_REQUIRE_TOOLS` is set.
+    pub(crate) fn available(tools: &[&str]) -> bool {
+        let missing: Vec<&str> = tools
+            .iter()
+            .copied()
+            .filter(|tool| Command::new(tool).arg("-v").output().is_err())
+            .collect();
+        if missing.is_empty() {
+            return true;
+        }
+        assert!(
+            std::env::var_os("EFOREIGNER_REQUIRE_TOOLS").is_none(),
+            "a decoding tool ({missing:?}) is missing but EFOREIGNER_REQUIRE_TOOLS is set (CI)"
+        );
+        eprintln!(
+            "note: {missing:?} not found (apt-get install poppler-utils zbar-tools); skipping"
+        );
+        false
+    }
+
+    /// The text of the PDF by `pdftotext` (pages end with a form feed), or `None` when
+    /// poppler-utils is not installed (see [`available`]).
+    pub(crate) fn pdftotext(pdf: &[u8]) -> Option<String> {
+        if !available(&["pdftotext"]) {
+            return None;
+        }
+        let mut child = Command::new("pdftotext")
+            .args(["-enc", "UTF-8", "-", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(pdf).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "pdftotext failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(String::from_utf8(out.stdout).unwrap())
+    }
+
+    /// Renders page `page` (from 1) of the PDF at 150 dpi with `pdftoppm` and returns what
+    /// `zbarimg` decodes from it, or `None` when a tool is not installed (see [`available`]).
+    pub(crate) fn scan_qr(pdf: &[u8], page: usize) -> Option<String> {
+        if !available(&["pdftoppm", "zbarimg"]) {
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let pdf_path = dir.path().join("document.pdf");
+        std::fs::write(&pdf_path, pdf).unwrap();
+        let prefix = dir.path().join("page");
+        let page = page.to_string();
+        let status = Command::new("pdftoppm")
+            .args(["-png", "-r", "150", "-singlefile", "-f", &page, "-l", &page])
+            .arg(&pdf_path)
+            .arg(&prefix)
+            .status()
+            .unwrap();
+        assert!(status.success(), "pdftoppm failed");
+        Some(zbarimg(&prefix.with_extension("png")))
+    }
+
+    /// The raw text of the code(s) `zbarimg` finds in an image, without the final newline.
+    fn zbarimg(image: &Path) -> String {
+        let out = Command::new("zbarimg")
+            .args(["--raw", "-q"])
+            .arg(image)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "zbarimg found no code: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .trim_end_matches('\n')
+            .to_owned()
+    }
 }

@@ -21,6 +21,10 @@
 //! boxes and to shrink a value that is too wide; a value that does not fit even at the
 //! smallest size, or a character the font has no glyph for, is an error rather than a
 //! silently clipped or garbled slip.
+//!
+//! The fonts, the measuring and wrapping ([`Face`]), the drawing primitives (text, rules,
+//! frames, the vector QR code) and the A4 document writer ([`a4_pdf`]) are `pub(super)`: the
+//! receipt confirmation ([`super::receipt`]) is drawn with the same code.
 
 use krilla::Document;
 use krilla::color::luma;
@@ -95,8 +99,10 @@ pub struct SlipData {
 }
 
 // Geometry, in PDF points (1 mm = 2.8346 pt), y growing downwards from the top of the page.
-const PAGE_W: f32 = 595.28;
-const PAGE_H: f32 = 841.89;
+/// A4 width.
+pub(super) const PAGE_W: f32 = 595.28;
+/// A4 height.
+pub(super) const PAGE_H: f32 = 841.89;
 const MARGIN: f32 = 28.35;
 const SLIP_TOP: f32 = 42.0;
 const SLIP_H: f32 = 292.0;
@@ -127,34 +133,37 @@ const TITLE_SIZE: f32 = 13.0;
 const MIN_TITLE_SIZE: f32 = 8.0;
 const SCAN_SIZE: f32 = 8.0;
 /// Line height, in multiples of the font size.
-const LEADING: f32 = 1.22;
+pub(super) const LEADING: f32 = 1.22;
 /// Height of one line of DejaVu Sans from ascender to descender, in multiples of the size.
-const LINE_EXTENT: f32 = 1.17;
+pub(super) const LINE_EXTENT: f32 = 1.17;
 /// DejaVu Sans ascender and cap height, in multiples of the size.
-const ASCENT: f32 = 0.93;
+pub(super) const ASCENT: f32 = 0.93;
 const CAP_HEIGHT: f32 = 0.73;
 /// Widths are measured without kerning; keep this much of a box free to be safe.
-const FIT_SLACK: f32 = 0.98;
+pub(super) const FIT_SLACK: f32 = 0.98;
 
-const BLACK: u8 = 0;
-const CAPTION_GREY: u8 = 80;
+/// Grey level (0 = black) of values.
+pub(super) const BLACK: u8 = 0;
+/// Grey level of captions.
+pub(super) const CAPTION_GREY: u8 = 80;
 const RULE_GREY: u8 = 60;
 
 /// One embedded font: the PDF handle and a reader to measure text with.
-struct Face {
+pub(super) struct Face {
     font: Font,
     glyphs: FontRef<'static>,
 }
 
 impl Face {
-    fn load(data: &'static [u8]) -> Result<Self, DocumentError> {
+    /// Loads an embedded font for drawing and for measuring.
+    pub(super) fn load(data: &'static [u8]) -> Result<Self, DocumentError> {
         let font = Font::new(data.into(), 0).ok_or(DocumentError::Font)?;
         let glyphs = FontRef::new(data).map_err(|_| DocumentError::Font)?;
         Ok(Self { font, glyphs })
     }
 
     /// Advance width of `text` at 1 pt, without kerning. Fails on a character without glyph.
-    fn width(&self, text: &str, field: &'static str) -> Result<f32, DocumentError> {
+    pub(super) fn width(&self, text: &str, field: &'static str) -> Result<f32, DocumentError> {
         let charmap = self.glyphs.charmap();
         let metrics = self
             .glyphs
@@ -168,7 +177,7 @@ impl Face {
     }
 
     /// The largest size from `max` down to `min` at which `text` fits in `width`.
-    fn fit(
+    pub(super) fn fit(
         &self,
         text: &str,
         width: f32,
@@ -190,7 +199,7 @@ impl Face {
 
     /// Greedy word wrap of `text` (with `\n` as hard breaks) into lines of at most `width`
     /// at `size`; a word wider than a line is broken between characters.
-    fn wrap(
+    pub(super) fn wrap(
         &self,
         text: &str,
         size: f32,
@@ -236,10 +245,22 @@ impl Face {
     }
 }
 
-/// The two faces used on the slip.
-struct Fonts {
-    regular: Face,
-    bold: Face,
+/// The two faces used on the slip (and the receipt).
+pub(super) struct Fonts {
+    /// DejaVu Sans.
+    pub(super) regular: Face,
+    /// DejaVu Sans Bold.
+    pub(super) bold: Face,
+}
+
+impl Fonts {
+    /// Loads both embedded faces.
+    pub(super) fn load() -> Result<Self, DocumentError> {
+        Ok(Self {
+            regular: Face::load(REGULAR_TTF)?,
+            bold: Face::load(BOLD_TTF)?,
+        })
+    }
 }
 
 /// Renders the payment slip for `data` as a one-page A4 PDF with embedded (subset) fonts.
@@ -250,26 +271,34 @@ struct Fonts {
 /// [`DocumentError::TextTooLong`] for a value or caption that does not fit its box, the QR
 /// errors of [`qr::qr_svg`] for `qr_text`, and [`DocumentError::Pdf`] if writing fails.
 pub fn payment_slip_pdf(data: &SlipData) -> Result<Vec<u8>, DocumentError> {
-    let fonts = Fonts {
-        regular: Face::load(REGULAR_TTF)?,
-        bold: Face::load(BOLD_TTF)?,
-    };
+    let fonts = Fonts::load()?;
     let code = qr::modules(&data.qr_text)?;
+    a4_pdf(
+        Metadata::new().title(data.title.clone()),
+        1,
+        |surface, _| draw_slip(surface, &fonts, data, &code),
+    )
+}
 
+/// Writes an A4 portrait PDF of `pages` pages, page `i` (from 0) drawn by `draw(surface, i)`,
+/// with `metadata` and the creator "eForeigner".
+pub(super) fn a4_pdf(
+    metadata: Metadata,
+    pages: usize,
+    mut draw: impl FnMut(&mut Surface<'_>, usize) -> Result<(), DocumentError>,
+) -> Result<Vec<u8>, DocumentError> {
     let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(data.title.clone())
-            .creator("eForeigner".to_owned()),
-    );
+    document.set_metadata(metadata.creator("eForeigner".to_owned()));
     let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
         .ok_or_else(|| DocumentError::Pdf("invalid page size".to_owned()))?;
-    let mut page = document.start_page_with(settings);
-    let mut surface = page.surface();
-    let drawn = draw_slip(&mut surface, &fonts, data, &code);
-    surface.finish();
-    page.finish();
-    drawn?;
+    for index in 0..pages {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        let drawn = draw(&mut surface, index);
+        surface.finish();
+        page.finish();
+        drawn?;
+    }
     document
         .finish()
         .map_err(|e| DocumentError::Pdf(e.to_string()))
@@ -490,7 +519,7 @@ fn draw_slip(
 }
 
 /// Collapses all whitespace (including line breaks) to single spaces.
-fn single_line(text: &str) -> String {
+pub(super) fn single_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -508,14 +537,14 @@ fn caption(
     let size = fonts
         .regular
         .fit(&label, width, CAPTION_SIZE, MIN_CAPTION_SIZE, field)?;
-    set_fill(surface, CAPTION_GREY);
-    surface.draw_text(
-        Point::from_xy(x, box_top - 3.5),
-        fonts.regular.font.clone(),
+    draw_grey_text(
+        surface,
+        &fonts.regular,
         size,
+        x,
+        box_top - 3.5,
         &label,
-        false,
-        TextDirection::Auto,
+        CAPTION_GREY,
     );
     Ok(())
 }
@@ -635,7 +664,7 @@ fn line_baseline(top: f32, size: f32) -> f32 {
 
 /// Draws the QR code as filled squares (one path, horizontal runs merged) in a square of
 /// `side` points at (`x`, `y`), the quiet zone included.
-fn draw_qr(
+pub(super) fn draw_qr(
     surface: &mut Surface<'_>,
     code: &Modules,
     x: f32,
@@ -681,11 +710,31 @@ fn draw_qr(
 }
 
 /// Draws one line of text in black.
-fn draw_text(surface: &mut Surface<'_>, face: &Face, size: f32, x: f32, baseline: f32, text: &str) {
+pub(super) fn draw_text(
+    surface: &mut Surface<'_>,
+    face: &Face,
+    size: f32,
+    x: f32,
+    baseline: f32,
+    text: &str,
+) {
+    draw_grey_text(surface, face, size, x, baseline, text, BLACK);
+}
+
+/// Draws one line of text in a grey (0 = black).
+pub(super) fn draw_grey_text(
+    surface: &mut Surface<'_>,
+    face: &Face,
+    size: f32,
+    x: f32,
+    baseline: f32,
+    text: &str,
+    grey: u8,
+) {
     if text.is_empty() {
         return;
     }
-    set_fill(surface, BLACK);
+    set_fill(surface, grey);
     surface.draw_text(
         Point::from_xy(x, baseline),
         face.font.clone(),
@@ -727,7 +776,7 @@ fn stroke(
 }
 
 /// Strokes the outline of a rectangle.
-fn stroke_rect(
+pub(super) fn stroke_rect(
     surface: &mut Surface<'_>,
     x: f32,
     y: f32,
@@ -743,7 +792,7 @@ fn stroke_rect(
 }
 
 /// Strokes a straight line.
-fn stroke_line(
+pub(super) fn stroke_line(
     surface: &mut Surface<'_>,
     x1: f32,
     y1: f32,
@@ -759,10 +808,8 @@ fn stroke_line(
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-
     use super::*;
+    use crate::documents::test_tools;
 
     fn labels() -> SlipLabels {
         SlipLabels {
@@ -795,25 +842,6 @@ mod tests {
         }
     }
 
-    /// Runs `pdftotext - -` on the PDF, or `None` when poppler-utils is not installed.
-    fn pdftotext(pdf: &[u8]) -> Option<String> {
-        let mut child = Command::new("pdftotext")
-            .args(["-enc", "UTF-8", "-", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .ok()?;
-        child.stdin.take().unwrap().write_all(pdf).unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "pdftotext failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        Some(String::from_utf8(out.stdout).unwrap())
-    }
-
     #[test]
     fn slip_is_a_pdf() {
         let pdf = payment_slip_pdf(&sample()).unwrap();
@@ -824,12 +852,7 @@ mod tests {
     #[test]
     fn slip_text_is_extractable() {
         let pdf = payment_slip_pdf(&sample()).unwrap();
-        let Some(text) = pdftotext(&pdf) else {
-            assert!(
-                std::env::var_os("EFOREIGNER_REQUIRE_TOOLS").is_none(),
-                "a decoding tool is missing but EFOREIGNER_REQUIRE_TOOLS is set (CI)"
-            );
-            eprintln!("note: pdftotext not found (apt-get install poppler-utils); skipping");
+        let Some(text) = test_tools::pdftotext(&pdf) else {
             return;
         };
         for expected in [
@@ -851,43 +874,12 @@ mod tests {
 
     #[test]
     fn printed_qr_code_scans_back_to_the_payment_text() {
-        let have = |tool: &str| Command::new(tool).arg("-v").output().is_ok();
-        if !have("pdftoppm") || !have("zbarimg") {
-            assert!(
-                std::env::var_os("EFOREIGNER_REQUIRE_TOOLS").is_none(),
-                "a decoding tool is missing but EFOREIGNER_REQUIRE_TOOLS is set (CI)"
-            );
-            eprintln!("note: pdftoppm or zbarimg not found; skipping the scan check");
-            return;
-        }
         let data = sample();
-        let dir = tempfile::tempdir().unwrap();
-        let pdf_path = dir.path().join("slip.pdf");
-        std::fs::write(&pdf_path, payment_slip_pdf(&data).unwrap()).unwrap();
-        let prefix = dir.path().join("slip");
-        let status = Command::new("pdftoppm")
-            .args(["-png", "-r", "150", "-singlefile"])
-            .arg(&pdf_path)
-            .arg(&prefix)
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let out = Command::new("zbarimg")
-            .args(["--raw", "-q"])
-            .arg(prefix.with_extension("png"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "zbarimg found no code: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(
-            String::from_utf8(out.stdout)
-                .unwrap()
-                .trim_end_matches('\n'),
-            data.qr_text
-        );
+        let pdf = payment_slip_pdf(&data).unwrap();
+        let Some(decoded) = test_tools::scan_qr(&pdf, 1) else {
+            return;
+        };
+        assert_eq!(decoded, data.qr_text);
     }
 
     #[test]

@@ -1050,6 +1050,43 @@ impl Accounts {
         Ok(updated)
     }
 
+    /// Links the account to the foreigner's registration number (EBS) of the current
+    /// permit, which an extension needs (seed 002). The number is checked (check digit,
+    /// register 06/66); the inspector compares it with the permit on the case.
+    pub async fn link_ebs(
+        &self,
+        account: &Account,
+        raw: &str,
+        actor: &Actor,
+    ) -> Result<Account, DomainError> {
+        let mut errors = FieldErrors::default();
+        let ebs = if raw.trim().is_empty() {
+            errors.add("ebs", "identifier_empty");
+            None
+        } else {
+            match eforeigner_rules::Ebs::parse(raw) {
+                Ok(n) => Some(n.as_str().to_string()),
+                Err(e) => {
+                    errors.add_with("ebs", e.code(), &super::registration::identifier_args(&e));
+                    None
+                }
+            }
+        };
+        errors.into_result()?;
+        let mut updated = account.clone();
+        updated.profile.has_ebs = Some(crate::domain::HasEbs::Yes);
+        updated.profile.ebs = ebs;
+        updated.updated_at = self.now();
+        let effects = Effects::at(updated.updated_at).with_audit(audit(
+            actor,
+            "account.ebs_linked",
+            Some(&account.id),
+            json!({}),
+        ));
+        self.save(&updated, account, &effects).await?;
+        Ok(updated)
+    }
+
     /// Remembers the chosen language for pages and e-mails.
     pub async fn set_language(&self, account: &Account, lang: Lang) -> Result<(), DomainError> {
         if account.language == lang {

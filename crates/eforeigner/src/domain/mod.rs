@@ -3,9 +3,11 @@
 //! of [`crate::store`]; the clock and id source are injected ([`clock`]).
 
 pub mod accounts;
+pub mod applications;
 pub mod clock;
 pub mod error;
 pub mod model;
+pub mod payments;
 pub mod registration;
 pub mod sessions;
 pub mod uploads;

@@ -83,7 +83,7 @@ pub fn parse_date(raw: &str) -> Option<Date> {
     .ok()
 }
 
-fn check_name(errors: &mut FieldErrors, field: &str, raw: &str) -> String {
+pub(crate) fn check_name(errors: &mut FieldErrors, field: &str, raw: &str) -> String {
     let value = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if value.is_empty() {
         errors.add(field, "required");

@@ -27,6 +27,8 @@ pub struct Worker {
     mailer: Arc<Mailer>,
     clock: Arc<dyn Clock>,
     wake: Arc<Notify>,
+    applications: Option<crate::domain::applications::Applications>,
+    last_sweep: Arc<std::sync::Mutex<Option<jiff::Timestamp>>>,
 }
 
 impl Worker {
@@ -37,7 +39,41 @@ impl Worker {
             mailer,
             clock,
             wake: Arc::new(Notify::new()),
+            applications: None,
+            last_sweep: Arc::new(std::sync::Mutex::new(None)),
         }
+    }
+
+    /// Lets the worker run the application jobs (confirmation of receipt) and the hourly
+    /// sweep of old drafts.
+    pub fn with_applications(
+        mut self,
+        applications: crate::domain::applications::Applications,
+    ) -> Self {
+        self.applications = Some(applications);
+        self
+    }
+
+    /// Runs the draft sweep if an hour has passed since the last one (or never ran).
+    pub async fn sweep_if_due(&self) -> anyhow::Result<()> {
+        let Some(apps) = &self.applications else {
+            return Ok(());
+        };
+        let now = self.clock.now();
+        let due = {
+            let last = self
+                .last_sweep
+                .lock()
+                .map_err(|_| anyhow::anyhow!("poisoned"))?;
+            last.is_none_or(|t| now.duration_since(t) >= SignedDuration::from_hours(1))
+        };
+        if due {
+            apps.sweep_drafts().await?;
+            if let Ok(mut last) = self.last_sweep.lock() {
+                *last = Some(now);
+            }
+        }
+        Ok(())
     }
 
     /// Wakes the worker now (called after a request wrote jobs) instead of at the next tick.
@@ -52,6 +88,10 @@ impl Worker {
             ran += 1;
             let outcome = match job.kind.as_str() {
                 "send-email" => self.mailer.send_job(&job.id, &job.payload).await,
+                crate::domain::applications::service::RECEIPT_JOB => match &self.applications {
+                    Some(apps) => apps.issue_receipt(&job.payload).await,
+                    None => Err(anyhow::anyhow!("no application service")),
+                },
                 other => Err(anyhow::anyhow!("unknown job kind {other}")),
             };
             match outcome {
@@ -78,6 +118,9 @@ impl Worker {
     /// Runs until `shutdown` fires: on every wake-up and at least once a second.
     pub async fn run(self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
         loop {
+            if let Err(e) = self.sweep_if_due().await {
+                tracing::error!(error = %e, "draft sweep");
+            }
             if let Err(e) = self.run_due().await {
                 tracing::error!(error = %e, "outbox worker");
             }

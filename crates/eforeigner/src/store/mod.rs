@@ -16,6 +16,9 @@ pub mod sql;
 use async_trait::async_trait;
 use jiff::Timestamp;
 
+use crate::domain::applications::{
+    Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentRecord,
+};
 use crate::domain::{Account, AccountStatus, AuditEntry, Session, SignIn, TokenPurpose, Upload};
 
 pub use sql::SqlStore;
@@ -323,6 +326,143 @@ pub trait AuditRepo: Send + Sync {
     async fn verify_audit_chain(&self) -> Result<Result<i64, i64>, StoreError>;
 }
 
+/// A line of "My applications" (no answers: the list stays fast with many cases).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApplicationSummary {
+    /// Id.
+    pub id: String,
+    /// First or extension.
+    pub kind: crate::domain::applications::ApplicationKind,
+    /// Status.
+    pub status: ApplicationStatus,
+    /// Case reference once submitted.
+    pub case_reference: Option<String>,
+    /// The chosen ground code, if any.
+    pub ground: Option<String>,
+    /// A deadline that applies.
+    pub deadline: Option<jiff::civil::Date>,
+    /// Drafts: deleted after.
+    pub expires_at: Option<Timestamp>,
+    /// Created.
+    pub created_at: Timestamp,
+    /// Last change.
+    pub updated_at: Timestamp,
+}
+
+/// Applications, their history, payments, the e-Mailbox and answers kept over a login.
+#[async_trait]
+pub trait ApplicationRepo: Send + Sync {
+    /// Inserts a new draft with its first history line.
+    async fn insert_application(
+        &self,
+        app: &Application,
+        event: &ApplicationEvent,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// One application (any owner; callers check ownership).
+    async fn application(&self, id: &str) -> Result<Option<Application>, StoreError>;
+    /// Writes `app` if its stored version is still `expected_version` (`Conflict`
+    /// otherwise, also for a taken case or payment reference), with history lines, the
+    /// payment record and effects, in one transaction.
+    async fn update_application(
+        &self,
+        app: &Application,
+        expected_version: i64,
+        events: &[ApplicationEvent],
+        payment: Option<&PaymentRecord>,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// An account's applications, newest first.
+    async fn applications_of(
+        &self,
+        account_id: &str,
+        limit: i64,
+    ) -> Result<Vec<ApplicationSummary>, StoreError>;
+    /// The history of an application, oldest first.
+    async fn events_of(&self, application_id: &str) -> Result<Vec<ApplicationEvent>, StoreError>;
+    /// The application whose fee reference is `reference`.
+    async fn application_by_payment_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<Application>, StoreError>;
+    /// The application whose confirmation carries `code`.
+    async fn application_by_verify_code(
+        &self,
+        code: &str,
+    ) -> Result<Option<Application>, StoreError>;
+    /// Applications in a status, oldest change first.
+    async fn applications_in_status(
+        &self,
+        status: ApplicationStatus,
+        limit: i64,
+    ) -> Result<Vec<Application>, StoreError>;
+    /// Drafts whose deletion date is before `before`, not yet warned (for the warning), or
+    /// all such drafts (`warned_too`), oldest first.
+    async fn drafts_expiring(
+        &self,
+        before: Timestamp,
+        include_warned: bool,
+        limit: i64,
+    ) -> Result<Vec<Application>, StoreError>;
+    /// Deletes a draft (only while it is a draft) with its uploads' records; returns the
+    /// storage keys of the files to remove.
+    async fn delete_draft(&self, id: &str, effects: &Effects) -> Result<Vec<String>, StoreError>;
+    /// Records a payment line that matched nothing (or an amount that did not match);
+    /// `Conflict` when the same line was recorded before.
+    async fn insert_payment(
+        &self,
+        payment: &PaymentRecord,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// A payment line by its idempotency key.
+    async fn payment_by_key(&self, source_key: &str) -> Result<Option<PaymentRecord>, StoreError>;
+    /// Delivers a document to an e-Mailbox; a second delivery of the same application and
+    /// kind does nothing (returns `false`).
+    async fn insert_mailbox_document(
+        &self,
+        doc: &MailboxDocument,
+        effects: &Effects,
+    ) -> Result<bool, StoreError>;
+    /// A user's e-Mailbox, newest first.
+    async fn mailbox_of(
+        &self,
+        account_id: &str,
+        limit: i64,
+    ) -> Result<Vec<MailboxDocument>, StoreError>;
+    /// One mailbox document (any owner; callers check ownership).
+    async fn mailbox_document(&self, id: &str) -> Result<Option<MailboxDocument>, StoreError>;
+    /// Records the first opening (delivery receipt); later openings change nothing.
+    async fn mark_opened(
+        &self,
+        id: &str,
+        at: Timestamp,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// Keeps answers typed when the session had ended, under the hash of a browser token.
+    async fn keep_answers(
+        &self,
+        token_hash: &str,
+        application_id: &str,
+        step: &str,
+        answers: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<(), StoreError>;
+    /// Takes (and deletes) kept answers for an application; `(step, answers JSON)`.
+    async fn take_kept_answers(
+        &self,
+        token_hash: &str,
+        application_id: &str,
+        now: Timestamp,
+    ) -> Result<Option<(String, String)>, StoreError>;
+}
+
 /// Everything the services need from persistence.
-pub trait Store: AccountRepo + TokenRepo + SessionRepo + UploadRepo + JobRepo + AuditRepo {}
-impl<T: AccountRepo + TokenRepo + SessionRepo + UploadRepo + JobRepo + AuditRepo> Store for T {}
+pub trait Store:
+    AccountRepo + TokenRepo + SessionRepo + UploadRepo + JobRepo + AuditRepo + ApplicationRepo
+{
+}
+impl<T: AccountRepo + TokenRepo + SessionRepo + UploadRepo + JobRepo + AuditRepo + ApplicationRepo>
+    Store for T
+{
+}

@@ -1,5 +1,7 @@
 //! The SQL implementation of the repository traits, for SQLite and PostgreSQL alike.
 
+mod applications;
+
 use std::str::FromStr;
 
 use async_trait::async_trait;

@@ -154,6 +154,12 @@ pub struct ApiError {
 /// Translates one field error (`error-<code>` with its arguments).
 pub fn field_message(tr: &Tr, code: &str, args: &[(String, String)]) -> String {
     let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    // `rule:<reason>`: a reason of the residence rules, told in the rules' own words.
+    if let Some(reason) = code.strip_prefix("rule:")
+        && let Some(rc) = eforeigner_rules::residence::ReasonCode::from_code(reason)
+    {
+        return tr.t_args(rc.message_key(), &args);
+    }
     tr.t_args(&format!("error-{}", code.replace('_', "-")), &args)
 }
 

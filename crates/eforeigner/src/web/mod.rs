@@ -37,6 +37,8 @@ pub const MAX_BODY_BYTES: usize = 11 * 1024 * 1024;
 pub struct AppState {
     /// The account service.
     pub accounts: Accounts,
+    /// The application service.
+    pub applications: crate::domain::applications::Applications,
     /// Translations.
     pub i18n: Arc<I18n>,
     /// Configuration.
@@ -116,6 +118,58 @@ pub fn router(state: AppState) -> Router {
             get(pages::account::correct_form).post(pages::account::correct),
         )
         .route("/documents/{id}", get(pages::account::document))
+        .route(
+            "/account/ebs",
+            get(pages::account::ebs_form).post(pages::account::ebs),
+        )
+        .route("/applications", get(pages::applications::list))
+        .route(
+            "/applications/new",
+            get(pages::applications::new_form).post(pages::applications::start),
+        )
+        .route("/applications/{id}", get(pages::applications::show))
+        .route(
+            "/applications/{id}/steps/{step}",
+            get(pages::applications::step_form).post(pages::applications::step_save),
+        )
+        .route(
+            "/applications/{id}/files",
+            post(pages::applications::add_files),
+        )
+        .route(
+            "/applications/{id}/files/{upload}",
+            get(pages::applications::file),
+        )
+        .route(
+            "/applications/{id}/files/{upload}/delete",
+            post(pages::applications::delete_file),
+        )
+        .route(
+            "/applications/{id}/slip.pdf",
+            get(pages::applications::slip_pdf),
+        )
+        .route(
+            "/applications/{id}/review",
+            get(pages::applications::review),
+        )
+        .route(
+            "/applications/{id}/submit",
+            post(pages::applications::submit),
+        )
+        .route(
+            "/applications/{id}/delete",
+            get(pages::applications::delete_form).post(pages::applications::delete),
+        )
+        .route("/mailbox", get(pages::mailbox::list))
+        .route("/mailbox/{id}", get(pages::mailbox::show))
+        .route("/mailbox/{id}/file", get(pages::mailbox::file))
+        .route("/verify", get(pages::mailbox::verify_form))
+        .route("/verify/{code}", get(pages::mailbox::verify_code))
+        .route("/officer/payments", get(pages::mailbox::payments))
+        .route(
+            "/officer/payments/{id}/confirm",
+            post(pages::mailbox::confirm_payment),
+        )
         .route("/services", get(pages::account::services))
         .route("/officer/verifications", get(pages::officer::queue))
         .route("/officer/verifications/{id}", get(pages::officer::case))

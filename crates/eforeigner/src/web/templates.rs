@@ -17,8 +17,10 @@ use crate::i18n::Tr;
 pub struct NavUser {
     /// Whether to show the verification queue.
     pub is_verifier: bool,
-    /// Whether to show the services link.
+    /// Whether to show "My applications" and the e-Mailbox.
     pub is_applicant: bool,
+    /// Whether to show the payments back office.
+    pub is_supervisor: bool,
 }
 
 /// What the layout needs.
@@ -55,6 +57,8 @@ impl Page {
             is_verifier: a.account.role.can_verify_accounts()
                 && a.account.status == AccountStatus::Active,
             is_applicant: a.account.role == Role::Applicant,
+            is_supervisor: matches!(a.account.role, Role::Supervisor | Role::Admin)
+                && a.account.status == AccountStatus::Active,
         });
         let session = ctx.auth.as_ref().map(|a| &a.session);
         let expires = session.map(|s| s.expires_at());

@@ -10,6 +10,7 @@
 
 mod accounts;
 mod api;
+mod applications;
 mod bad_input;
 mod residence;
 mod security;

@@ -484,7 +484,7 @@ impl Browser {
         }
     }
 
-    fn cookie_header(&self) -> String {
+    pub fn cookie_header(&self) -> String {
         self.cookies
             .lock()
             .unwrap()
@@ -688,4 +688,58 @@ pub fn hidden(html: &str, name: &str) -> Option<String> {
     let i = html.find(&pat)?;
     let rest = &html[i + pat.len()..];
     Some(rest[..rest.find('"')?].to_string())
+}
+
+/// The text of a PDF by `pdftotext`, or `None` when poppler-utils is missing (allowed only
+/// outside CI: `.ci/run` sets `EFOREIGNER_REQUIRE_TOOLS`).
+pub fn pdf_text(bytes: &[u8]) -> Option<String> {
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("EFOREIGNER_REQUIRE_TOOLS").is_none(),
+            "pdftotext is missing but EFOREIGNER_REQUIRE_TOOLS is set (CI)"
+        );
+        eprintln!("pdftotext not installed: PDF text checked in .ci/run only");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+impl TestApp {
+    /// Stops the server and starts a new one on the same database and files (a restart).
+    pub async fn restart(self) -> Self {
+        let config = (*self.running.app.config).clone();
+        let clock = self.clock.clone();
+        let smtp = self.smtp;
+        let dir = self._dir;
+        self.running.stop().await;
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let config = Config {
+            bind: addr,
+            public_url: format!("http://{addr}"),
+            ..config
+        };
+        let app = App::build(config, Arc::new(clock.clone())).await.unwrap();
+        let running = app.serve(listener).await.unwrap();
+        let base = running.url();
+        Self {
+            running,
+            clock,
+            smtp,
+            base,
+            _dir: dir,
+        }
+    }
 }

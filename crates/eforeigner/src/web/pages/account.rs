@@ -631,3 +631,65 @@ pub async fn services(ActiveApplicant(ctx, _): ActiveApplicant) -> Response {
         vec![Action::link(ctx.tr.t("nav-account"), "/account")],
     )
 }
+
+fn ebs_spec(ctx: &Ctx) -> FormSpec {
+    FormSpec {
+        heading: ctx.tr.t("ebs-title"),
+        intro: vec![ctx.tr.t("ebs-intro")],
+        action: "/account/ebs".into(),
+        submit: ctx.tr.t("ebs-submit"),
+        fields: vec![Field::input(&ctx.tr, "ebs", "text", "off")],
+        ..Default::default()
+    }
+}
+
+/// `GET /account/ebs`: link the account to the current permit's registration number.
+pub async fn ebs_form(ActiveApplicant(ctx, auth): ActiveApplicant) -> Response {
+    let mut values = HashMap::new();
+    if let Some(e) = &auth.account.profile.ebs {
+        values.insert("ebs".to_string(), e.clone());
+    }
+    form_page(
+        &ctx,
+        "ebs-title",
+        ebs_spec(&ctx),
+        values,
+        &FieldErrors::default(),
+    )
+}
+
+/// `POST /account/ebs`.
+pub async fn ebs(
+    State(state): State<AppState>,
+    ActiveApplicant(ctx, auth): ActiveApplicant,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let values = keep_values(&f);
+    if ctx
+        .check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))
+        .is_err()
+    {
+        return Ok(form_page(
+            &ctx,
+            "ebs-title",
+            ebs_spec(&ctx),
+            values,
+            &csrf_errors(),
+        ));
+    }
+    match state
+        .accounts
+        .link_ebs(
+            &auth.account,
+            f.get("ebs").map(String::as_str).unwrap_or(""),
+            &ctx.actor(),
+        )
+        .await
+    {
+        Ok(_) => Ok(see_other("/applications/new")),
+        Err(DomainError::Invalid(e)) => {
+            Ok(form_page(&ctx, "ebs-title", ebs_spec(&ctx), values, &e))
+        }
+        Err(e) => Err(e.into()),
+    }
+}

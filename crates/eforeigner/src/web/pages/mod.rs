@@ -4,9 +4,11 @@
 //! ([`officer`]) and static assets ([`assets`]).
 
 pub mod account;
+pub mod applications;
 pub mod assets;
 pub mod home;
 pub mod login;
+pub mod mailbox;
 pub mod officer;
 pub mod password;
 pub mod register;

@@ -526,20 +526,41 @@ fn slip(ctx: &Ctx, req: &FeeRequest) -> Option<SlipView> {
         .to_zoned(jiff::tz::TimeZone::UTC)
         .date();
     let schedule = residence::fees_for(req.kind, &req.basis, today);
-    let view = fees_view(&ctx.tr, ctx.lang, &schedule, Some(&req.municipality));
+    let payee = schedule
+        .items
+        .iter()
+        .find(|i| i.stage == residence::FeeStage::Submission)
+        .and_then(|i| i.payee.as_ref())?;
+    let reference = payee.reference(&req.municipality).ok()?;
+    slip_for(ctx, req.kind, &req.basis, &reference, &req.payer, today)
+}
+
+/// The slip of the fees due with a request under `reference` (model 97), with the IPS QR
+/// code: used by the public fee page (municipality reference) and by an application (its
+/// own reference).
+pub fn slip_for(
+    ctx: &Ctx,
+    kind: ApplicationKind,
+    basis: &str,
+    reference: &eforeigner_rules::Reference97,
+    payer: &str,
+    today: jiff::civil::Date,
+) -> Option<SlipView> {
+    let schedule = residence::fees_for(kind, basis, today);
+    let view = fees_view(&ctx.tr, ctx.lang, &schedule, None);
     let first = view
         .items
         .iter()
         .find(|i| i.stage == "submission" && i.payee.is_some())?;
     let payee = first.payee.as_ref()?;
-    let reference = payee.reference.clone()?;
+    let reference = reference.written();
     let purpose = ctx.tr.t("slip-purpose-residence");
     let input = IpsQrInput {
         payee_account: payee.account.clone(),
         payee_name: payee.name.clone(),
         amount: view.total_at_submission.clone(),
         currency: None,
-        payer: (!req.payer.is_empty()).then(|| req.payer.clone()),
+        payer: (!payer.is_empty()).then(|| payer.to_string()),
         payment_code: payee.payment_code.clone(),
         purpose: Some(purpose.clone()),
         model: Some(payee.model.clone()),
@@ -550,7 +571,7 @@ fn slip(ctx: &Ctx, req: &FeeRequest) -> Option<SlipView> {
     let svg = crate::documents::qr_svg(&text).ok()?;
     use base64::Engine;
     Some(SlipView {
-        payer: req.payer.clone(),
+        payer: payer.to_string(),
         purpose,
         payee: payee.name.clone(),
         payment_code: payee.payment_code.clone(),
@@ -632,6 +653,11 @@ pub async fn fees(ctx: Ctx, Query(q): Params) -> Response {
 pub async fn slip_pdf(ctx: Ctx, Query(q): Params) -> Result<Response, PageError> {
     let req = fee_request(&q).map_err(|_| PageError::BadRequest)?;
     let s = slip(&ctx, &req).ok_or(PageError::BadRequest)?;
+    slip_pdf_response(&ctx, s)
+}
+
+/// The slip as a PDF download (fonts embedded: Cyrillic and Latin diacritics render).
+pub fn slip_pdf_response(ctx: &Ctx, s: SlipView) -> Result<Response, PageError> {
     let tr = &ctx.tr;
     let data = crate::documents::SlipData {
         payer: s.payer,

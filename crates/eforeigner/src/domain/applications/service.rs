@@ -1,0 +1,1246 @@
+//! The application service: every operation on drafts, cases, payments and the e-Mailbox,
+//! with ownership checked here (an applicant reaches only their own), time from the
+//! injected clock and every change written with its history, audit and jobs in one
+//! transaction.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use eforeigner_rules::Reference97;
+use eforeigner_rules::residence::{self, FeeStage, RuleParams};
+use jiff::{SignedDuration, Timestamp};
+use rand::Rng;
+use serde_json::json;
+
+use super::steps::{self, StepId, StepInput};
+use super::{
+    Answers, Application, ApplicationEvent, ApplicationKind, ApplicationStatus, MailboxDocument,
+    PaymentRecord, upload_owner,
+};
+use crate::domain::accounts::IncomingFile;
+use crate::domain::clock::{hash_secret, new_id, new_ordered_id};
+use crate::domain::payments::{PaymentLine, PaymentOutcome};
+use crate::domain::uploads::{self, FileProblem, MAX_FILE_BYTES};
+use crate::domain::{Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Role, Upload};
+use crate::i18n::I18n;
+use crate::store::files::FileStore;
+use crate::store::{ApplicationSummary, Effects, NewAudit, NewJob, Store, StoreError};
+
+/// Drafts are kept this long after their last change.
+pub const DRAFT_KEPT: SignedDuration = SignedDuration::from_hours(30 * 24);
+/// The applicant is told this long before a draft is deleted.
+pub const DRAFT_WARNING: SignedDuration = SignedDuration::from_hours(7 * 24);
+/// Answers typed when the session ended are kept this long for the next login.
+pub const KEPT_ANSWERS: SignedDuration = SignedDuration::from_hours(2);
+/// At most this many files per application.
+pub const MAX_FILES: usize = 40;
+/// At most this many bytes of files per application (the per-account quota of uploads).
+pub const MAX_BYTES: i64 = 100 * 1024 * 1024;
+/// The outbox job that writes the confirmation of receipt into the e-Mailbox.
+pub const RECEIPT_JOB: &str = "issue-receipt";
+
+/// The result of saving a step: the draft as saved, and the step's problems (answers are
+/// saved even when incomplete, so nothing typed is lost).
+#[derive(Clone, Debug)]
+pub struct Saved {
+    /// The draft after the save.
+    pub app: Application,
+    /// What keeps the step from being complete.
+    pub errors: FieldErrors,
+}
+
+/// What a bank-statement import did, line by line.
+#[derive(Clone, Debug, Default)]
+pub struct ImportReport {
+    /// Every readable line with its outcome.
+    pub lines: Vec<(PaymentLine, PaymentOutcome)>,
+    /// Lines that could not be read.
+    pub unreadable: Vec<crate::domain::payments::StatementProblem>,
+}
+
+impl ImportReport {
+    /// Lines someone has to look at: amounts that differ, unknown references, unreadable.
+    pub fn needs_attention(&self) -> bool {
+        !self.unreadable.is_empty()
+            || self.lines.iter().any(|(_, o)| {
+                matches!(
+                    o,
+                    PaymentOutcome::AmountMismatch { .. } | PaymentOutcome::UnknownReference
+                )
+            })
+    }
+
+    /// How many lines had `code` as outcome.
+    pub fn count(&self, code: &str) -> usize {
+        self.lines.iter().filter(|(_, o)| o.code() == code).count()
+    }
+}
+
+/// The application service.
+#[derive(Clone)]
+pub struct Applications {
+    store: Arc<dyn Store>,
+    files: FileStore,
+    clock: Arc<dyn Clock>,
+    i18n: Arc<I18n>,
+    public_url: String,
+}
+
+fn audit(actor: &Actor, action: &str, subject: &str, details: serde_json::Value) -> NewAudit {
+    NewAudit {
+        actor_id: actor.account_id.clone(),
+        action: action.into(),
+        subject_id: Some(subject.into()),
+        ip: Some(actor.ip.clone()),
+        details: details.to_string(),
+    }
+}
+
+fn mail_job(
+    id: String,
+    to: &str,
+    lang: crate::domain::Lang,
+    template: &str,
+    args: serde_json::Value,
+) -> NewJob {
+    NewJob {
+        id,
+        kind: "send-email".into(),
+        payload: json!({"to": to, "lang": lang.tag(), "template": template, "args": args})
+            .to_string(),
+    }
+}
+
+/// 12 characters of Crockford base32 (no I, L, O, U), grouped `XXXX-XXXX-XXXX`: 60 bits.
+fn new_verify_code() -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut rng = rand::rng();
+    let chars: Vec<char> = (0..12)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A typed code in the stored form: upper case, groups of four, look-alikes mapped
+/// (O → 0, I and L → 1). `None` when it cannot be a code.
+pub fn normalize_verify_code(raw: &str) -> Option<String> {
+    let chars: Vec<char> = raw
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        })
+        .collect();
+    if chars.len() != 12 || chars.contains(&'U') {
+        return None;
+    }
+    Some(
+        chars
+            .chunks(4)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("-"),
+    )
+}
+
+fn new_case_reference(year: i16) -> String {
+    format!(
+        "TR-{year}-{:08}",
+        rand::rng().random_range(0..100_000_000u32)
+    )
+}
+
+fn new_payment_reference(municipality: &str) -> String {
+    format!(
+        "{municipality}{:09}",
+        rand::rng().random_range(0..1_000_000_000u32)
+    )
+}
+
+impl Applications {
+    /// Builds the service.
+    pub fn new(
+        store: Arc<dyn Store>,
+        files: FileStore,
+        clock: Arc<dyn Clock>,
+        i18n: Arc<I18n>,
+        public_url: String,
+    ) -> Self {
+        Self {
+            store,
+            files,
+            clock,
+            i18n,
+            public_url,
+        }
+    }
+
+    /// Now, by the injected clock.
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    /// Today (UTC), by the injected clock.
+    pub fn today(&self) -> jiff::civil::Date {
+        self.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date()
+    }
+
+    fn event(
+        &self,
+        app: &Application,
+        actor: Option<&str>,
+        from: Option<ApplicationStatus>,
+        what: &str,
+        why: Option<String>,
+    ) -> ApplicationEvent {
+        ApplicationEvent {
+            id: new_ordered_id(),
+            application_id: app.id.clone(),
+            at: self.now(),
+            actor_id: actor.map(str::to_owned),
+            from_status: from,
+            to_status: app.status,
+            what: what.into(),
+            why,
+        }
+    }
+
+    fn ensure_applicant(account: &Account) -> Result<(), DomainError> {
+        if account.role == Role::Applicant && account.status == AccountStatus::Active {
+            Ok(())
+        } else {
+            Err(DomainError::Forbidden)
+        }
+    }
+
+    /// Starts a draft. Refused for minors (in person only, rules) and for an extension
+    /// without the account linked to the current permit's EBS (seed 002).
+    pub async fn start(
+        &self,
+        account: &Account,
+        kind: ApplicationKind,
+        actor: &Actor,
+    ) -> Result<Application, DomainError> {
+        Self::ensure_applicant(account)?;
+        if steps::minor_reason(account, self.today()).is_some() {
+            return Err(DomainError::Forbidden);
+        }
+        if kind == ApplicationKind::Extension && account.profile.ebs.is_none() {
+            return Err(DomainError::Conflict);
+        }
+        let now = self.now();
+        let mut answers = Answers::default();
+        for step in [StepId::Check, StepId::Personal] {
+            answers
+                .steps
+                .insert(step.as_str().into(), steps::prefill(step, account));
+        }
+        let app = Application {
+            id: new_ordered_id(),
+            account_id: account.id.clone(),
+            kind,
+            status: ApplicationStatus::Draft,
+            answers,
+            version: 1,
+            case_reference: None,
+            payment_reference: None,
+            payment_method: None,
+            fee_due_para: None,
+            paid_at: None,
+            submitted_at: None,
+            received_at: None,
+            verify_code: None,
+            deadline: None,
+            created_at: now,
+            updated_at: now,
+            expires_at: now.checked_add(DRAFT_KEPT).ok(),
+            expiry_warned_at: None,
+        };
+        let event = self.event(&app, Some(&account.id), None, "started", None);
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            "application.started",
+            &app.id,
+            json!({"kind": kind.code()}),
+        ));
+        self.store
+            .insert_application(&app, &event, &effects)
+            .await?;
+        Ok(app)
+    }
+
+    /// The application `id` if it belongs to `account` (`NotFound` otherwise: another
+    /// applicant's case is not even confirmed to exist).
+    pub async fn get(&self, account: &Account, id: &str) -> Result<Application, DomainError> {
+        match self.store.application(id).await? {
+            Some(app) if app.account_id == account.id => Ok(app),
+            _ => Err(DomainError::NotFound),
+        }
+    }
+
+    /// An account's applications, newest first.
+    pub async fn list(&self, account: &Account) -> Result<Vec<ApplicationSummary>, DomainError> {
+        Ok(self.store.applications_of(&account.id, 200).await?)
+    }
+
+    /// The history of an application of `account`.
+    pub async fn history(
+        &self,
+        account: &Account,
+        id: &str,
+    ) -> Result<Vec<ApplicationEvent>, DomainError> {
+        self.get(account, id).await?;
+        Ok(self.store.events_of(id).await?)
+    }
+
+    /// The uploads of an application (ownership checked by the caller through `get`).
+    pub async fn uploads(&self, app: &Application) -> Result<Vec<Upload>, DomainError> {
+        Ok(self.store.uploads_of(&upload_owner(&app.id)).await?)
+    }
+
+    /// Saves the answers of one step (even incomplete ones) if the draft is still at
+    /// `expected_version`; `Conflict` when it changed meanwhile (another tab or device).
+    pub async fn save_step(
+        &self,
+        account: &Account,
+        id: &str,
+        step: StepId,
+        values: BTreeMap<String, String>,
+        expected_version: i64,
+        actor: &Actor,
+    ) -> Result<Saved, DomainError> {
+        let before = self.get(account, id).await?;
+        if before.status != ApplicationStatus::Draft {
+            return Err(DomainError::Forbidden);
+        }
+        let uploads = self.uploads(&before).await?;
+        let mut app = before.clone();
+        let today = self.today();
+        {
+            let input = StepInput {
+                account,
+                kind: app.kind,
+                answers: &app.answers,
+                uploads: &uploads,
+                today,
+            };
+            if !steps::can_open(step, &input) {
+                return Err(DomainError::Forbidden);
+            }
+        }
+        if before.version != expected_version {
+            return Err(DomainError::Conflict);
+        }
+        // Keep only the fields the step asks (and a documents confirmation).
+        let known: Vec<&'static str> = {
+            let input = StepInput {
+                account,
+                kind: app.kind,
+                answers: &app.answers,
+                uploads: &uploads,
+                today,
+            };
+            let mut k: Vec<&'static str> =
+                steps::fields(step, &input).iter().map(|f| f.name).collect();
+            if step == StepId::Documents {
+                k.push("confirmed");
+            }
+            if step == StepId::Details {
+                // The ground may change in the same request chain; keep every detail key.
+                k.extend(residence::details::all_field_keys());
+            }
+            k
+        };
+        let cleaned: BTreeMap<String, String> = values
+            .into_iter()
+            .filter(|(k, _)| known.contains(&k.as_str()))
+            .map(|(k, v)| (k, v.trim().chars().take(4000).collect()))
+            .collect();
+        let old_municipality = app.answers.get(StepId::Reasons, "municipality").to_string();
+        let old_ground = app.answers.get(StepId::Reasons, "ground").to_string();
+        app.answers.steps.insert(step.as_str().into(), cleaned);
+        // A new municipality or ground changes the fee reference or amount: a new one is
+        // given on the fees step (only while unpaid).
+        let reasons_changed = app.answers.get(StepId::Reasons, "municipality") != old_municipality
+            || app.answers.get(StepId::Reasons, "ground") != old_ground;
+        if step == StepId::Reasons && reasons_changed && app.paid_at.is_none() {
+            app.payment_reference = None;
+            app.fee_due_para = None;
+        }
+        let errors = {
+            let input = StepInput {
+                account,
+                kind: app.kind,
+                answers: &app.answers,
+                uploads: &uploads,
+                today,
+            };
+            steps::check_step(step, &input).err().unwrap_or_default()
+        };
+        if errors.is_empty() {
+            app.answers.completed.insert(step.as_str().into());
+            if step == StepId::Fees {
+                self.assign_fee(&mut app, today)?;
+            }
+        }
+        let now = self.now();
+        app.version += 1;
+        app.updated_at = now;
+        app.expires_at = now.checked_add(DRAFT_KEPT).ok();
+        app.expiry_warned_at = None;
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            "application.step_saved",
+            &app.id,
+            json!({"step": step.as_str(), "complete": errors.is_empty()}),
+        ));
+        self.write_with_retry(&mut app, expected_version, &[], &effects)
+            .await?;
+        Ok(Saved { app, errors })
+    }
+
+    /// Gives the draft its fee (the rules' submission total) and, once, its model-97
+    /// reference: the municipality's code followed by nine random digits.
+    fn assign_fee(
+        &self,
+        app: &mut Application,
+        today: jiff::civil::Date,
+    ) -> Result<(), DomainError> {
+        let ground = app.answers.get(StepId::Reasons, "ground").to_string();
+        let schedule = residence::fees_for(app.kind, &ground, today);
+        let due = i64::try_from(schedule.total_for(FeeStage::Submission).para()).unwrap_or(0);
+        if app.paid_at.is_none() {
+            app.fee_due_para = Some(due);
+        }
+        app.payment_method = Some(app.answers.get(StepId::Fees, "payment_method").to_string());
+        if app.payment_reference.is_none() {
+            let m = app.answers.get(StepId::Reasons, "municipality").to_string();
+            app.payment_reference = Some(new_payment_reference(&m));
+        }
+        Ok(())
+    }
+
+    /// Writes `app`; a clash on a random reference (case or payment) is retried with a new
+    /// one, a clash on the version is the caller's `Conflict`.
+    async fn write_with_retry(
+        &self,
+        app: &mut Application,
+        expected_version: i64,
+        events: &[ApplicationEvent],
+        effects: &Effects,
+    ) -> Result<(), DomainError> {
+        for _ in 0..5 {
+            match self
+                .store
+                .update_application(app, expected_version, events, None, effects)
+                .await
+            {
+                Ok(()) => return Ok(()),
+                Err(StoreError::Conflict) => {
+                    let current = self.store.application(&app.id).await?;
+                    if current.map(|c| c.version) != Some(expected_version) {
+                        return Err(DomainError::Conflict);
+                    }
+                    // Same version: a reference was taken by another application.
+                    if let Some(r) = &app.payment_reference
+                        && app.paid_at.is_none()
+                    {
+                        let m = &r[..3.min(r.len())];
+                        app.payment_reference = Some(new_payment_reference(m));
+                    }
+                    if app.case_reference.is_some() {
+                        app.case_reference = Some(new_case_reference(self.today().year()));
+                    }
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(DomainError::Conflict)
+    }
+
+    /// Adds files to one checklist item of the documentation step.
+    pub async fn add_files(
+        &self,
+        account: &Account,
+        id: &str,
+        item: &str,
+        files: Vec<IncomingFile>,
+        oversized: &[String],
+        actor: &Actor,
+    ) -> Result<Vec<Upload>, DomainError> {
+        let app = self.get(account, id).await?;
+        if app.status != ApplicationStatus::Draft {
+            return Err(DomainError::Forbidden);
+        }
+        let mut existing = self.uploads(&app).await?;
+        let today = self.today();
+        let items = {
+            let input = StepInput {
+                account,
+                kind: app.kind,
+                answers: &app.answers,
+                uploads: &existing,
+                today,
+            };
+            if !steps::can_open(StepId::Documents, &input) {
+                return Err(DomainError::Forbidden);
+            }
+            steps::document_items(&input)
+        };
+        let field = format!("doc_{item}");
+        let mut errors = FieldErrors::default();
+        if !items.iter().any(|i| i.code == item) {
+            errors.add(&field, "choose_one");
+            return Err(DomainError::Invalid(errors));
+        }
+        for name in oversized {
+            errors.add_with(
+                &field,
+                FileProblem::TooLarge.code(),
+                &[
+                    ("name", uploads::display_name(name)),
+                    ("mb", (MAX_FILE_BYTES / 1024 / 1024).to_string()),
+                ],
+            );
+        }
+        if files.is_empty() && oversized.is_empty() {
+            errors.add(&field, "file_none_chosen");
+        }
+        let mut added = vec![];
+        for file in files {
+            let name = uploads::display_name(&file.file_name);
+            let kind = match uploads::check_file(&file.bytes) {
+                Ok(k) => k,
+                Err(p) => {
+                    errors.add_with(&field, p.code(), &[("name", name)]);
+                    continue;
+                }
+            };
+            if uploads::is_duplicate_name(&name, existing.iter().map(|u| u.file_name.as_str())) {
+                errors.add_with(&field, FileProblem::DuplicateName.code(), &[("name", name)]);
+                continue;
+            }
+            let total: i64 = existing.iter().map(|u| u.size_bytes).sum();
+            let size = i64::try_from(file.bytes.len()).unwrap_or(i64::MAX);
+            if existing.len() >= MAX_FILES || total + size > MAX_BYTES {
+                errors.add_with(
+                    &field,
+                    "file_quota",
+                    &[
+                        ("files", MAX_FILES.to_string()),
+                        ("mb", (MAX_BYTES / 1024 / 1024).to_string()),
+                    ],
+                );
+                break;
+            }
+            let upload_id = new_ordered_id();
+            let storage_key = format!("applications/{}/{upload_id}", app.id);
+            // The file is written first, its record after: a crash in between leaves an
+            // unreferenced file, never a record without its file.
+            self.files.put(&storage_key, file.bytes.clone()).await?;
+            let upload = Upload {
+                id: upload_id,
+                owner_key: upload_owner(&app.id),
+                purpose: item.to_string(),
+                file_name: name,
+                content_type: kind.mime().into(),
+                size_bytes: size,
+                sha256: hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&file.bytes)),
+                storage_key,
+                superseded_at: None,
+                created_at: self.now(),
+            };
+            self.store.insert_upload(&upload).await?;
+            self.store
+                .append_audit(
+                    &[audit(
+                        actor,
+                        "application.file_added",
+                        &app.id,
+                        json!({"item": item, "upload": upload.id, "size": upload.size_bytes}),
+                    )],
+                    self.now(),
+                )
+                .await?;
+            existing.push(upload.clone());
+            added.push(upload);
+        }
+        if errors.is_empty() {
+            Ok(added)
+        } else {
+            Err(DomainError::Invalid(errors))
+        }
+    }
+
+    /// Removes a file from a draft.
+    pub async fn remove_file(
+        &self,
+        account: &Account,
+        id: &str,
+        upload_id: &str,
+        actor: &Actor,
+    ) -> Result<(), DomainError> {
+        let app = self.get(account, id).await?;
+        if app.status != ApplicationStatus::Draft {
+            return Err(DomainError::Forbidden);
+        }
+        let removed = self
+            .store
+            .delete_upload(&upload_owner(&app.id), upload_id)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        if let Err(e) = self.files.delete(&removed.storage_key).await {
+            tracing::warn!(error = %e, "file left behind after delete");
+        }
+        self.store
+            .append_audit(
+                &[audit(
+                    actor,
+                    "application.file_removed",
+                    &app.id,
+                    json!({"upload": upload_id}),
+                )],
+                self.now(),
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// One file of an application of `account`, with its bytes.
+    pub async fn file(
+        &self,
+        account: &Account,
+        id: &str,
+        upload_id: &str,
+    ) -> Result<(Upload, Bytes), DomainError> {
+        let app = self.get(account, id).await?;
+        let upload = self
+            .store
+            .upload(upload_id)
+            .await?
+            .filter(|u| u.owner_key == upload_owner(&app.id))
+            .ok_or(DomainError::NotFound)?;
+        let bytes = self.files.get(&upload.storage_key).await?;
+        Ok((upload, bytes))
+    }
+
+    /// Deletes a draft and its files.
+    pub async fn delete_draft(
+        &self,
+        account: &Account,
+        id: &str,
+        actor: &Actor,
+    ) -> Result<(), DomainError> {
+        let app = self.get(account, id).await?;
+        if app.status != ApplicationStatus::Draft {
+            return Err(DomainError::Forbidden);
+        }
+        let effects = Effects::at(self.now()).with_audit(audit(
+            actor,
+            "application.deleted",
+            &app.id,
+            json!({}),
+        ));
+        let keys = self.store.delete_draft(&app.id, &effects).await?;
+        for k in keys {
+            if let Err(e) = self.files.delete(&k).await {
+                tracing::warn!(error = %e, "file left behind after draft deletion");
+            }
+        }
+        Ok(())
+    }
+
+    /// Problems that keep the draft from being submitted: incomplete steps, and blocking
+    /// reasons of the rules on the whole request as of today.
+    pub async fn submission_problems(
+        &self,
+        account: &Account,
+        app: &Application,
+    ) -> Result<Vec<(StepId, FieldErrors)>, DomainError> {
+        let uploads = self.uploads(app).await?;
+        let input = StepInput {
+            account,
+            kind: app.kind,
+            answers: &app.answers,
+            uploads: &uploads,
+            today: self.today(),
+        };
+        Ok(StepId::ALL
+            .iter()
+            .filter_map(|s| steps::check_step(*s, &input).err().map(|e| (*s, e)))
+            .collect())
+    }
+
+    /// Submits a complete draft after the declaration. Idempotent: submitting a case that
+    /// is already submitted returns it unchanged (a double click never makes two cases).
+    pub async fn submit(
+        &self,
+        account: &Account,
+        id: &str,
+        declaration: bool,
+        expected_version: i64,
+        actor: &Actor,
+    ) -> Result<Application, DomainError> {
+        let before = self.get(account, id).await?;
+        if before.status != ApplicationStatus::Draft {
+            return if before.submitted_at.is_some() {
+                Ok(before)
+            } else {
+                Err(DomainError::Forbidden)
+            };
+        }
+        let mut errors = FieldErrors::default();
+        if !declaration {
+            errors.add("declaration", "declaration_required");
+        }
+        if !self.submission_problems(account, &before).await?.is_empty() {
+            errors.add("steps", "steps_incomplete");
+        }
+        errors.into_result()?;
+        if before.version != expected_version {
+            return Err(DomainError::Conflict);
+        }
+        let now = self.now();
+        let mut app = before.clone();
+        app.submitted_at = Some(now);
+        app.case_reference = Some(new_case_reference(self.today().year()));
+        app.expires_at = None;
+        app.version += 1;
+        app.updated_at = now;
+        let mut effects =
+            Effects::at(now).with_audit(audit(actor, "application.submitted", &app.id, json!({})));
+        let mut events = vec![];
+        if app.paid_at.is_some() {
+            self.mark_received(&mut app, &mut effects);
+            events.push(self.event(
+                &app,
+                Some(&account.id),
+                Some(before.status),
+                "submitted-paid",
+                None,
+            ));
+        } else {
+            app.status = ApplicationStatus::AwaitingPayment;
+            events.push(self.event(
+                &app,
+                Some(&account.id),
+                Some(before.status),
+                "submitted",
+                None,
+            ));
+        }
+        match self
+            .write_with_retry(&mut app, expected_version, &events, &effects)
+            .await
+        {
+            Ok(()) => Ok(app),
+            // A second click that lost the race: return what the first one made.
+            Err(DomainError::Conflict) => {
+                let now_stored = self.get(account, id).await?;
+                if now_stored.submitted_at.is_some() {
+                    Ok(now_stored)
+                } else {
+                    Err(DomainError::Conflict)
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Paid and submitted: "Request submitted", with the receipt job.
+    fn mark_received(&self, app: &mut Application, effects: &mut Effects) {
+        app.status = ApplicationStatus::Submitted;
+        app.received_at = Some(self.now());
+        app.verify_code = Some(new_verify_code());
+        effects.jobs.push(NewJob {
+            id: format!("receipt-{}", app.id),
+            kind: RECEIPT_JOB.into(),
+            payload: json!({"application_id": app.id}).to_string(),
+        });
+    }
+
+    /// Confirms (or refuses) a payment line against the application with its reference.
+    /// Idempotent by the line's key; an amount that differs is recorded and reported, never
+    /// accepted.
+    pub async fn confirm_payment(
+        &self,
+        line: &PaymentLine,
+        recorded_by: Option<&str>,
+        note: Option<&str>,
+        actor: &Actor,
+    ) -> Result<PaymentOutcome, DomainError> {
+        if self.store.payment_by_key(&line.source_key).await?.is_some() {
+            return Ok(PaymentOutcome::Duplicate);
+        }
+        let now = self.now();
+        let mut record = PaymentRecord {
+            id: new_id(),
+            source: line.source.clone(),
+            source_key: line.source_key.clone(),
+            reference: line.reference.clone(),
+            amount_para: line.amount_para,
+            paid_on: line.paid_on.to_string(),
+            payer: line.payer.clone(),
+            outcome: String::new(),
+            application_id: None,
+            recorded_by: recorded_by.map(str::to_owned),
+            note: note.map(str::to_owned),
+            recorded_at: now,
+        };
+        let audit_entry = |outcome: &PaymentOutcome| {
+            audit(
+                actor,
+                "payment.recorded",
+                &record.reference,
+                json!({"source": line.source, "outcome": outcome.code(), "amount_para": line.amount_para}),
+            )
+        };
+        let Some(before) = self
+            .store
+            .application_by_payment_reference(&line.reference)
+            .await?
+        else {
+            let outcome = PaymentOutcome::UnknownReference;
+            record.outcome = outcome.code().into();
+            let effects = Effects::at(now).with_audit(audit_entry(&outcome));
+            return self.record_only(&record, &effects, outcome).await;
+        };
+        record.application_id = Some(before.id.clone());
+        if before.paid_at.is_some() {
+            let outcome = PaymentOutcome::AlreadyPaid {
+                application_id: before.id.clone(),
+            };
+            record.outcome = outcome.code().into();
+            let effects = Effects::at(now).with_audit(audit_entry(&outcome));
+            return self.record_only(&record, &effects, outcome).await;
+        }
+        let expected = before.fee_due_para.unwrap_or(0);
+        if expected != line.amount_para {
+            let outcome = PaymentOutcome::AmountMismatch {
+                application_id: before.id.clone(),
+                expected_para: expected,
+            };
+            record.outcome = outcome.code().into();
+            let effects = Effects::at(now).with_audit(audit_entry(&outcome));
+            return self.record_only(&record, &effects, outcome).await;
+        }
+        let outcome = PaymentOutcome::Matched {
+            application_id: before.id.clone(),
+        };
+        record.outcome = outcome.code().into();
+        let mut app = before.clone();
+        app.paid_at = Some(now);
+        app.version += 1;
+        app.updated_at = now;
+        let mut effects = Effects::at(now).with_audit(audit_entry(&outcome));
+        let why = Some(line.source.clone());
+        let event = if before.status == ApplicationStatus::AwaitingPayment {
+            self.mark_received(&mut app, &mut effects);
+            self.event(
+                &app,
+                recorded_by,
+                Some(before.status),
+                "payment-confirmed",
+                why,
+            )
+        } else {
+            self.event(
+                &app,
+                recorded_by,
+                Some(before.status),
+                "payment-received",
+                why,
+            )
+        };
+        match self
+            .store
+            .update_application(&app, before.version, &[event], Some(&record), &effects)
+            .await
+        {
+            Ok(()) => Ok(outcome),
+            Err(StoreError::Conflict) => {
+                if self.store.payment_by_key(&line.source_key).await?.is_some() {
+                    Ok(PaymentOutcome::Duplicate)
+                } else {
+                    Err(DomainError::Conflict)
+                }
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn record_only(
+        &self,
+        record: &PaymentRecord,
+        effects: &Effects,
+        outcome: PaymentOutcome,
+    ) -> Result<PaymentOutcome, DomainError> {
+        match self.store.insert_payment(record, effects).await {
+            Ok(()) => Ok(outcome),
+            Err(StoreError::Conflict) => Ok(PaymentOutcome::Duplicate),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Imports a bank statement (CSV with reference, amount, date, payer): each line is
+    /// confirmed as by [`Self::confirm_payment`]. Idempotent: a line seen before is a
+    /// `duplicate`; an amount that does not match is reported and never accepted.
+    pub async fn import_statement(
+        &self,
+        text: &str,
+        actor: &Actor,
+    ) -> Result<ImportReport, DomainError> {
+        let (lines, problems) = crate::domain::payments::parse_statement(text);
+        let mut report = ImportReport {
+            unreadable: problems,
+            ..ImportReport::default()
+        };
+        for line in lines {
+            let outcome = self.confirm_payment(&line, None, None, actor).await?;
+            report.lines.push((line, outcome));
+        }
+        Ok(report)
+    }
+
+    /// Applications waiting for payment (supervisor's back office).
+    pub async fn awaiting_payment(
+        &self,
+        officer: &Account,
+    ) -> Result<Vec<Application>, DomainError> {
+        if !matches!(officer.role, Role::Supervisor | Role::Admin)
+            || officer.status != AccountStatus::Active
+        {
+            return Err(DomainError::Forbidden);
+        }
+        Ok(self
+            .store
+            .applications_in_status(ApplicationStatus::AwaitingPayment, 500)
+            .await?)
+    }
+
+    /// A supervisor confirms the payment of an application awaiting it (e.g. a payment
+    /// seen on the treasury's statement but not yet imported).
+    pub async fn confirm_payment_by_supervisor(
+        &self,
+        officer: &Account,
+        application_id: &str,
+        note: &str,
+        actor: &Actor,
+    ) -> Result<PaymentOutcome, DomainError> {
+        if !matches!(officer.role, Role::Supervisor | Role::Admin)
+            || officer.status != AccountStatus::Active
+        {
+            return Err(DomainError::Forbidden);
+        }
+        let mut errors = FieldErrors::default();
+        let note = note.trim();
+        if note.is_empty() {
+            errors.add("note", "required");
+        } else if note.chars().count() > 500 {
+            errors.add_with("note", "too_long", &[("max", "500".into())]);
+        }
+        errors.into_result()?;
+        let app = self
+            .store
+            .application(application_id)
+            .await?
+            .ok_or(DomainError::NotFound)?;
+        let (Some(reference), Some(due)) = (app.payment_reference.clone(), app.fee_due_para) else {
+            return Err(DomainError::Conflict);
+        };
+        let line = PaymentLine {
+            source: "supervisor".into(),
+            source_key: format!("supervisor:{}", app.id),
+            reference,
+            amount_para: due,
+            paid_on: self.today(),
+            payer: String::new(),
+        };
+        self.confirm_payment(&line, Some(&officer.id), Some(note), actor)
+            .await
+    }
+
+    /// Runs the receipt job: writes the confirmation of receipt PDF into the e-Mailbox and
+    /// tells the applicant by e-mail (no personal data in the mail). Idempotent: the file
+    /// key and the mailbox row are fixed per application.
+    pub async fn issue_receipt(&self, payload: &str) -> anyhow::Result<()> {
+        let p: serde_json::Value = serde_json::from_str(payload)?;
+        let id = p["application_id"].as_str().unwrap_or_default();
+        let app = self
+            .store
+            .application(id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("no application {id}"))?;
+        let account = self
+            .store
+            .account(&app.account_id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("no account"))?;
+        let uploads = self.uploads(&app).await?;
+        let pdf = super::receipt::render(&self.i18n, &account, &app, &uploads, &self.public_url)?;
+        let storage_key = format!("mailbox/{}/receipt.pdf", app.id);
+        self.files
+            .put(&storage_key, Bytes::from(pdf.clone()))
+            .await?;
+        let now = self.now();
+        let doc = MailboxDocument {
+            id: new_ordered_id(),
+            account_id: account.id.clone(),
+            application_id: Some(app.id.clone()),
+            kind: "receipt".into(),
+            case_reference: app.case_reference.clone(),
+            file_name: format!(
+                "confirmation-{}.pdf",
+                app.case_reference.as_deref().unwrap_or("request")
+            ),
+            content_type: "application/pdf".into(),
+            size_bytes: i64::try_from(pdf.len()).unwrap_or(0),
+            storage_key,
+            verify_code: app.verify_code.clone(),
+            created_at: now,
+            opened_at: None,
+        };
+        let effects = Effects::at(now).with_job(mail_job(
+            format!("mail-receipt-{}", app.id),
+            &account.email,
+            account.language,
+            "document-waiting",
+            json!({"link": format!("{}/mailbox", self.public_url)}),
+        ));
+        self.store.insert_mailbox_document(&doc, &effects).await?;
+        Ok(())
+    }
+
+    /// The e-Mailbox of `account`, newest first.
+    pub async fn mailbox(&self, account: &Account) -> Result<Vec<MailboxDocument>, DomainError> {
+        Ok(self.store.mailbox_of(&account.id, 500).await?)
+    }
+
+    /// Opens a document of `account`'s e-Mailbox: records the first opening (delivery
+    /// receipt) and returns it with its bytes when `with_bytes`.
+    pub async fn open_document(
+        &self,
+        account: &Account,
+        doc_id: &str,
+        with_bytes: bool,
+        actor: &Actor,
+    ) -> Result<(MailboxDocument, Option<Bytes>), DomainError> {
+        let mut doc = self
+            .store
+            .mailbox_document(doc_id)
+            .await?
+            .filter(|d| d.account_id == account.id)
+            .ok_or(DomainError::NotFound)?;
+        if doc.opened_at.is_none() {
+            let now = self.now();
+            let effects = Effects::at(now).with_audit(audit(
+                actor,
+                "mailbox.opened",
+                &doc.id,
+                json!({"kind": doc.kind}),
+            ));
+            self.store.mark_opened(&doc.id, now, &effects).await?;
+            doc.opened_at = Some(now);
+        }
+        let bytes = if with_bytes {
+            Some(self.files.get(&doc.storage_key).await?)
+        } else {
+            None
+        };
+        Ok((doc, bytes))
+    }
+
+    /// The public check of a confirmation code: the application and its applicant.
+    pub async fn verify(
+        &self,
+        raw_code: &str,
+    ) -> Result<Option<(Application, Account)>, DomainError> {
+        let Some(code) = normalize_verify_code(raw_code) else {
+            return Ok(None);
+        };
+        let Some(app) = self.store.application_by_verify_code(&code).await? else {
+            return Ok(None);
+        };
+        let account = self.store.account(&app.account_id).await?;
+        Ok(account.map(|a| (app, a)))
+    }
+
+    /// Keeps the answers of a step sent after the session ended, under a browser token, so
+    /// that after signing in again the same step shows them (nothing typed is lost).
+    pub async fn keep_answers(
+        &self,
+        token: &str,
+        application_id: &str,
+        step: StepId,
+        values: &BTreeMap<String, String>,
+    ) -> Result<(), DomainError> {
+        if self.store.application(application_id).await?.is_none() {
+            return Ok(());
+        }
+        let now = self.now();
+        let json = serde_json::to_string(values).map_err(anyhow::Error::from)?;
+        let expires = now.checked_add(KEPT_ANSWERS).unwrap_or(now);
+        self.store
+            .keep_answers(
+                &hash_secret(token),
+                application_id,
+                step.as_str(),
+                &json,
+                now,
+                expires,
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Takes the kept answers of an application of `account`, if this browser kept some.
+    pub async fn take_kept_answers(
+        &self,
+        account: &Account,
+        token: &str,
+        application_id: &str,
+    ) -> Result<Option<(StepId, BTreeMap<String, String>)>, DomainError> {
+        self.get(account, application_id).await?;
+        let Some((step, json)) = self
+            .store
+            .take_kept_answers(&hash_secret(token), application_id, self.now())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let values: BTreeMap<String, String> =
+            serde_json::from_str(&json).map_err(anyhow::Error::from)?;
+        Ok(StepId::parse(&step).map(|s| (s, values)))
+    }
+
+    /// Warns about drafts deleted within 7 days and deletes drafts past their date.
+    /// Idempotent (the warning is marked on the draft in the same transaction); returns
+    /// `(warned, deleted)`.
+    pub async fn sweep_drafts(&self) -> anyhow::Result<(usize, usize)> {
+        let now = self.now();
+        let mut warned = 0;
+        let soon = now.checked_add(DRAFT_WARNING)?;
+        for before in self.store.drafts_expiring(soon, false, 200).await? {
+            let Some(account) = self.store.account(&before.account_id).await? else {
+                continue;
+            };
+            let mut app = before.clone();
+            app.expiry_warned_at = Some(now);
+            let date = app
+                .expires_at
+                .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+                .unwrap_or_default();
+            let effects = Effects::at(now).with_job(mail_job(
+                new_id(),
+                &account.email,
+                account.language,
+                "draft-expiring",
+                json!({"date": date, "link": format!("{}/applications/{}", self.public_url, app.id)}),
+            ));
+            // The version is left alone: a warning must not make an open tab's save fail.
+            match self
+                .store
+                .update_application(&app, before.version, &[], None, &effects)
+                .await
+            {
+                Ok(()) => warned += 1,
+                Err(StoreError::Conflict) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let mut deleted = 0;
+        for app in self.store.drafts_expiring(now, true, 200).await? {
+            let effects = Effects::at(now).with_audit(NewAudit {
+                actor_id: None,
+                action: "application.expired".into(),
+                subject_id: Some(app.id.clone()),
+                ip: None,
+                details: "{}".into(),
+            });
+            match self.store.delete_draft(&app.id, &effects).await {
+                Ok(keys) => {
+                    deleted += 1;
+                    for k in keys {
+                        let _ = self.files.delete(&k).await;
+                    }
+                }
+                Err(StoreError::Conflict) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok((warned, deleted))
+    }
+
+    /// The full check of the rules on the draft as of today (for "Check your answers").
+    pub async fn rules_answer(
+        &self,
+        account: &Account,
+        app: &Application,
+    ) -> Result<Option<residence::CheckAnswer>, DomainError> {
+        let uploads = self.uploads(app).await?;
+        let input = StepInput {
+            account,
+            kind: app.kind,
+            answers: &app.answers,
+            uploads: &uploads,
+            today: self.today(),
+        };
+        Ok(steps::rules_request(&input).map(|r| residence::check(&r, &RuleParams::official())))
+    }
+
+    /// The written model-97 reference of an application's fee (`97 NN-…`).
+    pub fn written_reference(app: &Application) -> Option<Reference97> {
+        app.payment_reference
+            .as_deref()
+            .and_then(|r| Reference97::compute(r).ok())
+    }
+}
+
+/// The import report as printed by `eforeigner payments import`.
+pub fn format_report(r: &ImportReport) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let amount = |p: i64| format!("{}.{:02}", p / 100, p % 100);
+    for (line, outcome) in &r.lines {
+        let detail = match outcome {
+            PaymentOutcome::AmountMismatch { expected_para, .. } => format!(
+                " (paid {} RSD, due {} RSD: NOT accepted)",
+                amount(line.amount_para),
+                amount(*expected_para)
+            ),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{:<18} 97 {} {} RSD {} {}{}",
+            outcome.code(),
+            line.reference,
+            amount(line.amount_para),
+            line.paid_on,
+            line.payer,
+            detail
+        );
+    }
+    for p in &r.unreadable {
+        let _ = writeln!(out, "unreadable         line {}: {}", p.line, p.problem);
+    }
+    let _ = writeln!(
+        out,
+        "{} lines: {} matched, {} amount mismatch, {} unknown reference, {} already paid, {} duplicate, {} unreadable",
+        r.lines.len() + r.unreadable.len(),
+        r.count("matched"),
+        r.count("amount-mismatch"),
+        r.count("unknown-reference"),
+        r.count("already-paid"),
+        r.count("duplicate"),
+        r.unreadable.len()
+    );
+    out
+}

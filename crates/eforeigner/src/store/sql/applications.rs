@@ -1,0 +1,576 @@
+//! SQL for applications, their history, payments, the e-Mailbox and kept answers.
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use super::{SqlStore, is_unique_violation, micros, opt_date, opt_micros, opt_ts, ts};
+use crate::domain::applications::{
+    Answers, Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentRecord,
+    StepId, parse_kind, upload_owner,
+};
+use crate::store::{ApplicationRepo, ApplicationSummary, Effects, StoreError};
+
+const APP_COLUMNS: &str = "id, account_id, kind, status, answers, ground, version, \
+    case_reference, payment_reference, payment_method, fee_due_para, paid_at, submitted_at, \
+    received_at, verify_code, deadline, created_at, updated_at, expires_at, expiry_warned_at";
+
+fn status(row: &AnyRow, col: &str) -> Result<ApplicationStatus, StoreError> {
+    let s: String = row.try_get(col)?;
+    ApplicationStatus::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("{col}={s}")))
+}
+
+fn kind(row: &AnyRow) -> Result<crate::domain::applications::ApplicationKind, StoreError> {
+    let s: String = row.try_get("kind")?;
+    parse_kind(&s).ok_or_else(|| StoreError::Corrupt(format!("kind={s}")))
+}
+
+fn app_from_row(row: &AnyRow) -> Result<Application, StoreError> {
+    let answers: String = row.try_get("answers")?;
+    Ok(Application {
+        id: row.try_get("id")?,
+        account_id: row.try_get("account_id")?,
+        kind: kind(row)?,
+        status: status(row, "status")?,
+        answers: serde_json::from_str::<Answers>(&answers)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        version: row.try_get("version")?,
+        case_reference: row.try_get("case_reference")?,
+        payment_reference: row.try_get("payment_reference")?,
+        payment_method: row.try_get("payment_method")?,
+        fee_due_para: row.try_get("fee_due_para")?,
+        paid_at: opt_ts(row, "paid_at")?,
+        submitted_at: opt_ts(row, "submitted_at")?,
+        received_at: opt_ts(row, "received_at")?,
+        verify_code: row.try_get("verify_code")?,
+        deadline: opt_date(row, "deadline")?,
+        created_at: ts(row, "created_at")?,
+        updated_at: ts(row, "updated_at")?,
+        expires_at: opt_ts(row, "expires_at")?,
+        expiry_warned_at: opt_ts(row, "expiry_warned_at")?,
+    })
+}
+
+type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds every column in `APP_COLUMNS` order.
+fn bind_app<'q>(q: Query<'q>, a: &'q Application, answers: String) -> Query<'q> {
+    let ground = a.answers.get(StepId::Reasons, "ground");
+    q.bind(&a.id)
+        .bind(&a.account_id)
+        .bind(a.kind.code())
+        .bind(a.status.as_str())
+        .bind(answers)
+        .bind((!ground.is_empty()).then(|| ground.to_string()))
+        .bind(a.version)
+        .bind(a.case_reference.as_deref())
+        .bind(a.payment_reference.as_deref())
+        .bind(a.payment_method.as_deref())
+        .bind(a.fee_due_para)
+        .bind(opt_micros(a.paid_at))
+        .bind(opt_micros(a.submitted_at))
+        .bind(opt_micros(a.received_at))
+        .bind(a.verify_code.as_deref())
+        .bind(a.deadline.map(|d| d.to_string()))
+        .bind(micros(a.created_at))
+        .bind(micros(a.updated_at))
+        .bind(opt_micros(a.expires_at))
+        .bind(opt_micros(a.expiry_warned_at))
+}
+
+fn answers_json(a: &Application) -> Result<String, StoreError> {
+    serde_json::to_string(&a.answers).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+const EVENT_COLUMNS: &str = "id, application_id, at, actor_id, from_status, to_status, what, why";
+
+fn event_from_row(row: &AnyRow) -> Result<ApplicationEvent, StoreError> {
+    let from: Option<String> = row.try_get("from_status")?;
+    Ok(ApplicationEvent {
+        id: row.try_get("id")?,
+        application_id: row.try_get("application_id")?,
+        at: ts(row, "at")?,
+        actor_id: row.try_get("actor_id")?,
+        from_status: from.as_deref().and_then(ApplicationStatus::parse),
+        to_status: status(row, "to_status")?,
+        what: row.try_get("what")?,
+        why: row.try_get("why")?,
+    })
+}
+
+async fn insert_event(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    e: &ApplicationEvent,
+) -> Result<(), StoreError> {
+    let sql = format!(
+        "INSERT INTO application_events ({EVENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+    );
+    sqlx::query(&sql)
+        .bind(&e.id)
+        .bind(&e.application_id)
+        .bind(micros(e.at))
+        .bind(e.actor_id.as_deref())
+        .bind(e.from_status.map(|s| s.as_str()))
+        .bind(e.to_status.as_str())
+        .bind(&e.what)
+        .bind(e.why.as_deref())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+const PAYMENT_COLUMNS: &str = "id, source, source_key, reference, amount_para, paid_on, payer, \
+    outcome, application_id, recorded_by, note, recorded_at";
+
+fn payment_from_row(row: &AnyRow) -> Result<PaymentRecord, StoreError> {
+    Ok(PaymentRecord {
+        id: row.try_get("id")?,
+        source: row.try_get("source")?,
+        source_key: row.try_get("source_key")?,
+        reference: row.try_get("reference")?,
+        amount_para: row.try_get("amount_para")?,
+        paid_on: row.try_get("paid_on")?,
+        payer: row.try_get("payer")?,
+        outcome: row.try_get("outcome")?,
+        application_id: row.try_get("application_id")?,
+        recorded_by: row.try_get("recorded_by")?,
+        note: row.try_get("note")?,
+        recorded_at: ts(row, "recorded_at")?,
+    })
+}
+
+async fn insert_payment_tx(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    p: &PaymentRecord,
+) -> Result<(), StoreError> {
+    let sql = format!(
+        "INSERT INTO payments ({PAYMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+         $10, $11, $12)"
+    );
+    let r = sqlx::query(&sql)
+        .bind(&p.id)
+        .bind(&p.source)
+        .bind(&p.source_key)
+        .bind(&p.reference)
+        .bind(p.amount_para)
+        .bind(&p.paid_on)
+        .bind(&p.payer)
+        .bind(&p.outcome)
+        .bind(p.application_id.as_deref())
+        .bind(p.recorded_by.as_deref())
+        .bind(p.note.as_deref())
+        .bind(micros(p.recorded_at))
+        .execute(&mut **tx)
+        .await;
+    match r {
+        Ok(_) => Ok(()),
+        Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict),
+        Err(e) => Err(e.into()),
+    }
+}
+
+const MAILBOX_COLUMNS: &str = "id, account_id, application_id, kind, case_reference, file_name, \
+    content_type, size_bytes, storage_key, verify_code, created_at, opened_at";
+
+fn mailbox_from_row(row: &AnyRow) -> Result<MailboxDocument, StoreError> {
+    Ok(MailboxDocument {
+        id: row.try_get("id")?,
+        account_id: row.try_get("account_id")?,
+        application_id: row.try_get("application_id")?,
+        kind: row.try_get("kind")?,
+        case_reference: row.try_get("case_reference")?,
+        file_name: row.try_get("file_name")?,
+        content_type: row.try_get("content_type")?,
+        size_bytes: row.try_get("size_bytes")?,
+        storage_key: row.try_get("storage_key")?,
+        verify_code: row.try_get("verify_code")?,
+        created_at: ts(row, "created_at")?,
+        opened_at: opt_ts(row, "opened_at")?,
+    })
+}
+
+#[async_trait]
+impl ApplicationRepo for SqlStore {
+    async fn insert_application(
+        &self,
+        app: &Application,
+        event: &ApplicationEvent,
+        effects: &Effects,
+    ) -> Result<(), StoreError> {
+        let answers = answers_json(app)?;
+        let mut tx = self.write_tx().await?;
+        let placeholders: Vec<String> = (1..=APP_COLUMNS.split(',').count())
+            .map(|i| format!("${i}"))
+            .collect();
+        let sql = format!(
+            "INSERT INTO applications ({APP_COLUMNS}) VALUES ({})",
+            placeholders.join(", ")
+        );
+        bind_app(sqlx::query(&sql), app, answers)
+            .execute(&mut *tx)
+            .await?;
+        insert_event(&mut tx, event).await?;
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn application(&self, id: &str) -> Result<Option<Application>, StoreError> {
+        let sql = format!("SELECT {APP_COLUMNS} FROM applications WHERE id = $1");
+        sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(app_from_row)
+            .transpose()
+    }
+
+    async fn update_application(
+        &self,
+        app: &Application,
+        expected_version: i64,
+        events: &[ApplicationEvent],
+        payment: Option<&PaymentRecord>,
+        effects: &Effects,
+    ) -> Result<(), StoreError> {
+        let answers = answers_json(app)?;
+        let columns: Vec<&str> = APP_COLUMNS.split(',').map(str::trim).collect();
+        let sets: Vec<String> = columns
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(i, c)| format!("{c} = ${}", i + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE applications SET {} WHERE id = $1 AND version = ${}",
+            sets.join(", "),
+            columns.len() + 1
+        );
+        let mut tx = self.write_tx().await?;
+        let r = bind_app(sqlx::query(&sql), app, answers)
+            .bind(expected_version)
+            .execute(&mut *tx)
+            .await;
+        match r {
+            Ok(r) if r.rows_affected() == 1 => {}
+            Ok(_) => return Err(StoreError::Conflict),
+            Err(e) if is_unique_violation(&e) => return Err(StoreError::Conflict),
+            Err(e) => return Err(e.into()),
+        }
+        for e in events {
+            insert_event(&mut tx, e).await?;
+        }
+        if let Some(p) = payment {
+            insert_payment_tx(&mut tx, p).await?;
+        }
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn applications_of(
+        &self,
+        account_id: &str,
+        limit: i64,
+    ) -> Result<Vec<ApplicationSummary>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, kind, status, case_reference, ground, deadline, expires_at, created_at, \
+             updated_at FROM applications WHERE account_id = $1 ORDER BY created_at DESC, id DESC \
+             LIMIT $2",
+        )
+        .bind(account_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ApplicationSummary {
+                    id: row.try_get("id")?,
+                    kind: kind(row)?,
+                    status: status(row, "status")?,
+                    case_reference: row.try_get("case_reference")?,
+                    ground: row.try_get("ground")?,
+                    deadline: opt_date(row, "deadline")?,
+                    expires_at: opt_ts(row, "expires_at")?,
+                    created_at: ts(row, "created_at")?,
+                    updated_at: ts(row, "updated_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn events_of(&self, application_id: &str) -> Result<Vec<ApplicationEvent>, StoreError> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM application_events WHERE application_id = $1 \
+             ORDER BY at ASC, id ASC"
+        );
+        sqlx::query(&sql)
+            .bind(application_id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(event_from_row)
+            .collect()
+    }
+
+    async fn application_by_payment_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Option<Application>, StoreError> {
+        let sql = format!("SELECT {APP_COLUMNS} FROM applications WHERE payment_reference = $1");
+        sqlx::query(&sql)
+            .bind(reference)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(app_from_row)
+            .transpose()
+    }
+
+    async fn application_by_verify_code(
+        &self,
+        code: &str,
+    ) -> Result<Option<Application>, StoreError> {
+        let sql = format!("SELECT {APP_COLUMNS} FROM applications WHERE verify_code = $1");
+        sqlx::query(&sql)
+            .bind(code)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(app_from_row)
+            .transpose()
+    }
+
+    async fn applications_in_status(
+        &self,
+        status: ApplicationStatus,
+        limit: i64,
+    ) -> Result<Vec<Application>, StoreError> {
+        let sql = format!(
+            "SELECT {APP_COLUMNS} FROM applications WHERE status = $1 \
+             ORDER BY updated_at ASC LIMIT $2"
+        );
+        sqlx::query(&sql)
+            .bind(status.as_str())
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(app_from_row)
+            .collect()
+    }
+
+    async fn drafts_expiring(
+        &self,
+        before: Timestamp,
+        include_warned: bool,
+        limit: i64,
+    ) -> Result<Vec<Application>, StoreError> {
+        let warned = if include_warned {
+            ""
+        } else {
+            " AND expiry_warned_at IS NULL"
+        };
+        let sql = format!(
+            "SELECT {APP_COLUMNS} FROM applications WHERE status = 'draft' AND expires_at < $1{warned} \
+             ORDER BY expires_at ASC LIMIT $2"
+        );
+        sqlx::query(&sql)
+            .bind(micros(before))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(app_from_row)
+            .collect()
+    }
+
+    async fn delete_draft(&self, id: &str, effects: &Effects) -> Result<Vec<String>, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let keys: Vec<String> =
+            sqlx::query("DELETE FROM uploads WHERE owner_key = $1 RETURNING storage_key")
+                .bind(upload_owner(id))
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.try_get::<String, _>("storage_key"))
+                .collect::<Result<_, _>>()?;
+        sqlx::query("DELETE FROM application_events WHERE application_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM kept_answers WHERE application_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let r = sqlx::query("DELETE FROM applications WHERE id = $1 AND status = 'draft'")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if r.rows_affected() != 1 {
+            return Err(StoreError::Conflict);
+        }
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(keys)
+    }
+
+    async fn insert_payment(
+        &self,
+        payment: &PaymentRecord,
+        effects: &Effects,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        insert_payment_tx(&mut tx, payment).await?;
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn payment_by_key(&self, source_key: &str) -> Result<Option<PaymentRecord>, StoreError> {
+        let sql = format!("SELECT {PAYMENT_COLUMNS} FROM payments WHERE source_key = $1");
+        sqlx::query(&sql)
+            .bind(source_key)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(payment_from_row)
+            .transpose()
+    }
+
+    async fn insert_mailbox_document(
+        &self,
+        d: &MailboxDocument,
+        effects: &Effects,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let sql = format!(
+            "INSERT INTO mailbox_documents ({MAILBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, \
+             $7, $8, $9, $10, $11, $12) ON CONFLICT (application_id, kind) DO NOTHING"
+        );
+        let r = sqlx::query(&sql)
+            .bind(&d.id)
+            .bind(&d.account_id)
+            .bind(d.application_id.as_deref())
+            .bind(&d.kind)
+            .bind(d.case_reference.as_deref())
+            .bind(&d.file_name)
+            .bind(&d.content_type)
+            .bind(d.size_bytes)
+            .bind(&d.storage_key)
+            .bind(d.verify_code.as_deref())
+            .bind(micros(d.created_at))
+            .bind(opt_micros(d.opened_at))
+            .execute(&mut *tx)
+            .await?;
+        if r.rows_affected() == 0 {
+            return Ok(false);
+        }
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn mailbox_of(
+        &self,
+        account_id: &str,
+        limit: i64,
+    ) -> Result<Vec<MailboxDocument>, StoreError> {
+        let sql = format!(
+            "SELECT {MAILBOX_COLUMNS} FROM mailbox_documents WHERE account_id = $1 \
+             ORDER BY created_at DESC, id DESC LIMIT $2"
+        );
+        sqlx::query(&sql)
+            .bind(account_id)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(mailbox_from_row)
+            .collect()
+    }
+
+    async fn mailbox_document(&self, id: &str) -> Result<Option<MailboxDocument>, StoreError> {
+        let sql = format!("SELECT {MAILBOX_COLUMNS} FROM mailbox_documents WHERE id = $1");
+        sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(mailbox_from_row)
+            .transpose()
+    }
+
+    async fn mark_opened(
+        &self,
+        id: &str,
+        at: Timestamp,
+        effects: &Effects,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let r = sqlx::query(
+            "UPDATE mailbox_documents SET opened_at = $1 WHERE id = $2 AND opened_at IS NULL",
+        )
+        .bind(micros(at))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if r.rows_affected() == 1 {
+            self.write_effects(&mut tx, effects).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn keep_answers(
+        &self,
+        token_hash: &str,
+        application_id: &str,
+        step: &str,
+        answers: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("DELETE FROM kept_answers WHERE expires_at < $1")
+            .bind(micros(now))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO kept_answers (token_hash, application_id, step, answers, created_at, \
+             expires_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (token_hash) DO UPDATE SET \
+             application_id = $2, step = $3, answers = $4, created_at = $5, expires_at = $6",
+        )
+        .bind(token_hash)
+        .bind(application_id)
+        .bind(step)
+        .bind(answers)
+        .bind(micros(now))
+        .bind(micros(expires_at))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn take_kept_answers(
+        &self,
+        token_hash: &str,
+        application_id: &str,
+        now: Timestamp,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        let row = sqlx::query(
+            "DELETE FROM kept_answers WHERE token_hash = $1 AND application_id = $2 \
+             AND expires_at >= $3 RETURNING step, answers",
+        )
+        .bind(token_hash)
+        .bind(application_id)
+        .bind(micros(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((r.try_get("step")?, r.try_get("answers")?)))
+            .transpose()
+    }
+}

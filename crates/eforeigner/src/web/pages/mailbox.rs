@@ -1,0 +1,372 @@
+//! The e-Mailbox (official documents addressed to the user; nothing deletable, the first
+//! opening recorded as the delivery receipt), the public verification page of a
+//! confirmation's code, and the supervisor's payment confirmations.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::applications::download;
+use super::{see_other, when};
+use crate::domain::applications::receipt::ground_name;
+use crate::domain::applications::steps::StepId;
+use crate::domain::applications::{ApplicationStatus, Applications};
+use crate::domain::payments::PaymentOutcome;
+use crate::domain::{AccountStatus, DomainError, FieldErrors, Role};
+use crate::web::AppState;
+use crate::web::context::{ActiveApplicant, Ctx, SignedIn};
+use crate::web::error::PageError;
+use crate::web::forms::FormView;
+use crate::web::templates::{Field, Page, human_size, render};
+
+/// A document in the list.
+pub struct DocRow {
+    /// Link.
+    pub href: String,
+    /// Title in words.
+    pub title: String,
+    /// Case reference.
+    pub reference: String,
+    /// Delivered.
+    pub delivered: String,
+    /// Opened (empty: unread).
+    pub opened: String,
+    /// Size.
+    pub size: String,
+}
+
+/// The e-Mailbox.
+#[derive(Template)]
+#[template(path = "applications/mailbox.html")]
+pub struct MailboxListPage {
+    /// Layout.
+    pub p: Page,
+    /// Documents, newest first.
+    pub docs: Vec<DocRow>,
+    /// Unread count.
+    pub unread: usize,
+}
+
+/// `GET /mailbox`.
+pub async fn list(
+    State(state): State<AppState>,
+    ActiveApplicant(ctx, auth): ActiveApplicant,
+) -> Result<Response, PageError> {
+    let docs = state.applications.mailbox(&auth.account).await?;
+    let tr = &ctx.tr;
+    let rows: Vec<DocRow> = docs
+        .iter()
+        .map(|d| DocRow {
+            href: format!("/mailbox/{}", d.id),
+            title: tr.t(&format!("mailbox-kind-{}", d.kind)),
+            reference: d.case_reference.clone().unwrap_or_default(),
+            delivered: when(d.created_at),
+            opened: d.opened_at.map(when).unwrap_or_default(),
+            size: human_size(d.size_bytes),
+        })
+        .collect();
+    let unread = rows.iter().filter(|r| r.opened.is_empty()).count();
+    Ok(render(&MailboxListPage {
+        p: Page::new(&ctx, "mailbox-title"),
+        docs: rows,
+        unread,
+    }))
+}
+
+/// One document.
+#[derive(Template)]
+#[template(path = "applications/mailbox-doc.html")]
+pub struct MailboxDocPage {
+    /// Layout.
+    pub p: Page,
+    /// Title.
+    pub heading: String,
+    /// Facts: label, value.
+    pub facts: Vec<(String, String)>,
+    /// Download link.
+    pub download: String,
+    /// Case link.
+    pub case_href: Option<String>,
+}
+
+/// `GET /mailbox/{id}`: opens a document (the first opening is the delivery receipt).
+pub async fn show(
+    State(state): State<AppState>,
+    ActiveApplicant(ctx, auth): ActiveApplicant,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let (doc, _) = state
+        .applications
+        .open_document(&auth.account, &id, false, &ctx.actor())
+        .await?;
+    let tr = &ctx.tr;
+    let mut facts = vec![
+        (
+            tr.t("mailbox-reference"),
+            doc.case_reference.clone().unwrap_or_default(),
+        ),
+        (tr.t("mailbox-delivered"), when(doc.created_at)),
+        (
+            tr.t("mailbox-opened"),
+            doc.opened_at.map(when).unwrap_or_default(),
+        ),
+        (tr.t("mailbox-size"), human_size(doc.size_bytes)),
+    ];
+    if let Some(code) = &doc.verify_code {
+        facts.push((tr.t("receipt-code"), code.clone()));
+    }
+    Ok(render(&MailboxDocPage {
+        p: Page::new(&ctx, "mailbox-title"),
+        heading: tr.t(&format!("mailbox-kind-{}", doc.kind)),
+        facts,
+        download: format!("/mailbox/{}/file", doc.id),
+        case_href: doc.application_id.map(|a| format!("/applications/{a}")),
+    }))
+}
+
+/// `GET /mailbox/{id}/file`: the PDF.
+pub async fn file(
+    State(state): State<AppState>,
+    ActiveApplicant(ctx, auth): ActiveApplicant,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let (doc, bytes) = state
+        .applications
+        .open_document(&auth.account, &id, true, &ctx.actor())
+        .await?;
+    let bytes = bytes.ok_or(PageError::NotFound)?;
+    Ok(download(&doc.content_type, &doc.file_name, bytes.to_vec()))
+}
+
+/// The public verification page.
+#[derive(Template)]
+#[template(path = "applications/verify.html")]
+pub struct VerifyPage {
+    /// Layout.
+    pub p: Page,
+    /// The code field.
+    pub field: Field,
+    /// Value and error.
+    pub f: FormView,
+    /// Whether a code was asked.
+    pub asked: bool,
+    /// Whether it is genuine.
+    pub genuine: bool,
+    /// When genuine: label, value.
+    pub facts: Vec<(String, String)>,
+}
+
+fn verify_page(
+    ctx: &Ctx,
+    code: &str,
+    result: Option<Vec<(String, String)>>,
+    asked: bool,
+) -> Response {
+    let mut values = HashMap::new();
+    values.insert("code".to_string(), code.to_string());
+    let mut errors = FieldErrors::default();
+    if asked && result.is_none() {
+        errors.add("code", "verify_not_found");
+    }
+    let genuine = result.is_some();
+    let mut r = render(&VerifyPage {
+        p: Page::new(ctx, "verify-title"),
+        field: Field::input(&ctx.tr, "code", "text", "off"),
+        f: FormView::with(&ctx.tr, values, &errors),
+        asked,
+        genuine,
+        facts: result.unwrap_or_default(),
+    });
+    if asked && !genuine {
+        *r.status_mut() = StatusCode::NOT_FOUND;
+    }
+    r
+}
+
+async fn verify_facts(
+    state: &AppState,
+    ctx: &Ctx,
+    code: &str,
+) -> Result<Option<Vec<(String, String)>>, PageError> {
+    let Some((app, _account)) = state.applications.verify(code).await? else {
+        return Ok(None);
+    };
+    let tr = &ctx.tr;
+    let a = &app.answers;
+    let pending = matches!(
+        app.status,
+        ApplicationStatus::Submitted
+            | ApplicationStatus::Processing
+            | ApplicationStatus::Updating
+            | ApplicationStatus::Resending
+    );
+    Ok(Some(vec![
+        (
+            tr.t("receipt-reference"),
+            app.case_reference.clone().unwrap_or_default(),
+        ),
+        (
+            tr.t("receipt-applicant"),
+            format!(
+                "{} {}",
+                a.get(StepId::Personal, "given_names"),
+                a.get(StepId::Personal, "surname")
+            ),
+        ),
+        (
+            tr.t("field-date-of-birth"),
+            a.get(StepId::Personal, "date_of_birth").to_string(),
+        ),
+        (
+            tr.t("receipt-passport"),
+            a.get(StepId::Personal, "passport_number").to_string(),
+        ),
+        (
+            tr.t("receipt-basis"),
+            ground_name(a.get(StepId::Reasons, "ground"), ctx.lang),
+        ),
+        (
+            tr.t("receipt-received"),
+            app.received_at.map(when).unwrap_or_default(),
+        ),
+        (
+            tr.t("verify-state"),
+            if pending {
+                tr.t("verify-pending")
+            } else {
+                tr.t(&format!("app-status-{}", app.status.as_str()))
+            },
+        ),
+    ]))
+}
+
+/// `GET /verify?code=…`: anyone (e.g. a border officer) checks a confirmation's code.
+pub async fn verify_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let code = q.get("code").cloned().unwrap_or_default();
+    if code.trim().is_empty() {
+        return Ok(verify_page(&ctx, "", None, false));
+    }
+    let facts = verify_facts(&state, &ctx, &code).await?;
+    Ok(verify_page(&ctx, &code, facts, true))
+}
+
+/// `GET /verify/{code}`: the address printed under the QR code.
+pub async fn verify_code(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    let facts = verify_facts(&state, &ctx, &code).await?;
+    Ok(verify_page(&ctx, &code, facts, true))
+}
+
+/// A case awaiting payment in the supervisor's list.
+pub struct AwaitingRow {
+    /// Application id.
+    pub id: String,
+    /// Case reference.
+    pub reference: String,
+    /// Model-97 reference as written.
+    pub payment_reference: String,
+    /// Amount due.
+    pub amount: String,
+    /// Submitted.
+    pub submitted: String,
+}
+
+/// The supervisor's payments page.
+#[derive(Template)]
+#[template(path = "applications/payments.html")]
+pub struct PaymentsPage {
+    /// Layout.
+    pub p: Page,
+    /// Cases awaiting payment.
+    pub rows: Vec<AwaitingRow>,
+    /// Errors of the last confirmation.
+    pub f: FormView,
+}
+
+fn is_supervisor(ctx: &Ctx) -> Result<crate::domain::Account, PageError> {
+    let auth = ctx.auth.clone().ok_or(PageError::Forbidden)?;
+    if matches!(auth.account.role, Role::Supervisor | Role::Admin)
+        && auth.account.status == AccountStatus::Active
+    {
+        Ok(auth.account)
+    } else {
+        Err(PageError::Forbidden)
+    }
+}
+
+async fn payments_page(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: &FieldErrors,
+) -> Result<Response, PageError> {
+    let officer = is_supervisor(ctx)?;
+    let apps = state.applications.awaiting_payment(&officer).await?;
+    let rows = apps
+        .iter()
+        .map(|a| AwaitingRow {
+            id: a.id.clone(),
+            reference: a.case_reference.clone().unwrap_or_default(),
+            payment_reference: Applications::written_reference(a)
+                .map(|r| r.written())
+                .unwrap_or_default(),
+            amount: a
+                .fee_due_para
+                .map(|p| crate::web::api::residence::rsd_text(p.unsigned_abs()))
+                .unwrap_or_default(),
+            submitted: a.submitted_at.map(when).unwrap_or_default(),
+        })
+        .collect();
+    let mut r = render(&PaymentsPage {
+        p: Page::new(ctx, "payments-title"),
+        rows,
+        f: FormView::with(&ctx.tr, HashMap::new(), errors),
+    });
+    if !errors.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+/// `GET /officer/payments`.
+pub async fn payments(
+    State(state): State<AppState>,
+    SignedIn(ctx, _auth): SignedIn,
+) -> Result<Response, PageError> {
+    payments_page(&state, &ctx, &FieldErrors::default()).await
+}
+
+/// `POST /officer/payments/{id}/confirm`.
+pub async fn confirm_payment(
+    State(state): State<AppState>,
+    SignedIn(ctx, _auth): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
+    let officer = is_supervisor(&ctx)?;
+    let note = f.get("note").cloned().unwrap_or_default();
+    match state
+        .applications
+        .confirm_payment_by_supervisor(&officer, &id, &note, &ctx.actor())
+        .await
+    {
+        Ok(PaymentOutcome::Matched { .. }) => {
+            state.worker.wake();
+            Ok(see_other("/officer/payments?done=1"))
+        }
+        Ok(_) => Ok(see_other("/officer/payments")),
+        Err(DomainError::Invalid(e)) => payments_page(&state, &ctx, &e).await,
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,762 @@
+//! The online application (issue 4): steps, uploads, fee and slip, submission, payment
+//! import, the confirmation of receipt in the e-Mailbox, verification, access control and
+//! the ways work must never be lost.
+
+use eforeigner::domain::Actor;
+use eforeigner::store::{ApplicationRepo, UploadRepo};
+use jiff::SignedDuration;
+
+use crate::support::*;
+
+fn actor() -> Actor {
+    Actor {
+        account_id: None,
+        ip: "test".into(),
+        user_agent: "test".into(),
+    }
+}
+
+fn municipality() -> &'static str {
+    eforeigner_rules::municipalities::municipalities()[0]
+        .code
+        .as_ref()
+}
+
+/// Starts a draft and returns its path (`/applications/<id>`).
+async fn start(b: &Browser, kind: &str) -> String {
+    let csrf = b.csrf("/applications/new").await;
+    let r = b
+        .post_form(
+            "/applications/new",
+            &[("csrf_token", &csrf), ("kind", kind)],
+        )
+        .await;
+    r.assert_status(303);
+    r.location()
+}
+
+/// Saves a step; returns the response.
+async fn save(b: &Browser, app: &str, step: &str, fields: &[(&str, &str)]) -> Resp {
+    let page = b.get(&format!("{app}/steps/{step}")).await;
+    page.assert_status(200);
+    let csrf = extract_csrf(&page.body).unwrap();
+    let version = hidden(&page.body, "version").unwrap();
+    let mut all: Vec<(&str, &str)> = vec![("csrf_token", &csrf), ("version", &version)];
+    all.extend_from_slice(fields);
+    b.post_form(&format!("{app}/steps/{step}"), &all).await
+}
+
+async fn upload(b: &Browser, app: &str, item: &str, name: &str, bytes: Vec<u8>) -> Resp {
+    let csrf = b.csrf(&format!("{app}/steps/documents")).await;
+    b.post_multipart(
+        &format!("{app}/files"),
+        &[("csrf_token".into(), csrf), ("item".into(), item.into())],
+        &[("files", name, bytes)],
+    )
+    .await
+}
+
+const CHECK: &[(&str, &str)] = &[
+    ("citizenship", "UA"),
+    ("location", "in-serbia"),
+    ("last_entry", "2026-10-01"),
+    ("has_d_visa", "no"),
+];
+
+fn personal() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("given_names", "Ana Marija"),
+        ("surname", "Kovač"),
+        ("date_of_birth", "1990-04-12"),
+        ("sex", "female"),
+        ("birth_place", "Kyiv, Ukraine"),
+        ("father_name", "Petro"),
+        ("mother_name", "Olena"),
+        ("education", "master"),
+        ("passport_number", "FP123456"),
+        ("passport_country", "UA"),
+        ("passport_issued", "2021-01-01"),
+        ("passport_expiry", "2031-01-01"),
+    ]
+}
+
+/// Walks a first application for employment to the fees step; returns its path.
+async fn employment_draft(t: &TestApp, b: &Browser) -> String {
+    let app = start(b, "first").await;
+    save(b, &app, "check", CHECK).await.assert_status(303);
+    save(b, &app, "personal", &personal())
+        .await
+        .assert_status(303);
+    save(
+        b,
+        &app,
+        "reasons",
+        &[
+            ("ground", "employment.employment_contract"),
+            ("municipality", municipality()),
+            ("street", "Bulevar kralja Aleksandra"),
+            ("house_number", "73/5"),
+            ("postcode", "11000"),
+            ("requested_until", ""),
+        ],
+    )
+    .await
+    .assert_status(303);
+    save(
+        b,
+        &app,
+        "details",
+        &[
+            ("employer_name", "Čigra d.o.o."),
+            ("employer_pib", "101134702"),
+            ("employer_mb", "17162543"),
+            ("contract_type", "indefinite"),
+            ("contract_end", ""),
+            ("job_title", "Software engineer"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    for item in [
+        "photograph",
+        "passport_scan",
+        "proof_of_financial_means",
+        "beli_karton",
+    ] {
+        upload(b, &app, item, &format!("{item}.png"), png())
+            .await
+            .assert_status(303);
+    }
+    save(b, &app, "documents", &[]).await.assert_status(303);
+    let _ = t;
+    app
+}
+
+fn app_id(path: &str) -> String {
+    path.trim_start_matches("/applications/").to_string()
+}
+
+#[tokio::test]
+async fn a_first_application_goes_from_start_to_request_submitted() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "ana@test.example").await;
+    let app = employment_draft(&t, &b).await;
+
+    // Task list: five steps complete, fees in progress or not started.
+    b.get(&app)
+        .await
+        .assert_status(200)
+        .assert_contains("Completed")
+        .assert_contains("Not started");
+
+    // Fees: choose the slip; the application gets its own model-97 reference.
+    save(&b, &app, "fees", &[("payment_method", "slip")])
+        .await
+        .assert_status(303);
+    let fees = b.get(&format!("{app}/steps/fees")).await;
+    fees.assert_status(200)
+        .assert_contains("data:image/svg+xml;base64,");
+    let stored = t
+        .app()
+        .store
+        .application(&app_id(&app))
+        .await
+        .unwrap()
+        .unwrap();
+    let reference = stored.payment_reference.clone().unwrap();
+    assert!(reference.starts_with(municipality()));
+    let written = eforeigner_rules::Reference97::compute(&reference).unwrap();
+    fees.assert_contains(&written.written());
+    let slip = b.get(&format!("{app}/slip.pdf")).await;
+    slip.assert_status(200);
+    assert_eq!(slip.header("content-type"), "application/pdf");
+
+    // Check your answers, then submit without and with the declaration.
+    let review = b.get(&format!("{app}/review")).await;
+    review
+        .assert_status(200)
+        .assert_contains("Čigra d.o.o.")
+        .assert_contains("Change");
+    let csrf = extract_csrf(&review.body).unwrap();
+    let version = hidden(&review.body, "version").unwrap();
+    b.post_form(
+        &format!("{app}/submit"),
+        &[("csrf_token", &csrf), ("version", &version)],
+    )
+    .await
+    .assert_status(422)
+    .assert_contains("Confirm the declaration");
+    let r = b
+        .post_form(
+            &format!("{app}/submit"),
+            &[
+                ("csrf_token", &csrf),
+                ("version", &version),
+                ("declaration", "on"),
+            ],
+        )
+        .await;
+    r.assert_status(303);
+    // A second click (same form, same version) lands on the same case.
+    let again = b
+        .post_form(
+            &format!("{app}/submit"),
+            &[
+                ("csrf_token", &csrf),
+                ("version", &version),
+                ("declaration", "on"),
+            ],
+        )
+        .await;
+    again.assert_status(303);
+    assert_eq!(again.location(), r.location());
+    let account = t
+        .app()
+        .accounts
+        .find_by_email("ana@test.example")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(t.app().applications.list(&account).await.unwrap().len(), 1);
+
+    let case = b.get(&r.location()).await;
+    case.assert_status(200)
+        .assert_contains("Request submitted")
+        .assert_contains("Awaiting payment");
+
+    // A statement with a wrong amount is reported, not accepted.
+    let due = stored.fee_due_para.unwrap();
+    let wrong = format!(
+        "reference,amount,date,payer\n{},{}.00,2026-11-20,Ana Kovač\n",
+        written.written(),
+        due / 100 - 1
+    );
+    let report = t
+        .app()
+        .applications
+        .import_statement(&wrong, &actor())
+        .await
+        .unwrap();
+    assert!(report.needs_attention());
+    assert_eq!(report.count("amount-mismatch"), 1);
+    b.get(&app).await.assert_contains("Awaiting payment");
+
+    // The right amount confirms the payment; importing the file again changes nothing.
+    let right = format!(
+        "reference;amount;date;payer\n{};{},{:02};20.11.2026;Ana Kovač\n",
+        written.written(),
+        due / 100,
+        due % 100
+    );
+    let report = t
+        .app()
+        .applications
+        .import_statement(&right, &actor())
+        .await
+        .unwrap();
+    assert_eq!(report.count("matched"), 1, "{report:?}");
+    let report = t
+        .app()
+        .applications
+        .import_statement(&right, &actor())
+        .await
+        .unwrap();
+    assert_eq!(report.count("duplicate"), 1);
+
+    // The receipt job puts the confirmation in the e-Mailbox and sends a mail without
+    // personal data.
+    let mail = t.mail("ana@test.example", "new document").await;
+    assert!(!mail.body().contains("Kovač"));
+    assert!(mail.body().contains("/mailbox"));
+    let case = b.get(&app).await;
+    case.assert_contains("Request submitted")
+        .assert_contains("Payment confirmed");
+    let mailbox = b.get("/mailbox").await;
+    mailbox
+        .assert_status(200)
+        .assert_contains("Confirmation of request receipt")
+        .assert_contains("New");
+    let doc_href = mailbox
+        .body
+        .split("href=\"/mailbox/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let doc = b.get(&format!("/mailbox/{doc_href}")).await;
+    doc.assert_status(200);
+    let pdf = b.get(&format!("/mailbox/{doc_href}/file")).await;
+    pdf.assert_status(200);
+    assert!(pdf.header("content-disposition").starts_with("attachment"));
+    let stored = t
+        .app()
+        .store
+        .application(&app_id(&app))
+        .await
+        .unwrap()
+        .unwrap();
+    let code = stored.verify_code.clone().unwrap();
+    let bytes = t
+        .app()
+        .applications
+        .open_document(&account, &doc_href, true, &actor())
+        .await
+        .unwrap()
+        .1
+        .unwrap();
+    if let Some(text) = pdf_text(&bytes) {
+        assert!(text.contains("Ana Marija Kovač"), "{text}");
+        assert!(text.contains(&code), "{text}");
+        assert!(
+            text.contains(stored.case_reference.as_deref().unwrap()),
+            "{text}"
+        );
+        assert!(text.contains("photograph.png"), "{text}");
+    }
+    // Opened: no longer unread.
+    b.get("/mailbox").await.assert_status(200);
+    assert!(
+        !b.get("/mailbox").await.body.contains("tag--new"),
+        "opened documents are not marked new"
+    );
+
+    // Anyone can check the code (no login), typed loosely.
+    let public = t.browser();
+    public
+        .get(&format!("/verify/{code}"))
+        .await
+        .assert_status(200)
+        .assert_contains("This confirmation is genuine")
+        .assert_contains("Ana Marija Kovač");
+    public
+        .get(&format!(
+            "/verify?code={}",
+            code.to_lowercase().replace('-', " ")
+        ))
+        .await
+        .assert_status(200);
+    public
+        .get("/verify?code=AAAA-BBBB-CCCC")
+        .await
+        .assert_status(404)
+        .assert_contains("No confirmation has this code");
+}
+
+#[tokio::test]
+async fn another_applicant_reaches_nothing_of_mine() {
+    let t = TestApp::spawn().await;
+    let owner = t.browser();
+    t.active_applicant(&owner, "owner@test.example").await;
+    let app = employment_draft(&t, &owner).await;
+    let upload_id = t
+        .app()
+        .store
+        .uploads_of(&format!("application:{}", app_id(&app)))
+        .await
+        .unwrap()[0]
+        .id
+        .clone();
+    let other = t.browser();
+    t.active_applicant(&other, "other@test.example").await;
+    for path in [
+        app.clone(),
+        format!("{app}/steps/check"),
+        format!("{app}/review"),
+        format!("{app}/slip.pdf"),
+        format!("{app}/delete"),
+        format!("{app}/files/{upload_id}"),
+    ] {
+        other.get(&path).await.assert_status(404);
+    }
+    let csrf = other.csrf("/applications").await;
+    for path in [
+        format!("{app}/steps/check"),
+        format!("{app}/submit"),
+        format!("{app}/delete"),
+        format!("{app}/files/{upload_id}/delete"),
+    ] {
+        let r = other
+            .post_form(&path, &[("csrf_token", &csrf), ("version", "1")])
+            .await;
+        assert_eq!(r.status, 404, "{path}");
+    }
+    let r = other
+        .post_multipart(
+            &format!("{app}/files"),
+            &[
+                ("csrf_token".into(), csrf.clone()),
+                ("item".into(), "photograph".into()),
+            ],
+            &[("files", "x.png", png())],
+        )
+        .await;
+    assert_eq!(r.status, 404);
+    // The owner's file is still there, and the owner still reaches everything.
+    owner
+        .get(&format!("{app}/files/{upload_id}"))
+        .await
+        .assert_status(200);
+    // Officers are not applicants; anonymous users are sent to sign in.
+    let officer = t.officer().await;
+    officer.get("/applications").await.assert_status(403);
+    officer.get("/mailbox").await.assert_status(403);
+    officer.get(&app).await.assert_status(403);
+    let anon = t.browser();
+    let r = anon.get(&app).await;
+    r.assert_status(303);
+    assert!(r.location().starts_with("/login/password?next="));
+    // A verification officer is not a supervisor: no payments back office.
+    officer.get("/officer/payments").await.assert_status(403);
+}
+
+#[tokio::test]
+async fn a_mailbox_document_of_another_applicant_is_not_found() {
+    let t = TestApp::spawn().await;
+    let owner = t.browser();
+    t.active_applicant(&owner, "owner@test.example").await;
+    let app = employment_draft(&t, &owner).await;
+    save(&owner, &app, "fees", &[("payment_method", "slip")])
+        .await
+        .assert_status(303);
+    let review = owner.get(&format!("{app}/review")).await;
+    let csrf = extract_csrf(&review.body).unwrap();
+    let version = hidden(&review.body, "version").unwrap();
+    owner
+        .post_form(
+            &format!("{app}/submit"),
+            &[
+                ("csrf_token", &csrf),
+                ("version", &version),
+                ("declaration", "on"),
+            ],
+        )
+        .await
+        .assert_status(303);
+    // A supervisor confirms the payment in the back office.
+    t.create_user("sup@test.example", eforeigner::domain::Role::Supervisor)
+        .await;
+    let sup = t.browser();
+    sup.login("sup@test.example", PASSWORD)
+        .await
+        .assert_status(303);
+    let page = sup.get("/officer/payments").await;
+    page.assert_status(200);
+    let csrf = extract_csrf(&page.body).unwrap();
+    sup.post_form(
+        &format!("/officer/payments/{}/confirm", app_id(&app)),
+        &[("csrf_token", &csrf), ("note", "")],
+    )
+    .await
+    .assert_status(422);
+    sup.post_form(
+        &format!("/officer/payments/{}/confirm", app_id(&app)),
+        &[
+            ("csrf_token", &csrf),
+            ("note", "Seen on the treasury statement"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    t.mail("owner@test.example", "new document").await;
+    let doc_id = owner
+        .get("/mailbox")
+        .await
+        .body
+        .split("href=\"/mailbox/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let other = t.browser();
+    t.active_applicant(&other, "other@test.example").await;
+    other
+        .get(&format!("/mailbox/{doc_id}"))
+        .await
+        .assert_status(404);
+    other
+        .get(&format!("/mailbox/{doc_id}/file"))
+        .await
+        .assert_status(404);
+    assert!(!other.get("/mailbox").await.body.contains(&doc_id));
+    // The other's look did not count as the owner's delivery receipt.
+    owner.get("/mailbox").await.assert_contains("tag--new");
+}
+
+#[tokio::test]
+async fn two_tabs_the_later_save_is_told_and_keeps_its_answers() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "tabs@test.example").await;
+    let app = start(&b, "first").await;
+    let page = b.get(&format!("{app}/steps/check")).await;
+    let csrf = extract_csrf(&page.body).unwrap();
+    let version = hidden(&page.body, "version").unwrap();
+    let first = b
+        .post_form(
+            &format!("{app}/steps/check"),
+            &[
+                ("csrf_token", &csrf),
+                ("version", &version),
+                ("citizenship", "UA"),
+                ("location", "abroad"),
+            ],
+        )
+        .await;
+    first.assert_status(303);
+    let second = b
+        .post_form(
+            &format!("{app}/steps/check"),
+            &[
+                ("csrf_token", &csrf),
+                ("version", &version),
+                ("citizenship", "RU"),
+                ("location", "in-serbia"),
+                ("last_entry", "2026-09-09"),
+            ],
+        )
+        .await;
+    second
+        .assert_status(409)
+        .assert_contains("changed in another window")
+        .assert_contains("2026-09-09");
+    // The first save is what is stored; the second can now be saved over it.
+    let newer = hidden(&second.body, "version").unwrap();
+    assert_ne!(newer, version);
+    b.post_form(
+        &format!("{app}/steps/check"),
+        &[
+            ("csrf_token", &csrf),
+            ("version", &newer),
+            ("citizenship", "RU"),
+            ("location", "in-serbia"),
+            ("last_entry", "2026-09-09"),
+            ("has_d_visa", "no"),
+        ],
+    )
+    .await
+    .assert_status(303);
+}
+
+#[tokio::test]
+async fn a_session_that_ends_mid_step_keeps_the_answers_for_the_next_login() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "late@test.example").await;
+    let app = start(&b, "first").await;
+    let page = b.get(&format!("{app}/steps/check")).await;
+    let csrf = extract_csrf(&page.body).unwrap();
+    let version = hidden(&page.body, "version").unwrap();
+    t.advance(SignedDuration::from_mins(61));
+    let r = b
+        .post_form(
+            &format!("{app}/steps/check"),
+            &[
+                ("csrf_token", &csrf),
+                ("version", &version),
+                ("citizenship", "UA"),
+                ("location", "in-serbia"),
+                ("last_entry", "2026-08-08"),
+            ],
+        )
+        .await;
+    r.assert_status(303);
+    assert!(r.location().starts_with("/login/password?next="));
+    let login = b.login("late@test.example", PASSWORD).await;
+    login.assert_status(303);
+    let back = b.get(&format!("{app}/steps/check")).await;
+    back.assert_status(200)
+        .assert_contains("We kept what you entered")
+        .assert_contains("2026-08-08");
+    // Once shown, the kept answers are gone (saved only when the applicant saves).
+    assert!(
+        !b.get(&format!("{app}/steps/check"))
+            .await
+            .body
+            .contains("We kept what you entered")
+    );
+}
+
+#[tokio::test]
+async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "files@test.example").await;
+    let app = start(&b, "first").await;
+    save(&b, &app, "check", CHECK).await.assert_status(303);
+    save(&b, &app, "personal", &personal())
+        .await
+        .assert_status(303);
+    save(
+        &b,
+        &app,
+        "reasons",
+        &[
+            ("ground", "talent"),
+            ("municipality", municipality()),
+            ("street", "Knez Mihailova"),
+            ("house_number", "1"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    save(
+        &b,
+        &app,
+        "details",
+        &[
+            ("field_of_talent", "Violin"),
+            ("recognition", "First prize"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    upload(&b, &app, "photograph", "photo.png", png())
+        .await
+        .assert_status(303);
+    // Not a PDF/JPEG/PNG by content: refused with the reason; the photo stays.
+    upload(
+        &b,
+        &app,
+        "passport_scan",
+        "passport.pdf",
+        b"MZ not a pdf".to_vec(),
+    )
+    .await
+    .assert_status(422)
+    .assert_contains("is not a PDF, JPEG or PNG")
+    .assert_contains("photo.png");
+    // Same name again: refused.
+    upload(&b, &app, "passport_scan", "photo.png", png())
+        .await
+        .assert_status(422)
+        .assert_contains("already uploaded");
+
+    // A client that sends half a file and vanishes, then a server restart.
+    let addr = t.running.addr;
+    let csrf = b.csrf(&format!("{app}/steps/documents")).await;
+    {
+        use tokio::io::AsyncWriteExt;
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let cookie = b.cookie_header();
+        let head = format!(
+            "POST {app}/files HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 3000000\r\nSec-Fetch-Site: same-origin\r\n\r\n--XX\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{csrf}\r\n--XX\r\nContent-Disposition: form-data; name=\"item\"\r\n\r\npassport_scan\r\n--XX\r\nContent-Disposition: form-data; name=\"files\"; filename=\"half.pdf\"\r\n\r\n%PDF-1.4\n"
+        );
+        s.write_all(head.as_bytes()).await.unwrap();
+        s.write_all(&vec![b'a'; 100_000]).await.unwrap();
+        s.flush().await.unwrap();
+    }
+    let id = app_id(&app);
+    let t = t.restart().await;
+    let uploads = t
+        .app()
+        .store
+        .uploads_of(&format!("application:{id}"))
+        .await
+        .unwrap();
+    assert_eq!(uploads.len(), 1, "only the photo: no half file recorded");
+    assert_eq!(uploads[0].file_name, "photo.png");
+    let b = t.browser();
+    b.login("files@test.example", PASSWORD)
+        .await
+        .assert_status(303);
+    let page = b.get(&format!("{app}/steps/documents")).await;
+    page.assert_status(200).assert_contains("photo.png");
+    assert!(!page.body.contains("half.pdf"));
+    upload(&b, &app, "passport_scan", "passport.pdf", pdf())
+        .await
+        .assert_status(303);
+}
+
+#[tokio::test]
+async fn minors_extensions_without_ebs_and_out_of_order_steps_are_refused() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "ext@test.example").await;
+    // An extension needs the permit's EBS: explained, with both ways on.
+    let csrf = b.csrf("/applications/new").await;
+    b.post_form(
+        "/applications/new",
+        &[("csrf_token", &csrf), ("kind", "extension")],
+    )
+    .await
+    .assert_status(200)
+    .assert_contains("treated as a first application")
+    .assert_contains("/account/ebs");
+    // A wrong EBS is refused, a right one links, then the extension starts.
+    let csrf = b.csrf("/account/ebs").await;
+    b.post_form("/account/ebs", &[("csrf_token", &csrf), ("ebs", "1234")])
+        .await
+        .assert_status(422);
+    let ebs = {
+        // Built like a JMBG with register 66 (see the rules' EBS tests).
+        let base = "120499066512";
+        let w = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+        let s: u32 = base
+            .chars()
+            .zip(w)
+            .map(|(c, w)| c.to_digit(10).unwrap() * w)
+            .sum();
+        let k = match 11 - (s % 11) {
+            10 | 11 => 0,
+            k => k,
+        };
+        format!("{base}{k}")
+    };
+    b.post_form("/account/ebs", &[("csrf_token", &csrf), ("ebs", &ebs)])
+        .await
+        .assert_status(303);
+    let app = start(&b, "extension").await;
+    // Steps open in order only.
+    let r = b.get(&format!("{app}/steps/documents")).await;
+    r.assert_status(303);
+    let page = b.get(&format!("{app}/steps/check")).await;
+    page.assert_status(200)
+        .assert_contains("Expiry date of your current permit");
+    // Outside the window (expiry in 8 months): the rules' reason on the field.
+    save(
+        &b,
+        &app,
+        "check",
+        &[
+            ("citizenship", "UA"),
+            ("location", "in-serbia"),
+            ("last_entry", "2026-01-01"),
+            ("current_permit_expiry", "2027-08-01"),
+        ],
+    )
+    .await
+    .assert_status(422);
+    let csrf = b.csrf("/applications").await;
+    b.post_form(
+        &format!("{app}/steps/reasons"),
+        &[("csrf_token", &csrf), ("version", "99")],
+    )
+    .await
+    .assert_status(403);
+}
+
+#[tokio::test]
+async fn drafts_are_warned_about_and_deleted_after_thirty_days() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "old@test.example").await;
+    let app = start(&b, "first").await;
+    save(&b, &app, "check", CHECK).await.assert_status(303);
+    t.advance(SignedDuration::from_hours(24 * 24));
+    let (warned, deleted) = t.app().applications.sweep_drafts().await.unwrap();
+    assert_eq!((warned, deleted), (1, 0));
+    let mail = t.mail("old@test.example", "deleted soon").await;
+    assert!(mail.body().contains(&app));
+    // Warned once only.
+    assert_eq!(t.app().applications.sweep_drafts().await.unwrap(), (0, 0));
+    t.advance(SignedDuration::from_hours(7 * 24));
+    assert_eq!(t.app().applications.sweep_drafts().await.unwrap(), (0, 1));
+    let b2 = t.browser();
+    b2.login("old@test.example", PASSWORD).await;
+    b2.get(&app).await.assert_status(404);
+}
