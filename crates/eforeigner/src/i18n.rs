@@ -195,6 +195,51 @@ mod tests {
     }
 
     #[test]
+    fn every_application_label_status_step_and_field_has_a_message() -> anyhow::Result<()> {
+        use crate::domain::applications::{ApplicationStatus, StepId, StepState};
+        let i18n = I18n::load()?;
+        let mut keys: Vec<String> = vec![];
+        for s in ApplicationStatus::ALL {
+            keys.push(format!("app-status-{}", s.as_str()));
+            keys.push(format!("app-next-{}", s.as_str()));
+        }
+        for s in StepId::ALL {
+            keys.push(format!("step-{}-title", s.as_str()));
+        }
+        for s in StepState::ALL {
+            keys.push(format!("task-{}", s.as_str()));
+        }
+        for level in crate::domain::applications::steps::EDUCATION_LEVELS {
+            keys.push(format!("education-{level}"));
+        }
+        for m in crate::domain::applications::steps::PAYMENT_METHODS {
+            keys.push(format!("payment-method-{m}"));
+        }
+        for k in eforeigner_rules::residence::details::all_field_keys() {
+            keys.push(format!("field-{}", k.replace('_', "-")));
+        }
+        for (k, o) in eforeigner_rules::residence::details::all_choice_options() {
+            keys.push(format!(
+                "option-{}-{}",
+                k.replace('_', "-"),
+                o.replace('_', "-")
+            ));
+        }
+        for what in [
+            "started",
+            "submitted",
+            "submitted-paid",
+            "payment-confirmed",
+            "payment-received",
+        ] {
+            keys.push(format!("event-{what}"));
+        }
+        let missing: Vec<&String> = keys.iter().filter(|k| !i18n.has(k)).collect();
+        assert!(missing.is_empty(), "missing messages: {missing:?}");
+        Ok(())
+    }
+
+    #[test]
     fn every_message_formats_without_errors_in_every_language() -> anyhow::Result<()> {
         let i18n = I18n::load()?;
         // Every `$variable` used anywhere, so each message gets the arguments it needs.

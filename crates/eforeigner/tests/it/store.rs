@@ -326,3 +326,258 @@ async fn sessions_throttles_uploads_and_audit_chain() {
     }
     assert_eq!(s.verify_audit_chain().await.unwrap(), Ok(before + 5));
 }
+
+mod applications_repo {
+    use eforeigner::domain::applications::{
+        Answers, Application, ApplicationEvent, ApplicationKind, ApplicationStatus,
+        MailboxDocument, PaymentRecord,
+    };
+
+    use super::*;
+
+    fn draft(account_id: &str, n: Timestamp) -> Application {
+        let mut answers = Answers::default();
+        answers
+            .steps
+            .entry("reasons".into())
+            .or_default()
+            .insert("ground".into(), "talent".into());
+        Application {
+            id: uuid::Uuid::now_v7().to_string(),
+            account_id: account_id.into(),
+            kind: ApplicationKind::First,
+            status: ApplicationStatus::Draft,
+            answers,
+            version: 1,
+            case_reference: None,
+            payment_reference: None,
+            payment_method: None,
+            fee_due_para: None,
+            paid_at: None,
+            submitted_at: None,
+            received_at: None,
+            verify_code: None,
+            deadline: None,
+            created_at: n,
+            updated_at: n,
+            expires_at: Some(n + SignedDuration::from_hours(720)),
+            expiry_warned_at: None,
+        }
+    }
+
+    fn event(app: &Application, what: &str, n: Timestamp) -> ApplicationEvent {
+        ApplicationEvent {
+            id: uuid::Uuid::now_v7().to_string(),
+            application_id: app.id.clone(),
+            at: n,
+            actor_id: None,
+            from_status: None,
+            to_status: app.status,
+            what: what.into(),
+            why: Some("Ćirilica ok".into()),
+        }
+    }
+
+    fn payment(key: &str, reference: &str, n: Timestamp) -> PaymentRecord {
+        PaymentRecord {
+            id: uuid::Uuid::new_v4().to_string(),
+            source: "bank-statement".into(),
+            source_key: key.into(),
+            reference: reference.into(),
+            amount_para: 2_223_000,
+            paid_on: "2026-11-20".into(),
+            payer: "Ана Петровић".into(),
+            outcome: "matched".into(),
+            application_id: None,
+            recorded_by: None,
+            note: None,
+            recorded_at: n,
+        }
+    }
+
+    #[tokio::test]
+    async fn applications_versions_references_history_and_drafts() {
+        let t = TestApp::spawn().await;
+        let s = &t.app().store;
+        let n = now();
+        let acc = account("apps@example.org", n);
+        s.insert_account(&acc, None, &UploadMove::default(), &Effects::at(n))
+            .await
+            .unwrap();
+        let a = draft(&acc.id, n);
+        s.insert_application(&a, &event(&a, "started", n), &Effects::at(n))
+            .await
+            .unwrap();
+        assert_eq!(s.application(&a.id).await.unwrap().unwrap(), a);
+        let list = s.applications_of(&acc.id, 10).await.unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].ground.as_deref(), Some("talent"));
+
+        // Optimistic: a write based on an old version is refused.
+        let mut b = a.clone();
+        b.version = 2;
+        b.payment_reference = Some("016000000001".into());
+        s.update_application(&b, 1, &[], None, &Effects::at(n))
+            .await
+            .unwrap();
+        let mut stale = a.clone();
+        stale.version = 2;
+        assert!(matches!(
+            s.update_application(&stale, 1, &[], None, &Effects::at(n))
+                .await,
+            Err(StoreError::Conflict)
+        ));
+        // A payment reference is unique across applications.
+        let mut other = draft(&acc.id, n);
+        other.payment_reference = Some("016000000001".into());
+        assert!(
+            s.insert_application(&other, &event(&other, "started", n), &Effects::at(n))
+                .await
+                .is_err()
+        );
+        assert_eq!(
+            s.application_by_payment_reference("016000000001")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            a.id
+        );
+
+        // History in order, with the payment recorded in the same transaction.
+        let mut c = b.clone();
+        c.version = 3;
+        c.status = ApplicationStatus::Submitted;
+        c.verify_code = Some("ABCD-EFGH-JKMN".into());
+        let p = payment("k1", "016000000001", n);
+        s.update_application(
+            &c,
+            2,
+            &[event(&c, "payment-confirmed", n)],
+            Some(&p),
+            &Effects::at(n),
+        )
+        .await
+        .unwrap();
+        let ev = s.events_of(&a.id).await.unwrap();
+        assert_eq!(
+            ev.iter().map(|e| e.what.as_str()).collect::<Vec<_>>(),
+            ["started", "payment-confirmed"]
+        );
+        assert_eq!(ev[1].why.as_deref(), Some("Ćirilica ok"));
+        assert_eq!(
+            s.payment_by_key("k1").await.unwrap().unwrap().payer,
+            "Ана Петровић"
+        );
+        assert!(matches!(
+            s.insert_payment(&payment("k1", "x", n), &Effects::at(n))
+                .await,
+            Err(StoreError::Conflict)
+        ));
+        assert_eq!(
+            s.application_by_verify_code("ABCD-EFGH-JKMN")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            a.id
+        );
+        // Only drafts can be deleted.
+        assert!(matches!(
+            s.delete_draft(&a.id, &Effects::at(n)).await,
+            Err(StoreError::Conflict)
+        ));
+        let d = draft(&acc.id, n);
+        s.insert_application(&d, &event(&d, "started", n), &Effects::at(n))
+            .await
+            .unwrap();
+        let expiring = s
+            .drafts_expiring(n + SignedDuration::from_hours(721), false, 10)
+            .await
+            .unwrap();
+        assert_eq!(expiring.len(), 1);
+        s.delete_draft(&d.id, &Effects::at(n)).await.unwrap();
+        assert!(s.application(&d.id).await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn mailbox_delivers_once_and_records_the_first_opening() {
+        let t = TestApp::spawn().await;
+        let s = &t.app().store;
+        let n = now();
+        let acc = account("mail@example.org", n);
+        s.insert_account(&acc, None, &UploadMove::default(), &Effects::at(n))
+            .await
+            .unwrap();
+        let a = draft(&acc.id, n);
+        s.insert_application(&a, &event(&a, "started", n), &Effects::at(n))
+            .await
+            .unwrap();
+        let doc = MailboxDocument {
+            id: uuid::Uuid::now_v7().to_string(),
+            account_id: acc.id.clone(),
+            application_id: Some(a.id.clone()),
+            kind: "receipt".into(),
+            case_reference: Some("TR-2026-00000001".into()),
+            file_name: "r.pdf".into(),
+            content_type: "application/pdf".into(),
+            size_bytes: 10,
+            storage_key: "k".into(),
+            verify_code: None,
+            created_at: n,
+            opened_at: None,
+        };
+        assert!(
+            s.insert_mailbox_document(&doc, &Effects::at(n))
+                .await
+                .unwrap()
+        );
+        let again = MailboxDocument {
+            id: uuid::Uuid::now_v7().to_string(),
+            ..doc.clone()
+        };
+        assert!(
+            !s.insert_mailbox_document(&again, &Effects::at(n))
+                .await
+                .unwrap()
+        );
+        assert_eq!(s.mailbox_of(&acc.id, 10).await.unwrap().len(), 1);
+        let later = n + SignedDuration::from_hours(1);
+        s.mark_opened(&doc.id, n, &Effects::at(n)).await.unwrap();
+        s.mark_opened(&doc.id, later, &Effects::at(later))
+            .await
+            .unwrap();
+        assert_eq!(
+            s.mailbox_document(&doc.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .opened_at,
+            Some(n)
+        );
+        // Kept answers: taken once, only for their application, not after expiry.
+        s.keep_answers("h1", &a.id, "check", "{}", n, later)
+            .await
+            .unwrap();
+        assert!(
+            s.take_kept_answers("h1", "other", n)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert_eq!(
+            s.take_kept_answers("h1", &a.id, n).await.unwrap(),
+            Some(("check".into(), "{}".into()))
+        );
+        assert!(s.take_kept_answers("h1", &a.id, n).await.unwrap().is_none());
+        s.keep_answers("h2", &a.id, "check", "{}", n, later)
+            .await
+            .unwrap();
+        assert!(
+            s.take_kept_answers("h2", &a.id, later + SignedDuration::from_secs(1))
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+}

@@ -444,38 +444,10 @@ pub async fn show(
             .filter(|(_, st)| *st == StepState::Completed)
             .count();
         let guidance = if states[0].1 == StepState::Completed {
-            steps::rules_answer(&inp)
-                .map(|a| {
-                    a.reasons
-                        .iter()
-                        .filter(|r| {
-                            matches!(
-                                r.code,
-                                ReasonCode::BeliKartonRequired
-                                    | ReasonCode::PeriodShortenedByPassport
-                            )
-                        })
-                        .map(|r| reason_view(tr, r))
-                        .collect()
-                })
-                .unwrap_or_default()
+            guidance_for(tr, &app, &inp)
         } else {
             vec![]
         };
-        let mut guidance: Vec<ReasonView> = guidance;
-        if app.kind == residence::ApplicationKind::Extension
-            && let Some(a) = steps::rules_answer(&inp)
-            && let (Some(from), Some(to)) = (a.earliest_submission, a.latest_submission)
-        {
-            guidance.push(ReasonView {
-                code: "extension_window".into(),
-                message: tr.t_args(
-                    "guidance-extension-window",
-                    &[("from", from.to_string()), ("to", to.to_string())],
-                ),
-                source: String::new(),
-            });
-        }
         return Ok(render(&TasksPage {
             p: Page::new(&ctx, "tasks-title"),
             id: app.id.clone(),
@@ -595,6 +567,10 @@ pub struct StepPage {
     pub conflict: bool,
     /// Shown when answers kept over a new login were put back.
     pub restored: bool,
+    /// Opened from "Check your answers": saving returns there.
+    pub review: bool,
+    /// The rules' guidance so far (shown on the step after Check).
+    pub guidance: Vec<ReasonView>,
     /// Hint under the period field: the longest period the rules allow.
     pub period_hint: Option<String>,
     /// Documentation step: the checklist.
@@ -650,6 +626,17 @@ fn app_slip(state: &AppState, ctx: &Ctx, account: &Account, app: &Application) -
     )
 }
 
+/// How a step page is shown.
+#[derive(Clone, Copy, Debug, Default)]
+struct Flags {
+    /// Another tab saved first.
+    conflict: bool,
+    /// Answers kept over a login were put back.
+    restored: bool,
+    /// Opened from "Check your answers".
+    review: bool,
+}
+
 #[expect(clippy::too_many_arguments, reason = "one page, many parts")]
 fn step_page(
     state: &AppState,
@@ -660,9 +647,13 @@ fn step_page(
     step: StepId,
     values: HashMap<String, String>,
     errors: &FieldErrors,
-    conflict: bool,
-    restored: bool,
+    flags: Flags,
 ) -> Response {
+    let Flags {
+        conflict,
+        restored,
+        review,
+    } = flags;
     let inp = input(state, account, app, uploads);
     let tr = &ctx.tr;
     let fields: Vec<Field> = steps::fields(step, &inp)
@@ -717,6 +708,12 @@ fn step_page(
         version: app.version,
         conflict,
         restored,
+        review,
+        guidance: if step == StepId::Personal {
+            guidance_for(tr, app, &inp)
+        } else {
+            vec![]
+        },
         period_hint,
         docs: if step == StepId::Documents {
             doc_rows(ctx, &inp)
@@ -732,6 +729,38 @@ fn step_page(
         *r.status_mut() = status;
     }
     r
+}
+
+/// The rules' guidance for the answers so far: beli karton, period shortened by the
+/// passport, the extension window (shown at once after the Check step and on the task list).
+fn guidance_for(tr: &crate::i18n::Tr, app: &Application, inp: &StepInput<'_>) -> Vec<ReasonView> {
+    let Some(a) = steps::rules_answer(inp) else {
+        return vec![];
+    };
+    let mut out: Vec<ReasonView> = a
+        .reasons
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.code,
+                ReasonCode::BeliKartonRequired | ReasonCode::PeriodShortenedByPassport
+            )
+        })
+        .map(|r| reason_view(tr, r))
+        .collect();
+    if app.kind == residence::ApplicationKind::Extension
+        && let (Some(from), Some(to)) = (a.earliest_submission, a.latest_submission)
+    {
+        out.push(ReasonView {
+            code: "extension_window".into(),
+            message: tr.t_args(
+                "guidance-extension-window",
+                &[("from", from.to_string()), ("to", to.to_string())],
+            ),
+            source: String::new(),
+        });
+    }
+    out
 }
 
 fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
@@ -758,6 +787,7 @@ pub async fn step_form(
     State(state): State<AppState>,
     ActiveApplicant(ctx, auth): ActiveApplicant,
     Path((id, step)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
     headers: axum::http::HeaderMap,
 ) -> Result<Response, PageError> {
     let step = StepId::parse(&step).ok_or(PageError::NotFound)?;
@@ -789,8 +819,11 @@ pub async fn step_form(
         step,
         values,
         &FieldErrors::default(),
-        false,
-        restored,
+        Flags {
+            restored,
+            review: q.contains_key("review"),
+            ..Flags::default()
+        },
     );
     if restored {
         let c = ctx.cookies.set(KEPT_COOKIE, "", Some(0));
@@ -814,7 +847,7 @@ pub async fn step_save(
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
     let values: BTreeMap<String, String> = f
         .iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "version" | "action"))
+        .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "version" | "action" | "review"))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let Some(auth) = ctx.auth.clone() else {
@@ -842,6 +875,7 @@ pub async fn step_save(
     }
     let version: i64 = f.get("version").and_then(|v| v.parse().ok()).unwrap_or(-1);
     let action = f.get("action").map(String::as_str).unwrap_or("continue");
+    let review = f.get("review").map(String::as_str) == Some("1");
     let mut values = values;
     if step == StepId::Documents {
         values.insert("confirmed".into(), "yes".into());
@@ -860,6 +894,17 @@ pub async fn step_save(
             }
             if saved.errors.is_empty() {
                 let to = match step.next() {
+                    // From "Check your answers": back there (GOV.UK pattern).
+                    _ if review
+                        && steps::all_complete(&input(
+                            &state,
+                            &auth.account,
+                            &saved.app,
+                            &state.applications.uploads(&saved.app).await?,
+                        )) =>
+                    {
+                        format!("/applications/{id}/review")
+                    }
                     Some(n) => format!("/applications/{id}/steps/{}", n.as_str()),
                     None => format!("/applications/{id}/review"),
                 };
@@ -876,8 +921,10 @@ pub async fn step_save(
                 step,
                 values,
                 &saved.errors,
-                false,
-                false,
+                Flags {
+                    review,
+                    ..Flags::default()
+                },
             ))
         }
         Err(DomainError::Conflict) => {
@@ -898,8 +945,11 @@ pub async fn step_save(
                 step,
                 sent,
                 &FieldErrors::default(),
-                true,
-                false,
+                Flags {
+                    conflict: true,
+                    review,
+                    ..Flags::default()
+                },
             ))
         }
         Err(e) => Err(e.into()),
@@ -942,8 +992,7 @@ pub async fn add_files(
                 StepId::Documents,
                 HashMap::new(),
                 &errors,
-                false,
-                false,
+                Flags::default(),
             ))
         }
         Err(e) => Err(e.into()),
@@ -1062,7 +1111,7 @@ fn review_page(
     let nl = name_language(ctx.lang);
     let mut sections = vec![];
     for &step in StepId::ALL {
-        let change = format!("/applications/{}/steps/{}", app.id, step.as_str());
+        let change = format!("/applications/{}/steps/{}?review=1", app.id, step.as_str());
         let rows: Vec<(String, String)> = match step {
             StepId::Documents => doc_rows(ctx, &inp)
                 .into_iter()
