@@ -760,3 +760,43 @@ async fn drafts_are_warned_about_and_deleted_after_thirty_days() {
     b2.login("old@test.example", PASSWORD).await;
     b2.get(&app).await.assert_status(404);
 }
+
+#[tokio::test]
+async fn a_minor_is_told_the_in_person_route_and_cannot_start() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "young@test.example").await;
+    // The verified date of birth makes the applicant 15.
+    let before = t
+        .app()
+        .accounts
+        .find_by_email("young@test.example")
+        .await
+        .unwrap()
+        .unwrap();
+    let mut young = before.clone();
+    young.profile.date_of_birth = Some(t.app().applications.today() - jiff::Span::new().years(15));
+    young.updated_at = t.app().accounts.now();
+    eforeigner::store::AccountRepo::update_account(
+        &t.app().store,
+        &young,
+        before.updated_at,
+        &eforeigner::store::UploadMove::default(),
+        &eforeigner::store::Effects::at(young.updated_at),
+    )
+    .await
+    .unwrap();
+    b.get("/applications/new")
+        .await
+        .assert_status(403)
+        .assert_contains("must be made in person")
+        .assert_contains("legal representatives");
+    let csrf = b.csrf("/applications").await;
+    b.post_form(
+        "/applications/new",
+        &[("csrf_token", &csrf), ("kind", "first")],
+    )
+    .await
+    .assert_status(403);
+    assert!(t.app().applications.list(&young).await.unwrap().is_empty());
+}
