@@ -28,7 +28,7 @@ use super::DocumentError;
 use super::qr::{self, Modules};
 use super::slip::{
     ASCENT, BLACK, CAPTION_GREY, FIT_SLACK, Face, Fonts, LEADING, LINE_EXTENT, PAGE_H, PAGE_W,
-    a4_pdf, draw_grey_text, draw_qr, single_line, stroke_line, stroke_rect,
+    a4_pdf, draw_qr, draw_text, single_line, stroke_line, stroke_rect,
 };
 
 /// The printed captions of the receipt, already translated into the reader's language.
@@ -625,7 +625,7 @@ fn draw_page(
                 x,
                 baseline,
                 text,
-            } => draw_grey_text(surface, face, *size, *x, *baseline, text, *grey),
+            } => draw_text(surface, face, *size, *x, *baseline, text, *grey),
             Op::Rule { y, width } => stroke_line(surface, LEFT, *y, RIGHT, *y, *width)?,
             Op::Frame { x, y, w, h } => stroke_rect(surface, *x, *y, *w, *h, RULE)?,
             Op::Qr { x, y } => draw_qr(surface, code, *x, *y, QR_SIDE)?,
@@ -714,7 +714,7 @@ mod tests {
         let pdf = receipt_pdf(&sample()).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
         let haystack = String::from_utf8_lossy(&pdf);
-        assert!(haystack.contains("/Lang (en)"), "document language");
+        assert!(haystack.contains("/Lang(en)"), "document language");
         assert!(
             haystack.contains("Confirmation of request receipt"),
             "title"

@@ -22,8 +22,8 @@
 //! smallest size, or a character the font has no glyph for, is an error rather than a
 //! silently clipped or garbled slip.
 //!
-//! The fonts, the measuring and wrapping ([`Face`]), the drawing primitives (text, rules,
-//! frames, the vector QR code) and the A4 document writer ([`a4_pdf`]) are `pub(super)`: the
+//! The fonts, the measuring and wrapping (`Face`), the drawing primitives (text, rules,
+//! frames, the vector QR code) and the A4 document writer (`a4_pdf`) are `pub(super)`: the
 //! receipt confirmation ([`super::receipt`]) is drawn with the same code.
 
 use krilla::Document;
@@ -156,7 +156,7 @@ pub(super) struct Face {
 
 impl Face {
     /// Loads an embedded font for drawing and for measuring.
-    pub(super) fn load(data: &'static [u8]) -> Result<Self, DocumentError> {
+    fn load(data: &'static [u8]) -> Result<Self, DocumentError> {
         let font = Font::new(data.into(), 0).ok_or(DocumentError::Font)?;
         let glyphs = FontRef::new(data).map_err(|_| DocumentError::Font)?;
         Ok(Self { font, glyphs })
@@ -393,6 +393,7 @@ fn draw_slip(
         RIGHT_X + RIGHT_W - title_w,
         top + 28.0,
         &title,
+        BLACK,
     );
 
     // Payment code | currency | amount.
@@ -512,7 +513,15 @@ fn draw_slip(
     }
     let mut baseline = qr_y + (QR_SIDE - block_h) / 2.0 + SCAN_SIZE * ASCENT;
     for line in &scan {
-        draw_text(surface, &fonts.regular, SCAN_SIZE, RIGHT_X, baseline, line);
+        draw_text(
+            surface,
+            &fonts.regular,
+            SCAN_SIZE,
+            RIGHT_X,
+            baseline,
+            line,
+            BLACK,
+        );
         baseline += leading;
     }
     Ok(())
@@ -537,7 +546,7 @@ fn caption(
     let size = fonts
         .regular
         .fit(&label, width, CAPTION_SIZE, MIN_CAPTION_SIZE, field)?;
-    draw_grey_text(
+    draw_text(
         surface,
         &fonts.regular,
         size,
@@ -580,7 +589,15 @@ fn text_box(
         if needed <= inner_h {
             let mut baseline = top + PAD_Y + size * ASCENT;
             for line in &lines {
-                draw_text(surface, &fonts.regular, size, x + PAD_X, baseline, line);
+                draw_text(
+                    surface,
+                    &fonts.regular,
+                    size,
+                    x + PAD_X,
+                    baseline,
+                    line,
+                    BLACK,
+                );
                 baseline += leading;
             }
             return Ok(());
@@ -615,6 +632,7 @@ fn line_box(
         x + PAD_X,
         line_baseline(top, size),
         &value,
+        BLACK,
     );
     Ok(())
 }
@@ -644,6 +662,7 @@ fn amount_box(
         x + PAD_X,
         baseline,
         "=",
+        BLACK,
     );
     let amount_w = fonts.regular.width(&amount, FIELD)? * size;
     draw_text(
@@ -653,6 +672,7 @@ fn amount_box(
         x + width - PAD_X - amount_w,
         baseline,
         &amount,
+        BLACK,
     );
     Ok(())
 }
@@ -709,20 +729,8 @@ pub(super) fn draw_qr(
     Ok(())
 }
 
-/// Draws one line of text in black.
-pub(super) fn draw_text(
-    surface: &mut Surface<'_>,
-    face: &Face,
-    size: f32,
-    x: f32,
-    baseline: f32,
-    text: &str,
-) {
-    draw_grey_text(surface, face, size, x, baseline, text, BLACK);
-}
-
 /// Draws one line of text in a grey (0 = black).
-pub(super) fn draw_grey_text(
+pub(super) fn draw_text(
     surface: &mut Surface<'_>,
     face: &Face,
     size: f32,

@@ -236,12 +236,9 @@ impl Applications {
             return Err(DomainError::Conflict);
         }
         let now = self.now();
-        let mut answers = Answers::default();
-        for step in [StepId::Check, StepId::Personal] {
-            answers
-                .steps
-                .insert(step.as_str().into(), steps::prefill(step, account));
-        }
+        // Nothing is saved yet: the verified account's data is shown as prefilled values
+        // when a step is first opened, so every step starts as "Not started".
+        let answers = Answers::default();
         let app = Application {
             id: new_ordered_id(),
             account_id: account.id.clone(),
@@ -363,12 +360,16 @@ impl Applications {
             .filter(|(k, _)| known.contains(&k.as_str()))
             .map(|(k, v)| (k, v.trim().chars().take(4000).collect()))
             .collect();
-        let old_municipality = app.answers.get(StepId::Reasons, "municipality").to_string();
+        let old_municipality = app
+            .answers
+            .get(StepId::Reasons, "residence_municipality")
+            .to_string();
         let old_ground = app.answers.get(StepId::Reasons, "ground").to_string();
         app.answers.steps.insert(step.as_str().into(), cleaned);
         // A new municipality or ground changes the fee reference or amount: a new one is
         // given on the fees step (only while unpaid).
-        let reasons_changed = app.answers.get(StepId::Reasons, "municipality") != old_municipality
+        let reasons_changed = app.answers.get(StepId::Reasons, "residence_municipality")
+            != old_municipality
             || app.answers.get(StepId::Reasons, "ground") != old_ground;
         if step == StepId::Reasons && reasons_changed && app.paid_at.is_none() {
             app.payment_reference = None;
@@ -421,7 +422,10 @@ impl Applications {
         }
         app.payment_method = Some(app.answers.get(StepId::Fees, "payment_method").to_string());
         if app.payment_reference.is_none() {
-            let m = app.answers.get(StepId::Reasons, "municipality").to_string();
+            let m = app
+                .answers
+                .get(StepId::Reasons, "residence_municipality")
+                .to_string();
             app.payment_reference = Some(new_payment_reference(&m));
         }
         Ok(())

@@ -198,7 +198,12 @@ pub fn fields(step: StepId, input: &StepInput<'_>) -> Vec<StepField> {
         }
         StepId::Reasons => vec![
             field("ground", Select, true, Options::Grounds),
-            field("municipality", Select, true, Options::Municipalities),
+            field(
+                "residence_municipality",
+                Select,
+                true,
+                Options::Municipalities,
+            ),
             field("street", Text, true, Options::None),
             field("house_number", Text, true, Options::None),
             field("postcode", Text, false, Options::None),
@@ -529,11 +534,9 @@ pub fn check_step(step: StepId, input: &StepInput<'_>) -> Result<(), FieldErrors
                 choice_field(&mut errors, values, "new_passport", &["yes", "no"]);
             }
             let number = text_field(&mut errors, values, "passport_number", true, 20);
-            if !number.is_empty()
-                && !(number.len() >= 5
-                    && number.len() <= 20
-                    && number.chars().all(|c| c.is_ascii_alphanumeric()))
-            {
+            let number_ok = (5..=20).contains(&number.len())
+                && number.chars().all(|c| c.is_ascii_alphanumeric());
+            if !number.is_empty() && !number_ok {
                 errors.add("passport_number", "document_number_invalid");
             }
             country_field(&mut errors, values, "passport_country", false);
@@ -556,16 +559,18 @@ pub fn check_step(step: StepId, input: &StepInput<'_>) -> Result<(), FieldErrors
             if !online_grounds().any(|g| g.code() == ground) {
                 errors.add("ground", "choose_one");
             }
-            let m = values.get("municipality").map(String::as_str).unwrap_or("");
+            let m = values
+                .get("residence_municipality")
+                .map(String::as_str)
+                .unwrap_or("");
             if eforeigner_rules::municipalities::find_municipality(m).is_none() {
-                errors.add("municipality", "choose_one");
+                errors.add("residence_municipality", "choose_one");
             }
             text_field(&mut errors, values, "street", true, 150);
             text_field(&mut errors, values, "house_number", true, 20);
             let postcode = text_field(&mut errors, values, "postcode", false, 5);
-            if !postcode.is_empty()
-                && !(postcode.len() == 5 && postcode.chars().all(|c| c.is_ascii_digit()))
-            {
+            let postcode_ok = postcode.len() == 5 && postcode.chars().all(|c| c.is_ascii_digit());
+            if !postcode.is_empty() && !postcode_ok {
                 errors.add("postcode", "postcode_invalid");
             }
             date_field(&mut errors, values, "requested_until", false);

@@ -672,7 +672,7 @@ fn step_page(
     let (fees, slip) = if step == StepId::Fees {
         let ground = app.answers.get(StepId::Reasons, "ground");
         let schedule = residence::fees_for(app.kind, ground, state.applications.today());
-        let municipality = app.answers.get(StepId::Reasons, "municipality");
+        let municipality = app.answers.get(StepId::Reasons, "residence_municipality");
         (
             Some(fees_view(tr, ctx.lang, &schedule, Some(municipality))),
             app_slip(state, ctx, account, app),
@@ -799,6 +799,9 @@ pub async fn step_form(
         return Ok(see_other(&format!("/applications/{id}")));
     }
     let mut values = values_of(&app, step);
+    if values.is_empty() {
+        values = steps::prefill(step, &auth.account).into_iter().collect();
+    }
     let mut restored = false;
     if let Some(token) = cookie_value(&headers, KEPT_COOKIE)
         && let Some((kept_step, kept)) = state

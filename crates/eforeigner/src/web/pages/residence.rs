@@ -553,7 +553,8 @@ pub fn slip_for(
         .iter()
         .find(|i| i.stage == "submission" && i.payee.is_some())?;
     let payee = first.payee.as_ref()?;
-    let reference = reference.written();
+    // The model is its own box on the slip: the reference is printed without it.
+    let reference = reference.to_string();
     let purpose = ctx.tr.t("slip-purpose-residence");
     let input = IpsQrInput {
         payee_account: payee.account.clone(),
