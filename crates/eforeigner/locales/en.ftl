@@ -272,7 +272,6 @@ correct-intro-documents = Upload new files only if the document needs replacing;
 correct-submit = Send for verification
 services-title = Services
 services-intro = Your account is active.
-services-residence-soon = The online application for temporary residence is not available yet on eForeigner.
 
 ## Verification officers
 queue-title = Accounts awaiting verification

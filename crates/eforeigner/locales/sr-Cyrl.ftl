@@ -292,7 +292,6 @@ correct-intro-documents = Нове датотеке приложите само 
 correct-submit = Пошаљите на проверу
 services-title = Услуге
 services-intro = Ваш налог је активан.
-services-residence-soon = Електронски захтев за привремени боравак још није доступан на порталу eForeigner.
 
 ## Овлашћена лица за проверу
 queue-title = Налози који чекају проверу

@@ -292,7 +292,6 @@ correct-intro-documents = Nove datoteke priložite samo ako dokument treba zamen
 correct-submit = Pošaljite na proveru
 services-title = Usluge
 services-intro = Vaš nalog je aktivan.
-services-residence-soon = Elektronski zahtev za privremeni boravak još nije dostupan na portalu eForeigner.
 
 ## Ovlašćena lica za proveru
 queue-title = Nalozi koji čekaju proveru

@@ -153,7 +153,8 @@ pub struct Accounts {
     public_url: String,
 }
 
-fn job_mail(to: &str, lang: Lang, template: &str, args: serde_json::Value) -> NewJob {
+/// A `send-email` job for the outbox.
+pub(crate) fn job_mail(to: &str, lang: Lang, template: &str, args: serde_json::Value) -> NewJob {
     NewJob {
         id: new_id(),
         kind: "send-email".into(),
@@ -162,7 +163,8 @@ fn job_mail(to: &str, lang: Lang, template: &str, args: serde_json::Value) -> Ne
     }
 }
 
-fn audit(
+/// An audit entry of `actor`.
+pub(crate) fn audit(
     actor: &Actor,
     action: &str,
     subject: Option<&str>,

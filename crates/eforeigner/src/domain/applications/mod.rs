@@ -19,28 +19,7 @@ use serde::{Deserialize, Serialize};
 pub use service::Applications;
 pub use steps::{StepId, StepState};
 
-macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
-        }
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The stable text form (stored, used in URLs and translation keys).
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-            /// Parses the stable text form.
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($text => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-pub(crate) use code_enum;
+pub(crate) use crate::domain::model::string_enum as code_enum;
 
 code_enum!(
     /// Where a case stands, in the portal's own words (DESIGN.md §3, seed 002).

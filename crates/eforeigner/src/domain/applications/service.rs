@@ -87,16 +87,13 @@ pub struct Applications {
     public_url: String,
 }
 
+use crate::domain::accounts::{audit as account_audit, job_mail};
+
 fn audit(actor: &Actor, action: &str, subject: &str, details: serde_json::Value) -> NewAudit {
-    NewAudit {
-        actor_id: actor.account_id.clone(),
-        action: action.into(),
-        subject_id: Some(subject.into()),
-        ip: Some(actor.ip.clone()),
-        details: details.to_string(),
-    }
+    account_audit(actor, action, Some(subject), details)
 }
 
+/// A mail job with a fixed id (idempotent: the same receipt never mails twice).
 fn mail_job(
     id: String,
     to: &str,
@@ -106,9 +103,7 @@ fn mail_job(
 ) -> NewJob {
     NewJob {
         id,
-        kind: "send-email".into(),
-        payload: json!({"to": to, "lang": lang.tag(), "template": template, "args": args})
-            .to_string(),
+        ..job_mail(to, lang, template, args)
     }
 }
 
@@ -209,6 +204,16 @@ impl Applications {
             to_status: app.status,
             what: what.into(),
             why,
+        }
+    }
+
+    fn ensure_supervisor(officer: &Account) -> Result<(), DomainError> {
+        if matches!(officer.role, Role::Supervisor | Role::Admin)
+            && officer.status == AccountStatus::Active
+        {
+            Ok(())
+        } else {
+            Err(DomainError::Forbidden)
         }
     }
 
@@ -918,11 +923,7 @@ impl Applications {
         &self,
         officer: &Account,
     ) -> Result<Vec<Application>, DomainError> {
-        if !matches!(officer.role, Role::Supervisor | Role::Admin)
-            || officer.status != AccountStatus::Active
-        {
-            return Err(DomainError::Forbidden);
-        }
+        Self::ensure_supervisor(officer)?;
         Ok(self
             .store
             .applications_in_status(ApplicationStatus::AwaitingPayment, 500)
@@ -938,11 +939,7 @@ impl Applications {
         note: &str,
         actor: &Actor,
     ) -> Result<PaymentOutcome, DomainError> {
-        if !matches!(officer.role, Role::Supervisor | Role::Admin)
-            || officer.status != AccountStatus::Active
-        {
-            return Err(DomainError::Forbidden);
-        }
+        Self::ensure_supervisor(officer)?;
         let mut errors = FieldErrors::default();
         let note = note.trim();
         if note.is_empty() {

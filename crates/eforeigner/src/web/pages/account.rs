@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use eforeigner_rules::countries;
 
 use super::register::{
@@ -583,42 +583,16 @@ pub async fn document(
         .accounts
         .document_for(&auth.account, &id, &ctx.actor())
         .await?;
-    let officer = auth.account.role.can_verify_accounts();
-    let safe_name: String = upload
-        .file_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
     // Images are shown inline to officers (beside the entered data); everything else, and
     // everything for applicants, is a download.
-    let inline = officer && upload.content_type.starts_with("image/");
-    let disposition = if inline { "inline" } else { "attachment" };
-    let mut r = bytes.into_response();
-    let h = r.headers_mut();
-    let set = |h: &mut axum::http::HeaderMap, k: header::HeaderName, v: String| {
-        if let Ok(v) = HeaderValue::from_str(&v) {
-            h.insert(k, v);
-        }
-    };
-    set(h, header::CONTENT_TYPE, upload.content_type.clone());
-    set(
-        h,
-        header::CONTENT_DISPOSITION,
-        format!("{disposition}; filename=\"{safe_name}\""),
-    );
-    set(
-        h,
-        header::CONTENT_SECURITY_POLICY,
-        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox".into(),
-    );
-    set(h, header::CACHE_CONTROL, "private, no-store".into());
-    Ok(r)
+    let inline =
+        auth.account.role.can_verify_accounts() && upload.content_type.starts_with("image/");
+    Ok(super::file_response(
+        &upload.content_type,
+        &upload.file_name,
+        bytes.to_vec(),
+        inline,
+    ))
 }
 
 /// `GET /services`: the e-services of an active applicant. Everyone signed in but not
@@ -627,8 +601,12 @@ pub async fn services(ActiveApplicant(ctx, _): ActiveApplicant) -> Response {
     message(
         &ctx,
         "services-title",
-        &["services-intro", "services-residence-soon"],
-        vec![Action::link(ctx.tr.t("nav-account"), "/account")],
+        &["services-intro"],
+        vec![
+            Action::button_link(ctx.tr.t("apps-title"), "/applications"),
+            Action::link(ctx.tr.t("mailbox-title"), "/mailbox"),
+            Action::link(ctx.tr.t("nav-account"), "/account"),
+        ],
     )
 }
 

@@ -1028,35 +1028,9 @@ pub async fn file(
     Ok(download(&u.content_type, &u.file_name, bytes.to_vec()))
 }
 
-/// A download response: type, attachment with a safe name, sandboxed.
+/// A download response (attachment, sandboxed, not cached).
 pub fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let mut r = bytes.into_response();
-    let h = r.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(content_type) {
-        h.insert(header::CONTENT_TYPE, v);
-    }
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{safe}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("sandbox"),
-    );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    r
+    super::file_response(content_type, name, bytes, false)
 }
 
 /// `GET /applications/{id}/slip.pdf`: this application's payment slip.

@@ -21,12 +21,7 @@ use crate::web::templates::{Action, Field, FormSpec, UploadView};
 
 /// The country names' language for a page language.
 pub fn name_language(lang: Lang) -> NameLanguage {
-    match lang {
-        Lang::En => NameLanguage::En,
-        Lang::SrLatn => NameLanguage::SrLatn,
-        Lang::SrCyrl => NameLanguage::SrCyrl,
-        Lang::Ru => NameLanguage::Ru,
-    }
+    crate::domain::applications::receipt::name_language(lang)
 }
 
 /// Options of the citizenship select, sorted by name in the page language (Serbia left out:
