@@ -91,6 +91,8 @@ step-conflict-title = This application was changed in another window
 step-conflict-body = Someone saved this step in another tab or on another device after you opened it. Your answers below were not saved yet. Check them and select "Save and continue" to save them over the newer version.
 step-restored = Your session ended before we could save this step. We kept what you entered: check it and save.
 reasons-single-permit-note = Employment on the basis of a work contract and the other single-permit reasons can only be applied for online. For the other bases you can also apply in person at the police department.
+reasons-online-only = The basis you chose leads to a single permit (residence and work): it can only be applied for online.
+reasons-in-person-too = You can also apply for the basis you chose in person, at the police department for foreigners; online is usually faster.
 hint-period-longest = Leave empty for the longest period the rules allow: from { $from } to { $until }.
 
 ## Fields of the steps

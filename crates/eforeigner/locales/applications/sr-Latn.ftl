@@ -91,6 +91,8 @@ step-conflict-title = Ovaj zahtev je izmenjen u drugom prozoru
 step-conflict-body = Neko je sačuvao ovaj korak u drugoj kartici ili na drugom uređaju pošto ste ga otvorili. Vaši odgovori u nastavku još nisu sačuvani. Proverite ih i izaberite „Sačuvajte i nastavite“ da biste njima zamenili noviju verziju.
 step-restored = Vaša sesija je istekla pre nego što smo sačuvali ovaj korak. Zadržali smo ono što ste uneli: proverite i sačuvajte.
 reasons-single-permit-note = Za zapošljavanje na osnovu ugovora o radu i druge razloge za koje se izdaje jedinstvena dozvola zahtev može da se podnese samo elektronski. Za ostale osnove zahtev možete da podnesete i lično u policijskoj upravi.
+reasons-online-only = Osnov koji ste izabrali vodi do jedinstvene dozvole (boravak i rad): zahtev se podnosi samo elektronski.
+reasons-in-person-too = Za osnov koji ste izabrali zahtev možete podneti i lično, u policijskoj upravi za strance; elektronski je obično brže.
 hint-period-longest = Ostavite prazno za najduži period koji pravila dozvoljavaju: od { $from } do { $until }.
 
 ## Polja koraka

@@ -141,6 +141,10 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
     t.active_applicant(&b, "ana@test.example").await;
     let app = employment_draft(&t, &b).await;
 
+    // The chosen basis is a single permit: online only, and the page says so.
+    b.get(&format!("{app}/steps/reasons"))
+        .await
+        .assert_contains("can only be applied for online");
     // Task list: five steps complete, fees not started.
     b.get(&app)
         .await
@@ -617,6 +621,9 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
     )
     .await
     .assert_status(303);
+    b.get(&format!("{app}/steps/reasons"))
+        .await
+        .assert_contains("also apply for the basis you chose in person");
     upload(&b, &app, "photograph", "photo.png", png())
         .await
         .assert_status(303);

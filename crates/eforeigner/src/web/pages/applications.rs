@@ -680,8 +680,14 @@ fn step_page(
     } else {
         (None, None)
     };
+    // Single-permit reasons are online only; the others may also be applied for in person.
     let notes = if step == StepId::Reasons {
-        vec![tr.t("reasons-single-permit-note")]
+        let chosen = residence::find_ground(app.answers.get(StepId::Reasons, "ground"));
+        vec![match chosen.map(|g| g.terms().channels.value) {
+            Some(residence::Channels::OnlineOnly) => tr.t("reasons-online-only"),
+            Some(residence::Channels::OnlineOrInPerson) => tr.t("reasons-in-person-too"),
+            None => tr.t("reasons-single-permit-note"),
+        }]
     } else {
         vec![]
     };
