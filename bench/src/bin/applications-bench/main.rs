@@ -1,0 +1,997 @@
+//! `applications-bench`: residence applications and the e-Mailbox (issue 4), measured in one
+//! run on this machine, for SQLite and PostgreSQL in turn:
+//!
+//! 0. builds the portal on a fresh database and fills it by bulk SQL with 10,000 applicants,
+//!    100,000 applications (with their history and payments) and 1,000,000 e-Mailbox
+//!    documents (the fill time is reported);
+//! 1. `GET /applications` and `GET /mailbox` of one signed-in applicant who owns 10
+//!    applications and 100 documents, against a minimal axum handler, closed loops
+//!    alternating round by round — target: each page ≥ 30 % of the minimal rate (with
+//!    `GET /services`, a signed-in page without a query of its own, for comparison);
+//! 2. each page in an open loop at half its own maximum rate — target: p99 < 10 ms;
+//! 3. uploads of 5 MB PDFs (`POST /applications/{id}/files`) in MB/s against writing the
+//!    same bytes to disk (`std::fs` + fsync, and the portal's own `FileStore::put`) —
+//!    target: ≥ 50 % of the disk's rate.
+//!
+//! Prints a Markdown table per backend and writes the numbers as JSON. Performance is
+//! measured here, never asserted in tests: see `bench/README.md`.
+
+// The closed-loop driver and the CPU accounting are shared with `eforeigner-bench`.
+#[path = "../../cpu.rs"]
+mod cpu;
+#[path = "../../load.rs"]
+mod load;
+
+mod fill;
+mod pdf;
+mod pgcpu;
+mod report;
+mod web;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr as _;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use axum::body::Bytes;
+use clap::{Parser, ValueEnum};
+use eforeigner::domain::applications::service::{MAX_BYTES, MAX_FILES};
+use eforeigner::domain::uploads::MAX_FILE_BYTES;
+use eforeigner::domain::{Role, SystemClock};
+use eforeigner::store::files::FileStore;
+use eforeigner::{App, Config};
+use sqlx::{Connection as _, Row as _};
+use tokio::net::TcpListener;
+
+use crate::fill::{Db, Gen, Shape};
+use crate::load::{Plan, drive};
+use crate::report::{Breakdown, Diagnostics, Pages, Report, Runs, Uploads};
+use crate::web::Browser;
+
+/// The password of both accounts created through the service.
+const PASSWORD: &str = "violet-compass-meadow-7193";
+/// The applicant whose pages are measured.
+const READER: &str = "reader@bench.eforeigner.test";
+/// The applicant who uploads.
+const UPLOADER: &str = "uploader@bench.eforeigner.test";
+
+/// The exact SQL of `applications_of` and `mailbox_of` in
+/// `crates/eforeigner/src/store/sql/applications.rs` (copied: the store does not export it).
+const APPLICATIONS_OF: &str = "SELECT id, kind, status, case_reference, ground, deadline, \
+    expires_at, created_at, updated_at FROM applications WHERE account_id = $1 \
+    ORDER BY created_at DESC, id DESC LIMIT $2";
+const MAILBOX_OF: &str = "SELECT id, account_id, application_id, kind, case_reference, \
+    file_name, content_type, size_bytes, storage_key, verify_code, created_at, opened_at \
+    FROM mailbox_documents WHERE account_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2";
+/// The limits the service passes (`Applications::list`, `Applications::mailbox`).
+const APPLICATIONS_LIMIT: i64 = 200;
+const MAILBOX_LIMIT: i64 = 500;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Backend {
+    /// The embedded SQLite file (the default deployment).
+    Sqlite,
+    /// PostgreSQL: a fresh database is created and dropped.
+    Postgres,
+}
+
+impl Backend {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Sqlite => "sqlite",
+            Self::Postgres => "postgres",
+        }
+    }
+}
+
+/// What to measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Measure {
+    /// Fill, then (1) the two pages against the minimal handler and (2) half-rate p99.
+    Pages,
+    /// (3) Uploads against disk writes (no fill needed).
+    Uploads,
+}
+
+/// Residence applications and the e-Mailbox on a filled database: fill time, page rates
+/// against a minimal handler, p99 at half rate, upload MB/s against disk writes.
+#[derive(Debug, Parser)]
+#[command(name = "applications-bench", version)]
+struct Args {
+    /// Smoke run: 1,000 accounts, 2 s per load in 2 rounds, 0.2 s warm-ups, 3 s open
+    /// loops, 2 rounds of 4 uploads (explicit flags win).
+    #[arg(long)]
+    quick: bool,
+    /// Backends to measure, in this order (repeatable; default: sqlite, then postgres).
+    #[arg(long, value_enum)]
+    backend: Vec<Backend>,
+    /// Run only these measurements (repeatable; default: all).
+    #[arg(long, value_enum)]
+    only: Vec<Measure>,
+    /// Applicant accounts (default 10,000; 1,000 with --quick).
+    #[arg(long)]
+    accounts: Option<usize>,
+    /// Applications per account.
+    #[arg(long, default_value_t = 10)]
+    applications_per_account: usize,
+    /// E-Mailbox documents per account.
+    #[arg(long, default_value_t = 100)]
+    documents_per_account: usize,
+    /// Counted seconds of each closed-loop load, summed over its rounds (default 10; 2
+    /// with --quick).
+    #[arg(long, value_name = "SECS")]
+    duration_secs: Option<f64>,
+    /// The four closed loops (two pages, minimal handler, `/services`) alternate in this
+    /// many rounds (default 5; 2 with --quick).
+    #[arg(long)]
+    rounds: Option<u32>,
+    /// Uncounted warm-up before every round and open loop (default 0.5; 0.2 with --quick).
+    #[arg(long, value_name = "SECS")]
+    warmup_secs: Option<f64>,
+    /// Keep-alive clients of the closed loops (pages and minimal handler).
+    #[arg(long, default_value_t = 16)]
+    concurrency: usize,
+    /// Counted seconds of each open loop at half rate (default 10; 3 with --quick).
+    #[arg(long, value_name = "SECS")]
+    half_rate_secs: Option<f64>,
+    /// Share of the page's own closed-loop rate for the open loop.
+    #[arg(long, default_value_t = 0.5)]
+    half_rate_share: f64,
+    /// Bytes per uploaded file (at most the portal's 5 MiB per file).
+    #[arg(long, default_value_t = 5_000_000)]
+    upload_bytes: usize,
+    /// Files per round, for the uploads and for each disk baseline (default 40; 4 with
+    /// --quick).
+    #[arg(long)]
+    upload_files: Option<usize>,
+    /// Rounds of (upload, fsync, write path) (default 10; 2 with --quick).
+    #[arg(long)]
+    upload_rounds: Option<usize>,
+    /// Uploads (and disk writers) at a time.
+    #[arg(long, default_value_t = 2)]
+    upload_concurrency: usize,
+    /// PostgreSQL server to create the bench database on (any database of it; the bench
+    /// creates `eforeigner_bench_<pid>` and drops it at the end).
+    #[arg(
+        long,
+        env = "EFOREIGNER_BENCH_POSTGRES_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432/postgres"
+    )]
+    postgres_url: String,
+    /// Keep the data directory (SQLite file, uploaded files) and the PostgreSQL database
+    /// after the run, for a look at them; their names are printed.
+    #[arg(long)]
+    keep: bool,
+    /// Where the JSON (and a copy of the Markdown) of each backend's run is written.
+    #[arg(long, default_value = "/work/target-bench/bench-results")]
+    out_dir: PathBuf,
+}
+
+/// The settings after defaults.
+struct Settings {
+    shape: Shape,
+    pages: bool,
+    uploads: bool,
+    rounds: u32,
+    warmup: Duration,
+    per_round: Duration,
+    concurrency: usize,
+    half_rate: Duration,
+    half_share: f64,
+    upload_bytes: usize,
+    upload_files: usize,
+    upload_rounds: usize,
+    upload_concurrency: usize,
+    postgres_url: String,
+    keep: bool,
+}
+
+fn secs(s: f64) -> anyhow::Result<Duration> {
+    Duration::try_from_secs_f64(s).map_err(|e| anyhow::anyhow!("bad duration {s}: {e}"))
+}
+
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split_once(':'))
+        .map_or("unknown", |(_, v)| v.trim());
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    format!(
+        "{cores} cores ({model}), Linux {}, load average at start {}",
+        kernel.trim(),
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    )
+}
+
+fn today() -> String {
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .to_string()
+}
+
+/// Creates a fresh database on the server of `admin_url`; returns its URL and name.
+async fn create_database(admin_url: &str) -> anyhow::Result<(String, String)> {
+    let name = format!("eforeigner_bench_{}", std::process::id());
+    let mut conn = sqlx::PgConnection::connect(admin_url)
+        .await
+        .with_context(|| format!("connecting to {admin_url}"))?;
+    sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut conn)
+        .await?;
+    sqlx::raw_sql(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await?;
+    let _ = conn.close().await;
+    let (base, query) = match admin_url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (admin_url, String::new()),
+    };
+    let (server, _) = base
+        .rsplit_once('/')
+        .filter(|(s, _)| s.contains("://") && !s.ends_with('/'))
+        .ok_or_else(|| anyhow::anyhow!("{admin_url} names no database"))?;
+    Ok((format!("{server}/{name}{query}"), name))
+}
+
+async fn drop_database(admin_url: &str, name: &str) -> anyhow::Result<()> {
+    let mut conn = sqlx::PgConnection::connect(admin_url).await?;
+    sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .execute(&mut conn)
+        .await?;
+    let _ = conn.close().await;
+    Ok(())
+}
+
+/// The bench's own connection to the portal's database.
+async fn connect(backend: Backend, data_dir: &Path, pg_url: Option<&str>) -> anyhow::Result<Db> {
+    Ok(match (backend, pg_url) {
+        (Backend::Postgres, Some(url)) => Db::Postgres(sqlx::PgConnection::connect(url).await?),
+        _ => {
+            let options = sqlx::sqlite::SqliteConnectOptions::from_str(&format!(
+                "sqlite://{}",
+                data_dir.join("eforeigner.sqlite3").display()
+            ))?
+            .busy_timeout(Duration::from_secs(30))
+            // This connection only: the fill need not survive a crash of the machine.
+            .synchronous(sqlx::sqlite::SqliteSynchronous::Off)
+            .pragma("cache_size", "-131072");
+            Db::Sqlite(sqlx::SqliteConnection::connect_with(&options).await?)
+        }
+    })
+}
+
+/// Query plans, the queries' own time, database size and server facts.
+async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Result<Diagnostics> {
+    const RUNS: u32 = 300;
+    let mut d = Diagnostics::default();
+    match db {
+        Db::Sqlite(c) => {
+            for (sql, limit, plan) in [
+                (
+                    APPLICATIONS_OF,
+                    APPLICATIONS_LIMIT,
+                    &mut d.plan_applications,
+                ),
+                (MAILBOX_OF, MAILBOX_LIMIT, &mut d.plan_mailbox),
+            ] {
+                let rows = sqlx::query(&format!("EXPLAIN QUERY PLAN {sql}"))
+                    .bind(account_id)
+                    .bind(limit)
+                    .fetch_all(&mut *c)
+                    .await?;
+                for r in rows {
+                    plan.push(r.try_get::<String, _>("detail")?);
+                }
+            }
+            for (sql, limit, mean) in [
+                (
+                    APPLICATIONS_OF,
+                    APPLICATIONS_LIMIT,
+                    &mut d.query_applications,
+                ),
+                (MAILBOX_OF, MAILBOX_LIMIT, &mut d.query_mailbox),
+            ] {
+                let began = Instant::now();
+                for _ in 0..RUNS {
+                    sqlx::query(sql)
+                        .bind(account_id)
+                        .bind(limit)
+                        .fetch_all(&mut *c)
+                        .await?;
+                }
+                *mean = began.elapsed() / RUNS;
+            }
+            let version: String = sqlx::query_scalar("SELECT sqlite_version()")
+                .fetch_one(&mut *c)
+                .await?;
+            let file = data_dir.join("eforeigner.sqlite3");
+            d.db_bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            d.server = format!(
+                "SQLite {version} (file in {}, WAL, synchronous = NORMAL, the portal's \
+                 settings)",
+                data_dir.display()
+            );
+        }
+        Db::Postgres(c) => {
+            for (sql, limit, plan) in [
+                (
+                    APPLICATIONS_OF,
+                    APPLICATIONS_LIMIT,
+                    &mut d.plan_applications,
+                ),
+                (MAILBOX_OF, MAILBOX_LIMIT, &mut d.plan_mailbox),
+            ] {
+                let rows = sqlx::query(&format!("EXPLAIN (ANALYZE, BUFFERS) {sql}"))
+                    .bind(account_id)
+                    .bind(limit)
+                    .fetch_all(&mut *c)
+                    .await?;
+                for r in rows {
+                    plan.push(r.try_get::<String, _>(0)?);
+                }
+            }
+            for (sql, limit, mean) in [
+                (
+                    APPLICATIONS_OF,
+                    APPLICATIONS_LIMIT,
+                    &mut d.query_applications,
+                ),
+                (MAILBOX_OF, MAILBOX_LIMIT, &mut d.query_mailbox),
+            ] {
+                let began = Instant::now();
+                for _ in 0..RUNS {
+                    sqlx::query(sql)
+                        .bind(account_id)
+                        .bind(limit)
+                        .fetch_all(&mut *c)
+                        .await?;
+                }
+                *mean = began.elapsed() / RUNS;
+            }
+            let facts = sqlx::query(
+                "SELECT version(), current_setting('shared_buffers'), \
+                 current_setting('synchronous_commit'), pg_database_size(current_database())",
+            )
+            .fetch_one(&mut *c)
+            .await?;
+            let version: String = facts.try_get(0)?;
+            d.db_bytes = u64::try_from(facts.try_get::<i64, _>(3)?).unwrap_or(0);
+            d.server = format!(
+                "{} (shared_buffers {}, synchronous_commit {}), same machine, over TCP",
+                version.split(" on ").next().unwrap_or(&version),
+                facts.try_get::<String, _>(1)?,
+                facts.try_get::<String, _>(2)?
+            );
+        }
+    }
+    Ok(d)
+}
+
+/// Runs `sync` (outside any timed window), so that no round pays for the last one's dirty
+/// pages.
+async fn sync_disks() {
+    let _ = tokio::process::Command::new("sync").status().await;
+}
+
+/// The mean time of `f` over `n` sequential calls, after `n / 10` uncounted ones.
+async fn mean<F, Fut>(n: u32, mut f: F) -> anyhow::Result<Duration>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    for _ in 0..n / 10 {
+        f().await?;
+    }
+    let began = Instant::now();
+    for _ in 0..n {
+        f().await?;
+    }
+    Ok(began.elapsed() / n.max(1))
+}
+
+/// One request at a time, nothing else running: the pages, the minimal handler, and the
+/// parts of a page that touch the database, called in process through the portal's own
+/// services and store (its pool, the `Any` driver, its row mapping).
+async fn breakdown(
+    app: &App,
+    base: &str,
+    minimal_url: &str,
+    cookie: &str,
+    session: &str,
+    account_id: &str,
+) -> anyhow::Result<Breakdown> {
+    use eforeigner::store::ApplicationRepo as _;
+    const N: u32 = 300;
+    let client = web::client()?;
+    let get = |url: String, cookie: String| {
+        let client = client.clone();
+        move || {
+            let rb = client.get(url.as_str()).header("cookie", cookie.as_str());
+            async move {
+                let r = rb.send().await?;
+                anyhow::ensure!(r.status() == 200, "HTTP {}", r.status());
+                r.bytes().await?;
+                Ok(())
+            }
+        }
+    };
+    Ok(Breakdown {
+        minimal: mean(N, get(minimal_url.to_string(), String::new())).await?,
+        applications: mean(N, get(format!("{base}/applications"), cookie.to_string())).await?,
+        mailbox: mean(N, get(format!("{base}/mailbox"), cookie.to_string())).await?,
+        authenticate: mean(N, || async {
+            let found = app.accounts.authenticate(session).await?;
+            anyhow::ensure!(found.is_some(), "session not found");
+            Ok(())
+        })
+        .await?,
+        applications_of: mean(N, || async {
+            app.store
+                .applications_of(account_id, APPLICATIONS_LIMIT)
+                .await?;
+            Ok(())
+        })
+        .await?,
+        mailbox_of: mean(N, || async {
+            app.store.mailbox_of(account_id, MAILBOX_LIMIT).await?;
+            Ok(())
+        })
+        .await?,
+    })
+}
+
+async fn measure_pages(
+    app: &App,
+    base: &str,
+    s: &Settings,
+    owned: &(Vec<String>, Vec<String>),
+    account_id: &str,
+) -> anyhow::Result<Pages> {
+    let b = Browser::new(base)?;
+    b.login(READER, PASSWORD).await?;
+    // A browser has its CSRF cookie after the first page; without it every request would
+    // also mint one.
+    let first = b.get("/applications").await?;
+    anyhow::ensure!(
+        first.status == 200,
+        "GET /applications: HTTP {}",
+        first.status
+    );
+    let cookie = b.cookie_header();
+    anyhow::ensure!(
+        cookie.contains("session=") && cookie.contains("csrf="),
+        "cookies missing: {cookie}"
+    );
+    let apps = b.get("/applications").await?;
+    let mail = b.get("/mailbox").await?;
+    anyhow::ensure!(apps.status == 200 && mail.status == 200, "pages not 200");
+    let (app_ids, doc_ids) = owned;
+    let missing_apps = app_ids
+        .iter()
+        .filter(|id| !apps.body.contains(id.as_str()))
+        .count();
+    let missing_docs = doc_ids
+        .iter()
+        .filter(|id| !mail.body.contains(id.as_str()))
+        .count();
+    anyhow::ensure!(
+        missing_apps == 0 && missing_docs == 0,
+        "pages miss {missing_apps} of {} applications and {missing_docs} of {} documents",
+        app_ids.len(),
+        doc_ids.len()
+    );
+
+    let minimal = web::Minimal::start().await?;
+    let session = b
+        .cookie("session")
+        .ok_or_else(|| anyhow::anyhow!("no session cookie"))?;
+    let parts = breakdown(app, base, &minimal.url, &cookie, &session, account_id).await?;
+    eprintln!("    one at a time: {parts:?}");
+
+    // Every client signs in on its own, as the same applicant (one session per device):
+    // with one session shared by all, every request that comes while the session's
+    // `last_seen_at` update (every 10 s) waits for its commit would write it again.
+    let c = s.concurrency;
+    let mut cookies = vec![cookie.clone()];
+    for _ in 1..c {
+        let b = Browser::new(base)?;
+        b.login(READER, PASSWORD).await?;
+        let page = b.get("/applications").await?;
+        anyhow::ensure!(
+            page.status == 200,
+            "GET /applications: HTTP {}",
+            page.status
+        );
+        cookies.push(b.cookie_header());
+    }
+    let cookies = Arc::new(cookies);
+    let plan = Plan {
+        concurrency: c,
+        warmup: s.warmup,
+        duration: s.per_round,
+    };
+    let ops = [
+        (
+            "(1a) GET /applications",
+            web::page_op(
+                format!("{base}/applications"),
+                cookies.clone(),
+                web::clients(c)?,
+            ),
+        ),
+        (
+            "(1b) GET /mailbox",
+            web::page_op(format!("{base}/mailbox"), cookies.clone(), web::clients(c)?),
+        ),
+        (
+            "(1c) minimal handler",
+            web::page_op(
+                minimal.url.clone(),
+                Arc::new(vec![String::new()]),
+                web::clients(c)?,
+            ),
+        ),
+        (
+            "(1d) GET /services",
+            web::page_op(
+                format!("{base}/services"),
+                cookies.clone(),
+                web::clients(c)?,
+            ),
+        ),
+    ];
+    let mut runs = [Runs::new(c), Runs::new(c), Runs::new(c), Runs::new(c)];
+    for round in 1..=s.rounds {
+        for ((label, op), runs) in ops.iter().zip(runs.iter_mut()) {
+            let pg = pgcpu::window(plan.warmup, plan.duration);
+            let r = drive(plan, op.clone()).await?;
+            let pg = pg.await?;
+            eprintln!(
+                "    {label} round {round}/{}: {:.0}/s, p99 {:.2} ms{}",
+                s.rounds,
+                r.rate(),
+                r.percentile(0.99).unwrap_or_default().as_secs_f64() * 1e3,
+                if r.not_ok > 0 {
+                    format!(", {} failed: {:?}", r.not_ok, r.first_problem)
+                } else {
+                    String::new()
+                }
+            );
+            runs.add(r, pg);
+        }
+    }
+    minimal.stop().await;
+    let [applications, mailbox, minimal, services] = runs;
+
+    let mut half = vec![];
+    for (path, max) in [("/applications", &applications), ("/mailbox", &mailbox)] {
+        let rate = max.result.rate() * s.half_share;
+        eprintln!("    (2) GET {path} open loop at {rate:.0}/s …");
+        let (url, cookies) = (format!("{base}{path}"), cookies.clone());
+        let h = web::open_loop(rate, s.warmup, s.half_rate, move || {
+            Ok(web::page_op(url, cookies, Arc::new(vec![web::client()?])))
+        })
+        .await?;
+        eprintln!(
+            "        {:.0}/s done, p50 {:.2} ms, p99 {:.2} ms, {} failed",
+            h.result.rate(),
+            h.result.percentile(0.5).unwrap_or_default().as_secs_f64() * 1e3,
+            h.result.percentile(0.99).unwrap_or_default().as_secs_f64() * 1e3,
+            h.result.not_ok
+        );
+        half.push(h);
+    }
+    let half_mailbox = half.pop().unwrap_or_default();
+    let half_applications = half.pop().unwrap_or_default();
+    Ok(Pages {
+        applications,
+        mailbox,
+        minimal,
+        services,
+        applications_bytes: apps.body.len(),
+        mailbox_bytes: mail.body.len(),
+        applications_rows: app_ids.len(),
+        mailbox_rows: doc_ids.len(),
+        half_applications,
+        half_mailbox,
+        rounds: s.rounds,
+        warmup: s.warmup,
+        per_round: s.per_round,
+        breakdown: parts,
+    })
+}
+
+async fn measure_uploads(
+    base: &str,
+    s: &Settings,
+    data_dir: &Path,
+    today: jiff::civil::Date,
+) -> anyhow::Result<Uploads> {
+    anyhow::ensure!(
+        s.upload_bytes <= MAX_FILE_BYTES,
+        "files of {} bytes exceed the portal's {MAX_FILE_BYTES} per file",
+        s.upload_bytes
+    );
+    let per_draft = MAX_FILES.min(usize::try_from(MAX_BYTES).unwrap_or(0) / s.upload_bytes);
+    anyhow::ensure!(per_draft > 0, "no file of that size fits a draft");
+    let c = s.upload_concurrency.max(1);
+    // The most files one worker uploads over all rounds, and the drafts that takes.
+    let per_worker = s.upload_files.div_ceil(c) * s.upload_rounds;
+    let drafts_each = per_worker.div_ceil(per_draft);
+
+    let began = Instant::now();
+    let b = Browser::new(base)?;
+    b.login(UPLOADER, PASSWORD).await?;
+    let mut drafts = vec![];
+    for _ in 0..c {
+        let mut mine = vec![];
+        for _ in 0..drafts_each {
+            mine.push(web::make_draft(&b, today, "Bench", "Uploader").await?);
+        }
+        drafts.push(mine);
+    }
+    let setup = began.elapsed();
+    let csrf = b.csrf("/applications/new").await?;
+    let pdf = Bytes::from(pdf::scan(s.upload_bytes, 0x5ca9)?);
+    let plan = Arc::new(web::UploadPlan {
+        base: base.to_string(),
+        cookie: b.cookie_header(),
+        csrf,
+        drafts,
+        per_draft,
+        pdf: pdf.clone(),
+    });
+    eprintln!(
+        "    {} drafts ready in {:.1} s",
+        c * drafts_each,
+        setup.as_secs_f64()
+    );
+
+    let baseline = data_dir.join("baseline");
+    let store = FileStore::local(&baseline.join("store"))?;
+    let fsync_dir = baseline.join("fsync");
+    let upload = web::upload_op(plan, web::clients(c)?);
+    let (mut up, mut st, mut fs) = (Runs::new(c), Runs::new(c), Runs::new(c));
+    let (mut up_off, mut st_off, mut fs_off) = (vec![], vec![], vec![]);
+    let files = s.upload_files;
+    let mb = |r: &load::LoadResult| r.rate() * s.upload_bytes as f64 / 1e6;
+    for round in 0..s.upload_rounds {
+        sync_disks().await;
+        let (r, pg) = web::count_round(c, files, &mut up_off, upload.clone()).await?;
+        eprintln!(
+            "    (3a) upload round {}/{}: {:.0} MB/s{}",
+            round + 1,
+            s.upload_rounds,
+            mb(&r),
+            r.first_problem
+                .as_ref()
+                .map(|p| format!(", {} failed: {p}", r.not_ok))
+                .unwrap_or_default()
+        );
+        up.add(r, pg);
+        sync_disks().await;
+        let (r, pg) = web::count_round(
+            c,
+            files,
+            &mut fs_off,
+            web::fsync_op(fsync_dir.clone(), round, pdf.clone()),
+        )
+        .await?;
+        eprintln!(
+            "    (3b) write + fsync round {}: {:.0} MB/s",
+            round + 1,
+            mb(&r)
+        );
+        fs.add(r, pg);
+        sync_disks().await;
+        let (r, pg) = web::count_round(
+            c,
+            files,
+            &mut st_off,
+            web::store_op(store.clone(), round, pdf.clone()),
+        )
+        .await?;
+        eprintln!(
+            "    (3c) FileStore::put round {}: {:.0} MB/s",
+            round + 1,
+            mb(&r)
+        );
+        st.add(r, pg);
+        // Outside the timing: the baselines' files go, the uploads stay (they are the
+        // portal's).
+        let _ = std::fs::remove_dir_all(&baseline);
+        std::fs::create_dir_all(baseline.join("store"))?;
+    }
+    let stored = count_files(&data_dir.join("files").join("applications"));
+    Ok(Uploads {
+        file_bytes: s.upload_bytes,
+        files_per_round: files,
+        rounds: s.upload_rounds,
+        concurrency: c,
+        drafts: c * drafts_each,
+        per_draft,
+        setup,
+        upload: up,
+        store: st,
+        fsync: fs,
+        verified: format!("{stored} files in the portal's file store"),
+    })
+}
+
+fn count_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .flatten()
+            .map(|e| {
+                let p = e.path();
+                if p.is_dir() { count_files(&p) } else { 1 }
+            })
+            .sum()
+    })
+}
+
+/// Gives the uploader the personal data a verified registration has (the check step needs
+/// the date of birth), through the store as `App::seed_demo` does for the demo applicant.
+async fn complete_profile(app: &App, before: &eforeigner::domain::Account) -> anyhow::Result<()> {
+    use eforeigner::domain::{HasEbs, IdDocType, Sex};
+    use eforeigner::store::{AccountRepo as _, Effects, UploadMove};
+    let mut a = before.clone();
+    a.profile.date_of_birth = Some(jiff::civil::date(1990, 4, 12));
+    a.profile.sex = Some(Sex::Female);
+    a.profile.citizenship = Some("UA".into());
+    a.profile.has_ebs = Some(HasEbs::No);
+    a.profile.id_doc_type = Some(IdDocType::Passport);
+    a.profile.id_doc_number = Some("FP123456".into());
+    a.profile.id_doc_expiry = Some(jiff::civil::date(2031, 1, 1));
+    a.updated_at = app.accounts.now();
+    app.store
+        .update_account(
+            &a,
+            before.updated_at,
+            &UploadMove::default(),
+            &Effects::at(a.updated_at),
+        )
+        .await?;
+    Ok(())
+}
+
+/// Counts the upload rows in the database and their bytes.
+async fn upload_rows(db: &mut Db) -> anyhow::Result<(i64, i64)> {
+    let sql = "SELECT COUNT(*), CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) FROM uploads \
+               WHERE owner_key LIKE 'application:%'";
+    Ok(match db {
+        Db::Sqlite(c) => sqlx::query_as(sql).fetch_one(&mut *c).await?,
+        Db::Postgres(c) => sqlx::query_as(sql).fetch_one(&mut *c).await?,
+    })
+}
+
+async fn measure(
+    backend: Backend,
+    s: &Settings,
+    data_dir: &Path,
+    pg_url: Option<String>,
+) -> anyhow::Result<Report> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let config = Config {
+        bind: addr,
+        data_dir: data_dir.to_path_buf(),
+        database_url: pg_url.clone(),
+        smtp_url: None,
+        mail_from: "eForeigner bench <bench@eforeigner.localhost>".into(),
+        public_url: format!("http://{addr}"),
+        object_store_url: None,
+        demo: false,
+        secret: None,
+    };
+    let app = App::build(config, Arc::new(SystemClock)).await?;
+    let reader = app
+        .accounts
+        .create_active_user(READER, Role::Applicant, PASSWORD, "Bench", "Reader")
+        .await
+        .context("creating the reader")?;
+    let uploader = app
+        .accounts
+        .create_active_user(UPLOADER, Role::Applicant, PASSWORD, "Bench", "Uploader")
+        .await
+        .context("creating the uploader")?;
+    complete_profile(&app, &uploader).await?;
+
+    let mut fill_report = None;
+    let mut diagnostics = Diagnostics::default();
+    let mut owned = (vec![], vec![]);
+    let generator = Gen::new(
+        s.shape,
+        vec![reader.id.clone(), uploader.id.clone()],
+        reader.password_hash.clone(),
+    )?;
+    if s.pages {
+        let mut db = connect(backend, data_dir, pg_url.as_deref()).await?;
+        eprintln!(
+            "[{}] filling: {} accounts, {} applications, {} documents …",
+            backend.name(),
+            s.shape.accounts,
+            s.shape.applications(),
+            s.shape.documents()
+        );
+        let f = fill::fill(&mut db, &generator).await?;
+        eprintln!(
+            "    filled in {:.1} s (+ {:.1} s {})",
+            f.total.as_secs_f64(),
+            f.maintenance.1.as_secs_f64(),
+            f.maintenance.0
+        );
+        fill_report = Some(f);
+        owned = fill::owned(&mut db, &reader.id).await?;
+        anyhow::ensure!(
+            owned.0.len() == s.shape.apps_per_account && owned.1.len() == s.shape.docs_per_account,
+            "the reader owns {} applications and {} documents",
+            owned.0.len(),
+            owned.1.len()
+        );
+        diagnostics = diagnose(&mut db, &reader.id, data_dir).await?;
+        db.close().await;
+    }
+
+    let running = app.serve(listener).await?;
+    let base = running.url();
+    let mut pages = None;
+    if s.pages {
+        eprintln!("[{}] pages …", backend.name());
+        pages = Some(measure_pages(&running.app, &base, s, &owned, &reader.id).await?);
+    }
+    let mut uploads = None;
+    if s.uploads {
+        eprintln!("[{}] uploads …", backend.name());
+        let mut u = measure_uploads(&base, s, data_dir, generator.today()).await?;
+        let mut db = connect(backend, data_dir, pg_url.as_deref()).await?;
+        let (n, bytes) = upload_rows(&mut db).await?;
+        db.close().await;
+        u.verified = format!(
+            "{n} upload rows ({:.0} MB) in the database, {}",
+            bytes as f64 / 1e6,
+            u.verified
+        );
+        if diagnostics.server.is_empty() {
+            diagnostics.server = match backend {
+                Backend::Sqlite => "SQLite (the portal's file)".into(),
+                Backend::Postgres => "PostgreSQL".into(),
+            };
+        }
+        uploads = Some(u);
+    }
+    running.stop().await;
+    Ok(Report {
+        backend: backend.name(),
+        machine: machine(),
+        date: today(),
+        shape: s.shape,
+        fill: fill_report,
+        diagnostics,
+        pages,
+        uploads,
+    })
+}
+
+async fn run_backend(backend: Backend, s: &Settings) -> anyhow::Result<Report> {
+    let data = tempfile::Builder::new()
+        .prefix("eforeigner-appbench-")
+        .tempdir()?;
+    let pg = match backend {
+        Backend::Postgres => Some(create_database(&s.postgres_url).await?),
+        Backend::Sqlite => None,
+    };
+    let measured = measure(
+        backend,
+        s,
+        data.path(),
+        pg.as_ref().map(|(url, _)| url.clone()),
+    )
+    .await;
+    if s.keep {
+        eprintln!("kept: data directory {}", data.keep().display());
+        if let Some((url, _)) = &pg {
+            eprintln!("kept: database {url}");
+        }
+    } else if let Some((_, name)) = &pg {
+        // The portal's pool is gone with `measure`; FORCE ends any connection left over.
+        if let Err(e) = drop_database(&s.postgres_url, name).await {
+            eprintln!("could not drop the bench database {name}: {e:#}");
+        }
+    }
+    measured
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let quick = args.quick;
+    let wanted = |m: Measure| args.only.is_empty() || args.only.contains(&m);
+    let rounds = args.rounds.unwrap_or(if quick { 2 } else { 5 }).max(1);
+    let duration = secs(args.duration_secs.unwrap_or(if quick { 2.0 } else { 10.0 }))?;
+    let settings = Settings {
+        shape: Shape {
+            accounts: args
+                .accounts
+                .unwrap_or(if quick { 1_000 } else { 10_000 })
+                .max(2),
+            apps_per_account: args.applications_per_account.max(1),
+            docs_per_account: args.documents_per_account,
+        },
+        pages: wanted(Measure::Pages),
+        uploads: wanted(Measure::Uploads),
+        rounds,
+        warmup: secs(args.warmup_secs.unwrap_or(if quick { 0.2 } else { 0.5 }))?,
+        per_round: duration / rounds,
+        concurrency: args.concurrency.max(1),
+        half_rate: secs(
+            args.half_rate_secs
+                .unwrap_or(if quick { 3.0 } else { 10.0 }),
+        )?,
+        half_share: args.half_rate_share,
+        upload_bytes: args.upload_bytes,
+        upload_files: args
+            .upload_files
+            .unwrap_or(if quick { 4 } else { 40 })
+            .max(1),
+        upload_rounds: args
+            .upload_rounds
+            .unwrap_or(if quick { 2 } else { 10 })
+            .max(1),
+        upload_concurrency: args.upload_concurrency.max(1),
+        postgres_url: args.postgres_url.clone(),
+        keep: args.keep,
+    };
+    let backends = if args.backend.is_empty() {
+        vec![Backend::Sqlite, Backend::Postgres]
+    } else {
+        args.backend.clone()
+    };
+    eprintln!("machine: {}", machine());
+    let mut failed = vec![];
+    for backend in backends {
+        let began = Instant::now();
+        match run_backend(backend, &settings).await {
+            Ok(report) => {
+                eprintln!(
+                    "[{}] done in {:.0} s",
+                    backend.name(),
+                    began.elapsed().as_secs_f64()
+                );
+                let md = report.markdown();
+                println!("{md}");
+                if let Err(e) = write_out(&args.out_dir, &report, &md) {
+                    eprintln!("could not write the results: {e:#}");
+                }
+            }
+            Err(e) => {
+                eprintln!("[{}] failed: {e:#}", backend.name());
+                failed.push(backend.name());
+            }
+        }
+    }
+    anyhow::ensure!(failed.is_empty(), "failed: {}", failed.join(", "));
+    Ok(())
+}
+
+fn write_out(dir: &Path, report: &Report, md: &str) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let stamp = jiff::Timestamp::now()
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let stem = dir.join(format!("applications-{}-{stamp}", report.backend));
+    let json = stem.with_extension("json");
+    std::fs::write(&json, serde_json::to_string_pretty(&report.json())?)?;
+    std::fs::write(stem.with_extension("md"), md)?;
+    eprintln!("numbers written to {}", json.display());
+    Ok(())
+}

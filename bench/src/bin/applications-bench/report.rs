@@ -1,0 +1,709 @@
+//! What one backend's run measured, as a Markdown table and as JSON.
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::fill::{FillReport, Shape};
+use crate::load::LoadResult;
+use crate::web::OpenResult;
+
+/// The page rate must reach this share of the minimal handler's.
+pub const PAGE_TARGET: f64 = 0.30;
+/// p99 at half the page's own maximum rate must stay below this.
+pub const HALF_RATE_P99_TARGET: Duration = Duration::from_millis(10);
+/// Uploads must reach this share of the disk's rate.
+pub const UPLOAD_TARGET: f64 = 0.50;
+/// Cores used by other processes above which a window is not clean.
+const OTHERS_CLEAN: f64 = 0.15;
+
+/// A closed-loop load pooled over its rounds.
+#[derive(Clone, Debug)]
+pub struct Runs {
+    /// Workers.
+    pub concurrency: usize,
+    /// Pooled over the rounds.
+    pub result: LoadResult,
+    /// Rate of each round.
+    pub round_rates: Vec<f64>,
+    /// Cores the PostgreSQL server used, per round, with the round's window.
+    pub pg_rounds: Vec<(f64, f64)>,
+}
+
+impl Runs {
+    /// An empty series.
+    pub fn new(concurrency: usize) -> Self {
+        Self {
+            concurrency,
+            result: LoadResult::default(),
+            round_rates: vec![],
+            pg_rounds: vec![],
+        }
+    }
+
+    /// Adds a round, with the cores the PostgreSQL server used in it.
+    pub fn add(&mut self, round: LoadResult, pg: Option<f64>) {
+        self.round_rates.push(round.rate());
+        if let Some(pg) = pg {
+            self.pg_rounds.push((round.window.as_secs_f64(), pg));
+        }
+        self.result.absorb(round);
+    }
+
+    /// Cores the PostgreSQL server used, averaged over the rounds by their windows.
+    pub fn pg_cores(&self) -> Option<f64> {
+        let secs: f64 = self.pg_rounds.iter().map(|(w, _)| w).sum();
+        (secs > 0.0).then(|| self.pg_rounds.iter().map(|(w, c)| w * c).sum::<f64>() / secs)
+    }
+}
+
+/// One request at a time: means of sequential calls.
+#[derive(Clone, Debug, Default)]
+pub struct Breakdown {
+    /// `GET` the minimal handler.
+    pub minimal: Duration,
+    /// `GET /applications`.
+    pub applications: Duration,
+    /// `GET /mailbox`.
+    pub mailbox: Duration,
+    /// `Accounts::authenticate` (session and account), as every signed-in page does.
+    pub authenticate: Duration,
+    /// The store's `applications_of` through the portal's pool.
+    pub applications_of: Duration,
+    /// The store's `mailbox_of` through the portal's pool.
+    pub mailbox_of: Duration,
+}
+
+/// The page measurements.
+#[derive(Clone, Debug)]
+pub struct Pages {
+    /// `GET /applications`.
+    pub applications: Runs,
+    /// `GET /mailbox`.
+    pub mailbox: Runs,
+    /// The minimal handler.
+    pub minimal: Runs,
+    /// `GET /services`: signed in, no query of its own (the floor of a signed-in page).
+    pub services: Runs,
+    /// Body sizes of the two pages.
+    pub applications_bytes: usize,
+    /// See `applications_bytes`.
+    pub mailbox_bytes: usize,
+    /// Rows the pages were checked to show.
+    pub applications_rows: usize,
+    /// See `applications_rows`.
+    pub mailbox_rows: usize,
+    /// Open loop at half of each page's rate.
+    pub half_applications: OpenResult,
+    /// See `half_applications`.
+    pub half_mailbox: OpenResult,
+    /// Loads: rounds, warm-up, counted seconds per round.
+    pub rounds: u32,
+    /// See `rounds`.
+    pub warmup: Duration,
+    /// See `rounds`.
+    pub per_round: Duration,
+    /// One request at a time.
+    pub breakdown: Breakdown,
+}
+
+/// The upload measurements.
+#[derive(Clone, Debug)]
+pub struct Uploads {
+    /// Bytes per file.
+    pub file_bytes: usize,
+    /// Files per round (each of the three).
+    pub files_per_round: usize,
+    /// Rounds.
+    pub rounds: usize,
+    /// Concurrent uploads (and writers).
+    pub concurrency: usize,
+    /// Drafts used, and how many files each takes.
+    pub drafts: usize,
+    /// See `drafts`.
+    pub per_draft: usize,
+    /// Creating the drafts through the pages.
+    pub setup: Duration,
+    /// Uploads over HTTP.
+    pub upload: Runs,
+    /// `FileStore::put`, the portal's write path.
+    pub store: Runs,
+    /// `std::fs` write + fsync.
+    pub fsync: Runs,
+    /// Upload rows and bytes found in the database afterwards, and files in the store.
+    pub verified: String,
+}
+
+/// The database side.
+#[derive(Clone, Debug, Default)]
+pub struct Diagnostics {
+    /// Query plan of `applications_of`.
+    pub plan_applications: Vec<String>,
+    /// Query plan of `mailbox_of`.
+    pub plan_mailbox: Vec<String>,
+    /// Mean time of the query alone on the bench's connection.
+    pub query_applications: Duration,
+    /// See `query_applications`.
+    pub query_mailbox: Duration,
+    /// Database size in bytes.
+    pub db_bytes: u64,
+    /// Server facts (PostgreSQL version and settings, SQLite version and file system).
+    pub server: String,
+}
+
+/// One backend's run.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// `sqlite` or `postgres`.
+    pub backend: &'static str,
+    /// Machine line.
+    pub machine: String,
+    /// UTC date.
+    pub date: String,
+    /// Shape of the data.
+    pub shape: Shape,
+    /// Fill, when the pages were measured.
+    pub fill: Option<FillReport>,
+    /// Rows per table after the fill (events, payments).
+    pub diagnostics: Diagnostics,
+    /// Pages.
+    pub pages: Option<Pages>,
+    /// Uploads.
+    pub uploads: Option<Uploads>,
+}
+
+fn rate(r: f64) -> String {
+    if r >= 1_000.0 {
+        format!("{r:.0}/s")
+    } else {
+        format!("{r:.1}/s")
+    }
+}
+
+fn ms(d: Option<Duration>) -> String {
+    match d {
+        Some(d) if d < Duration::from_millis(10) => format!("{:.2} ms", d.as_secs_f64() * 1e3),
+        Some(d) => format!("{:.1} ms", d.as_secs_f64() * 1e3),
+        None => "–".into(),
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "**yes**" } else { "**no**" }
+}
+
+/// Cores used by the bench process, the PostgreSQL server, and everything else.
+fn cpu(r: &LoadResult, pg: Option<f64>) -> String {
+    r.cpu.map_or_else(
+        || "–".to_string(),
+        |c| {
+            let pg = pg.unwrap_or(0.0);
+            format!(
+                "{:.2} / {pg:.2} / {:.2}",
+                c.own_cores,
+                (c.other_cores - pg).max(0.0)
+            )
+        },
+    )
+}
+
+fn counted(r: &LoadResult) -> String {
+    let mut s = format!("{} ok", r.ok);
+    if r.not_ok > 0 {
+        let _ = write!(
+            s,
+            ", **{} failed**: {}",
+            r.not_ok,
+            r.first_problem.as_deref().unwrap_or("?")
+        );
+    }
+    s
+}
+
+fn lat(r: &LoadResult) -> String {
+    format!("{} / {}", ms(r.percentile(0.50)), ms(r.percentile(0.99)))
+}
+
+/// `a / b` pooled, and the lowest and highest per-round ratio, in per cent.
+fn ratios(a: &Runs, b: &Runs) -> (f64, f64, f64) {
+    let overall = a.result.rate() / b.result.rate() * 100.0;
+    let per_round: Vec<f64> = a
+        .round_rates
+        .iter()
+        .zip(&b.round_rates)
+        .filter(|(_, b)| **b > 0.0)
+        .map(|(a, b)| a / b * 100.0)
+        .collect();
+    let low = per_round.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = per_round.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (overall, low, high)
+}
+
+fn mb_s(r: &LoadResult, file_bytes: usize) -> f64 {
+    r.rate() * file_bytes as f64 / 1e6
+}
+
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Report {
+    fn rows_of(&self, table: &str) -> Option<u64> {
+        self.fill
+            .as_ref()?
+            .tables
+            .iter()
+            .find(|t| t.table == table)
+            .map(|t| t.rows)
+    }
+
+    fn busiest_others(&self) -> f64 {
+        let mut all: Vec<(&LoadResult, Option<f64>)> = vec![];
+        if let Some(p) = &self.pages {
+            all.extend([
+                (&p.applications.result, p.applications.pg_cores()),
+                (&p.mailbox.result, p.mailbox.pg_cores()),
+                (&p.minimal.result, p.minimal.pg_cores()),
+                (&p.services.result, p.services.pg_cores()),
+                (&p.half_applications.result, p.half_applications.pg_cores),
+                (&p.half_mailbox.result, p.half_mailbox.pg_cores),
+            ]);
+        }
+        if let Some(u) = &self.uploads {
+            all.extend([
+                (&u.upload.result, u.upload.pg_cores()),
+                (&u.store.result, u.store.pg_cores()),
+                (&u.fsync.result, u.fsync.pg_cores()),
+            ]);
+        }
+        all.iter()
+            .filter_map(|(r, pg)| r.cpu.map(|c| c.other_cores - pg.unwrap_or(0.0)))
+            .fold(0.0, f64::max)
+    }
+
+    /// The report as Markdown.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let s = &self.shape;
+        let _ = writeln!(
+            out,
+            "## eForeigner applications benchmark (issue 4), {}, {}\n",
+            self.backend, self.date
+        );
+        let _ = writeln!(out, "- Machine: {}", self.machine);
+        let _ = writeln!(out, "- Database: {}", self.diagnostics.server);
+        if let Some(f) = &self.fill {
+            let per: Vec<String> = f
+                .tables
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} {} in {:.1} s",
+                        t.table,
+                        thousands(t.rows),
+                        t.time.as_secs_f64()
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "- Data: {} applicant accounts ({} of them through `create_active_user`), {} \
+                 applications ({} per account, with {} events and {} payments), {} mailbox \
+                 documents ({} per account); {:.0} MB on disk",
+                thousands(s.accounts as u64),
+                2,
+                thousands(s.applications() as u64),
+                s.apps_per_account,
+                thousands(self.rows_of("application_events").unwrap_or(0)),
+                thousands(self.rows_of("payments").unwrap_or(0)),
+                thousands(s.documents() as u64),
+                s.docs_per_account,
+                self.diagnostics.db_bytes as f64 / 1e6
+            );
+            let _ = writeln!(
+                out,
+                "- Fill: **{:.1} s** of bulk inserts ({}), then {:.1} s for {}",
+                f.total.as_secs_f64(),
+                per.join("; "),
+                f.maintenance.1.as_secs_f64(),
+                f.maintenance.0
+            );
+        }
+        if let Some(p) = &self.pages {
+            let _ = writeln!(
+                out,
+                "- Pages: closed loops, {} rounds of {:.1} s warm-up + {:.1} s counted, \
+                 (1a) (1b) (1c) (1d) alternating round by round; open loops (2) {:.1} s warm-up + \
+                 {:.1} s counted, requests on a fixed schedule from a dispatcher thread and a \
+                 one-thread client runtime apart from the portal's, latency from the scheduled \
+                 instant",
+                p.rounds,
+                p.warmup.as_secs_f64(),
+                p.per_round.as_secs_f64(),
+                p.warmup.as_secs_f64(),
+                p.half_applications.result.window.as_secs_f64()
+            );
+        }
+        if let Some(u) = &self.uploads {
+            let _ = writeln!(
+                out,
+                "- Uploads: {} rounds of (3a) (3b) (3c), each {} files of {} bytes with {} at \
+                 a time, `sync` before each; {} drafts made through the pages in {:.1} s \
+                 ({} files each, the 100 MB quota); afterwards: {}",
+                u.rounds,
+                u.files_per_round,
+                thousands(u.file_bytes as u64),
+                u.concurrency,
+                u.drafts,
+                u.setup.as_secs_f64(),
+                u.per_draft,
+                u.verified
+            );
+        }
+        let others = self.busiest_others();
+        if others > OTHERS_CLEAN {
+            let _ = writeln!(
+                out,
+                "- **Warning:** other processes kept up to {others:.2} cores busy during a \
+                 counted window; this run is not clean. Re-run on an idle machine."
+            );
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "| # | Measurement | Result | p50 / p99 | CPU cores: bench / PostgreSQL / others | Target | Met? |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+        if let Some(f) = &self.fill {
+            let _ = writeln!(
+                out,
+                "| 0 | Fill ({} rows in all) | {:.1} s (+ {:.1} s maintenance) | | | | |",
+                thousands(f.tables.iter().map(|t| t.rows).sum()),
+                f.total.as_secs_f64(),
+                f.maintenance.1.as_secs_f64()
+            );
+        }
+        if let Some(p) = &self.pages {
+            let row = |out: &mut String, n: &str, what: String, r: &Runs| {
+                let _ = writeln!(
+                    out,
+                    "| {n} | {what}, {} clients | {} ({}) | {} | {} | | |",
+                    r.concurrency,
+                    rate(r.result.rate()),
+                    counted(&r.result),
+                    lat(&r.result),
+                    cpu(&r.result, r.pg_cores())
+                );
+            };
+            row(
+                &mut out,
+                "1a",
+                format!(
+                    "`GET /applications` ({} cases, {:.1} kB)",
+                    p.applications_rows,
+                    p.applications_bytes as f64 / 1e3
+                ),
+                &p.applications,
+            );
+            row(
+                &mut out,
+                "1b",
+                format!(
+                    "`GET /mailbox` ({} documents, {:.1} kB)",
+                    p.mailbox_rows,
+                    p.mailbox_bytes as f64 / 1e3
+                ),
+                &p.mailbox,
+            );
+            row(
+                &mut out,
+                "1c",
+                "`GET /` minimal axum `\"ok\"` handler".to_string(),
+                &p.minimal,
+            );
+            row(
+                &mut out,
+                "1d",
+                "For comparison: `GET /services` (signed in, no query of its own)".to_string(),
+                &p.services,
+            );
+            for (n, name, r) in [
+                ("1", "/applications", &p.applications),
+                ("1′", "/mailbox", &p.mailbox),
+            ] {
+                let (overall, low, high) = ratios(r, &p.minimal);
+                let _ = writeln!(
+                    out,
+                    "| {n} | `{name}` rate / minimal rate | **{overall:.1} %** (rounds \
+                     {low:.0}–{high:.0} %) | | | ≥ {:.0} % | {} |",
+                    PAGE_TARGET * 100.0,
+                    verdict(overall >= PAGE_TARGET * 100.0)
+                );
+            }
+            let (overall, low, high) = ratios(&p.services, &p.minimal);
+            let _ = writeln!(
+                out,
+                "| 1″ | For comparison: `/services` rate / minimal rate | {overall:.1} % (rounds \
+                 {low:.0}–{high:.0} %) | | | | |"
+            );
+            for (n, name, h, max) in [
+                ("2a", "/applications", &p.half_applications, &p.applications),
+                ("2b", "/mailbox", &p.half_mailbox, &p.mailbox),
+            ] {
+                let r = &h.result;
+                let p99 = r.percentile(0.99);
+                let met = r.not_ok == 0 && p99.is_some_and(|d| d < HALF_RATE_P99_TARGET);
+                let from_send = |q: f64| {
+                    let n = h.from_send.len();
+                    (n > 0).then(|| {
+                        h.from_send
+                            .get(((q * n as f64).ceil() as usize).clamp(1, n) - 1)
+                            .copied()
+                            .unwrap_or_default()
+                    })
+                };
+                let _ = writeln!(
+                    out,
+                    "| {n} | `GET {name}` open loop at {:.0} % of its max ({} of {}) | {} ({}; \
+                     p99.9 {}, max {}; measured from the send instead of the schedule: p50 \
+                     {}, p99 {}; up to {} in flight; send lag p99 {}) | {} | {} | p99 < {} ms \
+                     | {} |",
+                    h.target_rate / max.result.rate() * 100.0,
+                    rate(h.target_rate),
+                    rate(max.result.rate()),
+                    rate(r.rate()),
+                    counted(r),
+                    ms(r.percentile(0.999)),
+                    ms(r.latencies.last().copied()),
+                    ms(from_send(0.5)),
+                    ms(from_send(0.99)),
+                    h.max_in_flight,
+                    ms(Some(h.lag_p99)),
+                    lat(r),
+                    cpu(r, h.pg_cores),
+                    HALF_RATE_P99_TARGET.as_millis(),
+                    verdict(met)
+                );
+            }
+        }
+        if let Some(u) = &self.uploads {
+            let mb = |r: &Runs| mb_s(&r.result, u.file_bytes);
+            let row = |out: &mut String, n: &str, what: &str, r: &Runs| {
+                let _ = writeln!(
+                    out,
+                    "| {n} | {what}, {} at a time | **{:.0} MB/s** ({:.1} files/s; {}) | {} \
+                     | {} | | |",
+                    u.concurrency,
+                    mb(r),
+                    r.result.rate(),
+                    counted(&r.result),
+                    lat(&r.result),
+                    cpu(&r.result, r.pg_cores())
+                );
+            };
+            row(
+                &mut out,
+                "3a",
+                "Upload `POST /applications/{id}/files` (multipart, one PDF per request)",
+                &u.upload,
+            );
+            row(
+                &mut out,
+                "3b",
+                "Same bytes to disk with `std::fs` write + fsync (`sync_all`) per file",
+                &u.fsync,
+            );
+            row(
+                &mut out,
+                "3c",
+                "Same bytes through the portal's write path `FileStore::put` (object_store \
+                 `LocalFileSystem`: write + rename, no fsync)",
+                &u.store,
+            );
+            for (n, what, base, primary) in [
+                ("3", "Upload / disk with fsync (3b)", &u.fsync, true),
+                (
+                    "3′",
+                    "Upload / write path without fsync (3c)",
+                    &u.store,
+                    false,
+                ),
+            ] {
+                let (overall, low, high) = ratios(&u.upload, base);
+                let _ = writeln!(
+                    out,
+                    "| {n} | {what} | **{overall:.1} %** (rounds {low:.0}–{high:.0} %) | | | {} \
+                     | {} |",
+                    if primary {
+                        format!("≥ {:.0} %", UPLOAD_TARGET * 100.0)
+                    } else {
+                        format!("(≥ {:.0} %, stricter)", UPLOAD_TARGET * 100.0)
+                    },
+                    verdict(overall >= UPLOAD_TARGET * 100.0)
+                );
+            }
+        }
+        if let Some(p) = &self.pages {
+            let b = &p.breakdown;
+            let us = |d: Duration| d.as_secs_f64() * 1e6;
+            let _ = writeln!(
+                out,
+                "\nOne request at a time (means of 300 sequential calls, nothing else running), \
+                 in µs:\n\n\
+                 | | whole request over HTTP | `authenticate` (session + account) | the list \
+                 query via the portal's store | rest: HTTP, middleware, rendering |\n\
+                 |---|---|---|---|---|\n\
+                 | minimal handler | {:.0} | | | |\n\
+                 | `GET /applications` | {:.0} | {:.0} | {:.0} (`applications_of`) | {:.0} |\n\
+                 | `GET /mailbox` | {:.0} | {:.0} | {:.0} (`mailbox_of`) | {:.0} |",
+                us(b.minimal),
+                us(b.applications),
+                us(b.authenticate),
+                us(b.applications_of),
+                us(b.applications) - us(b.authenticate) - us(b.applications_of),
+                us(b.mailbox),
+                us(b.authenticate),
+                us(b.mailbox_of),
+                us(b.mailbox) - us(b.authenticate) - us(b.mailbox_of),
+            );
+        }
+        let d = &self.diagnostics;
+        if !d.plan_applications.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nThe two queries alone, on the bench's own connection, mean of sequential runs \
+                 for the signed-in applicant: `applications_of` {:.0} µs, `mailbox_of` {:.0} µs.",
+                d.query_applications.as_secs_f64() * 1e6,
+                d.query_mailbox.as_secs_f64() * 1e6
+            );
+            let _ = writeln!(out, "\nPlan of `applications_of`:\n\n```");
+            for l in &d.plan_applications {
+                let _ = writeln!(out, "{l}");
+            }
+            let _ = writeln!(out, "```\n\nPlan of `mailbox_of`:\n\n```");
+            for l in &d.plan_mailbox {
+                let _ = writeln!(out, "{l}");
+            }
+            let _ = writeln!(out, "```");
+        }
+        out
+    }
+
+    /// The numbers as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        let load = |r: &LoadResult| {
+            json!({
+                "ok": r.ok,
+                "failed": r.not_ok,
+                "first_problem": r.first_problem,
+                "rate_per_s": r.rate(),
+                "window_s": r.window.as_secs_f64(),
+                "p50_ms": r.percentile(0.5).map(|d| d.as_secs_f64() * 1e3),
+                "p90_ms": r.percentile(0.9).map(|d| d.as_secs_f64() * 1e3),
+                "p99_ms": r.percentile(0.99).map(|d| d.as_secs_f64() * 1e3),
+                "p999_ms": r.percentile(0.999).map(|d| d.as_secs_f64() * 1e3),
+                "max_ms": r.latencies.last().map(|d| d.as_secs_f64() * 1e3),
+                "cpu_own_cores": r.cpu.map(|c| c.own_cores),
+                "cpu_other_cores": r.cpu.map(|c| c.other_cores),
+            })
+        };
+        let runs = |r: &Runs| {
+            json!({
+                "concurrency": r.concurrency,
+                "pooled": load(&r.result),
+                "round_rates": r.round_rates,
+                "postgres_cores": r.pg_cores(),
+            })
+        };
+        let open = |h: &OpenResult| {
+            json!({
+                "target_rate_per_s": h.target_rate,
+                "result": load(&h.result),
+                "from_send_p50_ms": h.from_send.get(h.from_send.len() / 2).map(|d| d.as_secs_f64() * 1e3),
+                "from_send_p99_ms": h.from_send.get((h.from_send.len() * 99).div_ceil(100).saturating_sub(1)).map(|d| d.as_secs_f64() * 1e3),
+                "send_lag_p99_ms": h.lag_p99.as_secs_f64() * 1e3,
+                "send_lag_max_ms": h.lag_max.as_secs_f64() * 1e3,
+                "max_in_flight": h.max_in_flight,
+                "postgres_cores": h.pg_cores,
+            })
+        };
+        json!({
+            "backend": self.backend,
+            "date": self.date,
+            "machine": self.machine,
+            "database": self.diagnostics.server,
+            "shape": {
+                "accounts": self.shape.accounts,
+                "applications_per_account": self.shape.apps_per_account,
+                "documents_per_account": self.shape.docs_per_account,
+            },
+            "db_bytes": self.diagnostics.db_bytes,
+            "fill": self.fill.as_ref().map(|f| json!({
+                "total_s": f.total.as_secs_f64(),
+                "tables": f.tables.iter().map(|t| json!({
+                    "table": t.table, "rows": t.rows, "seconds": t.time.as_secs_f64(),
+                })).collect::<Vec<_>>(),
+                "maintenance": f.maintenance.0,
+                "maintenance_s": f.maintenance.1.as_secs_f64(),
+            })),
+            "pages": self.pages.as_ref().map(|p| {
+                let (a, _, _) = ratios(&p.applications, &p.minimal);
+                let (m, _, _) = ratios(&p.mailbox, &p.minimal);
+                json!({
+                    "applications": runs(&p.applications),
+                    "mailbox": runs(&p.mailbox),
+                    "minimal": runs(&p.minimal),
+                    "services": runs(&p.services),
+                    "applications_bytes": p.applications_bytes,
+                    "mailbox_bytes": p.mailbox_bytes,
+                    "applications_share_pct": a,
+                    "mailbox_share_pct": m,
+                    "one_at_a_time_us": {
+                        "minimal": p.breakdown.minimal.as_secs_f64() * 1e6,
+                        "applications": p.breakdown.applications.as_secs_f64() * 1e6,
+                        "mailbox": p.breakdown.mailbox.as_secs_f64() * 1e6,
+                        "authenticate": p.breakdown.authenticate.as_secs_f64() * 1e6,
+                        "applications_of": p.breakdown.applications_of.as_secs_f64() * 1e6,
+                        "mailbox_of": p.breakdown.mailbox_of.as_secs_f64() * 1e6,
+                    },
+                    "half_rate_applications": open(&p.half_applications),
+                    "half_rate_mailbox": open(&p.half_mailbox),
+                })
+            }),
+            "uploads": self.uploads.as_ref().map(|u| {
+                let (f, _, _) = ratios(&u.upload, &u.fsync);
+                let (s, _, _) = ratios(&u.upload, &u.store);
+                json!({
+                    "file_bytes": u.file_bytes,
+                    "files_per_round": u.files_per_round,
+                    "rounds": u.rounds,
+                    "concurrency": u.concurrency,
+                    "upload": runs(&u.upload),
+                    "upload_mb_s": mb_s(&u.upload.result, u.file_bytes),
+                    "fsync": runs(&u.fsync),
+                    "fsync_mb_s": mb_s(&u.fsync.result, u.file_bytes),
+                    "store": runs(&u.store),
+                    "store_mb_s": mb_s(&u.store.result, u.file_bytes),
+                    "upload_share_of_fsync_pct": f,
+                    "upload_share_of_store_pct": s,
+                    "verified": u.verified,
+                })
+            }),
+            "plans": {
+                "applications_of": self.diagnostics.plan_applications,
+                "mailbox_of": self.diagnostics.plan_mailbox,
+                "applications_of_mean_us": self.diagnostics.query_applications.as_secs_f64() * 1e6,
+                "mailbox_of_mean_us": self.diagnostics.query_mailbox.as_secs_f64() * 1e6,
+            },
+        })
+    }
+}
