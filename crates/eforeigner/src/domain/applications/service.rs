@@ -393,7 +393,7 @@ impl Applications {
         if errors.is_empty() {
             app.answers.completed.insert(step.as_str().into());
             if step == StepId::Fees {
-                self.assign_fee(&mut app, today)?;
+                Self::assign_fee(&mut app, today);
             }
         }
         let now = self.now();
@@ -414,11 +414,7 @@ impl Applications {
 
     /// Gives the draft its fee (the rules' submission total) and, once, its model-97
     /// reference: the municipality's code followed by nine random digits.
-    fn assign_fee(
-        &self,
-        app: &mut Application,
-        today: jiff::civil::Date,
-    ) -> Result<(), DomainError> {
+    fn assign_fee(app: &mut Application, today: jiff::civil::Date) {
         let ground = app.answers.get(StepId::Reasons, "ground").to_string();
         let schedule = residence::fees_for(app.kind, &ground, today);
         let due = i64::try_from(schedule.total_for(FeeStage::Submission).para()).unwrap_or(0);
@@ -433,7 +429,6 @@ impl Applications {
                 .to_string();
             app.payment_reference = Some(new_payment_reference(&m));
         }
-        Ok(())
     }
 
     /// Writes `app`; a clash on a random reference (case or payment) is retried with a new

@@ -190,6 +190,24 @@ fn mailbox_from_row(row: &AnyRow) -> Result<MailboxDocument, StoreError> {
     })
 }
 
+impl SqlStore {
+    /// The one application whose (unique) column `col` is `value`.
+    async fn application_where(
+        &self,
+        col: &'static str,
+        value: &str,
+    ) -> Result<Option<Application>, StoreError> {
+        let sql = format!("SELECT {APP_COLUMNS} FROM applications WHERE {col} = $1");
+        sqlx::query(&sql)
+            .bind(value)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(app_from_row)
+            .transpose()
+    }
+}
+
 #[async_trait]
 impl ApplicationRepo for SqlStore {
     async fn insert_application(
@@ -217,14 +235,7 @@ impl ApplicationRepo for SqlStore {
     }
 
     async fn application(&self, id: &str) -> Result<Option<Application>, StoreError> {
-        let sql = format!("SELECT {APP_COLUMNS} FROM applications WHERE id = $1");
-        sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(app_from_row)
-            .transpose()
+        self.application_where("id", id).await
     }
 
     async fn update_application(
@@ -319,28 +330,14 @@ impl ApplicationRepo for SqlStore {
         &self,
         reference: &str,
     ) -> Result<Option<Application>, StoreError> {
-        let sql = format!("SELECT {APP_COLUMNS} FROM applications WHERE payment_reference = $1");
-        sqlx::query(&sql)
-            .bind(reference)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(app_from_row)
-            .transpose()
+        self.application_where("payment_reference", reference).await
     }
 
     async fn application_by_verify_code(
         &self,
         code: &str,
     ) -> Result<Option<Application>, StoreError> {
-        let sql = format!("SELECT {APP_COLUMNS} FROM applications WHERE verify_code = $1");
-        sqlx::query(&sql)
-            .bind(code)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(app_from_row)
-            .transpose()
+        self.application_where("verify_code", code).await
     }
 
     async fn applications_in_status(

@@ -13,7 +13,7 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use eforeigner_rules::countries;
-use eforeigner_rules::residence::{self, FeeStage, ReasonCode};
+use eforeigner_rules::residence::{self, ReasonCode};
 
 use super::{see_other, when};
 use crate::domain::applications::receipt::{ground_name, name_language};
@@ -28,9 +28,7 @@ use crate::web::api::residence::{FeesView, fees_view, reason_view};
 use crate::web::context::{ActiveApplicant, Ctx};
 use crate::web::error::PageError;
 use crate::web::forms::{FormView, MultipartForm};
-use crate::web::templates::{
-    Action, Field, MessagePage, Page, SlipView, UploadView, human_size, render,
-};
+use crate::web::templates::{Action, Field, MessagePage, Page, SlipView, UploadView, render};
 
 /// The cookie that holds the token of answers kept when a session ended mid-step.
 const KEPT_COOKIE: &str = "kept_answers";
@@ -507,7 +505,7 @@ pub async fn show(
     ];
     let awaiting = app.status == ApplicationStatus::AwaitingPayment;
     let slip = if awaiting {
-        app_slip(&state, &ctx, &auth.account, &app)
+        app_slip(&state, &ctx, &app)
     } else {
         None
     };
@@ -608,14 +606,13 @@ fn doc_rows(ctx: &Ctx, inp: &StepInput<'_>) -> Vec<DocRow> {
 }
 
 /// The slip of an application's fee (reference assigned on the fees step).
-fn app_slip(state: &AppState, ctx: &Ctx, account: &Account, app: &Application) -> Option<SlipView> {
+fn app_slip(state: &AppState, ctx: &Ctx, app: &Application) -> Option<SlipView> {
     let reference = Applications::written_reference(app)?;
     let payer = format!(
         "{} {}",
         app.answers.get(StepId::Personal, "given_names"),
         app.answers.get(StepId::Personal, "surname")
     );
-    let _ = account;
     super::residence::slip_for(
         ctx,
         app.kind,
@@ -675,7 +672,7 @@ fn step_page(
         let municipality = app.answers.get(StepId::Reasons, "residence_municipality");
         (
             Some(fees_view(tr, ctx.lang, &schedule, Some(municipality))),
-            app_slip(state, ctx, account, app),
+            app_slip(state, ctx, app),
         )
     } else {
         (None, None)
@@ -1046,7 +1043,7 @@ pub async fn slip_pdf(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let app = state.applications.get(&auth.account, &id).await?;
-    let slip = app_slip(&state, &ctx, &auth.account, &app).ok_or(PageError::NotFound)?;
+    let slip = app_slip(&state, &ctx, &app).ok_or(PageError::NotFound)?;
     super::residence::slip_pdf_response(&ctx, slip)
 }
 
@@ -1276,16 +1273,4 @@ pub async fn delete(
         .delete_draft(&auth.account, &id, &ctx.actor())
         .await?;
     Ok(see_other("/applications"))
-}
-
-/// Sizes shown in lists.
-pub fn size_text(bytes: i64) -> String {
-    human_size(bytes)
-}
-
-/// The fee due at submission of an application, as text.
-pub fn due_text(app: &Application) -> Option<String> {
-    let _ = FeeStage::Submission;
-    app.fee_due_para
-        .map(|p| crate::web::api::residence::rsd_text(p.unsigned_abs()))
 }
