@@ -68,6 +68,7 @@ impl Portal {
             object_store_url: None,
             demo: false,
             secret: None,
+            session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
         };
         let app = App::build(config, Arc::new(SystemClock)).await?;
 

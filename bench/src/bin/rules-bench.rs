@@ -170,6 +170,7 @@ async fn main() -> anyhow::Result<()> {
         object_store_url: None,
         demo: false,
         secret: None,
+        session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
     };
     drop(listener);
     let app = App::build(config, Arc::new(SystemClock)).await?;

@@ -377,3 +377,11 @@ error-municipality-invalid = Enter the three-digit municipality code.
 nav-residence = Residence guides
 home-tools-title = Before you apply
 home-tools-body = Check whether you can apply online, which documents you need and what it costs, without an account:
+
+## Lists shown a page at a time
+pagination-label = Pages
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-page = Page { $n }
+pagination-empty = There is nothing on this page.
+pagination-first = Go to the first page

@@ -408,3 +408,11 @@ error-municipality-invalid = Введите трёхзначный код общ
 nav-residence = Справочник по ВНЖ
 home-tools-title = Перед подачей заявления
 home-tools-body = Без учётной записи проверьте, можно ли подать заявление онлайн, какие нужны документы и сколько это стоит:
+
+## Lists shown a page at a time
+pagination-label = Страницы
+pagination-previous = Предыдущая страница
+pagination-next = Следующая страница
+pagination-page = Страница { $n }
+pagination-empty = На этой странице ничего нет.
+pagination-first = Перейти на первую страницу

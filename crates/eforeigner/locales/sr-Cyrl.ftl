@@ -400,3 +400,11 @@ error-municipality-invalid = Унесите троцифрени код општ
 nav-residence = Водичи за боравак
 home-tools-title = Пре него што поднесете захтев
 home-tools-body = Проверите, без налога, да ли можете да поднесете захтев електронски, која документа су Вам потребна и колико кошта:
+
+## Lists shown a page at a time
+pagination-label = Странице
+pagination-previous = Претходна страница
+pagination-next = Следећа страница
+pagination-page = Страница { $n }
+pagination-empty = На овој страници нема ничега.
+pagination-first = Идите на прву страницу

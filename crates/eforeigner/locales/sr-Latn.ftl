@@ -400,3 +400,11 @@ error-municipality-invalid = Unesite trocifreni kod opštine.
 nav-residence = Vodiči za boravak
 home-tools-title = Pre nego što podnesete zahtev
 home-tools-body = Proverite, bez naloga, da li možete da podnesete zahtev elektronski, koja dokumenta su Vam potrebna i koliko košta:
+
+## Lists shown a page at a time
+pagination-label = Stranice
+pagination-previous = Prethodna stranica
+pagination-next = Sledeća stranica
+pagination-page = Stranica { $n }
+pagination-empty = Na ovoj stranici nema ničega.
+pagination-first = Idite na prvu stranicu

@@ -72,7 +72,7 @@ impl App {
     /// Builds everything from `config`, with `clock` as the source of time.
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         std::fs::create_dir_all(&config.data_dir)?;
-        let sql = SqlStore::connect(&config.effective_database_url()).await?;
+        let sql = SqlStore::connect(&config.effective_database_url(), config.session_cache).await?;
         let store: Arc<dyn Store> = Arc::new(sql.clone());
         let files = match &config.object_store_url {
             Some(url) => FileStore::from_url(url)?,

@@ -3,6 +3,9 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+/// How long sessions are cached by default (see [`Config::session_cache`]).
+pub const DEFAULT_SESSION_CACHE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Everything the portal needs to start. Built from the environment by [`Config::from_env`],
 /// or directly by tests.
 #[derive(Clone, Debug)]
@@ -28,6 +31,11 @@ pub struct Config {
     /// Secret for signing CSRF tokens (`EFOREIGNER_SECRET`); random per start when unset,
     /// which is fine for one process but must be shared by several `serve` processes.
     pub secret: Option<String>,
+    /// How long a session and its account, once read, are kept in memory
+    /// (`EFOREIGNER_SESSION_CACHE_MS`, default 5000; 0 = off). Changes made through this
+    /// process clear it at once; changes by another `serve` process on the same database
+    /// (a logout there) are seen here after at most this long.
+    pub session_cache: std::time::Duration,
 }
 
 impl Config {
@@ -54,6 +62,12 @@ impl Config {
             object_store_url: var("EFOREIGNER_OBJECT_STORE_URL"),
             demo: false,
             secret: var("EFOREIGNER_SECRET"),
+            session_cache: match var("EFOREIGNER_SESSION_CACHE_MS") {
+                Some(v) => std::time::Duration::from_millis(v.trim().parse().map_err(|e| {
+                    anyhow::anyhow!("EFOREIGNER_SESSION_CACHE_MS is not a number: {e}")
+                })?),
+                None => DEFAULT_SESSION_CACHE,
+            },
         })
     }
 

@@ -37,6 +37,7 @@ use anyhow::Context as _;
 use axum::body::Bytes;
 use clap::{Parser, ValueEnum};
 use eforeigner::domain::applications::service::{MAX_BYTES, MAX_FILES};
+use eforeigner::domain::paging::{PageNumber, Window};
 use eforeigner::domain::uploads::MAX_FILE_BYTES;
 use eforeigner::domain::{Role, SystemClock};
 use eforeigner::store::files::FileStore;
@@ -60,13 +61,16 @@ const UPLOADER: &str = "uploader@bench.eforeigner.test";
 /// `crates/eforeigner/src/store/sql/applications.rs` (copied: the store does not export it).
 const APPLICATIONS_OF: &str = "SELECT id, kind, status, case_reference, ground, deadline, \
     expires_at, created_at, updated_at FROM applications WHERE account_id = $1 \
-    ORDER BY created_at DESC, id DESC LIMIT $2";
+    ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
 const MAILBOX_OF: &str = "SELECT id, account_id, application_id, kind, case_reference, \
-    file_name, content_type, size_bytes, storage_key, verify_code, created_at, opened_at \
-    FROM mailbox_documents WHERE account_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2";
-/// The limits the service passes (`Applications::list`, `Applications::mailbox`).
-const APPLICATIONS_LIMIT: i64 = 200;
-const MAILBOX_LIMIT: i64 = 500;
+    file_name, content_type, size_bytes, storage_key, verify_code, created_at, opened_at, \
+    (SELECT count(*) FROM mailbox_documents u WHERE u.account_id = $1 AND u.opened_at IS NULL) \
+    AS unread FROM mailbox_documents WHERE account_id = $1 ORDER BY created_at DESC, id DESC \
+    LIMIT $2 OFFSET $3";
+/// What the pages read: the first page of each list (`PageNumber::FIRST.window()`).
+const FIRST_PAGE: Window = PageNumber::FIRST.window();
+const APPLICATIONS_LIMIT: i64 = FIRST_PAGE.limit;
+const MAILBOX_LIMIT: i64 = FIRST_PAGE.limit;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Backend {
@@ -286,6 +290,7 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
                 let rows = sqlx::query(&format!("EXPLAIN QUERY PLAN {sql}"))
                     .bind(account_id)
                     .bind(limit)
+                    .bind(FIRST_PAGE.offset)
                     .fetch_all(&mut *c)
                     .await?;
                 for r in rows {
@@ -305,6 +310,7 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
                     sqlx::query(sql)
                         .bind(account_id)
                         .bind(limit)
+                        .bind(FIRST_PAGE.offset)
                         .fetch_all(&mut *c)
                         .await?;
                 }
@@ -333,6 +339,7 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
                 let rows = sqlx::query(&format!("EXPLAIN (ANALYZE, BUFFERS) {sql}"))
                     .bind(account_id)
                     .bind(limit)
+                    .bind(FIRST_PAGE.offset)
                     .fetch_all(&mut *c)
                     .await?;
                 for r in rows {
@@ -352,6 +359,7 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
                     sqlx::query(sql)
                         .bind(account_id)
                         .bind(limit)
+                        .bind(FIRST_PAGE.offset)
                         .fetch_all(&mut *c)
                         .await?;
                 }
@@ -435,14 +443,12 @@ async fn breakdown(
         })
         .await?,
         applications_of: mean(N, || async {
-            app.store
-                .applications_of(account_id, APPLICATIONS_LIMIT)
-                .await?;
+            app.store.applications_of(account_id, FIRST_PAGE).await?;
             Ok(())
         })
         .await?,
         mailbox_of: mean(N, || async {
-            app.store.mailbox_of(account_id, MAILBOX_LIMIT).await?;
+            app.store.mailbox_of(account_id, FIRST_PAGE).await?;
             Ok(())
         })
         .await?,
@@ -471,17 +477,20 @@ async fn measure_pages(
         cookie.contains("session=") && cookie.contains("csrf="),
         "cookies missing: {cookie}"
     );
+    // The lists come a page at a time: every owned row must be on one of the pages.
     let apps = b.get("/applications").await?;
     let mail = b.get("/mailbox").await?;
     anyhow::ensure!(apps.status == 200 && mail.status == 200, "pages not 200");
     let (app_ids, doc_ids) = owned;
+    let apps_all = b.all_pages("/applications").await?;
+    let mail_all = b.all_pages("/mailbox").await?;
     let missing_apps = app_ids
         .iter()
-        .filter(|id| !apps.body.contains(id.as_str()))
+        .filter(|id| !apps_all.contains(id.as_str()))
         .count();
     let missing_docs = doc_ids
         .iter()
-        .filter(|id| !mail.body.contains(id.as_str()))
+        .filter(|id| !mail_all.contains(id.as_str()))
         .count();
     anyhow::ensure!(
         missing_apps == 0 && missing_docs == 0,
@@ -792,6 +801,7 @@ async fn measure(
         object_store_url: None,
         demo: false,
         secret: None,
+        session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
     };
     let app = App::build(config, Arc::new(SystemClock)).await?;
     let reader = app

@@ -147,6 +147,22 @@ impl Browser {
             .await
     }
 
+    /// The bodies of every page of the list at `path` (`?page=2`, … while the page links to
+    /// a next one), joined.
+    pub async fn all_pages(&self, path: &str) -> anyhow::Result<String> {
+        let mut all = String::new();
+        for n in 1..=1000 {
+            let r = self.get(&format!("{path}?page={n}")).await?;
+            anyhow::ensure!(r.status == 200, "GET {path}?page={n}: HTTP {}", r.status);
+            let more = r.body.contains("rel=\"next\"");
+            all.push_str(&r.body);
+            if !more {
+                return Ok(all);
+            }
+        }
+        anyhow::bail!("{path} has more than 1000 pages")
+    }
+
     /// `POST path` with a URL-encoded form.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> anyhow::Result<Resp> {
         self.finish(

@@ -104,6 +104,65 @@ pub struct IncomingFile {
     pub file_name: String,
     /// The bytes (already capped at the transport layer).
     pub bytes: Bytes,
+    /// SHA-256 of `bytes`, hex.
+    pub sha256: String,
+}
+
+/// SHA-256 of a file computed chunk by chunk as it arrives, so that no second pass over the
+/// whole file is needed after the last byte.
+#[derive(Clone, Debug, Default)]
+pub struct FileDigest(sha2::Sha256);
+
+impl FileDigest {
+    /// Adds the next chunk.
+    pub fn update(&mut self, chunk: &[u8]) {
+        sha2::Digest::update(&mut self.0, chunk);
+    }
+
+    /// The file of `bytes` (which must be exactly the chunks given to `update`).
+    pub fn finish(self, file_name: String, bytes: Bytes) -> IncomingFile {
+        IncomingFile {
+            file_name,
+            bytes,
+            sha256: hex::encode(sha2::Digest::finalize(self.0)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod digest_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn chunked_digest_is_sha256() {
+        let mut d = FileDigest::default();
+        d.update(b"a");
+        d.update(b"");
+        d.update(b"bc");
+        let f = d.finish("x".into(), Bytes::from_static(b"abc"));
+        assert_eq!(
+            f.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_chunking_gives_the_same_digest(data in proptest::collection::vec(any::<u8>(), 0..4096), cut in 0usize..4096) {
+            let cut = cut.min(data.len());
+            let mut whole = FileDigest::default();
+            whole.update(&data);
+            let mut parts = FileDigest::default();
+            parts.update(&data[..cut]);
+            parts.update(&data[cut..]);
+            let bytes = Bytes::from(data.clone());
+            prop_assert_eq!(
+                whole.finish(String::new(), bytes.clone()).sha256,
+                parts.finish(String::new(), bytes).sha256
+            );
+        }
+    }
 }
 
 /// A failed registration or correction: what was wrong, and what the form must show again.
@@ -296,12 +355,14 @@ impl Accounts {
                 file_name: name,
                 content_type: kind.mime().into(),
                 size_bytes: i64::try_from(file.bytes.len()).unwrap_or(i64::MAX),
-                sha256: hash_bytes(&file.bytes),
+                sha256: file.sha256.clone(),
                 storage_key,
                 superseded_at: None,
                 created_at: self.now(),
             };
-            self.store.insert_upload(&upload).await?;
+            self.store
+                .insert_upload(&upload, &Effects::at(upload.created_at))
+                .await?;
             existing.push(upload);
         }
         Ok(())
@@ -354,25 +415,16 @@ impl Accounts {
         let now = self.now();
         let email = valid.email.normalized();
         let password_hash = self.hasher.hash(&valid.password).await?;
-        let account = Account {
-            id: new_id(),
-            email: email.clone(),
+        let account = Account::new(
+            new_id(),
+            email.clone(),
             password_hash,
-            role: Role::Applicant,
-            status: AccountStatus::PendingEmail,
-            profile: valid.profile,
-            language: lang,
-            email_confirmed_at: None,
-            submitted_at: None,
-            verified_at: None,
-            verified_by: None,
-            rejection_reason: None,
-            rejection_note: None,
-            failed_logins: 0,
-            locked_at: None,
-            created_at: now,
-            updated_at: now,
-        };
+            Role::Applicant,
+            AccountStatus::PendingEmail,
+            valid.profile,
+            lang,
+            now,
+        );
         let (secret, token) = self.new_token(&account.id, TokenPurpose::ConfirmEmail, None);
         let effects = Effects::at(now)
             .with_job(job_mail(
@@ -772,16 +824,15 @@ impl Accounts {
         &self,
         secret: &str,
     ) -> Result<Option<(Session, Account)>, DomainError> {
-        let Some(mut session) = self.store.session_by_token(&hash_secret(secret)).await? else {
+        let Some((mut session, account)) =
+            self.store.session_and_account(&hash_secret(secret)).await?
+        else {
             return Ok(None);
         };
         let now = self.now();
         if !session.is_live(now) {
             return Ok(None);
         }
-        let Some(account) = self.store.account(&session.account_id).await? else {
-            return Ok(None);
-        };
         // Writing on every request would serialise readers on SQLite; ten seconds of
         // imprecision in an hour-long idle timeout does not matter.
         if now.duration_since(session.last_seen_at) > SignedDuration::from_secs(10) {
@@ -1408,27 +1459,23 @@ impl Accounts {
         };
         let now = self.now();
         let account = Account {
-            id: new_id(),
-            email: parsed.normalized(),
-            password_hash: self.hasher.hash(password).await?,
-            role,
-            status: AccountStatus::Active,
-            profile: Profile {
-                given_names: given_names.into(),
-                surname: surname.into(),
-                ..Profile::default()
-            },
-            language: Lang::En,
             email_confirmed_at: Some(now),
             submitted_at: Some(now),
             verified_at: Some(now),
-            verified_by: None,
-            rejection_reason: None,
-            rejection_note: None,
-            failed_logins: 0,
-            locked_at: None,
-            created_at: now,
-            updated_at: now,
+            ..Account::new(
+                new_id(),
+                parsed.normalized(),
+                self.hasher.hash(password).await?,
+                role,
+                AccountStatus::Active,
+                Profile {
+                    given_names: given_names.into(),
+                    surname: surname.into(),
+                    ..Profile::default()
+                },
+                Lang::En,
+                now,
+            )
         };
         let system = Actor {
             account_id: None,
@@ -1471,9 +1518,4 @@ fn context_words(account: &Account) -> Vec<&str> {
         account.email.split('@').next().unwrap_or(""),
         account.email.as_str(),
     ]
-}
-
-fn hash_bytes(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(bytes))
 }

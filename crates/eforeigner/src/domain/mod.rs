@@ -7,6 +7,7 @@ pub mod applications;
 pub mod clock;
 pub mod error;
 pub mod model;
+pub mod paging;
 pub mod payments;
 pub mod registration;
 pub mod sessions;

@@ -280,6 +280,45 @@ pub struct Account {
     pub updated_at: Timestamp,
 }
 
+impl Account {
+    /// A new account as created at `now`: no confirmation, verification, rejection or
+    /// failed logins yet.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "every argument is a required column"
+    )]
+    pub fn new(
+        id: String,
+        email: String,
+        password_hash: String,
+        role: Role,
+        status: AccountStatus,
+        profile: Profile,
+        language: Lang,
+        now: Timestamp,
+    ) -> Self {
+        Self {
+            id,
+            email,
+            password_hash,
+            role,
+            status,
+            profile,
+            language,
+            email_confirmed_at: None,
+            submitted_at: None,
+            verified_at: None,
+            verified_by: None,
+            rejection_reason: None,
+            rejection_note: None,
+            failed_logins: 0,
+            locked_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
 /// A server-side session.
 #[derive(Clone, Debug)]
 pub struct Session {

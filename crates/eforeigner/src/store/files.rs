@@ -1,8 +1,10 @@
 //! The file store for uploaded documents: a local directory by default, any S3-compatible
 //! storage by configuration (`EFOREIGNER_OBJECT_STORE_URL=s3://bucket/prefix` with the usual
-//! `AWS_*` variables), both through the `object_store` crate.
+//! `AWS_*` variables), both through the `object_store` crate. Local writes are made durable
+//! (fsync of the file and its directory) before `put` returns: the record of an upload is
+//! committed right after, and must never outlive its bytes after a power loss.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -14,6 +16,8 @@ use object_store::path::Path as ObjectPath;
 #[derive(Clone, Debug)]
 pub struct FileStore {
     inner: Arc<dyn ObjectStore>,
+    /// The directory behind a local store (to fsync what was written).
+    local_root: Option<PathBuf>,
 }
 
 impl FileStore {
@@ -23,6 +27,7 @@ impl FileStore {
         let fs = object_store::local::LocalFileSystem::new_with_prefix(dir)?;
         Ok(Self {
             inner: Arc::new(fs),
+            local_root: Some(dir.canonicalize()?),
         })
     }
 
@@ -40,7 +45,10 @@ impl FileStore {
             } else {
                 Arc::new(object_store::prefix::PrefixStore::new(s3, prefix))
             };
-            return Ok(Self { inner });
+            return Ok(Self {
+                inner,
+                local_root: None,
+            });
         }
         let (store, prefix) = object_store::parse_url(&parsed)?;
         let inner: Arc<dyn ObjectStore> = if prefix.as_ref().is_empty() {
@@ -48,12 +56,30 @@ impl FileStore {
         } else {
             Arc::new(object_store::prefix::PrefixStore::new(store, prefix))
         };
-        Ok(Self { inner })
+        let local_root = if parsed.scheme() == "file" {
+            parsed.to_file_path().ok()
+        } else {
+            None
+        };
+        Ok(Self { inner, local_root })
     }
 
-    /// Stores `bytes` under `key`.
+    /// Stores `bytes` under `key`; once this returns, the bytes are on stable storage (S3
+    /// answers only then; a local file and its directory entry are fsynced).
     pub async fn put(&self, key: &str, bytes: Bytes) -> anyhow::Result<()> {
         self.inner.put(&ObjectPath::from(key), bytes.into()).await?;
+        if let Some(root) = &self.local_root {
+            let file = root.join(key);
+            tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+                std::fs::File::open(&file)?.sync_all()?;
+                // The rename that made the file visible lives in its directory.
+                if let Some(dir) = file.parent() {
+                    std::fs::File::open(dir)?.sync_all()?;
+                }
+                Ok(())
+            })
+            .await??;
+        }
         Ok(())
     }
 
@@ -73,5 +99,34 @@ impl FileStore {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
             Err(e) => Err(e.into()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `put` fsyncs the file it wrote: it must find it (a wrong path would be an error), for
+    /// a local directory and a `file://` URL alike.
+    #[tokio::test]
+    async fn local_puts_land_where_they_are_synced() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let local = FileStore::local(&dir.path().join("a"))?;
+        local
+            .put("applications/x/1", Bytes::from_static(b"%PDF-1"))
+            .await?;
+        assert_eq!(
+            std::fs::read(dir.path().join("a/applications/x/1"))?,
+            b"%PDF-1"
+        );
+        std::fs::create_dir_all(dir.path().join("b"))?;
+        let url = format!("file://{}", dir.path().join("b").display());
+        let by_url = FileStore::from_url(&url)?;
+        by_url
+            .put("uploads/7/2", Bytes::from_static(b"png"))
+            .await?;
+        assert_eq!(std::fs::read(dir.path().join("b/uploads/7/2"))?, b"png");
+        assert_eq!(by_url.get("uploads/7/2").await?, Bytes::from_static(b"png"));
+        Ok(())
     }
 }

@@ -11,6 +11,7 @@
 //! rolled back and no change happens without its audit record.
 
 pub mod files;
+pub mod session_cache;
 pub mod sql;
 
 use async_trait::async_trait;
@@ -19,6 +20,7 @@ use jiff::Timestamp;
 use crate::domain::applications::{
     Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentRecord,
 };
+use crate::domain::paging::Window;
 use crate::domain::{Account, AccountStatus, AuditEntry, Session, SignIn, TokenPurpose, Upload};
 
 pub use sql::SqlStore;
@@ -241,6 +243,13 @@ pub trait SessionRepo: Send + Sync {
     ) -> Result<(), StoreError>;
     /// The session whose secret hashes to `token_hash`.
     async fn session_by_token(&self, token_hash: &str) -> Result<Option<Session>, StoreError>;
+    /// The session with this token hash (ended or not) and its account: what every
+    /// signed-in request needs first. May be answered from a short-lived in-process cache
+    /// that every change to the account or its sessions through this store clears.
+    async fn session_and_account(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(Session, Account)>, StoreError>;
     /// Records activity.
     async fn touch_session(&self, id: &str, now: Timestamp) -> Result<(), StoreError>;
     /// Ends one session of an account (returns whether it existed and was live).
@@ -279,8 +288,8 @@ pub trait SessionRepo: Send + Sync {
 /// Uploaded files' records.
 #[async_trait]
 pub trait UploadRepo: Send + Sync {
-    /// Records an upload.
-    async fn insert_upload(&self, upload: &Upload) -> Result<(), StoreError>;
+    /// Records an upload, with its effects (the audit line) in the same transaction.
+    async fn insert_upload(&self, upload: &Upload, effects: &Effects) -> Result<(), StoreError>;
     /// Current (not superseded) uploads of an owner, oldest first.
     async fn uploads_of(&self, owner_key: &str) -> Result<Vec<Upload>, StoreError>;
     /// One upload by id (any owner; callers check ownership).
@@ -324,6 +333,15 @@ pub trait AuditRepo: Send + Sync {
     async fn audit_entries(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError>;
     /// Recomputes the chain; returns the number of entries, or the first broken `seq`.
     async fn verify_audit_chain(&self) -> Result<Result<i64, i64>, StoreError>;
+}
+
+/// Some rows of an e-Mailbox and how many of all its documents are unread.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailboxSlice {
+    /// The documents asked for, newest first.
+    pub documents: Vec<MailboxDocument>,
+    /// Unread documents in the whole mailbox.
+    pub unread: i64,
 }
 
 /// A line of "My applications" (no answers: the list stays fast with many cases).
@@ -372,11 +390,11 @@ pub trait ApplicationRepo: Send + Sync {
         payment: Option<&PaymentRecord>,
         effects: &Effects,
     ) -> Result<(), StoreError>;
-    /// An account's applications, newest first.
+    /// The rows `window` of an account's applications, newest first.
     async fn applications_of(
         &self,
         account_id: &str,
-        limit: i64,
+        window: Window,
     ) -> Result<Vec<ApplicationSummary>, StoreError>;
     /// The history of an application, oldest first.
     async fn events_of(&self, application_id: &str) -> Result<Vec<ApplicationEvent>, StoreError>;
@@ -423,12 +441,13 @@ pub trait ApplicationRepo: Send + Sync {
         doc: &MailboxDocument,
         effects: &Effects,
     ) -> Result<bool, StoreError>;
-    /// A user's e-Mailbox, newest first.
+    /// The rows `window` of a user's e-Mailbox, newest first, with the number of unread
+    /// documents in the whole mailbox.
     async fn mailbox_of(
         &self,
         account_id: &str,
-        limit: i64,
-    ) -> Result<Vec<MailboxDocument>, StoreError>;
+        window: Window,
+    ) -> Result<MailboxSlice, StoreError>;
     /// One mailbox document (any owner; callers check ownership).
     async fn mailbox_document(&self, id: &str) -> Result<Option<MailboxDocument>, StoreError>;
     /// Records the first opening (delivery receipt); later openings change nothing.

@@ -3,6 +3,8 @@
 mod applications;
 
 use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
 
 use async_trait::async_trait;
 use jiff::Timestamp;
@@ -10,6 +12,7 @@ use jiff::civil::Date;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{Any, AnyPool, Row, Transaction};
 
+use super::session_cache::SessionCache;
 use super::{
     AccountRepo, AuditRepo, DevMail, Effects, Job, JobRepo, NewAudit, NewToken, SessionRepo,
     StoreError, ThrottleState, TokenRepo, UploadMove, UploadRepo,
@@ -36,6 +39,7 @@ pub enum Backend {
 pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
+    sessions: Arc<SessionCache>,
 }
 
 fn micros(t: Timestamp) -> i64 {
@@ -227,7 +231,9 @@ pub fn audit_hash(prev_hash: &str, seq: i64, at: i64, e: &NewAudit) -> String {
 
 impl SqlStore {
     /// Connects to `url` (`sqlite://…` or `postgres://…`) and runs the embedded migrations.
-    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+    /// Sessions and their accounts are cached for `session_cache` (see
+    /// [`SessionCache`]; zero turns the cache off).
+    pub async fn connect(url: &str, session_cache: Duration) -> Result<Self, StoreError> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Backend::Postgres
@@ -265,7 +271,11 @@ impl SqlStore {
                 .execute(&pool)
                 .await?;
         }
-        let store = Self { pool, backend };
+        let store = Self {
+            pool,
+            backend,
+            sessions: Arc::new(SessionCache::new(session_cache)),
+        };
         store.migrate().await?;
         Ok(store)
     }
@@ -297,6 +307,22 @@ impl SqlStore {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// Commits `tx` with `effects` if the statement before changed a row (returns whether
+    /// it did); otherwise drops it, which rolls it back.
+    async fn commit_if_changed(
+        &self,
+        mut tx: Transaction<'static, Any>,
+        changed: bool,
+        effects: &Effects,
+    ) -> Result<bool, StoreError> {
+        if !changed {
+            return Ok(false);
+        }
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn write_effects(
@@ -367,6 +393,32 @@ impl SqlStore {
             prev = hash;
         }
         Ok(())
+    }
+
+    /// The rest of `redeem_token` once the token is used: applies `change` to the account
+    /// and commits.
+    async fn change_account_tx(
+        &self,
+        mut tx: Transaction<'static, Any>,
+        account_id: &str,
+        new_email: Option<String>,
+        change: &(dyn Fn(Account, Option<String>) -> (Account, Effects) + Send + Sync),
+    ) -> Result<Option<Account>, StoreError> {
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1");
+        let account = sqlx::query(&sql)
+            .bind(account_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .as_ref()
+            .map(account_from_row)
+            .transpose()?
+            .ok_or(StoreError::NotFound)?;
+        let expected = account.updated_at;
+        let (updated, effects) = change(account, new_email);
+        update_account_tx(&mut tx, &updated, expected).await?;
+        self.write_effects(&mut tx, &effects).await?;
+        tx.commit().await?;
+        Ok(Some(updated))
     }
 
     async fn move_uploads(
@@ -461,13 +513,19 @@ impl AccountRepo for SqlStore {
         uploads: &UploadMove,
         effects: &Effects,
     ) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        update_account_tx(&mut tx, account, expected_updated_at).await?;
-        self.move_uploads(&mut tx, &account.id, uploads, micros(effects.at))
-            .await?;
-        self.write_effects(&mut tx, effects).await?;
-        tx.commit().await?;
-        Ok(())
+        let written = async {
+            let mut tx = self.write_tx().await?;
+            update_account_tx(&mut tx, account, expected_updated_at).await?;
+            self.move_uploads(&mut tx, &account.id, uploads, micros(effects.at))
+                .await?;
+            self.write_effects(&mut tx, effects).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await;
+        // Also after a failure: a commit whose answer was lost may still have happened.
+        self.sessions.forget_account(&account.id);
+        written
     }
 
     async fn accounts_in_status(
@@ -588,21 +646,11 @@ impl TokenRepo for SqlStore {
         };
         let account_id: String = row.try_get("account_id")?;
         let new_email: Option<String> = row.try_get("new_email")?;
-        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1");
-        let account = sqlx::query(&sql)
-            .bind(&account_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .as_ref()
-            .map(account_from_row)
-            .transpose()?
-            .ok_or(StoreError::NotFound)?;
-        let expected = account.updated_at;
-        let (updated, effects) = change(account, new_email);
-        update_account_tx(&mut tx, &updated, expected).await?;
-        self.write_effects(&mut tx, &effects).await?;
-        tx.commit().await?;
-        Ok(Some(updated))
+        let written = self
+            .change_account_tx(tx, &account_id, new_email, change)
+            .await;
+        self.sessions.forget_account(&account_id);
+        written
     }
 
     async fn revoke_tokens(
@@ -665,12 +713,34 @@ impl SessionRepo for SqlStore {
             .transpose()
     }
 
+    async fn session_and_account(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(Session, Account)>, StoreError> {
+        if let Some(hit) = self.sessions.get(token_hash) {
+            return Ok(Some(hit));
+        }
+        let generation = self.sessions.generation();
+        let Some(session) = self.session_by_token(token_hash).await? else {
+            return Ok(None);
+        };
+        let Some(account) = self.account(&session.account_id).await? else {
+            return Ok(None);
+        };
+        if session.ended_at.is_none() {
+            self.sessions
+                .put(token_hash, generation, session.clone(), account.clone());
+        }
+        Ok(Some((session, account)))
+    }
+
     async fn touch_session(&self, id: &str, now: Timestamp) -> Result<(), StoreError> {
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND ended_at IS NULL")
             .bind(micros(now))
             .bind(id)
             .execute(&self.pool)
             .await?;
+        self.sessions.touch(id, now);
         Ok(())
     }
 
@@ -681,22 +751,23 @@ impl SessionRepo for SqlStore {
         now: Timestamp,
         effects: &Effects,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.write_tx().await?;
-        let r = sqlx::query(
-            "UPDATE sessions SET ended_at = $1 WHERE id = $2 AND account_id = $3 \
-             AND ended_at IS NULL",
-        )
-        .bind(micros(now))
-        .bind(id)
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-        if r.rows_affected() == 0 {
-            return Ok(false);
+        let ended = async {
+            let mut tx = self.write_tx().await?;
+            let r = sqlx::query(
+                "UPDATE sessions SET ended_at = $1 WHERE id = $2 AND account_id = $3 \
+                 AND ended_at IS NULL",
+            )
+            .bind(micros(now))
+            .bind(id)
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+            self.commit_if_changed(tx, r.rows_affected() > 0, effects)
+                .await
         }
-        self.write_effects(&mut tx, effects).await?;
-        tx.commit().await?;
-        Ok(true)
+        .await;
+        self.sessions.forget_account(account_id);
+        ended
     }
 
     async fn end_all_sessions(
@@ -705,7 +776,7 @@ impl SessionRepo for SqlStore {
         keep: Option<&str>,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        let ended = sqlx::query(
             "UPDATE sessions SET ended_at = $1 WHERE account_id = $2 AND ended_at IS NULL \
              AND id <> $3",
         )
@@ -713,7 +784,9 @@ impl SessionRepo for SqlStore {
         .bind(account_id)
         .bind(keep.unwrap_or(""))
         .execute(&self.pool)
-        .await?;
+        .await;
+        self.sessions.forget_account(account_id);
+        ended?;
         Ok(())
     }
 
@@ -815,10 +888,11 @@ impl SessionRepo for SqlStore {
 
 #[async_trait]
 impl UploadRepo for SqlStore {
-    async fn insert_upload(&self, u: &Upload) -> Result<(), StoreError> {
+    async fn insert_upload(&self, u: &Upload, effects: &Effects) -> Result<(), StoreError> {
         let sql = format!(
             "INSERT INTO uploads ({UPLOAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
         );
+        let mut tx = self.write_tx().await?;
         sqlx::query(&sql)
             .bind(&u.id)
             .bind(&u.owner_key)
@@ -830,8 +904,10 @@ impl UploadRepo for SqlStore {
             .bind(&u.storage_key)
             .bind(opt_micros(u.superseded_at))
             .bind(micros(u.created_at))
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -163,7 +163,10 @@ pub async fn context_layer(
         .collect();
 
     let mut set_cookies: Vec<String> = vec![];
-    let (auth, session_expired) = match cookie(&headers, names.session) {
+    // Static files are the same for everyone: no session lookup for them.
+    let is_static = req.uri().path().starts_with("/static/");
+    let session_cookie = cookie(&headers, names.session).filter(|_| !is_static);
+    let (auth, session_expired) = match session_cookie {
         Some(secret) => match state.accounts.authenticate(secret).await {
             Ok(Some((session, account))) => (Some(Auth { session, account }), false),
             Ok(None) => {

@@ -597,3 +597,39 @@ pub struct FeesPage {
     /// Query string of the PDF link.
     pub pdf_query: String,
 }
+
+/// Links between the pages of a list (GOV.UK "pagination": previous, the current page,
+/// next), rendered by the `pagination` macro.
+#[derive(Clone, Debug, Default)]
+pub struct Pagination {
+    /// The current page number.
+    pub page: u32,
+    /// Link to the previous page, if any.
+    pub previous: Option<String>,
+    /// Link to the next page, if any.
+    pub next: Option<String>,
+}
+
+impl Pagination {
+    /// The links of `paged`, a list at `path`.
+    pub fn of<T>(paged: &crate::domain::paging::Paged<T>, path: &str) -> Self {
+        let n = paged.page.get();
+        let link = |to: u32| {
+            if to == 1 {
+                path.to_string()
+            } else {
+                format!("{path}?page={to}")
+            }
+        };
+        Self {
+            page: n,
+            previous: paged.has_previous().then(|| link(n - 1)),
+            next: paged.has_next.then(|| link(n + 1)),
+        }
+    }
+
+    /// Whether there is anything to show (more than one page).
+    pub fn shown(&self) -> bool {
+        self.previous.is_some() || self.next.is_some()
+    }
+}

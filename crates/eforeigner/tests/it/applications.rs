@@ -3,6 +3,7 @@
 //! the ways work must never be lost.
 
 use eforeigner::domain::Actor;
+use eforeigner::domain::paging::PageNumber;
 use eforeigner::store::{ApplicationRepo, UploadRepo};
 use jiff::SignedDuration;
 
@@ -224,7 +225,16 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(t.app().applications.list(&account).await.unwrap().len(), 1);
+    assert_eq!(
+        t.app()
+            .applications
+            .list(&account, PageNumber::FIRST)
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
 
     let case = b.get(&r.location()).await;
     case.assert_status(200)
@@ -807,5 +817,118 @@ async fn a_minor_is_told_the_in_person_route_and_cannot_start() {
     )
     .await
     .assert_status(403);
-    assert!(t.app().applications.list(&young).await.unwrap().is_empty());
+    assert!(
+        t.app()
+            .applications
+            .list(&young, PageNumber::FIRST)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+}
+
+/// Long lists come 20 rows a page with previous/next links; the unread count covers the
+/// whole e-Mailbox; odd page numbers show something sensible; nobody else's rows show.
+#[tokio::test]
+async fn long_lists_come_a_page_at_a_time() {
+    use eforeigner::domain::applications::MailboxDocument;
+    use eforeigner::store::Effects;
+
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "pages@test.example").await;
+    let account = t
+        .app()
+        .accounts
+        .find_by_email("pages@test.example")
+        .await
+        .unwrap()
+        .unwrap();
+    let n = jiff::Timestamp::now();
+    let store = &t.app().store;
+    for i in 0..25i64 {
+        let at = n + SignedDuration::from_secs(i);
+        let doc = MailboxDocument {
+            id: format!("doc-{i:02}"),
+            account_id: account.id.clone(),
+            application_id: None,
+            kind: "receipt".into(),
+            case_reference: Some(format!("TR-2026-{i:08}")),
+            file_name: "r.pdf".into(),
+            content_type: "application/pdf".into(),
+            size_bytes: 10,
+            storage_key: format!("k{i}"),
+            verify_code: None,
+            created_at: at,
+            opened_at: (i % 5 == 0).then_some(at),
+        };
+        assert!(
+            store
+                .insert_mailbox_document(&doc, &Effects::at(at))
+                .await
+                .unwrap()
+        );
+    }
+    let rows = |body: &str| body.matches("href=\"/mailbox/doc-").count();
+
+    let first = b.get("/mailbox").await;
+    first.assert_status(200);
+    assert_eq!(rows(&first.body), 20);
+    first
+        .assert_contains("20 unread documents")
+        .assert_contains("href=\"/mailbox/doc-24\"")
+        .assert_contains("href=\"/mailbox?page=2\" rel=\"next\"")
+        .assert_contains("Page 1");
+    assert!(!first.body.contains("rel=\"prev\""));
+    assert!(!first.body.contains("doc-04\""), "the oldest are on page 2");
+
+    let second = b.get("/mailbox?page=2").await;
+    assert_eq!(rows(&second.body), 5);
+    second
+        .assert_contains("20 unread documents")
+        .assert_contains("href=\"/mailbox/doc-00\"")
+        .assert_contains("href=\"/mailbox\" rel=\"prev\"");
+    assert!(!second.body.contains("rel=\"next\""));
+
+    let past = b.get("/mailbox?page=7").await;
+    past.assert_status(200)
+        .assert_contains("There is nothing on this page.")
+        .assert_contains("<a href=\"/mailbox\">Go to the first page</a>");
+    for odd in ["abc", "0", "-3", "99999999999"] {
+        assert_eq!(
+            rows(&b.get(&format!("/mailbox?page={odd}")).await.body),
+            20,
+            "{odd}"
+        );
+    }
+    // The Serbian page says it in Serbian.
+    b.get("/mailbox?page=2&lang=sr-Latn")
+        .await
+        .assert_contains("Prethodna stranica");
+
+    // Nobody else sees them.
+    let other = t.browser();
+    t.active_applicant(&other, "nosy@test.example").await;
+    let theirs = other.get("/mailbox").await;
+    assert_eq!(rows(&theirs.body), 0);
+    theirs.assert_contains("Your e-Mailbox is empty.");
+
+    // "My applications" pages the same way (drafts through the pages).
+    for _ in 0..21 {
+        start(&b, "first").await;
+    }
+    let apps = b.get("/applications").await;
+    assert_eq!(
+        apps.body.matches("href=\"/applications/").count()
+            - apps.body.matches("href=\"/applications/new\"").count(),
+        20
+    );
+    apps.assert_contains("href=\"/applications?page=2\" rel=\"next\"");
+    let apps2 = b.get("/applications?page=2").await;
+    assert_eq!(
+        apps2.body.matches("href=\"/applications/").count()
+            - apps2.body.matches("href=\"/applications/new\"").count(),
+        1
+    );
 }

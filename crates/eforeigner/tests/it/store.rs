@@ -10,29 +10,34 @@ use jiff::{SignedDuration, Timestamp};
 use crate::support::TestApp;
 
 fn account(email: &str, now: Timestamp) -> Account {
-    Account {
-        id: uuid::Uuid::new_v4().to_string(),
-        email: email.into(),
-        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
-        role: Role::Applicant,
-        status: AccountStatus::PendingEmail,
-        profile: Profile {
+    Account::new(
+        uuid::Uuid::new_v4().to_string(),
+        email.into(),
+        "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
+        Role::Applicant,
+        AccountStatus::PendingEmail,
+        Profile {
             given_names: "Đorđe".into(),
             surname: "Šćepanović".into(),
             date_of_birth: Some(jiff::civil::date(1985, 2, 28)),
             ..Profile::default()
         },
-        language: Lang::SrCyrl,
-        email_confirmed_at: None,
-        submitted_at: None,
-        verified_at: None,
-        verified_by: None,
-        rejection_reason: None,
-        rejection_note: None,
-        failed_logins: 0,
-        locked_at: None,
-        created_at: now,
-        updated_at: now,
+        Lang::SrCyrl,
+        now,
+    )
+}
+
+fn session(id: &str, account_id: &str, n: Timestamp) -> Session {
+    Session {
+        id: id.into(),
+        account_id: account_id.into(),
+        created_at: n,
+        last_seen_at: n,
+        idle_timeout_secs: 3600,
+        absolute_expires_at: n + SignedDuration::from_hours(24),
+        ip: "127.0.0.1".into(),
+        user_agent: "ua".into(),
+        ended_at: None,
     }
 }
 
@@ -236,17 +241,7 @@ async fn sessions_throttles_uploads_and_audit_chain() {
     s.insert_account(&a, None, &UploadMove::default(), &Effects::at(n))
         .await
         .unwrap();
-    let mk = |id: &str| Session {
-        id: id.into(),
-        account_id: a.id.clone(),
-        created_at: n,
-        last_seen_at: n,
-        idle_timeout_secs: 3600,
-        absolute_expires_at: n + SignedDuration::from_hours(24),
-        ip: "127.0.0.1".into(),
-        user_agent: "ua".into(),
-        ended_at: None,
-    };
+    let mk = |id: &str| session(id, &a.id, n);
     s.insert_session(&mk("s1"), "th1", &Effects::at(n))
         .await
         .unwrap();
@@ -285,7 +280,7 @@ async fn sessions_throttles_uploads_and_audit_chain() {
         superseded_at: None,
         created_at: n,
     };
-    s.insert_upload(&up).await.unwrap();
+    s.insert_upload(&up, &Effects::at(n)).await.unwrap();
     let mut b2 = a.clone();
     b2.updated_at = n + SignedDuration::from_secs(1);
     s.update_account(
@@ -332,6 +327,7 @@ mod applications_repo {
         Answers, Application, ApplicationEvent, ApplicationKind, ApplicationStatus,
         MailboxDocument, PaymentRecord,
     };
+    use eforeigner::domain::paging::Window;
 
     use super::*;
 
@@ -363,6 +359,10 @@ mod applications_repo {
             expires_at: Some(n + SignedDuration::from_hours(720)),
             expiry_warned_at: None,
         }
+    }
+
+    fn window(offset: i64, limit: i64) -> Window {
+        Window { offset, limit }
     }
 
     fn event(app: &Application, what: &str, n: Timestamp) -> ApplicationEvent {
@@ -409,7 +409,7 @@ mod applications_repo {
             .await
             .unwrap();
         assert_eq!(s.application(&a.id).await.unwrap().unwrap(), a);
-        let list = s.applications_of(&acc.id, 10).await.unwrap();
+        let list = s.applications_of(&acc.id, window(0, 10)).await.unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].ground.as_deref(), Some("talent"));
 
@@ -541,7 +541,14 @@ mod applications_repo {
                 .await
                 .unwrap()
         );
-        assert_eq!(s.mailbox_of(&acc.id, 10).await.unwrap().len(), 1);
+        assert_eq!(
+            s.mailbox_of(&acc.id, window(0, 10))
+                .await
+                .unwrap()
+                .documents
+                .len(),
+            1
+        );
         let later = n + SignedDuration::from_hours(1);
         s.mark_opened(&doc.id, n, &Effects::at(n)).await.unwrap();
         s.mark_opened(&doc.id, later, &Effects::at(later))
@@ -580,4 +587,163 @@ mod applications_repo {
                 .is_none()
         );
     }
+
+    /// "My applications" and the e-Mailbox read a window of an account's rows, newest
+    /// first, and the unread count covers the whole mailbox.
+    #[tokio::test]
+    async fn lists_come_newest_first_a_window_at_a_time() {
+        let t = TestApp::spawn().await;
+        let s = &t.app().store;
+        let n = now();
+        let acc = account("lists@example.org", n);
+        let other = account("other-lists@example.org", n);
+        for a in [&acc, &other] {
+            s.insert_account(a, None, &UploadMove::default(), &Effects::at(n))
+                .await
+                .unwrap();
+        }
+        let mut app_ids = vec![];
+        let mut doc_ids = vec![];
+        for i in 0..23i64 {
+            let at = n + SignedDuration::from_secs(i);
+            let a = Application {
+                created_at: at,
+                updated_at: at,
+                ..draft(&acc.id, at)
+            };
+            s.insert_application(&a, &event(&a, "started", at), &Effects::at(at))
+                .await
+                .unwrap();
+            app_ids.push(a.id.clone());
+            let doc = MailboxDocument {
+                id: uuid::Uuid::now_v7().to_string(),
+                account_id: acc.id.clone(),
+                application_id: None,
+                kind: "receipt".into(),
+                case_reference: None,
+                file_name: format!("r{i}.pdf"),
+                content_type: "application/pdf".into(),
+                size_bytes: 10,
+                storage_key: format!("k{i}"),
+                verify_code: None,
+                created_at: at,
+                opened_at: (i < 5).then_some(at),
+            };
+            assert!(
+                s.insert_mailbox_document(&doc, &Effects::at(at))
+                    .await
+                    .unwrap()
+            );
+            doc_ids.push(doc.id.clone());
+        }
+        // The other account's rows never show.
+        let theirs = draft(&other.id, n);
+        s.insert_application(&theirs, &event(&theirs, "started", n), &Effects::at(n))
+            .await
+            .unwrap();
+        app_ids.reverse();
+        doc_ids.reverse();
+
+        let first = s.applications_of(&acc.id, window(0, 21)).await.unwrap();
+        let ids: Vec<&str> = first.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            app_ids[..21].iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        let rest = s.applications_of(&acc.id, window(20, 21)).await.unwrap();
+        let ids: Vec<&str> = rest.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            app_ids[20..].iter().map(String::as_str).collect::<Vec<_>>()
+        );
+
+        let page = s.mailbox_of(&acc.id, window(0, 21)).await.unwrap();
+        let ids: Vec<&str> = page.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            doc_ids[..21].iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        assert_eq!(page.unread, 18);
+        let last = s.mailbox_of(&acc.id, window(20, 21)).await.unwrap();
+        assert_eq!(last.documents.len(), 3);
+        assert_eq!(last.unread, 18);
+        let past = s.mailbox_of(&acc.id, window(40, 21)).await.unwrap();
+        assert!(past.documents.is_empty());
+        assert_eq!(past.unread, 18, "counted also past the end");
+        let none = s.mailbox_of(&other.id, window(0, 21)).await.unwrap();
+        assert_eq!((none.documents.len(), none.unread), (0, 0));
+    }
+}
+
+/// The session cache (on by default, 5 s) must never answer with what this process has
+/// changed since: every write to the account or its sessions is seen at once.
+#[tokio::test]
+async fn session_lookup_sees_every_change_at_once() {
+    let t = TestApp::spawn().await;
+    let s = &t.app().store;
+    let n = now();
+    let mut a = account("cache@example.org", n);
+    let token = NewToken {
+        token_hash: "cache-token".into(),
+        account_id: a.id.clone(),
+        purpose: TokenPurpose::ConfirmEmail,
+        new_email: None,
+        created_at: n,
+        expires_at: n + SignedDuration::from_hours(24),
+    };
+    s.insert_account(&a, Some(&token), &UploadMove::default(), &Effects::at(n))
+        .await
+        .unwrap();
+    let mk = |id: &str| session(id, &a.id, n);
+    for (id, hash) in [("c1", "ch1"), ("c2", "ch2"), ("c3", "ch3")] {
+        s.insert_session(&mk(id), hash, &Effects::at(n))
+            .await
+            .unwrap();
+    }
+    let lookup =
+        |hash: &'static str| async move { s.session_and_account(hash).await.unwrap().unwrap() };
+    assert!(s.session_and_account("nobody").await.unwrap().is_none());
+    let (sess, acc) = lookup("ch1").await;
+    assert_eq!(
+        (sess.id.as_str(), acc.status),
+        ("c1", AccountStatus::PendingEmail)
+    );
+
+    // Touching is reflected (the idle timeout is computed from it).
+    let later = n + SignedDuration::from_secs(30);
+    s.touch_session("c1", later).await.unwrap();
+    assert_eq!(lookup("ch1").await.0.last_seen_at, later);
+
+    // An account update (an officer rejects it).
+    let before = a.updated_at;
+    a.status = AccountStatus::Rejected;
+    a.updated_at = n + SignedDuration::from_secs(1);
+    s.update_account(&a, before, &UploadMove::default(), &Effects::at(n))
+        .await
+        .unwrap();
+    assert_eq!(lookup("ch1").await.1.status, AccountStatus::Rejected);
+
+    // A change through a redeemed token.
+    let change = |mut acc: Account, _: Option<String>| {
+        acc.status = AccountStatus::Active;
+        acc.updated_at = acc.updated_at + SignedDuration::from_secs(1);
+        (acc, Effects::at(n))
+    };
+    s.redeem_token("cache-token", TokenPurpose::ConfirmEmail, n, &change)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(lookup("ch2").await.1.status, AccountStatus::Active);
+
+    // Ending one session, then all but one.
+    assert!(
+        s.end_session(&a.id, "c1", n, &Effects::at(n))
+            .await
+            .unwrap()
+    );
+    assert!(lookup("ch1").await.0.ended_at.is_some());
+    assert!(lookup("ch2").await.0.ended_at.is_none());
+    s.end_all_sessions(&a.id, Some("c3"), n).await.unwrap();
+    assert!(lookup("ch2").await.0.ended_at.is_some());
+    assert!(lookup("ch3").await.0.ended_at.is_none());
 }

@@ -249,6 +249,7 @@ impl TestApp {
             object_store_url: None,
             demo: false,
             secret: None,
+            session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
         };
         let clock = ManualClock::new(jiff::Timestamp::now());
         let app = App::build(config, Arc::new(clock.clone())).await.unwrap();

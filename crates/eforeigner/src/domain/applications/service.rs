@@ -20,6 +20,7 @@ use super::{
 };
 use crate::domain::accounts::IncomingFile;
 use crate::domain::clock::{hash_secret, new_id, new_ordered_id};
+use crate::domain::paging::{PageNumber, Paged};
 use crate::domain::payments::{PaymentLine, PaymentOutcome};
 use crate::domain::uploads::{self, FileProblem, MAX_FILE_BYTES};
 use crate::domain::{Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Role, Upload};
@@ -287,9 +288,17 @@ impl Applications {
         }
     }
 
-    /// An account's applications, newest first.
-    pub async fn list(&self, account: &Account) -> Result<Vec<ApplicationSummary>, DomainError> {
-        Ok(self.store.applications_of(&account.id, 200).await?)
+    /// A page of an account's applications, newest first.
+    pub async fn list(
+        &self,
+        account: &Account,
+        page: PageNumber,
+    ) -> Result<Paged<ApplicationSummary>, DomainError> {
+        let rows = self
+            .store
+            .applications_of(&account.id, page.window())
+            .await?;
+        Ok(page.page_of(rows))
     }
 
     /// The history of an application of `account`.
@@ -556,23 +565,18 @@ impl Applications {
                 file_name: name,
                 content_type: kind.mime().into(),
                 size_bytes: size,
-                sha256: hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&file.bytes)),
+                sha256: file.sha256.clone(),
                 storage_key,
                 superseded_at: None,
                 created_at: self.now(),
             };
-            self.store.insert_upload(&upload).await?;
-            self.store
-                .append_audit(
-                    &[audit(
-                        actor,
-                        "application.file_added",
-                        &app.id,
-                        json!({"item": item, "upload": upload.id, "size": upload.size_bytes}),
-                    )],
-                    self.now(),
-                )
-                .await?;
+            let effects = Effects::at(upload.created_at).with_audit(audit(
+                actor,
+                "application.file_added",
+                &app.id,
+                json!({"item": item, "upload": upload.id, "size": upload.size_bytes}),
+            ));
+            self.store.insert_upload(&upload, &effects).await?;
             existing.push(upload.clone());
             added.push(upload);
         }
@@ -1014,9 +1018,15 @@ impl Applications {
         Ok(())
     }
 
-    /// The e-Mailbox of `account`, newest first.
-    pub async fn mailbox(&self, account: &Account) -> Result<Vec<MailboxDocument>, DomainError> {
-        Ok(self.store.mailbox_of(&account.id, 500).await?)
+    /// A page of the e-Mailbox of `account`, newest first, and the number of unread
+    /// documents in all of it.
+    pub async fn mailbox(
+        &self,
+        account: &Account,
+        page: PageNumber,
+    ) -> Result<(Paged<MailboxDocument>, i64), DomainError> {
+        let slice = self.store.mailbox_of(&account.id, page.window()).await?;
+        Ok((page.page_of(slice.documents), slice.unread))
     }
 
     /// Opens a document of `account`'s e-Mailbox: records the first opening (delivery

@@ -732,32 +732,22 @@ mod tests {
     use crate::domain::{AccountStatus, Lang, Profile, Role};
 
     fn account() -> Account {
-        let t = jiff::Timestamp::UNIX_EPOCH;
-        Account {
-            id: "a".into(),
-            email: "a@example.com".into(),
-            password_hash: String::new(),
-            role: Role::Applicant,
-            status: AccountStatus::Active,
-            profile: Profile {
+        Account::new(
+            "a".into(),
+            "a@example.com".into(),
+            String::new(),
+            Role::Applicant,
+            AccountStatus::Active,
+            Profile {
                 given_names: "Ana".into(),
                 surname: "Petrović".into(),
                 date_of_birth: Date::new(1990, 5, 1).ok(),
                 citizenship: Some("RU".into()),
                 ..Profile::default()
             },
-            language: Lang::En,
-            email_confirmed_at: None,
-            submitted_at: None,
-            verified_at: None,
-            verified_by: None,
-            rejection_reason: None,
-            rejection_note: None,
-            failed_logins: 0,
-            locked_at: None,
-            created_at: t,
-            updated_at: t,
-        }
+            Lang::En,
+            jiff::Timestamp::UNIX_EPOCH,
+        )
     }
 
     fn answers(pairs: &[(StepId, &str, &str)]) -> Answers {

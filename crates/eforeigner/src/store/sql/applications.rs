@@ -10,7 +10,8 @@ use crate::domain::applications::{
     Answers, Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentRecord,
     StepId, parse_kind, upload_owner,
 };
-use crate::store::{ApplicationRepo, ApplicationSummary, Effects, StoreError};
+use crate::domain::paging::Window;
+use crate::store::{ApplicationRepo, ApplicationSummary, Effects, MailboxSlice, StoreError};
 
 const APP_COLUMNS: &str = "id, account_id, kind, status, answers, ground, version, \
     case_reference, payment_reference, payment_method, fee_due_para, paid_at, submitted_at, \
@@ -284,15 +285,16 @@ impl ApplicationRepo for SqlStore {
     async fn applications_of(
         &self,
         account_id: &str,
-        limit: i64,
+        window: Window,
     ) -> Result<Vec<ApplicationSummary>, StoreError> {
         let rows = sqlx::query(
             "SELECT id, kind, status, case_reference, ground, deadline, expires_at, created_at, \
              updated_at FROM applications WHERE account_id = $1 ORDER BY created_at DESC, id DESC \
-             LIMIT $2",
+             LIMIT $2 OFFSET $3",
         )
         .bind(account_id)
-        .bind(limit)
+        .bind(window.limit)
+        .bind(window.offset)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -462,31 +464,48 @@ impl ApplicationRepo for SqlStore {
             .bind(opt_micros(d.opened_at))
             .execute(&mut *tx)
             .await?;
-        if r.rows_affected() == 0 {
-            return Ok(false);
-        }
-        self.write_effects(&mut tx, effects).await?;
-        tx.commit().await?;
-        Ok(true)
+        self.commit_if_changed(tx, r.rows_affected() > 0, effects)
+            .await
     }
 
     async fn mailbox_of(
         &self,
         account_id: &str,
-        limit: i64,
-    ) -> Result<Vec<MailboxDocument>, StoreError> {
+        window: Window,
+    ) -> Result<MailboxSlice, StoreError> {
+        // One round trip: the unread count is an uncorrelated subquery, computed once (by
+        // the partial index `mailbox_documents_unread`), not per row.
         let sql = format!(
-            "SELECT {MAILBOX_COLUMNS} FROM mailbox_documents WHERE account_id = $1 \
-             ORDER BY created_at DESC, id DESC LIMIT $2"
+            "SELECT {MAILBOX_COLUMNS}, (SELECT count(*) FROM mailbox_documents u \
+             WHERE u.account_id = $1 AND u.opened_at IS NULL) AS unread \
+             FROM mailbox_documents WHERE account_id = $1 \
+             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
         );
-        sqlx::query(&sql)
+        let rows = sqlx::query(&sql)
             .bind(account_id)
-            .bind(limit)
+            .bind(window.limit)
+            .bind(window.offset)
             .fetch_all(&self.pool)
+            .await?;
+        let unread = match rows.first() {
+            Some(row) => row.try_get::<i64, _>("unread")?,
+            // A page past the end: count on its own.
+            None => sqlx::query(
+                "SELECT count(*) AS unread FROM mailbox_documents \
+                 WHERE account_id = $1 AND opened_at IS NULL",
+            )
+            .bind(account_id)
+            .fetch_one(&self.pool)
             .await?
-            .iter()
-            .map(mailbox_from_row)
-            .collect()
+            .try_get::<i64, _>("unread")?,
+        };
+        Ok(MailboxSlice {
+            documents: rows
+                .iter()
+                .map(mailbox_from_row)
+                .collect::<Result<_, _>>()?,
+            unread,
+        })
     }
 
     async fn mailbox_document(&self, id: &str) -> Result<Option<MailboxDocument>, StoreError> {

@@ -15,12 +15,13 @@ use axum::response::{IntoResponse, Response};
 use eforeigner_rules::countries;
 use eforeigner_rules::residence::{self, ReasonCode};
 
-use super::{see_other, when};
+use super::{PageQuery, see_other, when};
 use crate::domain::applications::receipt::{ground_name, name_language};
 use crate::domain::applications::steps::{
     self, EDUCATION_LEVELS, FieldKind, Options, PAYMENT_METHODS, StepId, StepInput, StepState,
 };
 use crate::domain::applications::{Application, ApplicationStatus, Applications, parse_kind};
+use crate::domain::paging::PageNumber;
 use crate::domain::{Account, DomainError, FieldErrors, Upload};
 use crate::web::AppState;
 use crate::web::api::identifiers::ReasonView;
@@ -28,7 +29,9 @@ use crate::web::api::residence::{FeesView, fees_view, reason_view};
 use crate::web::context::{ActiveApplicant, Ctx};
 use crate::web::error::PageError;
 use crate::web::forms::{FormView, MultipartForm};
-use crate::web::templates::{Action, Field, MessagePage, Page, SlipView, UploadView, render};
+use crate::web::templates::{
+    Action, Field, MessagePage, Page, Pagination, SlipView, UploadView, render,
+};
 
 /// The cookie that holds the token of answers kept when a session ended mid-step.
 const KEPT_COOKIE: &str = "kept_answers";
@@ -174,18 +177,25 @@ pub struct CaseRow {
 pub struct ListPage {
     /// Layout.
     pub p: Page,
-    /// Cases, newest first.
+    /// Cases of this page, newest first.
     pub rows: Vec<CaseRow>,
+    /// Links to the other pages.
+    pub nav: Pagination,
 }
 
 /// `GET /applications`.
 pub async fn list(
     State(state): State<AppState>,
     ActiveApplicant(ctx, auth): ActiveApplicant,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
-    let apps = state.applications.list(&auth.account).await?;
+    let apps = state
+        .applications
+        .list(&auth.account, PageNumber::parse(q.page.as_deref()))
+        .await?;
     let tr = &ctx.tr;
     let rows = apps
+        .items
         .iter()
         .map(|a| CaseRow {
             href: format!("/applications/{}", a.id),
@@ -218,6 +228,7 @@ pub async fn list(
     Ok(render(&ListPage {
         p: Page::new(&ctx, "apps-title"),
         rows,
+        nav: Pagination::of(&apps, "/applications"),
     }))
 }
 

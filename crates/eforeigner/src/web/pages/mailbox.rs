@@ -11,17 +11,18 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::applications::download;
-use super::{see_other, when};
+use super::{PageQuery, see_other, when};
 use crate::domain::applications::receipt::ground_name;
 use crate::domain::applications::steps::StepId;
 use crate::domain::applications::{ApplicationStatus, Applications};
+use crate::domain::paging::PageNumber;
 use crate::domain::payments::PaymentOutcome;
 use crate::domain::{AccountStatus, DomainError, FieldErrors, Role};
 use crate::web::AppState;
 use crate::web::context::{ActiveApplicant, Ctx, SignedIn};
 use crate::web::error::PageError;
 use crate::web::forms::FormView;
-use crate::web::templates::{Field, Page, human_size, render};
+use crate::web::templates::{Field, Page, Pagination, human_size, render};
 
 /// A document in the list.
 pub struct DocRow {
@@ -45,20 +46,27 @@ pub struct DocRow {
 pub struct MailboxListPage {
     /// Layout.
     pub p: Page,
-    /// Documents, newest first.
+    /// Documents of this page, newest first.
     pub docs: Vec<DocRow>,
-    /// Unread count.
-    pub unread: usize,
+    /// Unread documents in the whole mailbox.
+    pub unread: i64,
+    /// Links to the other pages.
+    pub nav: Pagination,
 }
 
-/// `GET /mailbox`.
+/// `GET /mailbox[?page=N]`.
 pub async fn list(
     State(state): State<AppState>,
     ActiveApplicant(ctx, auth): ActiveApplicant,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
-    let docs = state.applications.mailbox(&auth.account).await?;
+    let (docs, unread) = state
+        .applications
+        .mailbox(&auth.account, PageNumber::parse(q.page.as_deref()))
+        .await?;
     let tr = &ctx.tr;
     let rows: Vec<DocRow> = docs
+        .items
         .iter()
         .map(|d| DocRow {
             href: format!("/mailbox/{}", d.id),
@@ -69,11 +77,11 @@ pub async fn list(
             size: human_size(d.size_bytes),
         })
         .collect();
-    let unread = rows.iter().filter(|r| r.opened.is_empty()).count();
     Ok(render(&MailboxListPage {
         p: Page::new(&ctx, "mailbox-title"),
         docs: rows,
         unread,
+        nav: Pagination::of(&docs, "/mailbox"),
     }))
 }
 

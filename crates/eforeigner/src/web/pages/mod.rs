@@ -162,7 +162,15 @@ pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
-/// A timestamp as the pages show it (UTC).
+/// The `page` parameter of a list (read leniently by
+/// [`crate::domain::paging::PageNumber::parse`]).
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct PageQuery {
+    /// 1-based page number.
+    pub page: Option<String>,
+}
+
+/// A time as shown on pages (UTC).
 pub fn when(t: Timestamp) -> String {
     t.strftime("%Y-%m-%d %H:%M UTC").to_string()
 }
