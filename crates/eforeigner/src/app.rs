@@ -17,7 +17,7 @@ use crate::i18n::I18n;
 use crate::jobs::{Mailer, Worker};
 use crate::store::files::FileStore;
 use crate::store::{SqlStore, Store};
-use crate::web::{self, AppState};
+use crate::web::{self, AppState, Services};
 
 /// A built application, not yet serving.
 #[derive(Clone)]
@@ -117,7 +117,7 @@ impl App {
             }
         };
         let config = Arc::new(config);
-        let state = AppState {
+        let state = AppState::new(Services {
             accounts: accounts.clone(),
             applications: applications.clone(),
             i18n: i18n.clone(),
@@ -127,7 +127,7 @@ impl App {
             worker: worker.clone(),
             metrics: metrics_handle(),
             csrf_key: Arc::new(csrf_key),
-        };
+        });
         Ok(Self {
             config,
             store: sql,

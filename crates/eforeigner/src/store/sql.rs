@@ -242,11 +242,17 @@ impl SqlStore {
         };
         let max = match backend {
             // SQLite serialises writers anyway; a few readers suffice.
-            Backend::Sqlite => 8,
+            Backend::Sqlite => 4,
             Backend::Postgres => 16,
         };
         let pool = AnyPoolOptions::new()
             .max_connections(max)
+            // sqlx pings every connection before lending it by default: one more round trip
+            // (a thread hand-off on SQLite, a network round trip on PostgreSQL) before every
+            // query, the largest single cost of a signed-in page in the benchmark. A
+            // connection that died meanwhile (a PostgreSQL restart) fails its next query
+            // instead and is then discarded by the pool.
+            .test_before_acquire(false)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {

@@ -2,6 +2,7 @@
 //! one middleware and read by handlers through extractors.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -33,8 +34,8 @@ pub struct Ctx {
     pub tr: Tr,
     /// The token forms must send back (`csrf_token`).
     pub csrf_token: String,
-    /// The signed-in user, if any.
-    pub auth: Option<Auth>,
+    /// The signed-in user, if any (shared: the context is cloned by every extractor).
+    pub auth: Option<Arc<Auth>>,
     /// A session cookie came but the session has ended or expired.
     pub session_expired: bool,
     /// Client address.
@@ -148,7 +149,7 @@ pub async fn context_layer(
     next: Next,
 ) -> Response {
     let names = CookieNames::for_config(state.config.secure_cookies());
-    let headers = req.headers().clone();
+    let headers = req.headers();
     let ip = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -165,10 +166,10 @@ pub async fn context_layer(
     let mut set_cookies: Vec<String> = vec![];
     // Static files are the same for everyone: no session lookup for them.
     let is_static = req.uri().path().starts_with("/static/");
-    let session_cookie = cookie(&headers, names.session).filter(|_| !is_static);
+    let session_cookie = cookie(headers, names.session).filter(|_| !is_static);
     let (auth, session_expired) = match session_cookie {
         Some(secret) => match state.accounts.authenticate(secret).await {
-            Ok(Some((session, account))) => (Some(Auth { session, account }), false),
+            Ok(Some((session, account))) => (Some(Arc::new(Auth { session, account })), false),
             Ok(None) => {
                 set_cookies.push(names.set(names.session, "", Some(0)));
                 (None, true)
@@ -185,7 +186,7 @@ pub async fn context_layer(
     // neither gets (or pays for) a CSRF cookie.
     let path = req.uri().path();
     let forms_possible = !path.starts_with("/api/") && !path.starts_with("/static/");
-    let csrf_token = match cookie(&headers, names.csrf).filter(|v| v.len() >= 32 && v.len() <= 64) {
+    let csrf_token = match cookie(headers, names.csrf).filter(|v| v.len() >= 32 && v.len() <= 64) {
         Some(v) => csrf_token_for(&state.csrf_key, v),
         None if forms_possible => {
             let v = crate::domain::clock::new_secret();
@@ -203,7 +204,7 @@ pub async fn context_layer(
         ));
     }
     let lang = from_query
-        .or_else(|| cookie(&headers, "lang").and_then(Lang::parse))
+        .or_else(|| cookie(headers, "lang").and_then(Lang::parse))
         .or_else(|| auth.as_ref().map(|a| a.account.language))
         .or_else(|| {
             headers
@@ -278,7 +279,7 @@ fn login_redirect(ctx: &Ctx) -> Response {
 
 /// A signed-in user (any status); others are sent to the login page and brought back.
 #[derive(Clone, Debug)]
-pub struct SignedIn(pub Ctx, pub Auth);
+pub struct SignedIn(pub Ctx, pub Arc<Auth>);
 
 impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
     type Rejection = Response;
@@ -297,7 +298,7 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
 /// A signed-in applicant whose account is active: the gate of every service page.
 /// Anyone else signed in gets the "Access denied" page, never a crash or a blank.
 #[derive(Clone, Debug)]
-pub struct ActiveApplicant(pub Ctx, pub Auth);
+pub struct ActiveApplicant(pub Ctx, pub Arc<Auth>);
 
 impl<S: Send + Sync> FromRequestParts<S> for ActiveApplicant {
     type Rejection = Response;
@@ -314,7 +315,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ActiveApplicant {
 
 /// A signed-in, active verification officer (or supervisor, admin).
 #[derive(Clone, Debug)]
-pub struct Verifier(pub Ctx, pub Auth);
+pub struct Verifier(pub Ctx, pub Arc<Auth>);
 
 impl<S: Send + Sync> FromRequestParts<S> for Verifier {
     type Rejection = Response;

@@ -106,7 +106,7 @@ async fn api_not_found(ctx: Ctx) -> ApiError {
 }
 
 /// A signed-in caller of the API; 401 envelope otherwise.
-struct ApiUser(Ctx, Auth);
+struct ApiUser(Ctx, std::sync::Arc<Auth>);
 
 impl<S: Send + Sync> FromRequestParts<S> for ApiUser {
     type Rejection = Response;

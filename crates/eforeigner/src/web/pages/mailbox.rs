@@ -307,7 +307,7 @@ fn is_supervisor(ctx: &Ctx) -> Result<crate::domain::Account, PageError> {
     if matches!(auth.account.role, Role::Supervisor | Role::Admin)
         && auth.account.status == AccountStatus::Active
     {
-        Ok(auth.account)
+        Ok(auth.account.clone())
     } else {
         Err(PageError::Forbidden)
     }
