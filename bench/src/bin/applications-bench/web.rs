@@ -682,7 +682,7 @@ pub fn upload_op(plan: Arc<UploadPlan>, clients: Arc<Vec<reqwest::Client>>) -> O
 }
 
 /// Writing the file through the portal's own write path: `FileStore::local(dir).put`
-/// (object_store's `LocalFileSystem`: a staging file, `write_all`, rename; no fsync), under
+/// (the file written in place, `write_all`, fsync, on the blocking pool), under
 /// keys shaped like the portal's (`applications/<dir>/<file>`, a new directory per round
 /// and worker as a draft gets one).
 pub fn store_op(store: FileStore, round: usize, pdf: Bytes) -> Op {

@@ -1,8 +1,14 @@
 //! The file store for uploaded documents: a local directory by default, any S3-compatible
 //! storage by configuration (`EFOREIGNER_OBJECT_STORE_URL=s3://bucket/prefix` with the usual
-//! `AWS_*` variables), both through the `object_store` crate. Local writes are made durable
-//! (fsync of the file and its directory) before `put` returns: the record of an upload is
-//! committed right after, and must never outlive its bytes after a power loss.
+//! `AWS_*` variables), both through the `object_store` crate for reading and deleting.
+//! Local writes are made here: written in place and made durable (fsync) before `put`
+//! returns — the record of an upload is committed right after, and must never outlive its
+//! bytes after a power loss. (object_store's own local write goes through a staging file and
+//! never fsyncs.) The directory is not fsynced separately: on a journaling file system
+//! (ext4, XFS) the file's fsync commits the journal that holds its new directory entry, and a
+//! second, directory fsync per file halved the upload rate in the benchmark because it
+//! waits for every other write in flight (`bench/README.md`). On a file system without a
+//! journal, put the data directory on one that has one.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -65,21 +71,27 @@ impl FileStore {
     }
 
     /// Stores `bytes` under `key`; once this returns, the bytes are on stable storage (S3
-    /// answers only then; a local file and its directory entry are fsynced).
+    /// answers only then; a local file is fsynced).
+    ///
+    /// A local file is written in place, not through a staging file: keys are unique and
+    /// their records are only written after `put` returns, so a crash mid-write leaves an
+    /// unreferenced file and a retry (the receipt job) rewrites the same key whole.
     pub async fn put(&self, key: &str, bytes: Bytes) -> anyhow::Result<()> {
-        self.inner.put(&ObjectPath::from(key), bytes.into()).await?;
-        if let Some(root) = &self.local_root {
-            let file = root.join(key);
-            tokio::task::spawn_blocking(move || -> std::io::Result<()> {
-                std::fs::File::open(&file)?.sync_all()?;
-                // The rename that made the file visible lives in its directory.
-                if let Some(dir) = file.parent() {
-                    std::fs::File::open(dir)?.sync_all()?;
-                }
-                Ok(())
-            })
-            .await??;
-        }
+        let Some(root) = &self.local_root else {
+            self.inner.put(&ObjectPath::from(key), bytes.into()).await?;
+            return Ok(());
+        };
+        anyhow::ensure!(is_plain_key(key), "not a storage key: {key:?}");
+        let file = root.join(key);
+        tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+            use std::io::Write as _;
+            let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
+            std::fs::create_dir_all(&dir)?;
+            let mut f = std::fs::File::create(&file)?;
+            f.write_all(&bytes)?;
+            f.sync_all()
+        })
+        .await??;
         Ok(())
     }
 
@@ -100,6 +112,19 @@ impl FileStore {
             Err(e) => Err(e.into()),
         }
     }
+}
+
+/// Whether `key` maps to the same file for object_store and for [`Path::join`]: segments of
+/// letters, digits, `.`, `_` and `-`, none empty, `.` or `..` (server-made keys always are).
+fn is_plain_key(key: &str) -> bool {
+    key.split('/').all(|seg| {
+        !seg.is_empty()
+            && seg != "."
+            && seg != ".."
+            && seg
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    })
 }
 
 #[cfg(test)]
@@ -127,6 +152,17 @@ mod tests {
             .await?;
         assert_eq!(std::fs::read(dir.path().join("b/uploads/7/2"))?, b"png");
         assert_eq!(by_url.get("uploads/7/2").await?, Bytes::from_static(b"png"));
+        // A rewrite (a retried job) replaces the whole file.
+        local
+            .put("applications/x/1", Bytes::from_static(b"%PDF"))
+            .await?;
+        assert_eq!(
+            local.get("applications/x/1").await?,
+            Bytes::from_static(b"%PDF")
+        );
+        for bad in ["../etc/passwd", "a//b", "/abs", "a/./b", "a b", "ä"] {
+            assert!(local.put(bad, Bytes::new()).await.is_err(), "{bad}");
+        }
         Ok(())
     }
 }

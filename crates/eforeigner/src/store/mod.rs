@@ -339,9 +339,27 @@ pub trait AuditRepo: Send + Sync {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MailboxSlice {
     /// The documents asked for, newest first.
-    pub documents: Vec<MailboxDocument>,
+    pub documents: Vec<MailboxLine>,
     /// Unread documents in the whole mailbox.
     pub unread: i64,
+}
+
+/// A line of the e-Mailbox: only what the list shows (half the columns of a
+/// [`MailboxDocument`]; every column read costs a copy per row).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailboxLine {
+    /// Id.
+    pub id: String,
+    /// `receipt`…: a translation key part.
+    pub kind: String,
+    /// The case reference.
+    pub case_reference: Option<String>,
+    /// Size.
+    pub size_bytes: i64,
+    /// Delivered.
+    pub created_at: Timestamp,
+    /// First opened by the addressee.
+    pub opened_at: Option<Timestamp>,
 }
 
 /// A line of "My applications" (no answers: the list stays fast with many cases).
@@ -363,8 +381,6 @@ pub struct ApplicationSummary {
     pub expires_at: Option<Timestamp>,
     /// Created.
     pub created_at: Timestamp,
-    /// Last change.
-    pub updated_at: Timestamp,
 }
 
 /// Applications, their history, payments, the e-Mailbox and answers kept over a login.

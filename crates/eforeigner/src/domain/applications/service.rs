@@ -26,7 +26,7 @@ use crate::domain::uploads::{self, FileProblem, MAX_FILE_BYTES};
 use crate::domain::{Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Role, Upload};
 use crate::i18n::I18n;
 use crate::store::files::FileStore;
-use crate::store::{ApplicationSummary, Effects, NewAudit, NewJob, Store, StoreError};
+use crate::store::{ApplicationSummary, Effects, MailboxLine, NewAudit, NewJob, Store, StoreError};
 
 /// Drafts are kept this long after their last change.
 pub const DRAFT_KEPT: SignedDuration = SignedDuration::from_hours(30 * 24);
@@ -1024,7 +1024,7 @@ impl Applications {
         &self,
         account: &Account,
         page: PageNumber,
-    ) -> Result<(Paged<MailboxDocument>, i64), DomainError> {
+    ) -> Result<(Paged<MailboxLine>, i64), DomainError> {
         let slice = self.store.mailbox_of(&account.id, page.window()).await?;
         Ok((page.page_of(slice.documents), slice.unread))
     }

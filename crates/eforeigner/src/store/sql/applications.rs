@@ -11,7 +11,9 @@ use crate::domain::applications::{
     StepId, parse_kind, upload_owner,
 };
 use crate::domain::paging::Window;
-use crate::store::{ApplicationRepo, ApplicationSummary, Effects, MailboxSlice, StoreError};
+use crate::store::{
+    ApplicationRepo, ApplicationSummary, Effects, MailboxLine, MailboxSlice, StoreError,
+};
 
 const APP_COLUMNS: &str = "id, account_id, kind, status, answers, ground, version, \
     case_reference, payment_reference, payment_method, fee_due_para, paid_at, submitted_at, \
@@ -288,8 +290,8 @@ impl ApplicationRepo for SqlStore {
         window: Window,
     ) -> Result<Vec<ApplicationSummary>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, kind, status, case_reference, ground, deadline, expires_at, created_at, \
-             updated_at FROM applications WHERE account_id = $1 ORDER BY created_at DESC, id DESC \
+            "SELECT id, kind, status, case_reference, ground, deadline, expires_at, created_at \
+             FROM applications WHERE account_id = $1 ORDER BY created_at DESC, id DESC \
              LIMIT $2 OFFSET $3",
         )
         .bind(account_id)
@@ -308,7 +310,6 @@ impl ApplicationRepo for SqlStore {
                     deadline: opt_date(row, "deadline")?,
                     expires_at: opt_ts(row, "expires_at")?,
                     created_at: ts(row, "created_at")?,
-                    updated_at: ts(row, "updated_at")?,
                 })
             })
             .collect()
@@ -475,18 +476,18 @@ impl ApplicationRepo for SqlStore {
     ) -> Result<MailboxSlice, StoreError> {
         // One round trip: the unread count is an uncorrelated subquery, computed once (by
         // the partial index `mailbox_documents_unread`), not per row.
-        let sql = format!(
-            "SELECT {MAILBOX_COLUMNS}, (SELECT count(*) FROM mailbox_documents u \
+        let rows = sqlx::query(
+            "SELECT id, kind, case_reference, size_bytes, created_at, opened_at, \
+             (SELECT count(*) FROM mailbox_documents u \
              WHERE u.account_id = $1 AND u.opened_at IS NULL) AS unread \
              FROM mailbox_documents WHERE account_id = $1 \
-             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
-        );
-        let rows = sqlx::query(&sql)
-            .bind(account_id)
-            .bind(window.limit)
-            .bind(window.offset)
-            .fetch_all(&self.pool)
-            .await?;
+             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3",
+        )
+        .bind(account_id)
+        .bind(window.limit)
+        .bind(window.offset)
+        .fetch_all(&self.pool)
+        .await?;
         let unread = match rows.first() {
             Some(row) => row.try_get::<i64, _>("unread")?,
             // A page past the end: count on its own.
@@ -502,8 +503,17 @@ impl ApplicationRepo for SqlStore {
         Ok(MailboxSlice {
             documents: rows
                 .iter()
-                .map(mailbox_from_row)
-                .collect::<Result<_, _>>()?,
+                .map(|row| {
+                    Ok(MailboxLine {
+                        id: row.try_get("id")?,
+                        kind: row.try_get("kind")?,
+                        case_reference: row.try_get("case_reference")?,
+                        size_bytes: row.try_get("size_bytes")?,
+                        created_at: ts(row, "created_at")?,
+                        opened_at: opt_ts(row, "opened_at")?,
+                    })
+                })
+                .collect::<Result<_, StoreError>>()?,
             unread,
         })
     }
