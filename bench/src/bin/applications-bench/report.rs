@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use eforeigner::domain::paging::PAGE_SIZE;
 use serde_json::json;
 
 use crate::fill::{FillReport, Shape};
@@ -408,8 +409,8 @@ impl Report {
                 &mut out,
                 "1a",
                 format!(
-                    "`GET /applications` ({} cases, {:.1} kB)",
-                    p.applications_rows,
+                    "`GET /applications` (first page: {} of the account's cases, {:.1} kB)",
+                    p.applications_rows.min(PAGE_SIZE as usize),
                     p.applications_bytes as f64 / 1e3
                 ),
                 &p.applications,
@@ -418,7 +419,8 @@ impl Report {
                 &mut out,
                 "1b",
                 format!(
-                    "`GET /mailbox` ({} documents, {:.1} kB)",
+                    "`GET /mailbox` (first page: {} of the account's {} documents, {:.1} kB)",
+                    p.mailbox_rows.min(PAGE_SIZE as usize),
                     p.mailbox_rows,
                     p.mailbox_bytes as f64 / 1e3
                 ),
