@@ -1,6 +1,6 @@
 // The online application for temporary residence (issue 4) in a real browser, with an axe
 // WCAG 2.2 AA check on every page shown:
-//   /applications                      My applications
+//   /applications[?page=N]             My applications, 20 to a page
 //   /applications/new                  first permit or extension (an extension needs the EBS)
 //   /applications/{id}                 task list of a draft; case page once submitted
 //   /applications/{id}/steps/{step}    check, personal, reasons, details, documents, fees
@@ -43,6 +43,9 @@ const TEXT = {
     appsTitle: 'My applications',
     appsNone: 'You have no applications yet.',
     appsStart: 'Start a new application',
+    paginationLabel: 'Pages',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
     startTitle: 'Apply for temporary residence',
     kindFirst: 'First temporary residence permit',
     kindExtension: 'Extension of my temporary residence permit',
@@ -1108,6 +1111,43 @@ test('task list: a new draft shows "Not started" for a step the applicant has no
     `Personal data: ${EN.notStarted}`,
     ...EN.steps.slice(2).map((s) => `${s}: ${EN.cannotStart}`),
   ]);
+});
+
+test('long lists: My applications comes 20 to a page with previous and next links', async ({ page, browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const person = newPerson('Olena', 'Bondar', 'meadow-lantern-quartz-58');
+  await activeApplicant(browser, baseURL, tmpDir, person);
+  await signIn(page, person.email, person.password);
+  // 21 drafts: the first through the pages, the rest by posting the same form.
+  await startApplication(page, EN.kindFirst);
+  await visit(page, '/applications/new');
+  const csrf = await page.locator('main form input[name="csrf_token"]').first().inputValue();
+  for (let i = 0; i < 20; i += 1) {
+    const res = await page.request.post('/applications/new', {
+      form: { csrf_token: csrf, kind: 'first' },
+      maxRedirects: 0,
+    });
+    expect(res.status(), `draft ${i + 2}`).toBe(303);
+  }
+  const rows = () => main(page).locator('table tbody tr');
+  const nav = () => page.getByRole('navigation', { name: EN.paginationLabel });
+
+  await visit(page, '/applications');
+  await expect(rows()).toHaveCount(20);
+  await expect(nav().getByRole('link', { name: EN.previousPage })).toHaveCount(0);
+  await expect(nav().locator('[aria-current="page"]')).toHaveText('Page 1');
+  await go(page, nav().getByRole('link', { name: EN.nextPage }));
+  await expect(page).toHaveURL(/\/applications\?page=2$/);
+  await expect(rows()).toHaveCount(1);
+  await expect(nav().getByRole('link', { name: EN.nextPage })).toHaveCount(0);
+  await go(page, nav().getByRole('link', { name: EN.previousPage }));
+  await expect(page).toHaveURL(/\/applications$/);
+  await expect(rows()).toHaveCount(20);
+  // A page past the end says so and links back.
+  await visit(page, '/applications?page=9');
+  await expect(main(page)).toContainText('There is nothing on this page.');
+  await go(page, main(page).getByRole('link', { name: 'Go to the first page' }));
+  await expect(rows()).toHaveCount(20);
 });
 
 // Was (crates/eforeigner/src/web/pages/residence.rs, `slip_for`): `SlipView.reference` was set

@@ -726,7 +726,7 @@ async fn session_lookup_sees_every_change_at_once() {
     // A change through a redeemed token.
     let change = |mut acc: Account, _: Option<String>| {
         acc.status = AccountStatus::Active;
-        acc.updated_at = acc.updated_at + SignedDuration::from_secs(1);
+        acc.updated_at += SignedDuration::from_secs(1);
         (acc, Effects::at(n))
     };
     s.redeem_token("cache-token", TokenPurpose::ConfirmEmail, n, &change)
