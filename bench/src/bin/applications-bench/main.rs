@@ -315,10 +315,46 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
                 }
                 *mean = began.elapsed() / RUNS;
             }
+            let file = data_dir.join("eforeigner.sqlite3");
+            // Where a query's time goes between the driver and the portal's store: the same
+            // query through a pool of one connection, native (`SqlitePool`) and through
+            // sqlx's `Any` layer (the portal's kind of pool).
+            let url = format!("sqlite://{}", file.display());
+            let native = sqlx::sqlite::SqlitePoolOptions::new()
+                .max_connections(1)
+                .test_before_acquire(false)
+                .connect(&url)
+                .await?;
+            let any = sqlx::any::AnyPoolOptions::new()
+                .max_connections(1)
+                .test_before_acquire(false)
+                .connect(&url)
+                .await?;
+            let began = Instant::now();
+            for _ in 0..RUNS {
+                sqlx::query(APPLICATIONS_OF)
+                    .bind(account_id)
+                    .bind(APPLICATIONS_LIMIT)
+                    .bind(FIRST_PAGE.offset)
+                    .fetch_all(&native)
+                    .await?;
+            }
+            d.query_applications_native_pool = Some(began.elapsed() / RUNS);
+            let began = Instant::now();
+            for _ in 0..RUNS {
+                sqlx::query(APPLICATIONS_OF)
+                    .bind(account_id)
+                    .bind(APPLICATIONS_LIMIT)
+                    .bind(FIRST_PAGE.offset)
+                    .fetch_all(&any)
+                    .await?;
+            }
+            d.query_applications_any_pool = Some(began.elapsed() / RUNS);
+            native.close().await;
+            any.close().await;
             let version: String = sqlx::query_scalar("SELECT sqlite_version()")
                 .fetch_one(&mut *c)
                 .await?;
-            let file = data_dir.join("eforeigner.sqlite3");
             d.db_bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
             d.server = format!(
                 "SQLite {version} (file in {}, WAL, synchronous = NORMAL, the portal's \

@@ -147,6 +147,10 @@ pub struct Diagnostics {
     pub query_applications: Duration,
     /// See `query_applications`.
     pub query_mailbox: Duration,
+    /// SQLite: `applications_of`'s query through a native `SqlitePool` of one connection.
+    pub query_applications_native_pool: Option<Duration>,
+    /// SQLite: the same through an `AnyPool` of one connection (the portal's kind).
+    pub query_applications_any_pool: Option<Duration>,
     /// Database size in bytes.
     pub db_bytes: u64,
     /// Server facts (PostgreSQL version and settings, SQLite version and file system).
@@ -587,6 +591,18 @@ impl Report {
                 d.query_applications.as_secs_f64() * 1e6,
                 d.query_mailbox.as_secs_f64() * 1e6
             );
+            if let (Some(native), Some(any)) = (
+                d.query_applications_native_pool,
+                d.query_applications_any_pool,
+            ) {
+                let _ = writeln!(
+                    out,
+                    "\n`applications_of`'s query through a pool of one connection: native \
+                     `SqlitePool` {:.0} µs, sqlx `AnyPool` (the portal's kind) {:.0} µs.",
+                    native.as_secs_f64() * 1e6,
+                    any.as_secs_f64() * 1e6
+                );
+            }
             let _ = writeln!(out, "\nPlan of `applications_of`:\n\n```");
             for l in &d.plan_applications {
                 let _ = writeln!(out, "{l}");

@@ -249,9 +249,10 @@ impl SqlStore {
             .max_connections(max)
             // sqlx pings every connection before lending it by default: one more round trip
             // (a thread hand-off on SQLite, a network round trip on PostgreSQL) before every
-            // query, the largest single cost of a signed-in page in the benchmark. A
-            // connection that died meanwhile (a PostgreSQL restart) fails its next query
-            // instead and is then discarded by the pool.
+            // query, the largest single cost of a signed-in page in the benchmark. sqlx
+            // already pings each connection when it goes back to the pool (and discards it
+            // if that fails), so the second ping only catches a connection that died while
+            // idle (a PostgreSQL restart): that one fails its next query instead.
             .test_before_acquire(false)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
