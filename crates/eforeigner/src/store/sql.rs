@@ -306,6 +306,23 @@ impl SqlStore {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
     }
 
+    /// The row that `sql` (with one parameter, `$1` = `value`) finds, if any, read by
+    /// `from_row`: every lookup by a unique column.
+    async fn one_by<T>(
+        &self,
+        sql: &str,
+        value: &str,
+        from_row: fn(&AnyRow) -> Result<T, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        sqlx::query(sql)
+            .bind(value)
+            .fetch_optional(&self.pool)
+            .await?
+            .as_ref()
+            .map(from_row)
+            .transpose()
+    }
+
     /// Starts a write transaction. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so a read-then-write transaction never fails half-way on a lock
     /// upgrade.
@@ -492,25 +509,21 @@ impl AccountRepo for SqlStore {
     }
 
     async fn account(&self, id: &str) -> Result<Option<Account>, StoreError> {
-        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1");
-        sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(account_from_row)
-            .transpose()
+        self.one_by(
+            &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"),
+            id,
+            account_from_row,
+        )
+        .await
     }
 
     async fn account_by_email(&self, email: &str) -> Result<Option<Account>, StoreError> {
-        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE email = $1");
-        sqlx::query(&sql)
-            .bind(email)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(account_from_row)
-            .transpose()
+        self.one_by(
+            &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE email = $1"),
+            email,
+            account_from_row,
+        )
+        .await
     }
 
     async fn update_account(
@@ -710,14 +723,12 @@ impl SessionRepo for SqlStore {
     }
 
     async fn session_by_token(&self, token_hash: &str) -> Result<Option<Session>, StoreError> {
-        let sql = format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token_hash = $1");
-        sqlx::query(&sql)
-            .bind(token_hash)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(session_from_row)
-            .transpose()
+        self.one_by(
+            &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE token_hash = $1"),
+            token_hash,
+            session_from_row,
+        )
+        .await
     }
 
     async fn session_and_account(
@@ -933,14 +944,12 @@ impl UploadRepo for SqlStore {
     }
 
     async fn upload(&self, id: &str) -> Result<Option<Upload>, StoreError> {
-        let sql = format!("SELECT {UPLOAD_COLUMNS} FROM uploads WHERE id = $1");
-        sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(upload_from_row)
-            .transpose()
+        self.one_by(
+            &format!("SELECT {UPLOAD_COLUMNS} FROM uploads WHERE id = $1"),
+            id,
+            upload_from_row,
+        )
+        .await
     }
 
     async fn delete_upload(&self, owner_key: &str, id: &str) -> Result<Option<Upload>, StoreError> {

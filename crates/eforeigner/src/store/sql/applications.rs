@@ -200,14 +200,12 @@ impl SqlStore {
         col: &'static str,
         value: &str,
     ) -> Result<Option<Application>, StoreError> {
-        let sql = format!("SELECT {APP_COLUMNS} FROM applications WHERE {col} = $1");
-        sqlx::query(&sql)
-            .bind(value)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(app_from_row)
-            .transpose()
+        self.one_by(
+            &format!("SELECT {APP_COLUMNS} FROM applications WHERE {col} = $1"),
+            value,
+            app_from_row,
+        )
+        .await
     }
 }
 
@@ -430,14 +428,12 @@ impl ApplicationRepo for SqlStore {
     }
 
     async fn payment_by_key(&self, source_key: &str) -> Result<Option<PaymentRecord>, StoreError> {
-        let sql = format!("SELECT {PAYMENT_COLUMNS} FROM payments WHERE source_key = $1");
-        sqlx::query(&sql)
-            .bind(source_key)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(payment_from_row)
-            .transpose()
+        self.one_by(
+            &format!("SELECT {PAYMENT_COLUMNS} FROM payments WHERE source_key = $1"),
+            source_key,
+            payment_from_row,
+        )
+        .await
     }
 
     async fn insert_mailbox_document(
@@ -519,14 +515,12 @@ impl ApplicationRepo for SqlStore {
     }
 
     async fn mailbox_document(&self, id: &str) -> Result<Option<MailboxDocument>, StoreError> {
-        let sql = format!("SELECT {MAILBOX_COLUMNS} FROM mailbox_documents WHERE id = $1");
-        sqlx::query(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(mailbox_from_row)
-            .transpose()
+        self.one_by(
+            &format!("SELECT {MAILBOX_COLUMNS} FROM mailbox_documents WHERE id = $1"),
+            id,
+            mailbox_from_row,
+        )
+        .await
     }
 
     async fn mark_opened(
