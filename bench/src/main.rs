@@ -9,8 +9,10 @@
 //! Performance is measured here, never asserted: see `bench/README.md`.
 
 mod cpu;
+mod format;
 mod load;
 mod memory;
+mod minimal;
 mod report;
 mod scenarios;
 
@@ -20,8 +22,9 @@ use std::time::Duration;
 use clap::{Parser, ValueEnum};
 
 use crate::load::{LoadResult, Op, Plan, drive};
+use crate::minimal::Minimal;
 use crate::report::{LoginRun, Machine, Results, Run};
-use crate::scenarios::{Minimal, Portal};
+use crate::scenarios::Portal;
 
 /// One of the four measurements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

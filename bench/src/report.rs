@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::format::{ms, rate, verdict};
 use crate::load::{LoadResult, Plan};
 use crate::memory::IdleMemory;
 
@@ -152,26 +153,6 @@ pub struct Results {
     pub minimal: Option<Run>,
     /// (4) Idle memory, or why it could not be measured.
     pub memory: Option<Result<IdleMemory, String>>,
-}
-
-fn rate(r: f64) -> String {
-    if r >= 1_000.0 {
-        format!("{r:.0}/s")
-    } else {
-        format!("{r:.1}/s")
-    }
-}
-
-fn ms(d: Option<Duration>) -> String {
-    match d {
-        Some(d) if d < Duration::from_millis(10) => format!("{:.2} ms", d.as_secs_f64() * 1e3),
-        Some(d) => format!("{:.1} ms", d.as_secs_f64() * 1e3),
-        None => "–".into(),
-    }
-}
-
-fn verdict(met: bool) -> &'static str {
-    if met { "**yes**" } else { "**no**" }
 }
 
 /// A load row: result (with failures), per core, p50 / p99, CPU use.

@@ -19,8 +19,12 @@
 // The closed-loop driver and the CPU accounting are shared with `eforeigner-bench`.
 #[path = "../../cpu.rs"]
 mod cpu;
+#[path = "../../format.rs"]
+mod format;
 #[path = "../../load.rs"]
 mod load;
+#[path = "../../minimal.rs"]
+mod minimal;
 
 mod fill;
 mod pdf;
@@ -534,7 +538,7 @@ async fn measure_pages(
         doc_ids.len()
     );
 
-    let minimal = web::Minimal::start().await?;
+    let minimal = minimal::Minimal::start().await?;
     let session = b
         .cookie("session")
         .ok_or_else(|| anyhow::anyhow!("no session cookie"))?;

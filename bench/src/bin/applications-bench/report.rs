@@ -7,6 +7,7 @@ use eforeigner::domain::paging::PAGE_SIZE;
 use serde_json::json;
 
 use crate::fill::{FillReport, Shape};
+use crate::format::{ms, rate, verdict};
 use crate::load::LoadResult;
 use crate::web::OpenResult;
 
@@ -176,26 +177,6 @@ pub struct Report {
     pub pages: Option<Pages>,
     /// Uploads.
     pub uploads: Option<Uploads>,
-}
-
-fn rate(r: f64) -> String {
-    if r >= 1_000.0 {
-        format!("{r:.0}/s")
-    } else {
-        format!("{r:.1}/s")
-    }
-}
-
-fn ms(d: Option<Duration>) -> String {
-    match d {
-        Some(d) if d < Duration::from_millis(10) => format!("{:.2} ms", d.as_secs_f64() * 1e3),
-        Some(d) => format!("{:.1} ms", d.as_secs_f64() * 1e3),
-        None => "–".into(),
-    }
-}
-
-fn verdict(met: bool) -> &'static str {
-    if met { "**yes**" } else { "**no**" }
 }
 
 /// Cores used by the bench process, the PostgreSQL server, and everything else.

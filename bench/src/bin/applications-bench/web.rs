@@ -3,16 +3,13 @@
 //! uploads and of disk writes, and the minimal handler.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::Router;
 use axum::body::Bytes;
 use eforeigner::store::files::FileStore;
 use jiff::ToSpan as _;
-use tokio::net::TcpListener;
 
 use crate::cpu;
 use crate::load::{LoadResult, Op, Outcome};
@@ -722,34 +719,4 @@ pub fn fsync_op(dir: PathBuf, round: usize, pdf: Bytes) -> Op {
             }
         })
     })
-}
-
-/// The yardstick: `GET /` answered by `|| async { "ok" }` with no middleware, served the
-/// same way as the portal (axum, connect info, loopback).
-pub struct Minimal {
-    /// Its URL.
-    pub url: String,
-    server: tokio::task::JoinHandle<()>,
-}
-
-impl Minimal {
-    /// Serves on `127.0.0.1:0`.
-    pub async fn start() -> anyhow::Result<Self> {
-        let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let url = format!("http://{}/", listener.local_addr()?);
-        let router = Router::new().route("/", axum::routing::get(|| async { "ok" }));
-        let server = tokio::spawn(async move {
-            let service = router.into_make_service_with_connect_info::<SocketAddr>();
-            if let Err(e) = axum::serve(listener, service).await {
-                eprintln!("minimal server stopped: {e}");
-            }
-        });
-        Ok(Self { url, server })
-    }
-
-    /// Stops serving.
-    pub async fn stop(self) {
-        self.server.abort();
-        let _ = self.server.await;
-    }
 }

@@ -176,6 +176,18 @@ async fn insert_payment_tx(
 const MAILBOX_COLUMNS: &str = "id, account_id, application_id, kind, case_reference, file_name, \
     content_type, size_bytes, storage_key, verify_code, created_at, opened_at";
 
+/// A line of the e-Mailbox list (the columns `mailbox_of` reads).
+fn mailbox_line_from_row(row: &AnyRow) -> Result<MailboxLine, StoreError> {
+    Ok(MailboxLine {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        case_reference: row.try_get("case_reference")?,
+        size_bytes: row.try_get("size_bytes")?,
+        created_at: ts(row, "created_at")?,
+        opened_at: opt_ts(row, "opened_at")?,
+    })
+}
+
 fn mailbox_from_row(row: &AnyRow) -> Result<MailboxDocument, StoreError> {
     Ok(MailboxDocument {
         id: row.try_get("id")?,
@@ -499,17 +511,8 @@ impl ApplicationRepo for SqlStore {
         Ok(MailboxSlice {
             documents: rows
                 .iter()
-                .map(|row| {
-                    Ok(MailboxLine {
-                        id: row.try_get("id")?,
-                        kind: row.try_get("kind")?,
-                        case_reference: row.try_get("case_reference")?,
-                        size_bytes: row.try_get("size_bytes")?,
-                        created_at: ts(row, "created_at")?,
-                        opened_at: opt_ts(row, "opened_at")?,
-                    })
-                })
-                .collect::<Result<_, StoreError>>()?,
+                .map(mailbox_line_from_row)
+                .collect::<Result<_, _>>()?,
             unread,
         })
     }
