@@ -43,7 +43,15 @@ const SOURCES: [(Lang, &str); 12] = [
 pub struct I18n {
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
     keys: HashMap<Lang, BTreeSet<String>>,
+    /// Every message of each language formatted once without arguments, at load: pages
+    /// show dozens of such texts (the layout alone about twenty), and a lookup here costs
+    /// no formatting and no copy.
+    plain: HashMap<Lang, Texts>,
 }
+
+/// Message texts by key. Fx hashing: keys are our own identifiers, not user input, and a
+/// page looks up about thirty.
+type Texts = HashMap<String, String, rustc_hash::FxBuildHasher>;
 
 impl std::fmt::Debug for I18n {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -84,12 +92,41 @@ impl I18n {
                 .map_err(|errors| anyhow::anyhow!("{}: {errors:?}", lang.tag()))?;
             keys.entry(lang).or_default().extend(ids);
         }
-        Ok(Self { bundles, keys })
+        let mut plain: HashMap<Lang, Texts> = HashMap::new();
+        for (lang, bundle) in &bundles {
+            let texts = plain.entry(*lang).or_default();
+            for key in keys.get(lang).into_iter().flatten() {
+                if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+                    let mut errors = vec![];
+                    let text = bundle.format_pattern(pattern, None, &mut errors);
+                    texts.insert(key.clone(), text.into_owned());
+                }
+            }
+        }
+        Ok(Self {
+            bundles,
+            keys,
+            plain,
+        })
+    }
+
+    /// The message `key` in `lang` without arguments, as [`I18n::t`], borrowed.
+    pub fn text<'a>(&'a self, lang: Lang, key: &'a str) -> &'a str {
+        self.lookup(lang, key).unwrap_or(key)
+    }
+
+    /// The message `key` in `lang` (or English) without arguments; `None` when no language
+    /// has it.
+    pub fn lookup(&self, lang: Lang, key: &str) -> Option<&str> {
+        [lang, Lang::En]
+            .into_iter()
+            .find_map(|l| self.plain.get(&l).and_then(|texts| texts.get(key)))
+            .map(String::as_str)
     }
 
     /// The message `key` in `lang` (English when missing there, the key itself as last resort).
     pub fn t(&self, lang: Lang, key: &str) -> String {
-        self.format(lang, key, None)
+        self.text(lang, key).to_string()
     }
 
     /// The message `key` with named arguments.
@@ -150,6 +187,19 @@ impl Tr {
         self.i18n.t(self.lang, key)
     }
 
+    /// The message `<prefix><code>`, for codes shown in words (`app-status-draft`), borrowed;
+    /// the code itself if no language has that message.
+    pub fn text_of<'a>(&'a self, prefix: &str, code: &'a str) -> &'a str {
+        self.i18n
+            .lookup(self.lang, &format!("{prefix}{code}"))
+            .unwrap_or(code)
+    }
+
+    /// The message `key`, borrowed (see [`I18n::text`]).
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        self.i18n.text(self.lang, key)
+    }
+
     /// The message `key` with arguments.
     pub fn t_args(&self, key: &str, args: &[(&str, String)]) -> String {
         self.i18n.t_args(self.lang, key, args)
@@ -164,6 +214,29 @@ impl Tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_kept_at_load_are_what_formatting_gives() -> anyhow::Result<()> {
+        let i18n = I18n::load()?;
+        for lang in Lang::ALL {
+            for key in i18n.keys(Lang::En) {
+                assert_eq!(
+                    i18n.text(lang, &key),
+                    i18n.format(lang, &key, None),
+                    "{key}"
+                );
+            }
+        }
+        assert_eq!(i18n.text(Lang::Ru, "no-such-key"), "no-such-key");
+        let tr = Tr::new(Arc::new(i18n), Lang::SrCyrl);
+        assert_eq!(
+            tr.text_of("mailbox-kind-", "receipt"),
+            tr.t("mailbox-kind-receipt")
+        );
+        assert_ne!(tr.text_of("mailbox-kind-", "receipt"), "receipt");
+        assert_eq!(tr.text_of("mailbox-kind-", "unknown_kind"), "unknown_kind");
+        Ok(())
+    }
 
     #[test]
     fn every_language_has_every_english_key_and_no_extra() -> anyhow::Result<()> {

@@ -45,6 +45,7 @@ use eforeigner::domain::paging::{PageNumber, Window};
 use eforeigner::domain::uploads::MAX_FILE_BYTES;
 use eforeigner::domain::{Role, SystemClock};
 use eforeigner::store::files::FileStore;
+use eforeigner::store::sql::{APPLICATIONS_OF, MAILBOX_OF};
 use eforeigner::{App, Config};
 use sqlx::{Connection as _, Row as _};
 use tokio::net::TcpListener;
@@ -61,15 +62,6 @@ const READER: &str = "reader@bench.eforeigner.test";
 /// The applicant who uploads.
 const UPLOADER: &str = "uploader@bench.eforeigner.test";
 
-/// The exact SQL of `applications_of` and `mailbox_of` in
-/// `crates/eforeigner/src/store/sql/applications.rs` (copied: the store does not export it).
-const APPLICATIONS_OF: &str = "SELECT id, kind, status, case_reference, ground, deadline, \
-    expires_at, created_at FROM applications WHERE account_id = $1 \
-    ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3";
-const MAILBOX_OF: &str = "SELECT id, kind, case_reference, size_bytes, created_at, opened_at, \
-    (SELECT count(*) FROM mailbox_documents u WHERE u.account_id = $1 AND u.opened_at IS NULL) \
-    AS unread FROM mailbox_documents WHERE account_id = $1 ORDER BY created_at DESC, id DESC \
-    LIMIT $2 OFFSET $3";
 /// What the pages read: the first page of each list (`PageNumber::FIRST.window()`).
 const FIRST_PAGE: Window = PageNumber::FIRST.window();
 const APPLICATIONS_LIMIT: i64 = FIRST_PAGE.limit;
@@ -145,6 +137,11 @@ struct Args {
     /// Share of the page's own closed-loop rate for the open loop.
     #[arg(long, default_value_t = 0.5)]
     half_rate_share: f64,
+    /// Most connections the open loop's client opens (default: no limit, a new one for
+    /// every request that overlaps the others); with a limit, a request waits for a free
+    /// connection, and the wait counts in its latency.
+    #[arg(long, value_name = "N")]
+    half_rate_connections: Option<usize>,
     /// Bytes per uploaded file (at most the portal's 5 MiB per file).
     #[arg(long, default_value_t = 5_000_000)]
     upload_bytes: usize,
@@ -186,6 +183,7 @@ struct Settings {
     concurrency: usize,
     half_rate: Duration,
     half_share: f64,
+    half_connections: Option<usize>,
     upload_bytes: usize,
     upload_files: usize,
     upload_rounds: usize,
@@ -276,6 +274,23 @@ async fn connect(backend: Backend, data_dir: &Path, pg_url: Option<&str>) -> any
     })
 }
 
+/// The mean time of `RUNS` runs of a list query (`$1` account, `$2` limit, first page)
+/// through `executor` (a connection or a pool: the two are different types in sqlx).
+macro_rules! mean_of {
+    ($sql:expr, $account_id:expr, $limit:expr, $executor:expr) => {{
+        let began = Instant::now();
+        for _ in 0..RUNS {
+            sqlx::query($sql)
+                .bind($account_id)
+                .bind($limit)
+                .bind(FIRST_PAGE.offset)
+                .fetch_all($executor)
+                .await?;
+        }
+        began.elapsed() / RUNS
+    }};
+}
+
 /// Query plans, the queries' own time, database size and server facts.
 async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Result<Diagnostics> {
     const RUNS: u32 = 300;
@@ -284,11 +299,11 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
         Db::Sqlite(c) => {
             for (sql, limit, plan) in [
                 (
-                    APPLICATIONS_OF,
+                    APPLICATIONS_OF.sqlite,
                     APPLICATIONS_LIMIT,
                     &mut d.plan_applications,
                 ),
-                (MAILBOX_OF, MAILBOX_LIMIT, &mut d.plan_mailbox),
+                (MAILBOX_OF.sqlite, MAILBOX_LIMIT, &mut d.plan_mailbox),
             ] {
                 let rows = sqlx::query(&format!("EXPLAIN QUERY PLAN {sql}"))
                     .bind(account_id)
@@ -302,22 +317,13 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
             }
             for (sql, limit, mean) in [
                 (
-                    APPLICATIONS_OF,
+                    APPLICATIONS_OF.sqlite,
                     APPLICATIONS_LIMIT,
                     &mut d.query_applications,
                 ),
-                (MAILBOX_OF, MAILBOX_LIMIT, &mut d.query_mailbox),
+                (MAILBOX_OF.sqlite, MAILBOX_LIMIT, &mut d.query_mailbox),
             ] {
-                let began = Instant::now();
-                for _ in 0..RUNS {
-                    sqlx::query(sql)
-                        .bind(account_id)
-                        .bind(limit)
-                        .bind(FIRST_PAGE.offset)
-                        .fetch_all(&mut *c)
-                        .await?;
-                }
-                *mean = began.elapsed() / RUNS;
+                *mean = mean_of!(sql, account_id, limit, &mut *c);
             }
             let file = data_dir.join("eforeigner.sqlite3");
             // Where a query's time goes between the driver and the portal's store: the same
@@ -334,26 +340,18 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
                 .test_before_acquire(false)
                 .connect(&url)
                 .await?;
-            let began = Instant::now();
-            for _ in 0..RUNS {
-                sqlx::query(APPLICATIONS_OF)
-                    .bind(account_id)
-                    .bind(APPLICATIONS_LIMIT)
-                    .bind(FIRST_PAGE.offset)
-                    .fetch_all(&native)
-                    .await?;
-            }
-            d.query_applications_native_pool = Some(began.elapsed() / RUNS);
-            let began = Instant::now();
-            for _ in 0..RUNS {
-                sqlx::query(APPLICATIONS_OF)
-                    .bind(account_id)
-                    .bind(APPLICATIONS_LIMIT)
-                    .bind(FIRST_PAGE.offset)
-                    .fetch_all(&any)
-                    .await?;
-            }
-            d.query_applications_any_pool = Some(began.elapsed() / RUNS);
+            d.query_applications_native_pool = Some(mean_of!(
+                APPLICATIONS_OF.sqlite,
+                account_id,
+                APPLICATIONS_LIMIT,
+                &native
+            ));
+            d.query_applications_any_pool = Some(mean_of!(
+                APPLICATIONS_OF.sqlite,
+                account_id,
+                APPLICATIONS_LIMIT,
+                &any
+            ));
             native.close().await;
             any.close().await;
             let version: String = sqlx::query_scalar("SELECT sqlite_version()")
@@ -369,11 +367,11 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
         Db::Postgres(c) => {
             for (sql, limit, plan) in [
                 (
-                    APPLICATIONS_OF,
+                    APPLICATIONS_OF.postgres,
                     APPLICATIONS_LIMIT,
                     &mut d.plan_applications,
                 ),
-                (MAILBOX_OF, MAILBOX_LIMIT, &mut d.plan_mailbox),
+                (MAILBOX_OF.postgres, MAILBOX_LIMIT, &mut d.plan_mailbox),
             ] {
                 let rows = sqlx::query(&format!("EXPLAIN (ANALYZE, BUFFERS) {sql}"))
                     .bind(account_id)
@@ -387,22 +385,13 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
             }
             for (sql, limit, mean) in [
                 (
-                    APPLICATIONS_OF,
+                    APPLICATIONS_OF.postgres,
                     APPLICATIONS_LIMIT,
                     &mut d.query_applications,
                 ),
-                (MAILBOX_OF, MAILBOX_LIMIT, &mut d.query_mailbox),
+                (MAILBOX_OF.postgres, MAILBOX_LIMIT, &mut d.query_mailbox),
             ] {
-                let began = Instant::now();
-                for _ in 0..RUNS {
-                    sqlx::query(sql)
-                        .bind(account_id)
-                        .bind(limit)
-                        .bind(FIRST_PAGE.offset)
-                        .fetch_all(&mut *c)
-                        .await?;
-                }
-                *mean = began.elapsed() / RUNS;
+                *mean = mean_of!(sql, account_id, limit, &mut *c);
             }
             let facts = sqlx::query(
                 "SELECT version(), current_setting('shared_buffers'), \
@@ -625,7 +614,7 @@ async fn measure_pages(
         let rate = max.result.rate() * s.half_share;
         eprintln!("    (2) GET {path} open loop at {rate:.0}/s …");
         let (url, cookies) = (format!("{base}{path}"), cookies.clone());
-        let h = web::open_loop(rate, s.warmup, s.half_rate, move || {
+        let h = web::open_loop(rate, s.warmup, s.half_rate, s.half_connections, move || {
             Ok(web::page_op(url, cookies, Arc::new(vec![web::client()?])))
         })
         .await?;
@@ -652,6 +641,7 @@ async fn measure_pages(
         half_applications,
         half_mailbox,
         rounds: s.rounds,
+        half_connections: s.half_connections,
         warmup: s.warmup,
         per_round: s.per_round,
         breakdown: parts,
@@ -719,52 +709,33 @@ async fn measure_uploads(
         // lost about two thirds of its rate.
         for which in (0..3).map(|k| (k + round) % 3) {
             sync_disks().await;
-            match which {
-                0 => {
-                    let (r, pg) = web::count_round(c, files, &mut up_off, upload.clone()).await?;
-                    eprintln!(
-                        "    (3a) upload round {}/{}: {:.0} MB/s{}",
-                        round + 1,
-                        s.upload_rounds,
-                        mb(&r),
-                        r.first_problem
-                            .as_ref()
-                            .map(|p| format!(", {} failed: {p}", r.not_ok))
-                            .unwrap_or_default()
-                    );
-                    up.add(r, pg);
-                }
-                1 => {
-                    let (r, pg) = web::count_round(
-                        c,
-                        files,
-                        &mut fs_off,
-                        web::fsync_op(fsync_dir.clone(), round, pdf.clone()),
-                    )
-                    .await?;
-                    eprintln!(
-                        "    (3b) write + fsync round {}: {:.0} MB/s",
-                        round + 1,
-                        mb(&r)
-                    );
-                    fs.add(r, pg);
-                }
-                _ => {
-                    let (r, pg) = web::count_round(
-                        c,
-                        files,
-                        &mut st_off,
-                        web::store_op(store.clone(), round, pdf.clone()),
-                    )
-                    .await?;
-                    eprintln!(
-                        "    (3c) FileStore::put round {}: {:.0} MB/s",
-                        round + 1,
-                        mb(&r)
-                    );
-                    st.add(r, pg);
-                }
-            }
+            let (label, offsets, op, runs) = match which {
+                0 => ("(3a) upload", &mut up_off, upload.clone(), &mut up),
+                1 => (
+                    "(3b) write + fsync",
+                    &mut fs_off,
+                    web::fsync_op(fsync_dir.clone(), round, pdf.clone()),
+                    &mut fs,
+                ),
+                _ => (
+                    "(3c) FileStore::put",
+                    &mut st_off,
+                    web::store_op(store.clone(), round, pdf.clone()),
+                    &mut st,
+                ),
+            };
+            let (r, pg) = web::count_round(c, files, offsets, op).await?;
+            eprintln!(
+                "    {label} round {}/{}: {:.0} MB/s{}",
+                round + 1,
+                s.upload_rounds,
+                mb(&r),
+                r.first_problem
+                    .as_ref()
+                    .map(|p| format!(", {} failed: {p}", r.not_ok))
+                    .unwrap_or_default()
+            );
+            runs.add(r, pg);
         }
         // Outside the timing: the baselines' files go, the uploads stay (they are the
         // portal's).
@@ -999,6 +970,7 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or(if quick { 3.0 } else { 10.0 }),
         )?,
         half_share: args.half_rate_share,
+        half_connections: args.half_rate_connections.map(|n| n.max(1)),
         upload_bytes: args.upload_bytes,
         upload_files: args
             .upload_files

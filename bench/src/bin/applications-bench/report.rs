@@ -102,6 +102,8 @@ pub struct Pages {
     pub half_mailbox: OpenResult,
     /// Loads: rounds, warm-up, counted seconds per round.
     pub rounds: u32,
+    /// The open loops' connection limit (`None`: a new connection per overlapping request).
+    pub half_connections: Option<usize>,
     /// See `rounds`.
     pub warmup: Duration,
     /// See `rounds`.
@@ -331,12 +333,16 @@ impl Report {
                  (1a) (1b) (1c) (1d) alternating round by round; open loops (2) {:.1} s warm-up + \
                  {:.1} s counted, requests on a fixed schedule from a dispatcher thread and a \
                  one-thread client runtime apart from the portal's, latency from the scheduled \
-                 instant",
+                 instant, {}",
                 p.rounds,
                 p.warmup.as_secs_f64(),
                 p.per_round.as_secs_f64(),
                 p.warmup.as_secs_f64(),
-                p.half_applications.result.window.as_secs_f64()
+                p.half_applications.result.window.as_secs_f64(),
+                match p.half_connections {
+                    Some(n) => format!("at most {n} connections (a request waits for a free one)"),
+                    None => "a new connection for every request that overlaps the others".into(),
+                }
             );
         }
         if let Some(u) = &self.uploads {

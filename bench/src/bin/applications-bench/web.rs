@@ -279,22 +279,28 @@ fn quantile(sorted: &[Duration], q: f64) -> Duration {
 /// back the next request the way it does in a closed loop. The load generator runs apart
 /// from the portal's runtime: a dispatcher thread sleeps until each request is due and
 /// hands it to a one-thread client runtime, whose single client pools connections (opening
-/// more when requests overlap). `make_op` is called on that runtime. Requests scheduled in
-/// the warm-up are not counted.
+/// more when requests overlap, up to `connections` if given: then a request waits for one
+/// to be free, from its scheduled instant). `make_op` is called on that runtime. Requests
+/// scheduled in the warm-up are not counted.
 pub async fn open_loop(
     rate: f64,
     warmup: Duration,
     duration: Duration,
+    connections: Option<usize>,
     make_op: impl FnOnce() -> anyhow::Result<Op> + Send + 'static,
 ) -> anyhow::Result<OpenResult> {
     anyhow::ensure!(rate.is_finite() && rate > 0.0, "bad rate {rate}");
-    tokio::task::spawn_blocking(move || open_loop_thread(rate, warmup, duration, make_op)).await?
+    tokio::task::spawn_blocking(move || {
+        open_loop_thread(rate, warmup, duration, connections, make_op)
+    })
+    .await?
 }
 
 fn open_loop_thread(
     rate: f64,
     warmup: Duration,
     duration: Duration,
+    connections: Option<usize>,
     make_op: impl FnOnce() -> anyhow::Result<Op>,
 ) -> anyhow::Result<OpenResult> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -308,6 +314,7 @@ fn open_loop_thread(
     };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Done>();
     let in_flight = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let free_connections = connections.map(|n| Arc::new(tokio::sync::Semaphore::new(n)));
     let mut max_in_flight = 0;
     let t0 = Instant::now();
     let start = t0 + warmup;
@@ -329,9 +336,16 @@ fn open_loop_thread(
             pg_before = crate::pgcpu::sample();
         }
         let (op, tx, in_flight) = (op.clone(), tx.clone(), in_flight.clone());
+        let free = free_connections.clone();
         let n = in_flight.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         max_in_flight = max_in_flight.max(n);
         runtime.spawn(async move {
+            // With a limit, at most that many requests are on the wire: the pool never
+            // needs more connections than that.
+            let _connection = match &free {
+                Some(free) => free.clone().acquire_owned().await.ok(),
+                None => None,
+            };
             let sent = Instant::now();
             let outcome = op(0, i).await;
             let done = Instant::now();

@@ -165,29 +165,6 @@ pub struct IncomingFile {
     pub file_name: String,
     /// The bytes (already capped at the transport layer).
     pub bytes: Bytes,
-    /// SHA-256 of `bytes`, hex.
-    pub sha256: String,
-}
-
-/// SHA-256 of a file computed chunk by chunk as it arrives, so that no second pass over the
-/// whole file is needed after the last byte.
-#[derive(Clone, Debug, Default)]
-pub struct FileDigest(sha2::Sha256);
-
-impl FileDigest {
-    /// Adds the next chunk.
-    pub fn update(&mut self, chunk: &[u8]) {
-        sha2::Digest::update(&mut self.0, chunk);
-    }
-
-    /// The file of `bytes` (which must be exactly the chunks given to `update`).
-    pub fn finish(self, file_name: String, bytes: Bytes) -> IncomingFile {
-        IncomingFile {
-            file_name,
-            bytes,
-            sha256: hex::encode(sha2::Digest::finalize(self.0)),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -248,42 +225,6 @@ mod password_tests {
                 argon.verify_password(tried.as_bytes(), &parsed).is_ok()
             );
             prop_assert!(verify_reusing_memory(&argon, stored.as_bytes(), &parsed, &mut vec![]));
-        }
-    }
-}
-
-#[cfg(test)]
-mod digest_tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    #[test]
-    fn chunked_digest_is_sha256() {
-        let mut d = FileDigest::default();
-        d.update(b"a");
-        d.update(b"");
-        d.update(b"bc");
-        let f = d.finish("x".into(), Bytes::from_static(b"abc"));
-        assert_eq!(
-            f.sha256,
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
-
-    proptest! {
-        #[test]
-        fn any_chunking_gives_the_same_digest(data in proptest::collection::vec(any::<u8>(), 0..4096), cut in 0usize..4096) {
-            let cut = cut.min(data.len());
-            let mut whole = FileDigest::default();
-            whole.update(&data);
-            let mut parts = FileDigest::default();
-            parts.update(&data[..cut]);
-            parts.update(&data[cut..]);
-            let bytes = Bytes::from(data.clone());
-            prop_assert_eq!(
-                whole.finish(String::new(), bytes.clone()).sha256,
-                parts.finish(String::new(), bytes).sha256
-            );
         }
     }
 }
@@ -470,7 +411,10 @@ impl Accounts {
             let kind = uploads::check_file(&file.bytes).map_err(|_| DomainError::Conflict)?;
             let id = super::clock::new_ordered_id();
             let storage_key = format!("uploads/{}/{id}", &id[id.len() - 2..]);
-            self.files.put(&storage_key, file.bytes.clone()).await?;
+            let sha256 = self
+                .files
+                .put_and_digest(&storage_key, file.bytes.clone())
+                .await?;
             let upload = Upload {
                 id,
                 owner_key: owner.into(),
@@ -478,7 +422,7 @@ impl Accounts {
                 file_name: name,
                 content_type: kind.mime().into(),
                 size_bytes: i64::try_from(file.bytes.len()).unwrap_or(i64::MAX),
-                sha256: file.sha256.clone(),
+                sha256,
                 storage_key,
                 superseded_at: None,
                 created_at: self.now(),

@@ -37,6 +37,9 @@ pub enum StoreError {
     /// The database failed.
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    /// The SQLite read connections failed (see `store::sql::readers`).
+    #[error("database: {0}")]
+    SqliteRead(#[from] rusqlite::Error),
     /// Migrations failed.
     #[error("migration: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -438,9 +441,24 @@ pub trait ApplicationRepo: Send + Sync {
         include_warned: bool,
         limit: i64,
     ) -> Result<Vec<Application>, StoreError>;
-    /// Deletes a draft (only while it is a draft) with its uploads' records; returns the
-    /// storage keys of the files to remove.
-    async fn delete_draft(&self, id: &str, effects: &Effects) -> Result<Vec<String>, StoreError>;
+    /// Marks a draft as warned about its deletion — only while it is a draft, not warned
+    /// yet and still due before `deleted_before` (a save in the meantime moves the date);
+    /// `Conflict` otherwise, so two sweeps running at once send one warning.
+    async fn mark_draft_warned(
+        &self,
+        id: &str,
+        deleted_before: Timestamp,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// Deletes a draft (only while it is a draft and, with `expired_before`, only if its
+    /// deletion date is before then: a save in the meantime keeps it) with its uploads'
+    /// records; returns the storage keys of the files to remove.
+    async fn delete_draft(
+        &self,
+        id: &str,
+        expired_before: Option<Timestamp>,
+        effects: &Effects,
+    ) -> Result<Vec<String>, StoreError>;
     /// Records a payment line that matched nothing (or an amount that did not match);
     /// `Conflict` when the same line was recorded before.
     async fn insert_payment(

@@ -1,6 +1,10 @@
 //! The SQL implementation of the repository traits, for SQLite and PostgreSQL alike.
 
 mod applications;
+mod readers;
+
+pub use self::applications::{APPLICATIONS_OF, MAILBOX_OF};
+pub use self::readers::ListQuery;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -12,6 +16,7 @@ use jiff::civil::Date;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{Any, AnyPool, Row, Transaction};
 
+use self::readers::Readers;
 use super::session_cache::SessionCache;
 use super::{
     AccountRepo, AuditRepo, DevMail, Effects, Job, JobRepo, NewAudit, NewToken, SessionRepo,
@@ -40,6 +45,8 @@ pub struct SqlStore {
     pool: AnyPool,
     backend: Backend,
     sessions: Arc<SessionCache>,
+    /// The list pages' read connections (see [`readers`]).
+    readers: Arc<Readers>,
 }
 
 fn micros(t: Timestamp) -> i64 {
@@ -72,7 +79,11 @@ fn opt_date(row: &AnyRow, col: &str) -> Result<Option<Date>, StoreError> {
 }
 
 fn parse_enum<T>(row: &AnyRow, col: &str, parse: fn(&str) -> Option<T>) -> Result<T, StoreError> {
-    let text: String = row.try_get(col)?;
+    parsed(col, row.try_get(col)?, parse)
+}
+
+/// A stored code read back with `parse`; a value it refuses is a corrupt row.
+fn parsed<T>(col: &str, text: String, parse: impl Fn(&str) -> Option<T>) -> Result<T, StoreError> {
     parse(&text).ok_or_else(|| StoreError::Corrupt(format!("{col}={text}")))
 }
 
@@ -81,12 +92,9 @@ fn opt_enum<T>(
     col: &str,
     parse: fn(&str) -> Option<T>,
 ) -> Result<Option<T>, StoreError> {
-    match row.try_get::<Option<String>, _>(col)? {
-        None => Ok(None),
-        Some(text) => parse(&text)
-            .map(Some)
-            .ok_or_else(|| StoreError::Corrupt(format!("{col}={text}"))),
-    }
+    row.try_get::<Option<String>, _>(col)?
+        .map(|text| parsed(col, text, parse))
+        .transpose()
 }
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
@@ -278,10 +286,15 @@ impl SqlStore {
                 .execute(&pool)
                 .await?;
         }
+        let readers = match backend {
+            Backend::Sqlite => Readers::sqlite(url)?,
+            Backend::Postgres => Readers::postgres(url),
+        };
         let store = Self {
             pool,
             backend,
             sessions: Arc::new(SessionCache::new(session_cache)),
+            readers: Arc::new(readers),
         };
         store.migrate().await?;
         Ok(store)

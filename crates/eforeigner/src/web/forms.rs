@@ -8,7 +8,7 @@ use axum::extract::Multipart;
 use bytes::BytesMut;
 
 use super::error::{PageError, field_message};
-use crate::domain::accounts::{FileDigest, IncomingFile};
+use crate::domain::accounts::IncomingFile;
 use crate::domain::uploads::MAX_FILE_BYTES;
 use crate::domain::{FieldErrors, uploads::FileProblem};
 use crate::i18n::Tr;
@@ -43,7 +43,6 @@ impl MultipartForm {
             if name == file_field {
                 let file_name = field.file_name().unwrap_or("").to_string();
                 let mut buf = BytesMut::new();
-                let mut digest = FileDigest::default();
                 let mut too_large = false;
                 while let Some(chunk) = field.chunk().await.map_err(|_| PageError::TooLarge)? {
                     if too_large {
@@ -61,12 +60,14 @@ impl MultipartForm {
                         buf.reserve(MAX_FILE_BYTES);
                     }
                     buf.extend_from_slice(&chunk);
-                    digest.update(&chunk);
                 }
                 if too_large {
                     form.oversized.push(file_name);
                 } else if !(file_name.is_empty() && buf.is_empty()) {
-                    form.files.push(digest.finish(file_name, buf.freeze()));
+                    form.files.push(IncomingFile {
+                        file_name,
+                        bytes: buf.freeze(),
+                    });
                 }
             } else {
                 let text = field.text().await.map_err(|_| PageError::BadRequest)?;

@@ -92,8 +92,8 @@ impl Page {
     }
 
     /// A message.
-    pub fn t(&self, key: &str) -> String {
-        self.tr.t(key)
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.tr.text(key)
     }
 
     /// The message `key` with a number `n` (plural forms).
@@ -115,10 +115,16 @@ impl Page {
     }
 }
 
-/// Renders a template into a response (500 page if rendering fails).
-pub fn render(t: &impl Template) -> Response {
-    match t.render() {
-        Ok(html) => Html(html).into_response(),
+/// Room reserved for a rendered page.
+const PAGE_BYTES: usize = 12 * 1024;
+
+/// Renders a page, or the friendly error page if the template fails.
+pub fn render<T: Template>(t: &T) -> Response {
+    // askama's own estimate (`SIZE_HINT`) counts a loop's body once, so a list page outgrew
+    // it and was copied as it grew; our pages are 5–10 kB.
+    let mut html = String::with_capacity(T::SIZE_HINT.max(PAGE_BYTES));
+    match t.render_into(&mut html) {
+        Ok(()) => Html(html).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "template failed");
             PageError::Internal.into_response()

@@ -766,15 +766,32 @@ async fn drafts_are_warned_about_and_deleted_after_thirty_days() {
     t.active_applicant(&b, "old@test.example").await;
     let app = start(&b, "first").await;
     save(&b, &app, "check", CHECK).await.assert_status(303);
+    // The app's background worker sweeps too (hourly by the test clock), so it may get to a
+    // draft before the explicit call below: the checks are on what happened, not on which
+    // of the two sweeps did it.
+    let warnings = || {
+        t.smtp
+            .to("old@test.example")
+            .iter()
+            .filter(|m| m.subject().contains("deleted soon"))
+            .count()
+    };
     t.advance(SignedDuration::from_hours(24 * 24));
-    let (warned, deleted) = t.app().applications.sweep_drafts().await.unwrap();
-    assert_eq!((warned, deleted), (1, 0));
+    // Two sweeps at once (as the worker's and this one may be) send one warning.
+    let s = &t.app().applications;
+    let (one, two) = tokio::join!(s.sweep_drafts(), s.sweep_drafts());
+    let (one, two) = (one.unwrap(), two.unwrap());
+    assert!(one.0 + two.0 <= 1, "warned twice: {one:?} {two:?}");
+    assert_eq!(one.1 + two.1, 0, "deleted after 24 days");
     let mail = t.mail("old@test.example", "deleted soon").await;
     assert!(mail.body().contains(&app));
     // Warned once only.
     assert_eq!(t.app().applications.sweep_drafts().await.unwrap(), (0, 0));
+    t.app().worker.run_due().await.unwrap();
+    assert_eq!(warnings(), 1);
     t.advance(SignedDuration::from_hours(7 * 24));
-    assert_eq!(t.app().applications.sweep_drafts().await.unwrap(), (0, 1));
+    t.app().applications.sweep_drafts().await.unwrap();
+    assert_eq!(t.app().applications.sweep_drafts().await.unwrap(), (0, 0));
     let b2 = t.browser();
     b2.login("old@test.example", PASSWORD).await;
     b2.get(&app).await.assert_status(404);

@@ -484,7 +484,7 @@ mod applications_repo {
         );
         // Only drafts can be deleted.
         assert!(matches!(
-            s.delete_draft(&a.id, &Effects::at(n)).await,
+            s.delete_draft(&a.id, None, &Effects::at(n)).await,
             Err(StoreError::Conflict)
         ));
         let d = draft(&acc.id, n);
@@ -496,7 +496,38 @@ mod applications_repo {
             .await
             .unwrap();
         assert_eq!(expiring.len(), 1);
-        s.delete_draft(&d.id, &Effects::at(n)).await.unwrap();
+        // Warned once: a second sweep running at the same time is told `Conflict`, and so
+        // is a warning for a draft whose date a save has moved past the warning window.
+        let soon = n + SignedDuration::from_hours(721);
+        assert!(matches!(
+            s.mark_draft_warned(&d.id, n, &Effects::at(n)).await,
+            Err(StoreError::Conflict)
+        ));
+        s.mark_draft_warned(&d.id, soon, &Effects::at(n))
+            .await
+            .unwrap();
+        assert!(matches!(
+            s.mark_draft_warned(&d.id, soon, &Effects::at(n)).await,
+            Err(StoreError::Conflict)
+        ));
+        assert_eq!(
+            s.application(&d.id)
+                .await
+                .unwrap()
+                .unwrap()
+                .expiry_warned_at,
+            Some(n)
+        );
+        assert!(s.drafts_expiring(soon, false, 10).await.unwrap().is_empty());
+        // The sweep deletes only past the deletion date.
+        assert!(matches!(
+            s.delete_draft(&d.id, Some(n), &Effects::at(n)).await,
+            Err(StoreError::Conflict)
+        ));
+        assert!(s.application(&d.id).await.unwrap().is_some());
+        s.delete_draft(&d.id, Some(soon), &Effects::at(n))
+            .await
+            .unwrap();
         assert!(s.application(&d.id).await.unwrap().is_none());
     }
 

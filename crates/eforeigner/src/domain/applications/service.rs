@@ -557,7 +557,10 @@ impl Applications {
             let storage_key = format!("applications/{}/{upload_id}", app.id);
             // The file is written first, its record after: a crash in between leaves an
             // unreferenced file, never a record without its file.
-            self.files.put(&storage_key, file.bytes.clone()).await?;
+            let sha256 = self
+                .files
+                .put_and_digest(&storage_key, file.bytes.clone())
+                .await?;
             let upload = Upload {
                 id: upload_id,
                 owner_key: upload_owner(&app.id),
@@ -565,7 +568,7 @@ impl Applications {
                 file_name: name,
                 content_type: kind.mime().into(),
                 size_bytes: size,
-                sha256: file.sha256.clone(),
+                sha256,
                 storage_key,
                 superseded_at: None,
                 created_at: self.now(),
@@ -656,7 +659,7 @@ impl Applications {
             &app.id,
             json!({}),
         ));
-        let keys = self.store.delete_draft(&app.id, &effects).await?;
+        let keys = self.store.delete_draft(&app.id, None, &effects).await?;
         for k in keys {
             if let Err(e) = self.files.delete(&k).await {
                 tracing::warn!(error = %e, "file left behind after draft deletion");
@@ -1137,8 +1140,7 @@ impl Applications {
             let Some(account) = self.store.account(&before.account_id).await? else {
                 continue;
             };
-            let mut app = before.clone();
-            app.expiry_warned_at = Some(now);
+            let app = before;
             let date = app
                 .expires_at
                 .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
@@ -1150,12 +1152,9 @@ impl Applications {
                 "draft-expiring",
                 json!({"date": date, "link": format!("{}/applications/{}", self.public_url, app.id)}),
             ));
-            // The version is left alone: a warning must not make an open tab's save fail.
-            match self
-                .store
-                .update_application(&app, before.version, &[], None, &effects)
-                .await
-            {
+            // Only the warning's column changes: a warning must not make an open tab's save
+            // fail, and of two sweeps at once only one warns.
+            match self.store.mark_draft_warned(&app.id, soon, &effects).await {
                 Ok(()) => warned += 1,
                 Err(StoreError::Conflict) => {}
                 Err(e) => return Err(e.into()),
@@ -1170,7 +1169,7 @@ impl Applications {
                 ip: None,
                 details: "{}".into(),
             });
-            match self.store.delete_draft(&app.id, &effects).await {
+            match self.store.delete_draft(&app.id, Some(now), &effects).await {
                 Ok(keys) => {
                     deleted += 1;
                     for k in keys {

@@ -5,7 +5,11 @@ use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::{SqlStore, is_unique_violation, micros, opt_date, opt_micros, opt_ts, ts};
+use super::readers::{Columns, ListQuery};
+use super::{
+    SqlStore, from_micros, is_unique_violation, micros, opt_date, opt_micros, opt_ts, parse_enum,
+    parsed, ts,
+};
 use crate::domain::applications::{
     Answers, Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentRecord,
     StepId, parse_kind, upload_owner,
@@ -19,23 +23,13 @@ const APP_COLUMNS: &str = "id, account_id, kind, status, answers, ground, versio
     case_reference, payment_reference, payment_method, fee_due_para, paid_at, submitted_at, \
     received_at, verify_code, deadline, created_at, updated_at, expires_at, expiry_warned_at";
 
-fn status(row: &AnyRow, col: &str) -> Result<ApplicationStatus, StoreError> {
-    let s: String = row.try_get(col)?;
-    ApplicationStatus::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("{col}={s}")))
-}
-
-fn kind(row: &AnyRow) -> Result<crate::domain::applications::ApplicationKind, StoreError> {
-    let s: String = row.try_get("kind")?;
-    parse_kind(&s).ok_or_else(|| StoreError::Corrupt(format!("kind={s}")))
-}
-
 fn app_from_row(row: &AnyRow) -> Result<Application, StoreError> {
     let answers: String = row.try_get("answers")?;
     Ok(Application {
         id: row.try_get("id")?,
         account_id: row.try_get("account_id")?,
-        kind: kind(row)?,
-        status: status(row, "status")?,
+        kind: parse_enum(row, "kind", parse_kind)?,
+        status: parse_enum(row, "status", ApplicationStatus::parse)?,
         answers: serde_json::from_str::<Answers>(&answers)
             .map_err(|e| StoreError::Corrupt(e.to_string()))?,
         version: row.try_get("version")?,
@@ -96,7 +90,7 @@ fn event_from_row(row: &AnyRow) -> Result<ApplicationEvent, StoreError> {
         at: ts(row, "at")?,
         actor_id: row.try_get("actor_id")?,
         from_status: from.as_deref().and_then(ApplicationStatus::parse),
-        to_status: status(row, "to_status")?,
+        to_status: parse_enum(row, "to_status", ApplicationStatus::parse)?,
         what: row.try_get("what")?,
         why: row.try_get("why")?,
     })
@@ -176,16 +170,69 @@ async fn insert_payment_tx(
 const MAILBOX_COLUMNS: &str = "id, account_id, application_id, kind, case_reference, file_name, \
     content_type, size_bytes, storage_key, verify_code, created_at, opened_at";
 
-/// A line of the e-Mailbox list (the columns `mailbox_of` reads).
-fn mailbox_line_from_row(row: &AnyRow) -> Result<MailboxLine, StoreError> {
-    Ok(MailboxLine {
-        id: row.try_get("id")?,
-        kind: row.try_get("kind")?,
-        case_reference: row.try_get("case_reference")?,
-        size_bytes: row.try_get("size_bytes")?,
-        created_at: ts(row, "created_at")?,
-        opened_at: opt_ts(row, "opened_at")?,
+/// "My applications": one account's applications, newest first, a window at a time.
+pub const APPLICATIONS_OF: ListQuery = ListQuery::same(
+    "SELECT id, kind, status, case_reference, ground, deadline, expires_at, created_at \
+     FROM applications WHERE account_id = $1 ORDER BY created_at DESC, id DESC \
+     LIMIT $2 OFFSET $3",
+);
+
+/// A line of "My applications" from a row of [`APPLICATIONS_OF`].
+fn summary_from_row(row: &dyn Columns) -> Result<ApplicationSummary, StoreError> {
+    Ok(ApplicationSummary {
+        id: row.text(0)?,
+        kind: parsed("kind", row.text(1)?, parse_kind)?,
+        status: parsed("status", row.text(2)?, ApplicationStatus::parse)?,
+        case_reference: row.opt_text(3)?,
+        ground: row.opt_text(4)?,
+        deadline: row
+            .opt_text(5)?
+            .map(|d| parsed("deadline", d, |d| d.parse().ok()))
+            .transpose()?,
+        expires_at: row.opt_int(6)?.map(from_micros).transpose()?,
+        created_at: from_micros(row.int(7)?)?,
     })
+}
+
+/// The e-Mailbox's SQL, with `$unread_index` naming the index of the unread count.
+macro_rules! mailbox_of {
+    ($unread_index:literal) => {
+        concat!(
+            "SELECT id, kind, case_reference, size_bytes, created_at, opened_at, \
+             (SELECT count(*) FROM mailbox_documents u ",
+            $unread_index,
+            " WHERE u.account_id = $1 AND u.opened_at IS NULL) AS unread \
+             FROM mailbox_documents WHERE account_id = $1 \
+             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+        )
+    };
+}
+
+/// The e-Mailbox: one account's documents, newest first, a window at a time, each row
+/// with the account's unread count. One round trip: the count is an uncorrelated subquery,
+/// computed once, not per row, from the partial index of unread documents. SQLite is told
+/// that index: without statistics (the portal does not run ANALYZE) it counts through the
+/// list's covering index instead, every document of the account rather than the unread
+/// ones (measured: the whole query 8.9 µs instead of 5.6 µs for 100 documents, 15 unread).
+/// PostgreSQL chooses by its statistics.
+pub const MAILBOX_OF: ListQuery = ListQuery {
+    sqlite: mailbox_of!("INDEXED BY mailbox_documents_unread"),
+    postgres: mailbox_of!(""),
+};
+
+/// A line of the e-Mailbox and the unread count from a row of [`MAILBOX_OF`].
+fn mailbox_line_from_row(row: &dyn Columns) -> Result<(MailboxLine, i64), StoreError> {
+    Ok((
+        MailboxLine {
+            id: row.text(0)?,
+            kind: row.text(1)?,
+            case_reference: row.opt_text(2)?,
+            size_bytes: row.int(3)?,
+            created_at: from_micros(row.int(4)?)?,
+            opened_at: row.opt_int(5)?.map(from_micros).transpose()?,
+        },
+        row.int(6)?,
+    ))
 }
 
 fn mailbox_from_row(row: &AnyRow) -> Result<MailboxDocument, StoreError> {
@@ -299,30 +346,8 @@ impl ApplicationRepo for SqlStore {
         account_id: &str,
         window: Window,
     ) -> Result<Vec<ApplicationSummary>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT id, kind, status, case_reference, ground, deadline, expires_at, created_at \
-             FROM applications WHERE account_id = $1 ORDER BY created_at DESC, id DESC \
-             LIMIT $2 OFFSET $3",
-        )
-        .bind(account_id)
-        .bind(window.limit)
-        .bind(window.offset)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(ApplicationSummary {
-                    id: row.try_get("id")?,
-                    kind: kind(row)?,
-                    status: status(row, "status")?,
-                    case_reference: row.try_get("case_reference")?,
-                    ground: row.try_get("ground")?,
-                    deadline: opt_date(row, "deadline")?,
-                    expires_at: opt_ts(row, "expires_at")?,
-                    created_at: ts(row, "created_at")?,
-                })
-            })
-            .collect()
+        self.read_list(APPLICATIONS_OF, account_id, window, summary_from_row)
+            .await
     }
 
     async fn events_of(&self, application_id: &str) -> Result<Vec<ApplicationEvent>, StoreError> {
@@ -397,7 +422,36 @@ impl ApplicationRepo for SqlStore {
             .collect()
     }
 
-    async fn delete_draft(&self, id: &str, effects: &Effects) -> Result<Vec<String>, StoreError> {
+    async fn mark_draft_warned(
+        &self,
+        id: &str,
+        deleted_before: Timestamp,
+        effects: &Effects,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let r = sqlx::query(
+            "UPDATE applications SET expiry_warned_at = $2 WHERE id = $1 AND status = 'draft' \
+             AND expiry_warned_at IS NULL AND expires_at < $3",
+        )
+        .bind(id)
+        .bind(micros(effects.at))
+        .bind(micros(deleted_before))
+        .execute(&mut *tx)
+        .await?;
+        if r.rows_affected() != 1 {
+            return Err(StoreError::Conflict);
+        }
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn delete_draft(
+        &self,
+        id: &str,
+        expired_before: Option<Timestamp>,
+        effects: &Effects,
+    ) -> Result<Vec<String>, StoreError> {
         let mut tx = self.write_tx().await?;
         let keys: Vec<String> =
             sqlx::query("DELETE FROM uploads WHERE owner_key = $1 RETURNING storage_key")
@@ -415,10 +469,19 @@ impl ApplicationRepo for SqlStore {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        let r = sqlx::query("DELETE FROM applications WHERE id = $1 AND status = 'draft'")
+        // A save in the meantime moves the deletion date: the draft is then kept.
+        let r = match expired_before {
+            None => sqlx::query("DELETE FROM applications WHERE id = $1 AND status = 'draft'")
+                .bind(id)
+                .execute(&mut *tx),
+            Some(t) => sqlx::query(
+                "DELETE FROM applications WHERE id = $1 AND status = 'draft' AND expires_at < $2",
+            )
             .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            .bind(micros(t))
+            .execute(&mut *tx),
+        }
+        .await?;
         if r.rows_affected() != 1 {
             return Err(StoreError::Conflict);
         }
@@ -482,22 +545,11 @@ impl ApplicationRepo for SqlStore {
         account_id: &str,
         window: Window,
     ) -> Result<MailboxSlice, StoreError> {
-        // One round trip: the unread count is an uncorrelated subquery, computed once (by
-        // the partial index `mailbox_documents_unread`), not per row.
-        let rows = sqlx::query(
-            "SELECT id, kind, case_reference, size_bytes, created_at, opened_at, \
-             (SELECT count(*) FROM mailbox_documents u \
-             WHERE u.account_id = $1 AND u.opened_at IS NULL) AS unread \
-             FROM mailbox_documents WHERE account_id = $1 \
-             ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3",
-        )
-        .bind(account_id)
-        .bind(window.limit)
-        .bind(window.offset)
-        .fetch_all(&self.pool)
-        .await?;
-        let unread = match rows.first() {
-            Some(row) => row.try_get::<i64, _>("unread")?,
+        let lines = self
+            .read_list(MAILBOX_OF, account_id, window, mailbox_line_from_row)
+            .await?;
+        let unread = match lines.first() {
+            Some((_, unread)) => *unread,
             // A page past the end: count on its own.
             None => sqlx::query(
                 "SELECT count(*) AS unread FROM mailbox_documents \
@@ -509,10 +561,7 @@ impl ApplicationRepo for SqlStore {
             .try_get::<i64, _>("unread")?,
         };
         Ok(MailboxSlice {
-            documents: rows
-                .iter()
-                .map(mailbox_line_from_row)
-                .collect::<Result<_, _>>()?,
+            documents: lines.into_iter().map(|(line, _)| line).collect(),
             unread,
         })
     }

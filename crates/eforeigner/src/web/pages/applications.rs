@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use eforeigner_rules::countries;
 use eforeigner_rules::residence::{self, ReasonCode};
 
-use super::{PageQuery, see_other, when};
+use super::{PageQuery, When, see_other, when};
 use crate::domain::applications::receipt::{ground_name, name_language};
 use crate::domain::applications::steps::{
     self, EDUCATION_LEVELS, FieldKind, Options, PAYMENT_METHODS, StepId, StepInput, StepState,
@@ -151,22 +151,23 @@ fn input<'a>(
 // ---------------------------------------------------------------------------------------
 // My applications and starting one.
 
-/// A line of "My applications".
-pub struct CaseRow {
-    /// Link.
-    pub href: String,
+/// A line of "My applications" (borrowing from the stored line and the translations where
+/// it can: a copy of each would be an allocation per cell).
+pub struct CaseRow<'a> {
+    /// Id (the link is `/applications/<id>`).
+    pub id: &'a str,
     /// Case reference or "Draft".
-    pub reference: String,
+    pub reference: &'a str,
     /// First or extension, in words.
-    pub kind: String,
+    pub kind: &'a str,
     /// The ground, in words.
     pub ground: String,
-    /// Status code (CSS) and words.
-    pub status: String,
+    /// Status code (CSS).
+    pub status: &'static str,
     /// Status in words.
-    pub status_text: String,
+    pub status_text: &'a str,
     /// Started.
-    pub started: String,
+    pub started: When,
     /// Deadline or draft deletion date.
     pub deadline: String,
 }
@@ -174,11 +175,11 @@ pub struct CaseRow {
 /// "My applications".
 #[derive(Template)]
 #[template(path = "applications/list.html")]
-pub struct ListPage {
+pub struct ListPage<'a> {
     /// Layout.
     pub p: Page,
     /// Cases of this page, newest first.
-    pub rows: Vec<CaseRow>,
+    pub rows: Vec<CaseRow<'a>>,
     /// Links to the other pages.
     pub nav: Pagination,
 }
@@ -198,20 +199,20 @@ pub async fn list(
         .items
         .iter()
         .map(|a| CaseRow {
-            href: format!("/applications/{}", a.id),
+            id: &a.id,
             reference: a
                 .case_reference
-                .clone()
-                .unwrap_or_else(|| tr.t("app-draft-reference")),
-            kind: tr.t(&format!("app-kind-{}", a.kind.code())),
+                .as_deref()
+                .unwrap_or_else(|| tr.text("app-draft-reference")),
+            kind: tr.text_of("app-kind-", a.kind.code()),
             ground: a
                 .ground
                 .as_deref()
                 .map(|g| ground_name(g, ctx.lang))
                 .unwrap_or_else(dash),
-            status: a.status.as_str().into(),
-            status_text: tr.t(&format!("app-status-{}", a.status.as_str())),
-            started: when(a.created_at),
+            status: a.status.as_str(),
+            status_text: tr.text_of("app-status-", a.status.as_str()),
+            started: When(a.created_at),
             deadline: match (a.deadline, a.expires_at) {
                 (Some(d), _) => d.to_string(),
                 (None, Some(t)) if a.status == ApplicationStatus::Draft => tr.t_args(

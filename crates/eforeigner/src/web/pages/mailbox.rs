@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::applications::download;
-use super::{PageQuery, see_other, when};
+use super::{PageQuery, When, see_other, when};
 use crate::domain::applications::receipt::ground_name;
 use crate::domain::applications::steps::StepId;
 use crate::domain::applications::{ApplicationStatus, Applications};
@@ -24,30 +24,29 @@ use crate::web::error::PageError;
 use crate::web::forms::FormView;
 use crate::web::templates::{Field, Page, Pagination, human_size, render};
 
-/// A document in the list.
-pub struct DocRow {
-    /// Link.
-    pub href: String,
+/// A document in the list (borrowing from the stored line and the translations: a page
+/// shows twenty, and each copy would be an allocation).
+pub struct DocRow<'a> {
+    /// Id (the link is `/mailbox/<id>`).
+    pub id: &'a str,
     /// Title in words.
-    pub title: String,
+    pub title: &'a str,
     /// Case reference.
-    pub reference: String,
+    pub reference: &'a str,
     /// Delivered.
-    pub delivered: String,
-    /// Opened (empty: unread).
-    pub opened: String,
-    /// Size.
-    pub size: String,
+    pub delivered: When,
+    /// Opened (`None`: unread).
+    pub opened: Option<When>,
 }
 
 /// The e-Mailbox.
 #[derive(Template)]
 #[template(path = "applications/mailbox.html")]
-pub struct MailboxListPage {
+pub struct MailboxListPage<'a> {
     /// Layout.
     pub p: Page,
     /// Documents of this page, newest first.
-    pub docs: Vec<DocRow>,
+    pub docs: Vec<DocRow<'a>>,
     /// Unread documents in the whole mailbox.
     pub unread: i64,
     /// Links to the other pages.
@@ -69,12 +68,11 @@ pub async fn list(
         .items
         .iter()
         .map(|d| DocRow {
-            href: format!("/mailbox/{}", d.id),
-            title: tr.t(&format!("mailbox-kind-{}", d.kind)),
-            reference: d.case_reference.clone().unwrap_or_default(),
-            delivered: when(d.created_at),
-            opened: d.opened_at.map(when).unwrap_or_default(),
-            size: human_size(d.size_bytes),
+            id: &d.id,
+            title: tr.text_of("mailbox-kind-", &d.kind),
+            reference: d.case_reference.as_deref().unwrap_or_default(),
+            delivered: When(d.created_at),
+            opened: d.opened_at.map(When),
         })
         .collect();
     Ok(render(&MailboxListPage {
