@@ -135,8 +135,21 @@ pub struct Uploads {
     pub store: Runs,
     /// `std::fs` write + fsync.
     pub fsync: Runs,
+    /// `O_DIRECT` write + fsync.
+    pub direct: Runs,
     /// Upload rows and bytes found in the database afterwards, and files in the store.
     pub verified: String,
+}
+
+impl Uploads {
+    /// The disk baseline of the target: the faster of the two ways of writing the bytes.
+    pub fn disk(&self) -> &Runs {
+        if self.direct.result.rate() > self.fsync.result.rate() {
+            &self.direct
+        } else {
+            &self.fsync
+        }
+    }
 }
 
 /// The database side.
@@ -271,6 +284,7 @@ impl Report {
                 (&u.upload.result, u.upload.pg_cores()),
                 (&u.store.result, u.store.pg_cores()),
                 (&u.fsync.result, u.fsync.pg_cores()),
+                (&u.direct.result, u.direct.pg_cores()),
             ]);
         }
         all.iter()
@@ -348,7 +362,7 @@ impl Report {
         if let Some(u) = &self.uploads {
             let _ = writeln!(
                 out,
-                "- Uploads: {} rounds of (3a) (3b) (3c), each {} files of {} bytes with {} at \
+                "- Uploads: {} rounds of (3a) (3b) (3c) (3d), each {} files of {} bytes with {} at \
                  a time, `sync` before each; {} drafts made through the pages in {:.1} s \
                  ({} files each, the 100 MB quota); afterwards: {}",
                 u.rounds,
@@ -518,14 +532,35 @@ impl Report {
             row(
                 &mut out,
                 "3c",
-                "Same bytes through the portal's write path `FileStore::put` (write in place \
-                 + fsync, on the blocking pool)",
+                "Same bytes through the portal's write path `FileStore::put` from an aligned \
+                 buffer as uploads arrive in (direct write in place + fsync, on the blocking \
+                 pool)",
                 &u.store,
             );
+            row(
+                &mut out,
+                "3d",
+                "Same bytes to disk with an `O_DIRECT` write (padded to whole blocks, then \
+                 `set_len`) + fsync per file",
+                &u.direct,
+            );
+            let disk = u.disk();
+            let disk_name = if std::ptr::eq(disk, &u.direct) {
+                "Upload / disk, the faster of (3b) and (3d): (3d)"
+            } else {
+                "Upload / disk, the faster of (3b) and (3d): (3b)"
+            };
             for (n, what, base, primary) in [
-                ("3", "Upload / disk with fsync (3b)", &u.fsync, true),
+                ("3", disk_name, disk, true),
                 (
                     "3′",
+                    "Upload / buffered write + fsync (3b)",
+                    &u.fsync,
+                    false,
+                ),
+                ("3″", "Upload / direct write + fsync (3d)", &u.direct, false),
+                (
+                    "3‴",
                     "Upload / the portal's write path alone (3c)",
                     &u.store,
                     false,
@@ -686,7 +721,9 @@ impl Report {
             }),
             "uploads": self.uploads.as_ref().map(|u| {
                 let (f, _, _) = ratios(&u.upload, &u.fsync);
+                let (d, _, _) = ratios(&u.upload, &u.direct);
                 let (s, _, _) = ratios(&u.upload, &u.store);
+                let (disk, _, _) = ratios(&u.upload, u.disk());
                 json!({
                     "file_bytes": u.file_bytes,
                     "files_per_round": u.files_per_round,
@@ -698,7 +735,11 @@ impl Report {
                     "fsync_mb_s": mb_s(&u.fsync.result, u.file_bytes),
                     "store": runs(&u.store),
                     "store_mb_s": mb_s(&u.store.result, u.file_bytes),
+                    "direct": runs(&u.direct),
+                    "direct_mb_s": mb_s(&u.direct.result, u.file_bytes),
+                    "upload_share_of_disk_pct": disk,
                     "upload_share_of_fsync_pct": f,
+                    "upload_share_of_direct_pct": d,
                     "upload_share_of_store_pct": s,
                     "verified": u.verified,
                 })

@@ -4,13 +4,20 @@
 //! Local writes are made here: written in place and made durable (fsync of the file and of
 //! its directory) before `put` returns — the record of an upload is committed right after,
 //! and must never outlive its bytes after a power loss. (object_store's own local write goes
-//! through a staging file and never fsyncs.) In the upload benchmark this path writes as fast
-//! as a bare `write` + `fsync` of the same bytes (`bench/README.md`).
+//! through a staging file and never fsyncs.)
+//!
+//! Uploads arrive in a buffer from [`upload_buffer`], aligned for direct I/O, and on Linux
+//! their whole blocks are written with `O_DIRECT`, from that buffer straight to the disk, as
+//! object stores such as MinIO write their objects: an uploaded document is written once and
+//! read rarely, so copying it into the page cache costs CPU (in the upload benchmark the
+//! page-cache copy was the largest single cost, `bench/README.md`) and pushes out pages the
+//! portal does read. Bytes that are not aligned, the tail after the last whole block, and
+//! file systems without direct I/O (tmpfs) go through the page cache as before.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use bytes::Bytes;
+use bytes::{Buf as _, Bytes, BytesMut};
 use object_store::ObjectStore;
 use object_store::path::Path as ObjectPath;
 
@@ -81,15 +88,9 @@ impl FileStore {
         anyhow::ensure!(is_plain_key(key), "not a storage key: {key:?}");
         let file = root.join(key);
         tokio::task::spawn_blocking(move || -> std::io::Result<()> {
-            use std::io::Write as _;
-            let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
-            std::fs::create_dir_all(&dir)?;
-            let mut f = std::fs::File::create(&file)?;
-            f.write_all(&bytes)?;
-            f.sync_all()?;
-            // The new name lives in the directory (POSIX does not promise that the file's
-            // fsync makes it durable).
-            std::fs::File::open(&dir)?.sync_all()
+            let mut out = Output::create(&file)?;
+            out.write_at(&bytes, 0)?;
+            out.finish()
         })
         .await??;
         Ok(())
@@ -125,6 +126,101 @@ impl FileStore {
             Err(e) => Err(e.into()),
         }
     }
+}
+
+/// The alignment of buffer addresses, lengths and file offsets that direct I/O needs: the
+/// largest logical block size of common disks (most need 512).
+pub const DIRECT_IO_ALIGN: usize = 4096;
+
+/// An empty buffer for an upload of at most `max` bytes whose first byte sits on a
+/// [`DIRECT_IO_ALIGN`] boundary, so that [`FileStore::put`] can write it with direct I/O.
+/// Reserved whole at once: no growth (and copy) from small, and pages never written are
+/// never touched.
+pub fn upload_buffer(max: usize) -> BytesMut {
+    let mut buf = BytesMut::with_capacity(max + DIRECT_IO_ALIGN);
+    let skip = buf.as_ptr().align_offset(DIRECT_IO_ALIGN);
+    buf.resize(skip, 0);
+    // Moves the start without copying; `freeze` keeps the address.
+    buf.advance(skip);
+    buf
+}
+
+/// A local file being written: whole aligned blocks through an `O_DIRECT` descriptor where
+/// the file system takes it, everything else through an ordinary one (the two cover
+/// different byte ranges). [`Output::finish`] makes it all durable: one fsync covers the
+/// inode whichever descriptor wrote (the device's cache is flushed, size and extents
+/// committed), then the directory's, for the new name.
+struct Output {
+    path: PathBuf,
+    plain: std::fs::File,
+    direct: Option<std::fs::File>,
+    /// Bytes written past the page cache (for the tests).
+    direct_bytes: u64,
+}
+
+impl Output {
+    /// Creates (or truncates) the file, and its directory if missing.
+    fn create(path: &Path) -> std::io::Result<Self> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let plain = std::fs::File::create(path)?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            direct: open_direct(path),
+            plain,
+            direct_bytes: 0,
+        })
+    }
+
+    /// Writes `bytes` at offset `at`: directly as far as the address, the offset and the
+    /// length allow, the rest through the page cache.
+    fn write_at(&mut self, bytes: &[u8], at: u64) -> std::io::Result<()> {
+        use std::os::unix::fs::FileExt as _;
+        let mut whole = 0;
+        if let Some(direct) = &self.direct
+            && at.is_multiple_of(DIRECT_IO_ALIGN as u64)
+            && bytes.as_ptr().align_offset(DIRECT_IO_ALIGN) == 0
+        {
+            whole = bytes.len() - bytes.len() % DIRECT_IO_ALIGN;
+            if whole > 0
+                && let Err(e) = direct.write_all_at(&bytes[..whole], at)
+            {
+                // The file system took the descriptor but not the write: everything goes
+                // through the page cache from here (rewriting this range).
+                tracing::debug!(error = %e, "direct write refused; writing buffered");
+                self.direct = None;
+                whole = 0;
+            }
+        }
+        self.direct_bytes += whole as u64;
+        self.plain.write_all_at(&bytes[whole..], at + whole as u64)
+    }
+
+    /// Makes the file and its name durable.
+    fn finish(self) -> std::io::Result<()> {
+        self.plain.sync_all()?;
+        // POSIX does not promise that the file's fsync makes its new name durable.
+        let dir = self.path.parent().unwrap_or(Path::new("/"));
+        std::fs::File::open(dir)?.sync_all()
+    }
+}
+
+/// A second descriptor for `path` with `O_DIRECT`, if the file system does direct I/O.
+#[cfg(target_os = "linux")]
+fn open_direct(path: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_DIRECT)
+        .open(path)
+        .inspect_err(|e| tracing::debug!(error = %e, "no direct I/O here"))
+        .ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_direct(_path: &Path) -> Option<std::fs::File> {
+    None
 }
 
 /// Whether `key` maps to the same file for object_store and for [`Path::join`]: segments of
@@ -176,6 +272,70 @@ mod tests {
         for bad in ["../etc/passwd", "a//b", "/abs", "a/./b", "a b", "ä"] {
             assert!(local.put(bad, Bytes::new()).await.is_err(), "{bad}");
         }
+        Ok(())
+    }
+
+    /// The buffer uploads arrive in keeps its alignment through `freeze` (else every upload
+    /// would quietly go through the page cache again).
+    #[test]
+    fn upload_buffers_stay_aligned_when_frozen() {
+        for max in [1, 4096, 5 * 1024 * 1024] {
+            let mut buf = upload_buffer(max);
+            assert_eq!(buf.as_ptr().align_offset(DIRECT_IO_ALIGN), 0);
+            assert!(buf.capacity() >= max);
+            let start = buf.as_ptr();
+            buf.extend_from_slice(&vec![7; max]);
+            assert_eq!(buf.as_ptr(), start, "grew (and moved) within its size");
+            let frozen = buf.freeze();
+            assert_eq!(frozen.as_ptr(), start);
+            assert_eq!(frozen.len(), max);
+        }
+    }
+
+    /// Writes `bytes` as a whole file; how many went past the page cache.
+    fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<u64> {
+        let mut out = Output::create(path)?;
+        out.write_at(bytes, 0)?;
+        let direct = out.direct_bytes;
+        out.finish()?;
+        Ok(direct)
+    }
+
+    /// Every length around block boundaries, aligned and not, reads back byte for byte;
+    /// the whole blocks of an aligned buffer are written directly where the file system
+    /// does direct I/O (ext4 here; tmpfs does not, and is written buffered).
+    #[test]
+    fn durable_writes_read_back_exactly() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let direct_here = {
+            let mut probe = upload_buffer(DIRECT_IO_ALIGN);
+            probe.resize(DIRECT_IO_ALIGN, 1);
+            write_whole(&dir.path().join("probe"), &probe)? > 0
+        };
+        eprintln!("direct I/O in {}: {direct_here}", dir.path().display());
+        for len in [0, 1, 4095, 4096, 4097, 8192, 3 * 4096 + 123, 1_000_000] {
+            let content: Vec<u8> = (0..len).map(|i| (i * 7 + len) as u8).collect();
+            let mut aligned = upload_buffer(len);
+            aligned.extend_from_slice(&content);
+            let path = dir.path().join(format!("a{len}"));
+            let direct = write_whole(&path, &aligned)?;
+            assert_eq!(std::fs::read(&path)?, content, "aligned, {len} bytes");
+            let whole = (len - len % DIRECT_IO_ALIGN) as u64;
+            assert_eq!(direct, if direct_here { whole } else { 0 }, "{len} bytes");
+            // One byte off the boundary: never direct.
+            let mut off = upload_buffer(len + 1);
+            off.extend_from_slice(&[0]);
+            off.extend_from_slice(&content);
+            let path = dir.path().join(format!("u{len}"));
+            assert_eq!(write_whole(&path, &off[1..])?, 0);
+            assert_eq!(std::fs::read(&path)?, content, "unaligned, {len} bytes");
+        }
+        // A rewrite of a longer file leaves nothing of the old content behind.
+        let path = dir.path().join("a1000000");
+        let mut short = upload_buffer(5000);
+        short.resize(5000, 9);
+        write_whole(&path, &short)?;
+        assert_eq!(std::fs::read(&path)?, vec![9; 5000]);
         Ok(())
     }
 

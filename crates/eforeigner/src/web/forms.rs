@@ -12,6 +12,7 @@ use crate::domain::accounts::IncomingFile;
 use crate::domain::uploads::MAX_FILE_BYTES;
 use crate::domain::{FieldErrors, uploads::FileProblem};
 use crate::i18n::Tr;
+use crate::store::files::upload_buffer;
 
 /// A multipart form: text fields and files.
 #[derive(Debug, Default)]
@@ -55,9 +56,9 @@ impl MultipartForm {
                         continue;
                     }
                     if buf.capacity() == 0 {
-                        // One allocation of the largest size instead of doubling (and
-                        // copying) from small; pages never written are never touched.
-                        buf.reserve(MAX_FILE_BYTES);
+                        // Aligned for the file store's direct write, the largest size at
+                        // once (no doubling and copying from small).
+                        buf = upload_buffer(MAX_FILE_BYTES);
                     }
                     buf.extend_from_slice(&chunk);
                 }

@@ -666,11 +666,16 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
             "POST {app}/files HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 3000000\r\nSec-Fetch-Site: same-origin\r\n\r\n--XX\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{csrf}\r\n--XX\r\nContent-Disposition: form-data; name=\"item\"\r\n\r\npassport_scan\r\n--XX\r\nContent-Disposition: form-data; name=\"files\"; filename=\"half.pdf\"\r\n\r\n%PDF-1.4\n"
         );
         s.write_all(head.as_bytes()).await.unwrap();
-        s.write_all(&vec![b'a'; 100_000]).await.unwrap();
+        // More than a segment: part of it is on disk when the client vanishes.
+        s.write_all(&vec![b'a'; 1_500_000]).await.unwrap();
         s.flush().await.unwrap();
     }
     let id = app_id(&app);
     let t = t.restart().await;
+    // Files are written while they arrive; of the refused and the broken-off ones nothing
+    // stays in the store, only the photo's file.
+    let folder = format!("applications/{id}");
+    let kept = t.stored_files(&folder, 1).await;
     let uploads = t
         .app()
         .store
@@ -679,6 +684,7 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
         .unwrap();
     assert_eq!(uploads.len(), 1, "only the photo: no half file recorded");
     assert_eq!(uploads[0].file_name, "photo.png");
+    assert_eq!(kept, [uploads[0].storage_key.rsplit('/').next().unwrap()]);
     let b = t.browser();
     b.login("files@test.example", PASSWORD)
         .await
@@ -689,6 +695,7 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
     upload(&b, &app, "passport_scan", "passport.pdf", pdf())
         .await
         .assert_status(303);
+    assert_eq!(t.stored_files(&folder, 2).await.len(), 2);
 }
 
 #[tokio::test]

@@ -212,6 +212,31 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
 }
 
+impl TestApp {
+    /// The files kept in the local file store under `folder` (names, sorted), once no
+    /// refused upload is still being cleaned up (waits up to 2 s for the count to settle at
+    /// `expected`, then returns what is there).
+    pub async fn stored_files(&self, folder: &str, expected: usize) -> Vec<String> {
+        let dir = self._dir.path().join("files").join(folder);
+        let mut names = vec![];
+        for _ in 0..200 {
+            names = std::fs::read_dir(&dir)
+                .map(|d| {
+                    d.flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if names.len() == expected {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        names.sort();
+        names
+    }
+}
+
 pub const PASSWORD: &str = "correct horse battery staple";
 pub const OFFICER_EMAIL: &str = "officer@test.example";
 
