@@ -720,32 +720,7 @@ pub fn direct_op(dir: PathBuf, round: usize, pdf: Bytes) -> Op {
     let mut padded = eforeigner::store::files::upload_buffer(len.next_multiple_of(4096));
     padded.extend_from_slice(&pdf);
     padded.resize(len.next_multiple_of(4096), 0);
-    let padded = padded.freeze();
-    Arc::new(move |w, seq| {
-        let (dir, padded) = (dir.clone(), padded.clone());
-        Box::pin(async move {
-            let written = tokio::task::spawn_blocking(move || -> std::io::Result<()> {
-                use std::io::Write as _;
-                use std::os::unix::fs::OpenOptionsExt as _;
-                let dir = dir.join(format!("r{round}-w{w}"));
-                std::fs::create_dir_all(&dir)?;
-                let mut f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .custom_flags(direct_flag())
-                    .open(dir.join(format!("{seq:04}")))?;
-                f.write_all(&padded)?;
-                f.set_len(len as u64)?;
-                f.sync_all()
-            })
-            .await;
-            match written {
-                Ok(Ok(())) => Outcome::Ok,
-                Ok(Err(e)) => Outcome::Failed(e.to_string()),
-                Err(e) => Outcome::Failed(e.to_string()),
-            }
-        })
-    })
+    disk_op(dir, round, padded.freeze(), direct_flag(), len)
 }
 
 #[cfg(target_os = "linux")]
@@ -761,15 +736,30 @@ fn direct_flag() -> i32 {
 /// Writing the file with `std::fs` and making it durable: create, `write_all`, `fsync`
 /// (`File::sync_all`), on the blocking pool.
 pub fn fsync_op(dir: PathBuf, round: usize, pdf: Bytes) -> Op {
+    let len = pdf.len();
+    disk_op(dir, round, pdf, 0, len)
+}
+
+/// A new file opened with `flags`, `bytes` written with one `write_all`, cut to `len` if
+/// longer, fsynced; on the blocking pool.
+fn disk_op(dir: PathBuf, round: usize, bytes: Bytes, flags: i32, len: usize) -> Op {
     Arc::new(move |w, seq| {
-        let (dir, pdf) = (dir.clone(), pdf.clone());
+        let (dir, bytes) = (dir.clone(), bytes.clone());
         Box::pin(async move {
             let written = tokio::task::spawn_blocking(move || -> std::io::Result<()> {
                 use std::io::Write as _;
+                use std::os::unix::fs::OpenOptionsExt as _;
                 let dir = dir.join(format!("r{round}-w{w}"));
                 std::fs::create_dir_all(&dir)?;
-                let mut f = std::fs::File::create(dir.join(format!("{seq:04}")))?;
-                f.write_all(&pdf)?;
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .custom_flags(flags)
+                    .open(dir.join(format!("{seq:04}")))?;
+                f.write_all(&bytes)?;
+                if bytes.len() != len {
+                    f.set_len(len as u64)?;
+                }
                 f.sync_all()
             })
             .await;
