@@ -138,11 +138,12 @@ struct Args {
     /// Share of the page's own closed-loop rate for the open loop.
     #[arg(long, default_value_t = 0.5)]
     half_rate_share: f64,
-    /// Most connections the open loop's client opens (default: no limit, a new one for
-    /// every request that overlaps the others); with a limit, a request waits for a free
-    /// connection, and the wait counts in its latency.
-    #[arg(long, value_name = "N")]
-    half_rate_connections: Option<usize>,
+    /// Most connections the open loop's client keeps open, as wrk2 holds a fixed set: a
+    /// request waits for a free one, and the wait counts in its latency (measured from
+    /// the scheduled instant). 0: no limit, a new connection for every request that
+    /// overlaps the others (the default until 2026-11-22; see bench/README.md).
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    half_rate_connections: usize,
     /// Bytes per uploaded file (at most the portal's 5 MiB per file).
     #[arg(long, default_value_t = 5_000_000)]
     upload_bytes: usize,
@@ -985,7 +986,7 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or(if quick { 3.0 } else { 10.0 }),
         )?,
         half_share: args.half_rate_share,
-        half_connections: args.half_rate_connections.map(|n| n.max(1)),
+        half_connections: (args.half_rate_connections > 0).then_some(args.half_rate_connections),
         upload_bytes: args.upload_bytes,
         upload_files: args
             .upload_files
