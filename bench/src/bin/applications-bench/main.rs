@@ -608,14 +608,20 @@ async fn measure_pages(
             runs.add(r, pg);
         }
     }
-    minimal.stop().await;
-    let [applications, mailbox, minimal, services] = runs;
+    let minimal_url = minimal.url.clone();
+    let [applications, mailbox, minimal_runs, services] = runs;
 
+    // (2c), the minimal handler at the rate of (2a), tells what the machine itself adds
+    // to the tail (other tenants, the scheduler, the load generator).
     let mut half = vec![];
-    for (path, max) in [("/applications", &applications), ("/mailbox", &mailbox)] {
+    for (url, max) in [
+        (format!("{base}/applications"), &applications),
+        (format!("{base}/mailbox"), &mailbox),
+        (minimal_url, &applications),
+    ] {
         let rate = max.result.rate() * s.half_share;
-        eprintln!("    (2) GET {path} open loop at {rate:.0}/s …");
-        let (url, cookies) = (format!("{base}{path}"), cookies.clone());
+        eprintln!("    (2) GET {url} open loop at {rate:.0}/s …");
+        let cookies = cookies.clone();
         let h = web::open_loop(rate, s.warmup, s.half_rate, s.half_connections, move || {
             Ok(web::page_op(url, cookies, Arc::new(vec![web::client()?])))
         })
@@ -629,12 +635,14 @@ async fn measure_pages(
         );
         half.push(h);
     }
+    minimal.stop().await;
+    let half_minimal = half.pop().unwrap_or_default();
     let half_mailbox = half.pop().unwrap_or_default();
     let half_applications = half.pop().unwrap_or_default();
     Ok(Pages {
         applications,
         mailbox,
-        minimal,
+        minimal: minimal_runs,
         services,
         applications_bytes: apps.body.len(),
         mailbox_bytes: mail.body.len(),
@@ -642,6 +650,7 @@ async fn measure_pages(
         mailbox_rows: doc_ids.len(),
         half_applications,
         half_mailbox,
+        half_minimal,
         rounds: s.rounds,
         half_connections: s.half_connections,
         warmup: s.warmup,
