@@ -1136,11 +1136,10 @@ impl Applications {
         let now = self.now();
         let mut warned = 0;
         let soon = now.checked_add(DRAFT_WARNING)?;
-        for before in self.store.drafts_expiring(soon, false, 200).await? {
-            let Some(account) = self.store.account(&before.account_id).await? else {
+        for app in self.store.drafts_expiring(soon, false, 200).await? {
+            let Some(account) = self.store.account(&app.account_id).await? else {
                 continue;
             };
-            let app = before;
             let date = app
                 .expires_at
                 .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
