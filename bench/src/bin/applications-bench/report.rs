@@ -145,12 +145,13 @@ pub struct Uploads {
 }
 
 impl Uploads {
-    /// The disk baseline of the target: the faster of the two ways of writing the bytes.
-    pub fn disk(&self) -> &Runs {
+    /// The disk baseline of the target: the faster of the two ways of writing the bytes,
+    /// with its row's number.
+    pub fn disk(&self) -> (&'static str, &Runs) {
         if self.direct.result.rate() > self.fsync.result.rate() {
-            &self.direct
+            ("3d", &self.direct)
         } else {
-            &self.fsync
+            ("3b", &self.fsync)
         }
     }
 }
@@ -565,14 +566,10 @@ impl Report {
                  `set_len`) + fsync per file",
                 &u.direct,
             );
-            let disk = u.disk();
-            let disk_name = if std::ptr::eq(disk, &u.direct) {
-                "Upload / disk, the faster of (3b) and (3d): (3d)"
-            } else {
-                "Upload / disk, the faster of (3b) and (3d): (3b)"
-            };
+            let (faster, disk) = u.disk();
+            let disk_name = format!("Upload / disk, the faster of (3b) and (3d): ({faster})");
             for (n, what, base, primary) in [
-                ("3", disk_name, disk, true),
+                ("3", disk_name.as_str(), disk, true),
                 (
                     "3′",
                     "Upload / buffered write + fsync (3b)",
@@ -745,7 +742,7 @@ impl Report {
                 let (f, _, _) = ratios(&u.upload, &u.fsync);
                 let (d, _, _) = ratios(&u.upload, &u.direct);
                 let (s, _, _) = ratios(&u.upload, &u.store);
-                let (disk, _, _) = ratios(&u.upload, u.disk());
+                let (disk, _, _) = ratios(&u.upload, u.disk().1);
                 json!({
                     "file_bytes": u.file_bytes,
                     "files_per_round": u.files_per_round,
