@@ -674,22 +674,23 @@ test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scan
   await expect(page.locator('main table')).toHaveCount(0);
   await expect(page.locator('.slip')).toHaveCount(0);
 
-  // A wrong municipality code first: refused, values kept.
+  // No municipality chosen first: refused, the other answers kept.
   await page.locator('#basis').selectOption('employment.employment_contract');
-  await page.locator('#municipality').fill('16');
+  await expect(page.locator('#municipality')).toHaveValue('');
   await page.locator('#payer').fill(payer);
   const refused = await submit(page, mainSubmit(page));
   expect(refused?.status(), 'refused fee question').toBe(422);
   await expect(page.locator('#error-summary a[href="#municipality"]')).toHaveCount(1);
   await expect(page.locator('#municipality-error')).toBeVisible();
   await expect(page.locator('#municipality')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#municipality')).toHaveValue('16');
+  await expect(page.locator('#municipality-error')).toContainText('Choose one of the options');
+  await expect(page.locator('#municipality')).toHaveValue('');
   await expect(page.locator('#payer')).toHaveValue(payer);
   await expect(page.locator('#basis')).toHaveValue('employment.employment_contract');
   await expect(page.locator('.slip')).toHaveCount(0);
   await checkPage(page);
 
-  await page.locator('#municipality').fill('016');
+  await page.locator('#municipality').selectOption('016');
   const res = await submit(page, mainSubmit(page));
   expect(res?.status()).toBe(200);
   await expect(page.locator('#error-summary')).toHaveCount(0);

@@ -373,7 +373,7 @@ mail-account-rejected-body = An authorised officer could not verify your eForeig
     Sign in to correct your data or upload a new document; you do not need to register again:
 
     { $link }
-error-municipality-invalid = Enter the three-digit municipality code.
+error-municipality-invalid = Enter the three-digit code of a municipality in Serbia.
 nav-residence = Residence guides
 home-tools-title = Before you apply
 home-tools-body = Check whether you can apply online, which documents you need and what it costs, without an account:

@@ -396,7 +396,7 @@ mail-account-rejected-body = Ovlašćeno lice nije moglo da proveri Vaš nalog n
     Prijavite se da biste ispravili svoje podatke ili priložili novi dokument; ne morate ponovo da se registrujete:
 
     { $link }
-error-municipality-invalid = Unesite trocifreni kod opštine.
+error-municipality-invalid = Unesite trocifreni kod opštine u Srbiji.
 nav-residence = Vodiči za boravak
 home-tools-title = Pre nego što podnesete zahtev
 home-tools-body = Proverite, bez naloga, da li možete da podnesete zahtev elektronski, koja dokumenta su Vam potrebna i koliko košta:

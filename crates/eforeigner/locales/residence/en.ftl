@@ -109,8 +109,8 @@ absences-days = { $n ->
    *[other] { $n } days
 }
 residence-fees-lead = The fees are paid with the request, at the last step of the online application, and after the invitation to biometrics. The amounts come from public sources and may have changed; check them before you pay.
-field-municipality = Municipality code of your residence
-hint-municipality = Three digits, used as the payment reference (for example 016).
+field-municipality = Municipality of your residence
+hint-municipality = Its code becomes part of the payment reference (for example 016).
 field-payer = Payer's name and address
 fees-submit = Show fees and payment slip
 fees-list-title = Fees

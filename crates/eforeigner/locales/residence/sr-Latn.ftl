@@ -111,8 +111,8 @@ absences-days = { $n ->
    *[other] { $n } dana
 }
 residence-fees-lead = Takse se plaćaju uz zahtev, u poslednjem koraku elektronskog podnošenja, kao i nakon poziva na biometriju. Iznosi potiču iz javno dostupnih izvora i možda su se promenili; proverite ih pre nego što platite.
-field-municipality = Kod opštine u kojoj boravite
-hint-municipality = Tri cifre, koriste se kao poziv na broj (na primer 016).
+field-municipality = Opština u kojoj boravite
+hint-municipality = Njen kod postaje deo poziva na broj (na primer 016).
 field-payer = Ime i adresa uplatioca
 fees-submit = Prikažite takse i nalog za uplatu
 fees-list-title = Takse

@@ -207,6 +207,25 @@ async fn fees_come_with_payment_details() {
     b.get("/api/v1/residence/fees?basis=nope")
         .await
         .assert_status(422);
+    // Three digits are not enough: the code must name a municipality of Serbia, since it
+    // becomes the payment reference.
+    for code in ["999", "16", "abc"] {
+        let r = b
+            .get(&format!(
+                "/api/v1/residence/fees?basis=employment.employment_contract&municipality={code}"
+            ))
+            .await;
+        r.assert_status(422);
+        let v = r.json();
+        assert_eq!(
+            v["error"]["fields"][0]["field"], "municipality",
+            "{code}: {v}"
+        );
+        assert_eq!(
+            v["error"]["fields"][0]["code"], "municipality_invalid",
+            "{code}: {v}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -447,10 +466,23 @@ async fn fee_page_shows_the_slip_and_the_pdf_renders_cyrillic() {
         );
         eprintln!("pdftotext not installed: PDF text checked in .ci/run only");
     }
-    b.get("/residence/fees?kind=first&basis=talent&municipality=16")
+    // The municipality is chosen from the list; a code not on it (typed into the address,
+    // or from an old link) is refused with the list's message, the other answers kept.
+    for code in ["16", "999"] {
+        b.get(&format!(
+            "/residence/fees?kind=first&basis=talent&municipality={code}&payer=Ana"
+        ))
         .await
         .assert_status(422)
-        .assert_contains("three-digit");
+        .assert_contains("Choose one of the options")
+        .assert_contains(r#"<option value="talent" selected>"#)
+        .assert_contains(r#"value="Ana""#);
+    }
+    b.get("/residence/fees")
+        .await
+        .assert_status(200)
+        .assert_contains(r#"<select id="municipality" name="municipality""#)
+        .assert_contains(r#"<option value="016">"#);
 }
 
 #[tokio::test]

@@ -414,7 +414,8 @@ pub struct FeesQuery {
     pub kind: String,
     /// Tariff date (`YYYY-MM-DD`, default today).
     pub on: Option<String>,
-    /// Municipality code of residence (three digits) for the payment reference.
+    /// Code of the municipality of residence (three digits, one of Serbia's municipalities),
+    /// which forms the payment reference.
     pub municipality: Option<String>,
 }
 
@@ -525,7 +526,7 @@ pub(crate) async fn fees(ctx: Ctx, Query(q): Query<FeesQuery>) -> Result<Json<Fe
     }
     let on = optional_date(&mut errors, "on", q.on.as_deref());
     if let Some(m) = q.municipality.as_deref()
-        && (m.len() != 3 || !m.chars().all(|c| c.is_ascii_digit()))
+        && eforeigner_rules::municipalities::find_municipality(m).is_none()
     {
         errors.add("municipality", "municipality_invalid");
     }

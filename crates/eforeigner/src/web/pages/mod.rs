@@ -23,7 +23,7 @@ use super::context::Ctx;
 use super::error::ErrorPage;
 use super::forms::FormView;
 use super::templates::{Action, FormPage, FormSpec, MessagePage, Page, render};
-use crate::domain::FieldErrors;
+use crate::domain::{FieldErrors, Lang};
 
 /// Renders the friendly page for an error, in the request's language.
 pub fn render_error(ctx: &Ctx, page: ErrorPage) -> Response {
@@ -168,6 +168,29 @@ pub fn see_other(to: &str) -> Response {
 pub struct PageQuery {
     /// 1-based page number.
     pub page: Option<String>,
+}
+
+/// Whether a page in `lang` names municipalities in Cyrillic (Serbian Cyrillic and Russian
+/// pages) or in Latin script.
+fn cyrillic_names(lang: Lang) -> bool {
+    matches!(lang, Lang::SrCyrl | Lang::Ru)
+}
+
+/// The municipalities of Serbia as the options of a list: code and name in the page's
+/// script, in the order of the rules' list. One list for every form that asks for a
+/// municipality (the application's "Reasons" step, the public fee page).
+pub fn municipality_options(lang: Lang) -> Vec<(String, String)> {
+    eforeigner_rules::municipalities::municipalities()
+        .iter()
+        .map(|m| (m.code.to_string(), m.name(cyrillic_names(lang)).to_string()))
+        .collect()
+}
+
+/// A municipality's name in the page's script, or the code itself when it is not on the list.
+pub fn municipality_name(code: &str, lang: Lang) -> String {
+    eforeigner_rules::municipalities::find_municipality(code)
+        .map(|m| m.name(cyrillic_names(lang)).to_string())
+        .unwrap_or_else(|| code.to_string())
 }
 
 /// A time as shown on pages (UTC): `2026-11-21 09:05 UTC`.

@@ -466,7 +466,12 @@ fn fee_fields(ctx: &Ctx) -> Vec<Field> {
     vec![
         Field::choice(tr, "kind", "radios", kinds),
         Field::choice(tr, "basis", "select", basis_options(ctx)),
-        Field::input(tr, "municipality", "text", "off"),
+        Field::choice(
+            tr,
+            "municipality",
+            "select",
+            super::municipality_options(ctx.lang),
+        ),
         Field::input(tr, "payer", "text", "name").optional(),
     ]
 }
@@ -497,8 +502,8 @@ fn fee_request(q: &HashMap<String, String>) -> Result<FeeRequest, FieldErrors> {
         .get("municipality")
         .map(|m| m.trim().to_string())
         .unwrap_or_default();
-    if municipality.len() != 3 || !municipality.chars().all(|c| c.is_ascii_digit()) {
-        errors.add("municipality", "municipality_invalid");
+    if eforeigner_rules::municipalities::find_municipality(&municipality).is_none() {
+        errors.add("municipality", "choose_one");
     }
     let payer = q
         .get("payer")
