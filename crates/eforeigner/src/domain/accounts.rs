@@ -20,7 +20,7 @@ use super::{
     Role, Session, SignIn, TokenPurpose, Upload,
 };
 use crate::store::files::FileStore;
-use crate::store::{Effects, NewAudit, NewJob, NewToken, Store, UploadMove};
+use crate::store::{Effects, NewAudit, NewJob, NewToken, Store, StoreError, UploadMove};
 
 /// Purpose of identity-document uploads.
 pub const IDENTITY_DOCUMENT: &str = "identity-document";
@@ -386,26 +386,13 @@ impl Accounts {
     ) -> Result<(), DomainError> {
         for file in incoming {
             let name = uploads::display_name(&file.file_name);
-            let problem = if existing.len() >= MAX_REGISTRATION_FILES {
-                Some(FileProblem::TooMany)
-            } else if uploads::is_duplicate_name(
-                &name,
-                existing.iter().map(|u| u.file_name.as_str()),
-            ) {
-                Some(FileProblem::DuplicateName)
-            } else {
-                uploads::check_file(&file.bytes).err()
+            let size = i64::try_from(file.bytes.len()).unwrap_or(i64::MAX);
+            let problem = match uploads::admit(&name, size, existing, REGISTRATION_QUOTA) {
+                Err(refusal) => Some(registration_problem(refusal)),
+                Ok(()) => uploads::check_file(&file.bytes).err(),
             };
             if let Some(problem) = problem {
-                errors.add_with(
-                    field,
-                    problem.code(),
-                    &[
-                        ("name", name),
-                        ("max", MAX_REGISTRATION_FILES.to_string()),
-                        ("mb", (uploads::MAX_FILE_BYTES / 1024 / 1024).to_string()),
-                    ],
-                );
+                refuse_registration_file(errors, field, problem, name);
                 continue;
             }
             let kind = uploads::check_file(&file.bytes).map_err(|_| DomainError::Conflict)?;
@@ -421,15 +408,41 @@ impl Accounts {
                 purpose: IDENTITY_DOCUMENT.into(),
                 file_name: name,
                 content_type: kind.mime().into(),
-                size_bytes: i64::try_from(file.bytes.len()).unwrap_or(i64::MAX),
+                size_bytes: size,
                 sha256,
                 storage_key,
                 superseded_at: None,
                 created_at: self.now(),
             };
-            self.store
-                .insert_upload(&upload, &Effects::at(upload.created_at))
-                .await?;
+            let recheck = |current: &[Upload]| {
+                uploads::admit(&upload.file_name, size, current, REGISTRATION_QUOTA).is_ok()
+            };
+            match self
+                .store
+                .insert_upload(&upload, &recheck, &Effects::at(upload.created_at))
+                .await
+            {
+                Ok(()) => {}
+                Err(StoreError::Conflict) => {
+                    // Another request of the same form (another tab) got there first.
+                    if let Err(e) = self.files.delete(&upload.storage_key).await {
+                        tracing::warn!(error = %e, "refused file left behind");
+                    }
+                    *existing = self.store.uploads_of(owner).await?;
+                    let refusal =
+                        uploads::admit(&upload.file_name, size, existing, REGISTRATION_QUOTA)
+                            .err()
+                            .ok_or(DomainError::Conflict)?;
+                    refuse_registration_file(
+                        errors,
+                        field,
+                        registration_problem(refusal),
+                        upload.file_name,
+                    );
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            }
             existing.push(upload);
         }
         Ok(())
@@ -1585,4 +1598,36 @@ fn context_words(account: &Account) -> Vec<&str> {
         account.email.split('@').next().unwrap_or(""),
         account.email.as_str(),
     ]
+}
+
+/// The identity document's files: [`MAX_REGISTRATION_FILES`], each within the per-file limit.
+const REGISTRATION_QUOTA: uploads::Quota = uploads::Quota {
+    files: MAX_REGISTRATION_FILES,
+    bytes: i64::MAX,
+};
+
+/// The registration form's word for a refusal of the upload rules.
+fn registration_problem(refusal: uploads::Refusal) -> FileProblem {
+    match refusal {
+        uploads::Refusal::DuplicateName => FileProblem::DuplicateName,
+        uploads::Refusal::Full => FileProblem::TooMany,
+    }
+}
+
+/// Adds the field error for a refused identity-document file.
+fn refuse_registration_file(
+    errors: &mut FieldErrors,
+    field: &str,
+    problem: FileProblem,
+    name: String,
+) {
+    errors.add_with(
+        field,
+        problem.code(),
+        &[
+            ("name", name),
+            ("max", MAX_REGISTRATION_FILES.to_string()),
+            ("mb", (uploads::MAX_FILE_BYTES / 1024 / 1024).to_string()),
+        ],
+    );
 }

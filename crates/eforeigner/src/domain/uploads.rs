@@ -2,6 +2,8 @@
 //! the registration upload takes at most 2 files). The type is decided by the content's
 //! magic bytes, never by the name; images are also checked for their pixel size.
 
+use crate::domain::Upload;
+
 /// Largest accepted file, in bytes (5 MB; seed 002).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// Most files of the identity document at registration (both pages of an ID card).
@@ -108,9 +110,75 @@ pub fn is_duplicate_name<'a>(name: &str, existing: impl IntoIterator<Item = &'a 
     existing.into_iter().any(|e| e.to_lowercase() == lower)
 }
 
+/// How many files, and how many bytes in all, one set of uploads may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quota {
+    /// Most files.
+    pub files: usize,
+    /// Most bytes in all.
+    pub bytes: i64,
+}
+
+/// Why a file may not join a set of uploads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The set has a file of the same name (case-insensitively).
+    DuplicateName,
+    /// The set would hold more files or bytes than its [`Quota`].
+    Full,
+}
+
+/// Whether a file named `name` of `size` bytes may join `existing` (the set's current
+/// uploads). Checked twice: before the file is written, for a quick answer, and again in
+/// the transaction that records it, against the set as it is then — so that of two uploads
+/// racing for one name or the last place (two tabs), the second is refused.
+pub fn admit(name: &str, size: i64, existing: &[Upload], quota: Quota) -> Result<(), Refusal> {
+    if is_duplicate_name(name, existing.iter().map(|u| u.file_name.as_str())) {
+        return Err(Refusal::DuplicateName);
+    }
+    let total: i64 = existing.iter().map(|u| u.size_bytes).sum();
+    if existing.len() >= quota.files || total.saturating_add(size) > quota.bytes {
+        return Err(Refusal::Full);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stored(name: &str, size: i64) -> Upload {
+        Upload {
+            id: name.into(),
+            owner_key: "application:a".into(),
+            purpose: "passport_scan".into(),
+            file_name: name.into(),
+            content_type: "application/pdf".into(),
+            size_bytes: size,
+            sha256: String::new(),
+            storage_key: name.into(),
+            superseded_at: None,
+            created_at: jiff::Timestamp::UNIX_EPOCH,
+        }
+    }
+
+    #[test]
+    fn admits_by_name_count_and_bytes() {
+        let quota = Quota {
+            files: 2,
+            bytes: 100,
+        };
+        let one = [stored("Pasoš.pdf", 60)];
+        assert_eq!(admit("photo.png", 40, &one, quota), Ok(()));
+        assert_eq!(
+            admit("PASOŠ.PDF", 1, &one, quota),
+            Err(Refusal::DuplicateName)
+        );
+        assert_eq!(admit("photo.png", 41, &one, quota), Err(Refusal::Full));
+        let two = [stored("a.pdf", 1), stored("b.pdf", 1)];
+        assert_eq!(admit("c.pdf", 1, &two, quota), Err(Refusal::Full));
+        assert_eq!(admit("c.pdf", 1, &[], quota), Ok(()));
+    }
 
     fn png(width: u32, height: u32) -> Vec<u8> {
         let mut v = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];

@@ -292,7 +292,17 @@ pub trait SessionRepo: Send + Sync {
 #[async_trait]
 pub trait UploadRepo: Send + Sync {
     /// Records an upload, with its effects (the audit line) in the same transaction.
-    async fn insert_upload(&self, upload: &Upload, effects: &Effects) -> Result<(), StoreError>;
+    ///
+    /// `admit` is shown the owner's current uploads, read in the same transaction with the
+    /// owner's uploads locked against other inserts; the upload is recorded only if it
+    /// agrees, else `Conflict` and nothing is written. So a rule about the whole set (unique
+    /// names, a quota) holds when two uploads race, e.g. from two tabs.
+    async fn insert_upload(
+        &self,
+        upload: &Upload,
+        admit: &(dyn for<'u> Fn(&'u [Upload]) -> bool + Send + Sync),
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
     /// Current (not superseded) uploads of an owner, oldest first.
     async fn uploads_of(&self, owner_key: &str) -> Result<Vec<Upload>, StoreError>;
     /// One upload by id (any owner; callers check ownership).

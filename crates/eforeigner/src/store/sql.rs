@@ -200,6 +200,14 @@ fn session_from_row(row: &AnyRow) -> Result<Session, StoreError> {
 const UPLOAD_COLUMNS: &str = "id, owner_key, purpose, file_name, content_type, size_bytes, \
     sha256, storage_key, superseded_at, created_at";
 
+/// One owner's current (not superseded) uploads, oldest first.
+static CURRENT_UPLOADS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT {UPLOAD_COLUMNS} FROM uploads WHERE owner_key = $1 AND superseded_at IS NULL \
+         ORDER BY created_at ASC, id ASC"
+    )
+});
+
 fn upload_from_row(row: &AnyRow) -> Result<Upload, StoreError> {
     Ok(Upload {
         id: row.try_get("id")?,
@@ -919,11 +927,35 @@ impl SessionRepo for SqlStore {
 
 #[async_trait]
 impl UploadRepo for SqlStore {
-    async fn insert_upload(&self, u: &Upload, effects: &Effects) -> Result<(), StoreError> {
+    async fn insert_upload(
+        &self,
+        u: &Upload,
+        admit: &(dyn for<'u> Fn(&'u [Upload]) -> bool + Send + Sync),
+        effects: &Effects,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        if self.backend == Backend::Postgres {
+            // One owner's uploads one at a time until commit (SQLite's `BEGIN IMMEDIATE`
+            // already serialises all writers); without it two inserts would each read the
+            // set without the other's row.
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))::text")
+                .bind(&u.owner_key)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let current: Vec<Upload> = sqlx::query(&CURRENT_UPLOADS)
+            .bind(&u.owner_key)
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(upload_from_row)
+            .collect::<Result<_, _>>()?;
+        if !admit(&current) {
+            return Err(StoreError::Conflict);
+        }
         let sql = format!(
             "INSERT INTO uploads ({UPLOAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
         );
-        let mut tx = self.write_tx().await?;
         sqlx::query(&sql)
             .bind(&u.id)
             .bind(&u.owner_key)
@@ -943,11 +975,7 @@ impl UploadRepo for SqlStore {
     }
 
     async fn uploads_of(&self, owner_key: &str) -> Result<Vec<Upload>, StoreError> {
-        let sql = format!(
-            "SELECT {UPLOAD_COLUMNS} FROM uploads WHERE owner_key = $1 AND superseded_at IS NULL \
-             ORDER BY created_at ASC, id ASC"
-        );
-        sqlx::query(&sql)
+        sqlx::query(&CURRENT_UPLOADS)
             .bind(owner_key)
             .fetch_all(&self.pool)
             .await?

@@ -367,14 +367,7 @@ async fn another_applicant_reaches_nothing_of_mine() {
     let owner = t.browser();
     t.active_applicant(&owner, "owner@test.example").await;
     let app = employment_draft(&t, &owner).await;
-    let upload_id = t
-        .app()
-        .store
-        .uploads_of(&format!("application:{}", app_id(&app)))
-        .await
-        .unwrap()[0]
-        .id
-        .clone();
+    let upload_id = draft_uploads(&t, &app_id(&app)).await[0].id.clone();
     let other = t.browser();
     t.active_applicant(&other, "other@test.example").await;
     for path in [
@@ -597,18 +590,24 @@ async fn a_session_that_ends_mid_step_keeps_the_answers_for_the_next_login() {
     );
 }
 
-#[tokio::test]
-async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace() {
-    let t = TestApp::spawn().await;
-    let b = t.browser();
-    t.active_applicant(&b, "files@test.example").await;
-    let app = start(&b, "first").await;
-    save(&b, &app, "check", CHECK).await.assert_status(303);
-    save(&b, &app, "personal", &personal())
+/// The recorded (current) files of draft `id`.
+async fn draft_uploads(t: &TestApp, id: &str) -> Vec<eforeigner::domain::Upload> {
+    t.app()
+        .store
+        .uploads_of(&format!("application:{id}"))
+        .await
+        .unwrap()
+}
+
+/// A first application for a talent, filled up to its documents.
+async fn talent_draft(b: &Browser) -> String {
+    let app = start(b, "first").await;
+    save(b, &app, "check", CHECK).await.assert_status(303);
+    save(b, &app, "personal", &personal())
         .await
         .assert_status(303);
     save(
-        &b,
+        b,
         &app,
         "reasons",
         &[
@@ -621,7 +620,7 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
     .await
     .assert_status(303);
     save(
-        &b,
+        b,
         &app,
         "details",
         &[
@@ -631,6 +630,48 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
     )
     .await
     .assert_status(303);
+    app
+}
+
+#[tokio::test]
+async fn two_tabs_uploading_the_same_name_at_once_keep_one_file() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "tabs@test.example").await;
+    let app = talent_draft(&b).await;
+    let id = app_id(&app);
+    // Large enough that each file takes a while to write: both uploads pass the first
+    // check before either is recorded, so only the check in the recording transaction
+    // can tell them apart (without it both were kept).
+    let mut big = pdf();
+    big.resize(2_000_000, b' ');
+    for round in 0..3 {
+        let (one, other) = (format!("scan-{round}.pdf"), format!("SCAN-{round}.PDF"));
+        let (a, c) = tokio::join!(
+            upload(&b, &app, "passport_scan", &one, big.clone()),
+            upload(&b, &app, "photograph", &other, big.clone()),
+        );
+        let mut statuses = [a.status, c.status];
+        statuses.sort();
+        assert_eq!(statuses, [303, 422], "round {round}");
+        let refused = if a.status == 422 { &a } else { &c };
+        refused.assert_contains("already uploaded");
+    }
+    let uploads = draft_uploads(&t, &id).await;
+    assert_eq!(uploads.len(), 3, "one file of each name: {uploads:?}");
+    // The refused files were written before the race was lost; they are gone again.
+    assert_eq!(
+        t.stored_files(&format!("applications/{id}"), 3).await.len(),
+        3
+    );
+}
+
+#[tokio::test]
+async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "files@test.example").await;
+    let app = talent_draft(&b).await;
     b.get(&format!("{app}/steps/reasons"))
         .await
         .assert_contains("also apply for the basis you chose in person");
@@ -676,12 +717,7 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
     // stays in the store, only the photo's file.
     let folder = format!("applications/{id}");
     let kept = t.stored_files(&folder, 1).await;
-    let uploads = t
-        .app()
-        .store
-        .uploads_of(&format!("application:{id}"))
-        .await
-        .unwrap();
+    let uploads = draft_uploads(&t, &id).await;
     assert_eq!(uploads.len(), 1, "only the photo: no half file recorded");
     assert_eq!(uploads[0].file_name, "photo.png");
     assert_eq!(kept, [uploads[0].storage_key.rsplit('/').next().unwrap()]);

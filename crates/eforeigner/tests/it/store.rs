@@ -280,7 +280,31 @@ async fn sessions_throttles_uploads_and_audit_chain() {
         superseded_at: None,
         created_at: n,
     };
-    s.insert_upload(&up, &Effects::at(n)).await.unwrap();
+    // `admit` sees the owner's current uploads; when it refuses, nothing is written.
+    let refused = s.insert_upload(&up, &|_| false, &Effects::at(n)).await;
+    assert!(matches!(refused, Err(StoreError::Conflict)), "{refused:?}");
+    assert!(s.uploads_of("draft:abc").await.unwrap().is_empty());
+    s.insert_upload(&up, &|current| current.is_empty(), &Effects::at(n))
+        .await
+        .unwrap();
+    let mut second = up.clone();
+    second.id = "u2".into();
+    let seen = std::sync::Mutex::new(vec![]);
+    let refused = s
+        .insert_upload(
+            &second,
+            &|current| {
+                seen.lock()
+                    .unwrap()
+                    .extend(current.iter().map(|u| u.id.clone()));
+                false
+            },
+            &Effects::at(n),
+        )
+        .await;
+    assert!(matches!(refused, Err(StoreError::Conflict)), "{refused:?}");
+    assert_eq!(*seen.lock().unwrap(), ["u1"]);
+    assert_eq!(s.uploads_of("draft:abc").await.unwrap().len(), 1);
     let mut b2 = a.clone();
     b2.updated_at = n + SignedDuration::from_secs(1);
     s.update_account(

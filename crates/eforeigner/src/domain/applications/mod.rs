@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-pub use service::Applications;
+pub use service::{Applications, FileTarget};
 pub use steps::{StepId, StepState};
 
 pub(crate) use crate::domain::model::string_enum as code_enum;

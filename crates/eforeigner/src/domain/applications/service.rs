@@ -38,6 +38,11 @@ pub const KEPT_ANSWERS: SignedDuration = SignedDuration::from_hours(2);
 pub const MAX_FILES: usize = 40;
 /// At most this many bytes of files per application (the per-account quota of uploads).
 pub const MAX_BYTES: i64 = 100 * 1024 * 1024;
+/// [`MAX_FILES`] and [`MAX_BYTES`] as the upload rules take them.
+const UPLOAD_QUOTA: uploads::Quota = uploads::Quota {
+    files: MAX_FILES,
+    bytes: MAX_BYTES,
+};
 /// The outbox job that writes the confirmation of receipt into the e-Mailbox.
 pub const RECEIPT_JOB: &str = "issue-receipt";
 
@@ -478,38 +483,59 @@ impl Applications {
         Err(DomainError::Conflict)
     }
 
-    /// Adds files to one checklist item of the documentation step.
-    pub async fn add_files(
+    /// The draft `id` of `account` ready to take files: a draft whose documentation step
+    /// can be opened, with its checklist and current files. Read while the files are still
+    /// arriving (the upload handler does both at once); [`Self::add_files`] then checks each
+    /// file against the files as they are when it is recorded.
+    pub async fn file_target(
         &self,
         account: &Account,
         id: &str,
+    ) -> Result<FileTarget, DomainError> {
+        let app = self.get(account, id).await?;
+        if app.status != ApplicationStatus::Draft {
+            return Err(DomainError::Forbidden);
+        }
+        let existing = self.uploads(&app).await?;
+        let input = StepInput {
+            account,
+            kind: app.kind,
+            answers: &app.answers,
+            uploads: &existing,
+            today: self.today(),
+        };
+        if !steps::can_open(StepId::Documents, &input) {
+            return Err(DomainError::Forbidden);
+        }
+        let items = steps::document_items(&input)
+            .into_iter()
+            .map(|i| i.code)
+            .collect();
+        Ok(FileTarget {
+            app,
+            existing,
+            items,
+        })
+    }
+
+    /// Adds files to one checklist item of the documentation step of `target` (from
+    /// [`Self::file_target`]).
+    pub async fn add_files(
+        &self,
+        target: FileTarget,
         item: &str,
         files: Vec<IncomingFile>,
         oversized: &[String],
         actor: &Actor,
     ) -> Result<Vec<Upload>, DomainError> {
-        let app = self.get(account, id).await?;
-        if app.status != ApplicationStatus::Draft {
-            return Err(DomainError::Forbidden);
-        }
-        let mut existing = self.uploads(&app).await?;
-        let today = self.today();
-        let items = {
-            let input = StepInput {
-                account,
-                kind: app.kind,
-                answers: &app.answers,
-                uploads: &existing,
-                today,
-            };
-            if !steps::can_open(StepId::Documents, &input) {
-                return Err(DomainError::Forbidden);
-            }
-            steps::document_items(&input)
-        };
+        let FileTarget {
+            app,
+            mut existing,
+            items,
+        } = target;
         let field = format!("doc_{item}");
         let mut errors = FieldErrors::default();
-        if !items.iter().any(|i| i.code == item) {
+        if !items.contains(&item) {
             errors.add(&field, "choose_one");
             return Err(DomainError::Invalid(errors));
         }
@@ -536,22 +562,13 @@ impl Applications {
                     continue;
                 }
             };
-            if uploads::is_duplicate_name(&name, existing.iter().map(|u| u.file_name.as_str())) {
-                errors.add_with(&field, FileProblem::DuplicateName.code(), &[("name", name)]);
-                continue;
-            }
-            let total: i64 = existing.iter().map(|u| u.size_bytes).sum();
             let size = i64::try_from(file.bytes.len()).unwrap_or(i64::MAX);
-            if existing.len() >= MAX_FILES || total + size > MAX_BYTES {
-                errors.add_with(
-                    &field,
-                    "file_quota",
-                    &[
-                        ("files", MAX_FILES.to_string()),
-                        ("mb", (MAX_BYTES / 1024 / 1024).to_string()),
-                    ],
-                );
-                break;
+            if let Err(refusal) = uploads::admit(&name, size, &existing, UPLOAD_QUOTA) {
+                refuse_file(&mut errors, &field, refusal, name);
+                if refusal == uploads::Refusal::Full {
+                    break;
+                }
+                continue;
             }
             let upload_id = new_ordered_id();
             let storage_key = format!("applications/{}/{upload_id}", app.id);
@@ -579,7 +596,27 @@ impl Applications {
                 &app.id,
                 json!({"item": item, "upload": upload.id, "size": upload.size_bytes}),
             ));
-            self.store.insert_upload(&upload, &effects).await?;
+            let recheck = |current: &[Upload]| {
+                uploads::admit(&upload.file_name, size, current, UPLOAD_QUOTA).is_ok()
+            };
+            match self.store.insert_upload(&upload, &recheck, &effects).await {
+                Ok(()) => {}
+                Err(StoreError::Conflict) => {
+                    // Another upload to this draft (another tab) took the name or the last
+                    // place while this file was written: the written file goes, and the
+                    // applicant is told why from the draft's files as they are now.
+                    if let Err(e) = self.files.delete(&upload.storage_key).await {
+                        tracing::warn!(error = %e, "refused file left behind");
+                    }
+                    existing = self.uploads(&app).await?;
+                    let refusal = uploads::admit(&upload.file_name, size, &existing, UPLOAD_QUOTA)
+                        .err()
+                        .ok_or(DomainError::Conflict)?;
+                    refuse_file(&mut errors, &field, refusal, upload.file_name);
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            }
             existing.push(upload.clone());
             added.push(upload);
         }
@@ -1247,4 +1284,29 @@ pub fn format_report(r: &ImportReport) -> String {
         r.unreadable.len()
     );
     out
+}
+
+/// A draft ready to take files, from [`Applications::file_target`].
+#[derive(Debug)]
+pub struct FileTarget {
+    app: Application,
+    existing: Vec<Upload>,
+    items: Vec<&'static str>,
+}
+
+/// Adds the field error for a file that may not join the draft's files.
+fn refuse_file(errors: &mut FieldErrors, field: &str, refusal: uploads::Refusal, name: String) {
+    match refusal {
+        uploads::Refusal::DuplicateName => {
+            errors.add_with(field, FileProblem::DuplicateName.code(), &[("name", name)]);
+        }
+        uploads::Refusal::Full => errors.add_with(
+            field,
+            "file_quota",
+            &[
+                ("files", MAX_FILES.to_string()),
+                ("mb", (MAX_BYTES / 1024 / 1024).to_string()),
+            ],
+        ),
+    }
 }

@@ -70,19 +70,7 @@ fn field_for(ctx: &Ctx, f: &steps::StepField) -> Field {
         Options::Grounds => steps::online_grounds()
             .map(|g| (g.code().to_string(), ground_name(g.code(), ctx.lang)))
             .collect(),
-        Options::Municipalities => eforeigner_rules::municipalities::municipalities()
-            .iter()
-            .map(|m| {
-                (
-                    m.code.to_string(),
-                    m.name(matches!(
-                        ctx.lang,
-                        crate::domain::Lang::SrCyrl | crate::domain::Lang::Ru
-                    ))
-                    .to_string(),
-                )
-            })
-            .collect(),
+        Options::Municipalities => super::municipality_options(ctx.lang),
         Options::PaymentMethods => PAYMENT_METHODS
             .iter()
             .map(|m| (m.to_string(), tr.t(&format!("payment-method-{m}"))))
@@ -981,14 +969,17 @@ pub async fn add_files(
     Path(id): Path<String>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let form = MultipartForm::read(multipart, "files").await?;
+    // The draft is read while the files arrive (an upload spends milliseconds on the
+    // wire); a draft that cannot take files stops the upload without reading the rest.
+    let (form, target) = tokio::try_join!(MultipartForm::read(multipart, "files"), async {
+        Ok::<_, PageError>(state.applications.file_target(&auth.account, &id).await?)
+    },)?;
     ctx.check_csrf(form.get("csrf_token"))?;
     let item = form.get("item").to_string();
     match state
         .applications
         .add_files(
-            &auth.account,
-            &id,
+            target,
             &item,
             form.files.clone(),
             &form.oversized,
@@ -1129,17 +1120,7 @@ fn review_page(
                             .map(|c| c.name(nl).to_string())
                             .unwrap_or_else(|| v.to_string()),
                         Options::Grounds => ground_name(v, ctx.lang),
-                        Options::Municipalities => {
-                            eforeigner_rules::municipalities::find_municipality(v)
-                                .map(|m| {
-                                    m.name(matches!(
-                                        ctx.lang,
-                                        crate::domain::Lang::SrCyrl | crate::domain::Lang::Ru
-                                    ))
-                                    .to_string()
-                                })
-                                .unwrap_or_else(|| v.to_string())
-                        }
+                        Options::Municipalities => super::municipality_name(v, ctx.lang),
                         Options::None => v.to_string(),
                         _ => field_for(ctx, f)
                             .options
