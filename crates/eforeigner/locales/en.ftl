@@ -56,6 +56,7 @@ error-internal-title = Sorry, there is a problem with the service
 error-internal-body = Try again later. What you entered has not been lost if it was saved.
 error-unauthenticated-body = You need to sign in first.
 error-conflict-body = This was changed in the meantime, or the action is no longer possible. Reload and try again.
+error-not-draft-body = This application has been submitted, so it can no longer be changed. The change was not saved.
 error-invalid-json = The request body is not valid JSON of the expected shape.
 
 ## Field errors

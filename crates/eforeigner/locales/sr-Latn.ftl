@@ -56,6 +56,7 @@ error-internal-title = Izvinite, došlo je do problema sa uslugom
 error-internal-body = Pokušajte ponovo kasnije. Ono što ste uneli nije izgubljeno ako je bilo sačuvano.
 error-unauthenticated-body = Prvo se prijavite.
 error-conflict-body = Ovo je u međuvremenu promenjeno ili radnja više nije moguća. Ponovo učitajte stranicu i pokušajte ponovo.
+error-not-draft-body = Ovaj zahtev je podnet i više se ne može menjati. Izmena nije sačuvana.
 error-invalid-json = Telo zahteva nije ispravan JSON očekivanog oblika.
 
 ## Greške u poljima

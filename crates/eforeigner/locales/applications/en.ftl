@@ -157,6 +157,7 @@ review-not-ready = Some steps are not complete yet. Go back to your application 
 submitted-title = Request submitted
 submitted-reference = Your reference number
 app-case-title = Request
+case-locked = This request has been submitted, so it can no longer be changed. The change you just sent was not saved.
 case-status = Status
 case-deadline = Deadline
 case-details = Details

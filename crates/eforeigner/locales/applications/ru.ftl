@@ -157,6 +157,7 @@ review-not-ready = Некоторые шаги ещё не выполнены. �
 submitted-title = Заявление подано
 submitted-reference = Номер вашего дела
 app-case-title = Заявление
+case-locked = Это заявление уже подано, поэтому его больше нельзя изменить. Изменение, которое вы только что отправили, не сохранено.
 case-status = Статус
 case-deadline = Срок
 case-details = Подробности

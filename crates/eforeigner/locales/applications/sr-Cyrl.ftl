@@ -157,6 +157,7 @@ review-not-ready = Неки кораци још нису завршени. Вр�
 submitted-title = Захтев поднет
 submitted-reference = Број Вашег предмета
 app-case-title = Захтев
+case-locked = Овај захтев је поднет и више се не може мењати. Измена коју сте управо послали није сачувана.
 case-status = Статус
 case-deadline = Рок
 case-details = Детаљи

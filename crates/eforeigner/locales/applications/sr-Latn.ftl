@@ -157,6 +157,7 @@ review-not-ready = Neki koraci još nisu završeni. Vratite se na svoj zahtev i 
 submitted-title = Zahtev podnet
 submitted-reference = Broj Vašeg predmeta
 app-case-title = Zahtev
+case-locked = Ovaj zahtev je podnet i više se ne može menjati. Izmena koju ste upravo poslali nije sačuvana.
 case-status = Status
 case-deadline = Rok
 case-details = Detalji

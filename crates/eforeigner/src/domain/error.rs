@@ -89,6 +89,10 @@ pub enum DomainError {
     /// The object changed meanwhile (state does not allow the operation).
     #[error("conflict")]
     Conflict,
+    /// The application is no longer a draft (submitted, e.g. from another tab, or deleted):
+    /// its answers and files cannot change any more.
+    #[error("not a draft")]
+    NotDraft,
     /// Storage or another internal part failed; details are logged, never shown.
     #[error("internal error: {0}")]
     Internal(#[from] anyhow::Error),
@@ -98,7 +102,9 @@ impl From<crate::store::StoreError> for DomainError {
     fn from(e: crate::store::StoreError) -> Self {
         match e {
             crate::store::StoreError::NotFound => DomainError::NotFound,
-            crate::store::StoreError::Conflict => DomainError::Conflict,
+            crate::store::StoreError::Conflict | crate::store::StoreError::Precondition => {
+                DomainError::Conflict
+            }
             other => DomainError::Internal(anyhow::Error::new(other)),
         }
     }

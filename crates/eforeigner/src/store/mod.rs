@@ -34,6 +34,11 @@ pub enum StoreError {
     /// A uniqueness or optimistic-concurrency conflict.
     #[error("conflict")]
     Conflict,
+    /// A condition the write depends on no longer held when it was checked inside the
+    /// write's transaction (a draft submitted or deleted meanwhile, its files no longer
+    /// complete); nothing was written.
+    #[error("precondition no longer holds")]
+    Precondition,
     /// The database failed.
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
@@ -288,6 +293,10 @@ pub trait SessionRepo: Send + Sync {
     async fn throttle_clear(&self, key: &str) -> Result<(), StoreError>;
 }
 
+/// A rule about an owner's whole set of current uploads (unique names, a quota, a complete
+/// checklist), checked by the store inside a write's transaction.
+pub type UploadsCheck<'a> = dyn for<'u> Fn(&'u [Upload]) -> bool + Send + Sync + 'a;
+
 /// Uploaded files' records.
 #[async_trait]
 pub trait UploadRepo: Send + Sync {
@@ -300,7 +309,7 @@ pub trait UploadRepo: Send + Sync {
     async fn insert_upload(
         &self,
         upload: &Upload,
-        admit: &(dyn for<'u> Fn(&'u [Upload]) -> bool + Send + Sync),
+        admit: &UploadsCheck<'_>,
         effects: &Effects,
     ) -> Result<(), StoreError>;
     /// Current (not superseded) uploads of an owner, oldest first.
@@ -411,14 +420,41 @@ pub trait ApplicationRepo: Send + Sync {
     /// Writes `app` if its stored version is still `expected_version` (`Conflict`
     /// otherwise, also for a taken case or payment reference), with history lines, the
     /// payment record and effects, in one transaction.
+    ///
+    /// With `files_check` (submission), the application's current files are read in the
+    /// same transaction after its row is locked, so no file can be added or removed until
+    /// it commits (see [`Self::add_draft_file`]); if `files_check` refuses them, nothing is
+    /// written and the answer is `Precondition`.
     async fn update_application(
         &self,
         app: &Application,
         expected_version: i64,
         events: &[ApplicationEvent],
         payment: Option<&PaymentRecord>,
+        files_check: Option<&UploadsCheck<'_>>,
         effects: &Effects,
     ) -> Result<(), StoreError>;
+    /// Records a file of the draft `application_id`, with its effects, in one transaction
+    /// that holds the draft's row: `Precondition` if the application is no longer a draft
+    /// (submitted or deleted meanwhile, e.g. from another tab), `Conflict` if `admit`
+    /// refuses the draft's current files (as [`UploadRepo::insert_upload`]); nothing is
+    /// written then.
+    async fn add_draft_file(
+        &self,
+        application_id: &str,
+        upload: &Upload,
+        admit: &UploadsCheck<'_>,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// Removes a file of the draft `application_id` (its record; the caller removes the
+    /// bytes) with its effects: `Precondition` if the application is no longer a draft,
+    /// `NotFound` if the draft has no such file.
+    async fn remove_draft_file(
+        &self,
+        application_id: &str,
+        upload_id: &str,
+        effects: &Effects,
+    ) -> Result<Upload, StoreError>;
     /// The rows `window` of an account's applications, newest first.
     async fn applications_of(
         &self,

@@ -20,7 +20,7 @@ use self::readers::Readers;
 use super::session_cache::SessionCache;
 use super::{
     AccountRepo, AuditRepo, DevMail, Effects, Job, JobRepo, NewAudit, NewToken, SessionRepo,
-    StoreError, ThrottleState, TokenRepo, UploadMove, UploadRepo,
+    StoreError, ThrottleState, TokenRepo, UploadMove, UploadRepo, UploadsCheck,
 };
 use crate::domain::{
     Account, AccountStatus, AuditEntry, HasEbs, IdDocType, Lang, Profile, RejectionReason, Role,
@@ -207,6 +207,67 @@ static CURRENT_UPLOADS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|
          ORDER BY created_at ASC, id ASC"
     )
 });
+
+/// The current uploads of `owner_key`, read in `tx`.
+async fn current_uploads(
+    tx: &mut Transaction<'static, Any>,
+    owner_key: &str,
+) -> Result<Vec<Upload>, StoreError> {
+    sqlx::query(&CURRENT_UPLOADS)
+        .bind(owner_key)
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(upload_from_row)
+        .collect()
+}
+
+/// Deletes the upload `id` of `owner_key` (on the pool or in a transaction); returns it.
+async fn delete_upload_in<'c>(
+    db: impl sqlx::Executor<'c, Database = Any>,
+    owner_key: &str,
+    id: &str,
+) -> Result<Option<Upload>, StoreError> {
+    let sql =
+        format!("DELETE FROM uploads WHERE owner_key = $1 AND id = $2 RETURNING {UPLOAD_COLUMNS}");
+    sqlx::query(&sql)
+        .bind(owner_key)
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+        .as_ref()
+        .map(upload_from_row)
+        .transpose()
+}
+
+/// Inserts `u` in `tx` if `admit` agrees with its owner's current uploads as `tx` sees them
+/// (`Conflict` otherwise). The caller holds the lock that keeps the owner's set still.
+async fn record_upload(
+    tx: &mut Transaction<'static, Any>,
+    u: &Upload,
+    admit: &UploadsCheck<'_>,
+) -> Result<(), StoreError> {
+    if !admit(&current_uploads(tx, &u.owner_key).await?) {
+        return Err(StoreError::Conflict);
+    }
+    let sql = format!(
+        "INSERT INTO uploads ({UPLOAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+    );
+    sqlx::query(&sql)
+        .bind(&u.id)
+        .bind(&u.owner_key)
+        .bind(&u.purpose)
+        .bind(&u.file_name)
+        .bind(&u.content_type)
+        .bind(u.size_bytes)
+        .bind(&u.sha256)
+        .bind(&u.storage_key)
+        .bind(opt_micros(u.superseded_at))
+        .bind(micros(u.created_at))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
 
 fn upload_from_row(row: &AnyRow) -> Result<Upload, StoreError> {
     Ok(Upload {
@@ -930,7 +991,7 @@ impl UploadRepo for SqlStore {
     async fn insert_upload(
         &self,
         u: &Upload,
-        admit: &(dyn for<'u> Fn(&'u [Upload]) -> bool + Send + Sync),
+        admit: &UploadsCheck<'_>,
         effects: &Effects,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
@@ -943,32 +1004,7 @@ impl UploadRepo for SqlStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        let current: Vec<Upload> = sqlx::query(&CURRENT_UPLOADS)
-            .bind(&u.owner_key)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(upload_from_row)
-            .collect::<Result<_, _>>()?;
-        if !admit(&current) {
-            return Err(StoreError::Conflict);
-        }
-        let sql = format!(
-            "INSERT INTO uploads ({UPLOAD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-        );
-        sqlx::query(&sql)
-            .bind(&u.id)
-            .bind(&u.owner_key)
-            .bind(&u.purpose)
-            .bind(&u.file_name)
-            .bind(&u.content_type)
-            .bind(u.size_bytes)
-            .bind(&u.sha256)
-            .bind(&u.storage_key)
-            .bind(opt_micros(u.superseded_at))
-            .bind(micros(u.created_at))
-            .execute(&mut *tx)
-            .await?;
+        record_upload(&mut tx, u, admit).await?;
         self.write_effects(&mut tx, effects).await?;
         tx.commit().await?;
         Ok(())
@@ -994,17 +1030,7 @@ impl UploadRepo for SqlStore {
     }
 
     async fn delete_upload(&self, owner_key: &str, id: &str) -> Result<Option<Upload>, StoreError> {
-        let sql = format!(
-            "DELETE FROM uploads WHERE owner_key = $1 AND id = $2 RETURNING {UPLOAD_COLUMNS}"
-        );
-        sqlx::query(&sql)
-            .bind(owner_key)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .as_ref()
-            .map(upload_from_row)
-            .transpose()
+        delete_upload_in(&self.pool, owner_key, id).await
     }
 }
 

@@ -71,6 +71,9 @@ pub enum PageError {
     TooLarge,
     /// Something internal failed.
     Internal,
+    /// Not a failure to show as such: the answer is another page (e.g. a change sent to an
+    /// application submitted meanwhile goes back to its case page, which says so).
+    SeeOther(String),
 }
 
 impl From<DomainError> for PageError {
@@ -78,7 +81,9 @@ impl From<DomainError> for PageError {
         match e {
             DomainError::NotFound | DomainError::InvalidToken => PageError::NotFound,
             DomainError::Forbidden => PageError::Forbidden,
-            DomainError::Conflict | DomainError::Invalid(_) => PageError::BadRequest,
+            DomainError::Conflict | DomainError::NotDraft | DomainError::Invalid(_) => {
+                PageError::BadRequest
+            }
             DomainError::Internal(inner) => {
                 tracing::error!(error = %inner, "internal error");
                 PageError::Internal
@@ -94,6 +99,7 @@ impl From<DomainError> for PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let (status, page) = match self {
+            PageError::SeeOther(to) => return super::pages::see_other(&to),
             PageError::NotFound => (StatusCode::NOT_FOUND, ErrorPage::NotFound),
             PageError::Forbidden => (StatusCode::FORBIDDEN, ErrorPage::Forbidden),
             PageError::AwaitingVerification => {
@@ -127,7 +133,7 @@ pub struct ApiFieldError {
 pub struct ApiErrorBody {
     /// Stable code: `validation_failed`, `invalid_credentials`, `throttled`, `locked`,
     /// `email_not_confirmed`, `invalid_token`, `unauthenticated`, `forbidden`,
-    /// `not_found`, `conflict`, `invalid_json`, `bad_request`, `internal`.
+    /// `not_found`, `conflict`, `not_draft`, `invalid_json`, `bad_request`, `internal`.
     pub code: String,
     /// Message in the requested language.
     pub message: String,
@@ -250,6 +256,12 @@ impl ApiError {
             DomainError::Conflict => {
                 Self::new(tr, StatusCode::CONFLICT, "conflict", "error-conflict-body")
             }
+            DomainError::NotDraft => Self::new(
+                tr,
+                StatusCode::CONFLICT,
+                "not_draft",
+                "error-not-draft-body",
+            ),
             DomainError::Internal(inner) => {
                 tracing::error!(error = %inner, "internal error");
                 Self::new(

@@ -734,6 +734,140 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
     assert_eq!(t.stored_files(&folder, 2).await.len(), 2);
 }
 
+/// A change from another tab that arrives after the draft was submitted: a file whose
+/// upload began before the submission is not recorded against the case (its bytes go
+/// too), and a later step save, file removal or deletion is refused with the case page
+/// saying that the change was not saved.
+#[tokio::test]
+async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "late@test.example").await;
+    let app = employment_draft(&t, &b).await;
+    let id = app_id(&app);
+    save(&b, &app, "fees", &[("payment_method", "slip")])
+        .await
+        .assert_status(303);
+    let account = t
+        .app()
+        .accounts
+        .find_by_email("late@test.example")
+        .await
+        .unwrap()
+        .unwrap();
+    let ids = |files: Vec<eforeigner::domain::Upload>| {
+        files.into_iter().map(|u| u.id).collect::<Vec<_>>()
+    };
+    let files = ids(draft_uploads(&t, &id).await);
+    assert_eq!(files.len(), 4);
+    // Tab 2 has its pages open (and an upload under way: the draft is read while the
+    // bytes arrive) ...
+    let documents = b.get(&format!("{app}/steps/documents")).await;
+    let csrf = extract_csrf(&documents.body).unwrap();
+    let personal_page = b.get(&format!("{app}/steps/personal")).await;
+    let version = hidden(&personal_page.body, "version").unwrap();
+    let target = t
+        .app()
+        .applications
+        .file_target(&account, &id)
+        .await
+        .unwrap();
+    // ... when tab 1 submits.
+    let review = b.get(&format!("{app}/review")).await;
+    b.post_form(
+        &format!("{app}/submit"),
+        &[
+            ("csrf_token", &extract_csrf(&review.body).unwrap()),
+            ("version", &hidden(&review.body, "version").unwrap()),
+            ("declaration", "on"),
+        ],
+    )
+    .await
+    .assert_status(303);
+
+    let late = t
+        .app()
+        .applications
+        .add_files(
+            target,
+            "passport_scan",
+            vec![eforeigner::domain::accounts::IncomingFile {
+                file_name: "second-passport.pdf".into(),
+                bytes: pdf().into(),
+            }],
+            &[],
+            &actor(),
+        )
+        .await;
+    assert!(
+        matches!(late, Err(eforeigner::domain::DomainError::NotDraft)),
+        "{late:?}"
+    );
+    assert_eq!(
+        ids(draft_uploads(&t, &id).await),
+        files,
+        "the case keeps its files"
+    );
+    assert_eq!(
+        t.stored_files(&format!("applications/{id}"), 4).await.len(),
+        4,
+        "the late file's bytes are removed again"
+    );
+
+    // Through the pages: each change goes back to the case page, which says why.
+    let locked = format!("{app}?locked=1");
+    let r = b
+        .post_multipart(
+            &format!("{app}/files"),
+            &[
+                ("csrf_token".into(), csrf.clone()),
+                ("item".into(), "passport_scan".into()),
+            ],
+            &[("files", "late.pdf", pdf())],
+        )
+        .await;
+    r.assert_status(303);
+    assert_eq!(r.location(), locked);
+    let r = b
+        .post_form(
+            &format!("{app}/files/{}/delete", files[0]),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    r.assert_status(303);
+    assert_eq!(r.location(), locked);
+    let mut fields = vec![("csrf_token", csrf.as_str()), ("version", version.as_str())];
+    fields.extend(
+        personal()
+            .into_iter()
+            .map(|(k, v)| (k, if k == "surname" { "Late" } else { v })),
+    );
+    let r = b.post_form(&format!("{app}/steps/personal"), &fields).await;
+    r.assert_status(303);
+    assert_eq!(r.location(), locked);
+    let r = b
+        .post_form(&format!("{app}/delete"), &[("csrf_token", &csrf)])
+        .await;
+    r.assert_status(303);
+    assert_eq!(r.location(), locked);
+    b.get(&locked)
+        .await
+        .assert_status(200)
+        .assert_contains("can no longer be changed")
+        .assert_contains("was not saved");
+    assert!(!b.get(&app).await.body.contains("was not saved"));
+    assert_eq!(ids(draft_uploads(&t, &id).await), files);
+    let stored = t.app().store.application(&id).await.unwrap().unwrap();
+    assert!(stored.submitted_at.is_some());
+    assert_eq!(
+        stored.answers.get(
+            eforeigner::domain::applications::StepId::Personal,
+            "surname"
+        ),
+        "Kovač"
+    );
+}
+
 #[tokio::test]
 async fn minors_extensions_without_ebs_and_out_of_order_steps_are_refused() {
     let t = TestApp::spawn().await;

@@ -385,6 +385,19 @@ mod applications_repo {
         }
     }
 
+    /// An account of `email` with one stored draft.
+    async fn account_with_draft(s: &SqlStore, email: &str, n: Timestamp) -> (Account, Application) {
+        let acc = account(email, n);
+        s.insert_account(&acc, None, &UploadMove::default(), &Effects::at(n))
+            .await
+            .unwrap();
+        let a = draft(&acc.id, n);
+        s.insert_application(&a, &event(&a, "started", n), &Effects::at(n))
+            .await
+            .unwrap();
+        (acc, a)
+    }
+
     fn window(offset: i64, limit: i64) -> Window {
         Window { offset, limit }
     }
@@ -424,14 +437,7 @@ mod applications_repo {
         let t = TestApp::spawn().await;
         let s = &t.app().store;
         let n = now();
-        let acc = account("apps@example.org", n);
-        s.insert_account(&acc, None, &UploadMove::default(), &Effects::at(n))
-            .await
-            .unwrap();
-        let a = draft(&acc.id, n);
-        s.insert_application(&a, &event(&a, "started", n), &Effects::at(n))
-            .await
-            .unwrap();
+        let (acc, a) = account_with_draft(s, "apps@example.org", n).await;
         assert_eq!(s.application(&a.id).await.unwrap().unwrap(), a);
         let list = s.applications_of(&acc.id, window(0, 10)).await.unwrap();
         assert_eq!(list.len(), 1);
@@ -441,13 +447,13 @@ mod applications_repo {
         let mut b = a.clone();
         b.version = 2;
         b.payment_reference = Some("016000000001".into());
-        s.update_application(&b, 1, &[], None, &Effects::at(n))
+        s.update_application(&b, 1, &[], None, None, &Effects::at(n))
             .await
             .unwrap();
         let mut stale = a.clone();
         stale.version = 2;
         assert!(matches!(
-            s.update_application(&stale, 1, &[], None, &Effects::at(n))
+            s.update_application(&stale, 1, &[], None, None, &Effects::at(n))
                 .await,
             Err(StoreError::Conflict)
         ));
@@ -479,6 +485,7 @@ mod applications_repo {
             2,
             &[event(&c, "payment-confirmed", n)],
             Some(&p),
+            None,
             &Effects::at(n),
         )
         .await
@@ -555,19 +562,139 @@ mod applications_repo {
         assert!(s.application(&d.id).await.unwrap().is_none());
     }
 
+    fn file_of(app: &Application, id: &str, n: Timestamp) -> Upload {
+        Upload {
+            id: id.into(),
+            owner_key: eforeigner::domain::applications::upload_owner(&app.id),
+            purpose: "passport".into(),
+            file_name: format!("{id}.pdf"),
+            content_type: "application/pdf".into(),
+            size_bytes: 10,
+            sha256: "00".into(),
+            storage_key: format!("applications/{}/{id}", app.id),
+            superseded_at: None,
+            created_at: n,
+        }
+    }
+
+    /// A draft's files change only while it is a draft, and a submission's write sees the
+    /// files as they stay: the store checks both inside the write's transaction.
+    #[tokio::test]
+    async fn draft_files_change_only_while_a_draft_and_submission_sees_them() {
+        let t = TestApp::spawn().await;
+        let s = &t.app().store;
+        let n = now();
+        let (acc, a) = account_with_draft(s, "files@example.org", n).await;
+        let owner = eforeigner::domain::applications::upload_owner(&a.id);
+        s.add_draft_file(
+            &a.id,
+            &file_of(&a, "f1", n),
+            &|c| c.is_empty(),
+            &Effects::at(n),
+        )
+        .await
+        .unwrap();
+        // `admit` sees the draft's current files; a refusal writes nothing.
+        let refused = s
+            .add_draft_file(
+                &a.id,
+                &file_of(&a, "f2", n),
+                &|c| c.is_empty(),
+                &Effects::at(n),
+            )
+            .await;
+        assert!(matches!(refused, Err(StoreError::Conflict)), "{refused:?}");
+        s.add_draft_file(
+            &a.id,
+            &file_of(&a, "f2", n),
+            &|c| c.len() == 1,
+            &Effects::at(n),
+        )
+        .await
+        .unwrap();
+        // No such file of this draft (an id of another owner included).
+        assert!(matches!(
+            s.remove_draft_file(&a.id, "nope", &Effects::at(n)).await,
+            Err(StoreError::NotFound)
+        ));
+        let removed = s
+            .remove_draft_file(&a.id, "f2", &Effects::at(n))
+            .await
+            .unwrap();
+        assert_eq!(removed.storage_key, format!("applications/{}/f2", a.id));
+        assert_eq!(s.uploads_of(&owner).await.unwrap().len(), 1);
+
+        // A submission whose check refuses the files as they are: nothing is written.
+        let mut sub = a.clone();
+        sub.version = 2;
+        sub.status = ApplicationStatus::AwaitingPayment;
+        sub.submitted_at = Some(n);
+        let seen = std::sync::Mutex::new(vec![]);
+        let refused = s
+            .update_application(
+                &sub,
+                1,
+                &[event(&sub, "submitted", n)],
+                None,
+                Some(&|c: &[Upload]| {
+                    seen.lock().unwrap().extend(c.iter().map(|u| u.id.clone()));
+                    c.len() == 2
+                }),
+                &Effects::at(n),
+            )
+            .await;
+        assert!(
+            matches!(refused, Err(StoreError::Precondition)),
+            "{refused:?}"
+        );
+        assert_eq!(*seen.lock().unwrap(), ["f1"]);
+        let stored = s.application(&a.id).await.unwrap().unwrap();
+        assert_eq!(
+            (stored.version, stored.status),
+            (1, ApplicationStatus::Draft)
+        );
+        assert_eq!(s.events_of(&a.id).await.unwrap().len(), 1);
+        s.update_application(
+            &sub,
+            1,
+            &[event(&sub, "submitted", n)],
+            None,
+            Some(&|c: &[Upload]| c.len() == 1),
+            &Effects::at(n),
+        )
+        .await
+        .unwrap();
+
+        // Submitted: its files stay as they were submitted, and it is not deleted.
+        let late = s
+            .add_draft_file(&a.id, &file_of(&a, "f3", n), &|_| true, &Effects::at(n))
+            .await;
+        assert!(matches!(late, Err(StoreError::Precondition)), "{late:?}");
+        let late = s.remove_draft_file(&a.id, "f1", &Effects::at(n)).await;
+        assert!(matches!(late, Err(StoreError::Precondition)), "{late:?}");
+        assert!(matches!(
+            s.delete_draft(&a.id, None, &Effects::at(n)).await,
+            Err(StoreError::Conflict)
+        ));
+        let files = s.uploads_of(&owner).await.unwrap();
+        assert_eq!(
+            files.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(),
+            ["f1"]
+        );
+        // And no application at all: the same answer.
+        assert!(matches!(
+            s.add_draft_file("missing", &file_of(&a, "f4", n), &|_| true, &Effects::at(n))
+                .await,
+            Err(StoreError::Precondition)
+        ));
+    }
+
     #[tokio::test]
     async fn mailbox_delivers_once_and_records_the_first_opening() {
         let t = TestApp::spawn().await;
         let s = &t.app().store;
         let n = now();
-        let acc = account("mail@example.org", n);
-        s.insert_account(&acc, None, &UploadMove::default(), &Effects::at(n))
-            .await
-            .unwrap();
-        let a = draft(&acc.id, n);
-        s.insert_application(&a, &event(&a, "started", n), &Effects::at(n))
-            .await
-            .unwrap();
+        let (acc, a) = account_with_draft(s, "mail@example.org", n).await;
         let doc = MailboxDocument {
             id: uuid::Uuid::now_v7().to_string(),
             account_id: acc.id.clone(),

@@ -26,7 +26,9 @@ use crate::domain::uploads::{self, FileProblem, MAX_FILE_BYTES};
 use crate::domain::{Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Role, Upload};
 use crate::i18n::I18n;
 use crate::store::files::FileStore;
-use crate::store::{ApplicationSummary, Effects, MailboxLine, NewAudit, NewJob, Store, StoreError};
+use crate::store::{
+    ApplicationSummary, Effects, MailboxLine, NewAudit, NewJob, Store, StoreError, UploadsCheck,
+};
 
 /// Drafts are kept this long after their last change.
 pub const DRAFT_KEPT: SignedDuration = SignedDuration::from_hours(30 * 24);
@@ -334,7 +336,7 @@ impl Applications {
     ) -> Result<Saved, DomainError> {
         let before = self.get(account, id).await?;
         if before.status != ApplicationStatus::Draft {
-            return Err(DomainError::Forbidden);
+            return Err(DomainError::NotDraft);
         }
         let uploads = self.uploads(&before).await?;
         let mut app = before.clone();
@@ -421,7 +423,7 @@ impl Applications {
             &app.id,
             json!({"step": step.as_str(), "complete": errors.is_empty()}),
         ));
-        self.write_with_retry(&mut app, expected_version, &[], &effects)
+        self.write_with_retry(&mut app, expected_version, &[], None, &effects)
             .await?;
         Ok(Saved { app, errors })
     }
@@ -446,21 +448,25 @@ impl Applications {
     }
 
     /// Writes `app`; a clash on a random reference (case or payment) is retried with a new
-    /// one, a clash on the version is the caller's `Conflict`.
+    /// one, a clash on the version is the caller's `Conflict`, and so is a `files_check`
+    /// that refuses the files as they are inside the write (see
+    /// [`ApplicationRepo::update_application`](crate::store::ApplicationRepo::update_application)).
     async fn write_with_retry(
         &self,
         app: &mut Application,
         expected_version: i64,
         events: &[ApplicationEvent],
+        files_check: Option<&UploadsCheck<'_>>,
         effects: &Effects,
     ) -> Result<(), DomainError> {
         for _ in 0..5 {
             match self
                 .store
-                .update_application(app, expected_version, events, None, effects)
+                .update_application(app, expected_version, events, None, files_check, effects)
                 .await
             {
                 Ok(()) => return Ok(()),
+                Err(StoreError::Precondition) => return Err(DomainError::Conflict),
                 Err(StoreError::Conflict) => {
                     let current = self.store.application(&app.id).await?;
                     if current.map(|c| c.version) != Some(expected_version) {
@@ -494,7 +500,7 @@ impl Applications {
     ) -> Result<FileTarget, DomainError> {
         let app = self.get(account, id).await?;
         if app.status != ApplicationStatus::Draft {
-            return Err(DomainError::Forbidden);
+            return Err(DomainError::NotDraft);
         }
         let existing = self.uploads(&app).await?;
         let input = StepInput {
@@ -599,8 +605,20 @@ impl Applications {
             let recheck = |current: &[Upload]| {
                 uploads::admit(&upload.file_name, size, current, UPLOAD_QUOTA).is_ok()
             };
-            match self.store.insert_upload(&upload, &recheck, &effects).await {
+            let recorded = self
+                .store
+                .add_draft_file(&app.id, &upload, &recheck, &effects)
+                .await;
+            match recorded {
                 Ok(()) => {}
+                Err(StoreError::Precondition) => {
+                    // Submitted (or deleted) from another tab while this file arrived: the
+                    // case keeps the files it was submitted with.
+                    if let Err(e) = self.files.delete(&upload.storage_key).await {
+                        tracing::warn!(error = %e, "refused file left behind");
+                    }
+                    return Err(DomainError::NotDraft);
+                }
                 Err(StoreError::Conflict) => {
                     // Another upload to this draft (another tab) took the name or the last
                     // place while this file was written: the written file goes, and the
@@ -637,27 +655,28 @@ impl Applications {
     ) -> Result<(), DomainError> {
         let app = self.get(account, id).await?;
         if app.status != ApplicationStatus::Draft {
-            return Err(DomainError::Forbidden);
+            return Err(DomainError::NotDraft);
         }
-        let removed = self
+        let effects = Effects::at(self.now()).with_audit(audit(
+            actor,
+            "application.file_removed",
+            &app.id,
+            json!({"upload": upload_id}),
+        ));
+        // The record goes only while the application is still a draft (checked again with
+        // its row held): a submitted case keeps its files.
+        let removed = match self
             .store
-            .delete_upload(&upload_owner(&app.id), upload_id)
-            .await?
-            .ok_or(DomainError::NotFound)?;
+            .remove_draft_file(&app.id, upload_id, &effects)
+            .await
+        {
+            Ok(removed) => removed,
+            Err(StoreError::Precondition) => return Err(DomainError::NotDraft),
+            Err(e) => return Err(e.into()),
+        };
         if let Err(e) = self.files.delete(&removed.storage_key).await {
             tracing::warn!(error = %e, "file left behind after delete");
         }
-        self.store
-            .append_audit(
-                &[audit(
-                    actor,
-                    "application.file_removed",
-                    &app.id,
-                    json!({"upload": upload_id}),
-                )],
-                self.now(),
-            )
-            .await?;
         Ok(())
     }
 
@@ -688,7 +707,7 @@ impl Applications {
     ) -> Result<(), DomainError> {
         let app = self.get(account, id).await?;
         if app.status != ApplicationStatus::Draft {
-            return Err(DomainError::Forbidden);
+            return Err(DomainError::NotDraft);
         }
         let effects = Effects::at(self.now()).with_audit(audit(
             actor,
@@ -696,7 +715,12 @@ impl Applications {
             &app.id,
             json!({}),
         ));
-        let keys = self.store.delete_draft(&app.id, None, &effects).await?;
+        // Refused if it was submitted meanwhile (another tab): a case is never deleted.
+        let keys = match self.store.delete_draft(&app.id, None, &effects).await {
+            Ok(keys) => keys,
+            Err(StoreError::Conflict) => return Err(DomainError::NotDraft),
+            Err(e) => return Err(e.into()),
+        };
         for k in keys {
             if let Err(e) = self.files.delete(&k).await {
                 tracing::warn!(error = %e, "file left behind after draft deletion");
@@ -784,8 +808,30 @@ impl Applications {
                 None,
             ));
         }
+        // The files are checked again inside the write, with the row held: a file removed
+        // (or added past the quota) in another tab since the check above stops the
+        // submission instead of going into the case.
+        let today = self.today();
+        let complete = |current: &[Upload]| {
+            let input = StepInput {
+                account,
+                kind: before.kind,
+                answers: &before.answers,
+                uploads: current,
+                today,
+            };
+            StepId::ALL
+                .iter()
+                .all(|s| steps::check_step(*s, &input).is_ok())
+        };
         match self
-            .write_with_retry(&mut app, expected_version, &events, &effects)
+            .write_with_retry(
+                &mut app,
+                expected_version,
+                &events,
+                Some(&complete),
+                &effects,
+            )
             .await
         {
             Ok(()) => Ok(app),
@@ -909,7 +955,14 @@ impl Applications {
         };
         match self
             .store
-            .update_application(&app, before.version, &[event], Some(&record), &effects)
+            .update_application(
+                &app,
+                before.version,
+                &[event],
+                Some(&record),
+                None,
+                &effects,
+            )
             .await
         {
             Ok(()) => Ok(outcome),

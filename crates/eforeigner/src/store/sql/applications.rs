@@ -2,14 +2,15 @@
 
 use async_trait::async_trait;
 use jiff::Timestamp;
-use sqlx::Row;
 use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
 
 use super::readers::{Columns, ListQuery};
 use super::{
-    SqlStore, from_micros, is_unique_violation, micros, opt_date, opt_micros, opt_ts, parse_enum,
-    parsed, ts,
+    Backend, SqlStore, current_uploads, delete_upload_in, from_micros, is_unique_violation, micros,
+    opt_date, opt_micros, opt_ts, parse_enum, parsed, record_upload, ts,
 };
+use crate::domain::Upload;
 use crate::domain::applications::{
     Answers, Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentRecord,
     StepId, parse_kind, upload_owner,
@@ -17,6 +18,7 @@ use crate::domain::applications::{
 use crate::domain::paging::Window;
 use crate::store::{
     ApplicationRepo, ApplicationSummary, Effects, MailboxLine, MailboxSlice, StoreError,
+    UploadsCheck,
 };
 
 const APP_COLUMNS: &str = "id, account_id, kind, status, answers, ground, version, \
@@ -253,6 +255,30 @@ fn mailbox_from_row(row: &AnyRow) -> Result<MailboxDocument, StoreError> {
 }
 
 impl SqlStore {
+    /// Holds the draft `id` until `tx` ends (`Precondition` if it is not a draft any more).
+    /// Every change to a draft's files takes this lock first, and a submission's update
+    /// takes the same row, so a file is never added to or removed from a case once it is
+    /// submitted, and a submission sees the files as they stay. SQLite's `BEGIN IMMEDIATE`
+    /// already serialises writers; PostgreSQL locks the row (and re-reads its status after
+    /// waiting for the lock).
+    async fn lock_draft(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        id: &str,
+    ) -> Result<(), StoreError> {
+        let sql = match self.backend {
+            Backend::Sqlite => "SELECT id FROM applications WHERE id = $1 AND status = 'draft'",
+            Backend::Postgres => {
+                "SELECT id FROM applications WHERE id = $1 AND status = 'draft' \
+                 FOR NO KEY UPDATE"
+            }
+        };
+        match sqlx::query(sql).bind(id).fetch_optional(&mut **tx).await? {
+            Some(_) => Ok(()),
+            None => Err(StoreError::Precondition),
+        }
+    }
+
     /// The one application whose (unique) column `col` is `value`.
     async fn application_where(
         &self,
@@ -304,6 +330,7 @@ impl ApplicationRepo for SqlStore {
         expected_version: i64,
         events: &[ApplicationEvent],
         payment: Option<&PaymentRecord>,
+        files_check: Option<&UploadsCheck<'_>>,
         effects: &Effects,
     ) -> Result<(), StoreError> {
         let answers = answers_json(app)?;
@@ -330,6 +357,13 @@ impl ApplicationRepo for SqlStore {
             Err(e) if is_unique_violation(&e) => return Err(StoreError::Conflict),
             Err(e) => return Err(e.into()),
         }
+        // The update holds the row, and files change only under it (`lock_draft`): the
+        // files read now are the ones the application goes on with.
+        if let Some(check) = files_check
+            && !check(&current_uploads(&mut tx, &upload_owner(&app.id)).await?)
+        {
+            return Err(StoreError::Precondition);
+        }
         for e in events {
             insert_event(&mut tx, e).await?;
         }
@@ -339,6 +373,37 @@ impl ApplicationRepo for SqlStore {
         self.write_effects(&mut tx, effects).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn add_draft_file(
+        &self,
+        application_id: &str,
+        upload: &Upload,
+        admit: &UploadsCheck<'_>,
+        effects: &Effects,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        self.lock_draft(&mut tx, application_id).await?;
+        record_upload(&mut tx, upload, admit).await?;
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn remove_draft_file(
+        &self,
+        application_id: &str,
+        upload_id: &str,
+        effects: &Effects,
+    ) -> Result<Upload, StoreError> {
+        let mut tx = self.write_tx().await?;
+        self.lock_draft(&mut tx, application_id).await?;
+        let removed = delete_upload_in(&mut *tx, &upload_owner(application_id), upload_id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(removed)
     }
 
     async fn applications_of(
@@ -453,6 +518,12 @@ impl ApplicationRepo for SqlStore {
         effects: &Effects,
     ) -> Result<Vec<String>, StoreError> {
         let mut tx = self.write_tx().await?;
+        // Held first, so a file being added meanwhile is either in before the uploads
+        // below are deleted, or refused after: never left behind without its draft.
+        match self.lock_draft(&mut tx, id).await {
+            Err(StoreError::Precondition) => return Err(StoreError::Conflict),
+            other => other?,
+        }
         let keys: Vec<String> =
             sqlx::query("DELETE FROM uploads WHERE owner_key = $1 RETURNING storage_key")
                 .bind(upload_owner(id))

@@ -410,6 +410,8 @@ pub struct CasePage {
     pub slip: Option<SlipView>,
     /// Just submitted (confirmation panel).
     pub just_submitted: bool,
+    /// A change was sent (from another tab) after the case was submitted, and not saved.
+    pub locked: bool,
     /// The slip PDF's address.
     pub slip_href: String,
 }
@@ -522,6 +524,7 @@ pub async fn show(
         awaiting_payment: awaiting,
         slip,
         just_submitted: q.contains_key("submitted"),
+        locked: q.contains_key("locked"),
         slip_href: format!("/applications/{}/slip.pdf", app.id),
     }))
 }
@@ -937,6 +940,9 @@ pub async fn step_save(
             // Another tab or device saved first: say so, keep what this form sent, and let the
             // applicant save again over the newer version.
             let (app, uploads) = load(&state, &auth.account, &id).await?;
+            if app.status != ApplicationStatus::Draft {
+                return Err(locked(&id));
+            }
             let sent: HashMap<String, String> = f
                 .iter()
                 .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "version" | "action"))
@@ -958,7 +964,21 @@ pub async fn step_save(
                 },
             ))
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(draft_change_failed(&id, e)),
+    }
+}
+
+/// Where a change sent to an application that is no longer a draft (submitted or deleted
+/// from another tab meanwhile) goes: its page, which says the change was not saved.
+fn locked(id: &str) -> PageError {
+    PageError::SeeOther(format!("/applications/{id}?locked=1"))
+}
+
+/// A failed change to the draft `id`, as a page answer.
+fn draft_change_failed(id: &str, e: DomainError) -> PageError {
+    match e {
+        DomainError::NotDraft => locked(id),
+        other => other.into(),
     }
 }
 
@@ -972,7 +992,11 @@ pub async fn add_files(
     // The draft is read while the files arrive (an upload spends milliseconds on the
     // wire); a draft that cannot take files stops the upload without reading the rest.
     let (form, target) = tokio::try_join!(MultipartForm::read(multipart, "files"), async {
-        Ok::<_, PageError>(state.applications.file_target(&auth.account, &id).await?)
+        state
+            .applications
+            .file_target(&auth.account, &id)
+            .await
+            .map_err(|e| draft_change_failed(&id, e))
     },)?;
     ctx.check_csrf(form.get("csrf_token"))?;
     let item = form.get("item").to_string();
@@ -1004,7 +1028,7 @@ pub async fn add_files(
                 Flags::default(),
             ))
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(draft_change_failed(&id, e)),
     }
 }
 
@@ -1019,7 +1043,8 @@ pub async fn delete_file(
     state
         .applications
         .remove_file(&auth.account, &id, &upload, &ctx.actor())
-        .await?;
+        .await
+        .map_err(|e| draft_change_failed(&id, e))?;
     Ok(see_other(&format!("/applications/{id}/steps/documents")))
 }
 
@@ -1264,6 +1289,7 @@ pub async fn delete(
     state
         .applications
         .delete_draft(&auth.account, &id, &ctx.actor())
-        .await?;
+        .await
+        .map_err(|e| draft_change_failed(&id, e))?;
     Ok(see_other("/applications"))
 }
