@@ -103,6 +103,7 @@ const TEXT = {
     submittedTitle: 'Request submitted',
     status: 'Status',
     awaitingPayment: 'Awaiting payment',
+    caseLocked: 'This request has been submitted, so it can no longer be changed. The change you just sent was not saved.',
     statusSubmitted: 'Request submitted',
     paymentConfirmed: 'Payment confirmed; request received',
     slipDownload: 'Download the slip (PDF)',
@@ -660,6 +661,9 @@ test('first application for employment: six steps, slip with QR, submit, payment
   });
 
   await test.step('Check your answers: a Change link goes to its step and back; declaration; submit', async () => {
+    // A second tab stays on the documents step, to upload after the submission.
+    const other = await page.context().newPage();
+    await visit(other, `${appUrl}/steps/documents`);
     const m = main(page);
     await expect(fact(m, EN.surname)).toHaveText(applicant.surname);
     await expect(fact(m, EN.street)).toHaveText('Bulevar kralja Aleksandra');
@@ -700,6 +704,17 @@ test('first application for employment: six steps, slip with QR, submit, payment
     const again = await readSlip(page);
     expect(again.reference).toBe(slip.reference);
     expect(again.amount).toBe(slip.amount);
+
+    // The other tab uploads one more file (by XHR): the case keeps the files it was
+    // submitted with, and the tab lands on the case page, which says so.
+    const funds = docSection(other, /^Proof of financial means/);
+    await funds.getByLabel(EN.chooseFiles).setInputFiles(files.passport.path);
+    await go(other, funds.getByRole('button', { name: EN.upload }));
+    await expect(other).toHaveURL(/\?locked=1$/);
+    await expect(main(other).locator('.notice[role=alert]')).toHaveText(EN.caseLocked);
+    await expect(main(other).locator('.status h2')).toHaveText(`${EN.status}: ${EN.awaitingPayment}`);
+    await expect(fact(main(other), 'Files uploaded')).toHaveText('4');
+    await other.close();
   });
 
   await test.step('the bank statement is imported on the command line: request submitted', async () => {
