@@ -584,7 +584,7 @@ mod applications_repo {
         let t = TestApp::spawn().await;
         let s = &t.app().store;
         let n = now();
-        let (acc, a) = account_with_draft(s, "files@example.org", n).await;
+        let (_, a) = account_with_draft(s, "files@example.org", n).await;
         let owner = eforeigner::domain::applications::upload_owner(&a.id);
         s.add_draft_file(
             &a.id,
