@@ -131,6 +131,15 @@ async fn employment_draft(t: &TestApp, b: &Browser) -> String {
     app
 }
 
+/// An employment draft with every step complete (the slip chosen), ready to submit.
+async fn ready_draft(t: &TestApp, b: &Browser) -> String {
+    let app = employment_draft(t, b).await;
+    save(b, &app, "fees", &[("payment_method", "slip")])
+        .await
+        .assert_status(303);
+    app
+}
+
 fn app_id(path: &str) -> String {
     path.trim_start_matches("/applications/").to_string()
 }
@@ -426,10 +435,7 @@ async fn a_mailbox_document_of_another_applicant_is_not_found() {
     let t = TestApp::spawn().await;
     let owner = t.browser();
     t.active_applicant(&owner, "owner@test.example").await;
-    let app = employment_draft(&t, &owner).await;
-    save(&owner, &app, "fees", &[("payment_method", "slip")])
-        .await
-        .assert_status(303);
+    let app = ready_draft(&t, &owner).await;
     let review = owner.get(&format!("{app}/review")).await;
     let csrf = extract_csrf(&review.body).unwrap();
     let version = hidden(&review.body, "version").unwrap();
@@ -743,11 +749,8 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
     let t = TestApp::spawn().await;
     let b = t.browser();
     t.active_applicant(&b, "late@test.example").await;
-    let app = employment_draft(&t, &b).await;
+    let app = ready_draft(&t, &b).await;
     let id = app_id(&app);
-    save(&b, &app, "fees", &[("payment_method", "slip")])
-        .await
-        .assert_status(303);
     let account = t
         .app()
         .accounts
@@ -865,6 +868,57 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
             "surname"
         ),
         "Kovač"
+    );
+}
+
+/// A payment line whose application changes between the import's read and its write (the
+/// applicant saving a step of the draft, paid before submission) is applied to the
+/// application as it is then, not dropped with an error half-way through the statement.
+#[tokio::test]
+async fn a_payment_imported_while_the_draft_changes_is_still_confirmed() {
+    use sqlx::Connection;
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "busy@test.example").await;
+    let app = ready_draft(&t, &b).await;
+    let id = app_id(&app);
+    let stored = t.app().store.application(&id).await.unwrap().unwrap();
+    let written =
+        eforeigner_rules::Reference97::compute(stored.payment_reference.as_ref().unwrap()).unwrap();
+    let due = stored.fee_due_para.unwrap();
+    let statement = format!(
+        "reference,amount,date,payer\n{},{}.{:02},2026-11-20,Ana Kovač\n",
+        written.written(),
+        due / 100,
+        due % 100
+    );
+
+    // Another connection changes the draft (as a save does) and holds the change open
+    // while the import reads the draft and then waits to write it.
+    let url = t.app().config.database_url.clone().unwrap();
+    let mut other = sqlx::AnyConnection::connect(&url).await.unwrap();
+    let mut tx = other.begin().await.unwrap();
+    sqlx::query("UPDATE applications SET version = version + 1 WHERE id = $1")
+        .bind(&id)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let service = t.app().applications.clone();
+    let import = tokio::spawn(async move { service.import_statement(&statement, &actor()).await });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        !import.is_finished(),
+        "the import waits for the other write"
+    );
+    tx.commit().await.unwrap();
+    let report = import.await.unwrap().unwrap();
+    assert_eq!(report.count("matched"), 1, "{report:?}");
+    let now = t.app().store.application(&id).await.unwrap().unwrap();
+    assert!(now.paid_at.is_some());
+    assert_eq!(
+        now.version,
+        stored.version + 2,
+        "the other change and the payment"
     );
 }
 

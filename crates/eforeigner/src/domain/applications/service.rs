@@ -47,6 +47,8 @@ const UPLOAD_QUOTA: uploads::Quota = uploads::Quota {
 };
 /// The outbox job that writes the confirmation of receipt into the e-Mailbox.
 pub const RECEIPT_JOB: &str = "issue-receipt";
+/// How often a payment is weighed again when its application changed meanwhile.
+const PAYMENT_ATTEMPTS: usize = 5;
 
 /// The result of saving a step: the draft as saved, and the step's problems (answers are
 /// saved even when incomplete, so nothing typed is lost).
@@ -864,6 +866,31 @@ impl Applications {
     /// Idempotent by the line's key; an amount that differs is recorded and reported, never
     /// accepted.
     pub async fn confirm_payment(
+        &self,
+        line: &PaymentLine,
+        recorded_by: Option<&str>,
+        note: Option<&str>,
+        actor: &Actor,
+    ) -> Result<PaymentOutcome, DomainError> {
+        // The application can change between the read and the write (its applicant saves
+        // a step of a draft paid before submission, or submits it): the payment is then
+        // weighed again against the application as it is now, so a bank statement is
+        // never stopped half-way by someone's ordinary work.
+        for _ in 0..PAYMENT_ATTEMPTS {
+            match self
+                .confirm_payment_once(line, recorded_by, note, actor)
+                .await
+            {
+                Err(DomainError::Conflict) => {}
+                other => return other,
+            }
+        }
+        Err(DomainError::Conflict)
+    }
+
+    /// One attempt of [`Self::confirm_payment`]: `Conflict` when the application changed
+    /// after it was read.
+    async fn confirm_payment_once(
         &self,
         line: &PaymentLine,
         recorded_by: Option<&str>,
