@@ -1165,6 +1165,128 @@ test('long lists: My applications comes 20 to a page with previous and next link
   await expect(rows()).toHaveCount(20);
 });
 
+/** The `version` hidden field of a form page. */
+function versionOf(html) {
+  const m = html.match(/name="version" value="(\d+)"/);
+  expect(m, 'a version field on the page').toBeTruthy();
+  return m[1];
+}
+
+/**
+ * Saves step `step` of `app` by posting its form the way the page does (its own pages are
+ * walked through in the tests above); expects the redirect of a complete step.
+ */
+async function postStep(request, csrf, app, step, fields) {
+  const form = await request.get(`${app}/steps/${step}`);
+  expect(form.status(), `GET ${app}/steps/${step}`).toBe(200);
+  const res = await request.post(`${app}/steps/${step}`, {
+    form: { csrf_token: csrf, version: versionOf(await form.text()), ...fields },
+    maxRedirects: 0,
+  });
+  expect(res.status(), `POST ${step}: ${res.status() === 303 ? '' : await res.text()}`).toBe(303);
+}
+
+test('long lists: the e-Mailbox comes 20 to a page with previous and next links', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const person = newPerson('Taras', 'Melnyk', 'orchard-compass-violet-73');
+  await activeApplicant(browser, baseURL, tmpDir, person);
+  await signIn(page, person.email, person.password);
+  const request = page.request;
+  await visit(page, '/applications/new');
+  const csrf = await page.locator('main form input[name="csrf_token"]').first().inputValue();
+  const png = writePng(path.join(tmpDir, 'mailbox-scan.png'));
+  const bytes = fs.readFileSync(png.path);
+  const steps = [
+    ['check', { citizenship: 'UA', location: 'in-serbia', last_entry: shift(todayUtc(), { days: -20 }), has_d_visa: 'no' }],
+    ['personal', {
+      given_names: person.given, surname: person.surname, date_of_birth: person.dob, sex: 'female',
+      birth_place: 'Lviv, Ukraine', father_name: 'Petro', mother_name: 'Olena', education: 'master',
+      passport_number: person.docNumber, passport_country: 'UA', passport_issued: '2021-01-01', passport_expiry: person.expiry,
+    }],
+    ['reasons', {
+      ground: 'employment.employment_contract', residence_municipality: '016', street: 'Bulevar kralja Aleksandra',
+      house_number: '73', postcode: '11000', requested_until: '',
+    }],
+    ['details', {
+      employer_name: 'Čigra d.o.o.', employer_pib: '101134702', employer_mb: '17162543', contract_type: 'indefinite',
+      contract_end: '', job_title: 'Engineer',
+    }],
+  ];
+  // 21 requests submitted and paid, so 21 confirmations of receipt.
+  const ids = [];
+  for (let i = 0; i < 21; i += 1) {
+    const started = await request.post('/applications/new', { form: { csrf_token: csrf, kind: 'first' }, maxRedirects: 0 });
+    expect(started.status(), `request ${i + 1}`).toBe(303);
+    const app = new URL(started.headers().location, baseURL).pathname;
+    for (const [step, fields] of steps) await postStep(request, csrf, app, step, fields);
+    for (const item of ['photograph', 'passport_scan', 'proof_of_financial_means', 'beli_karton']) {
+      const res = await request.post(`${app}/files`, {
+        multipart: { csrf_token: csrf, item, files: { name: `${item}.png`, mimeType: 'image/png', buffer: bytes } },
+        maxRedirects: 0,
+      });
+      expect(res.status(), `upload ${item}`).toBe(303);
+    }
+    await postStep(request, csrf, app, 'documents', {});
+    await postStep(request, csrf, app, 'fees', { payment_method: 'slip' });
+    const review = await request.get(`${app}/review`);
+    const submitted = await request.post(`${app}/submit`, {
+      form: { csrf_token: csrf, version: versionOf(await review.text()), declaration: 'on' },
+      maxRedirects: 0,
+    });
+    expect(submitted.status(), 'submit').toBe(303);
+    ids.push(app.split('/').pop());
+  }
+
+  // A supervisor confirms the 21 payments (the form of /officer/payments, one per case).
+  const context = await newContext(browser, baseURL);
+  try {
+    const s = await context.newPage();
+    await signIn(s, SUPERVISOR, DEMO_PASSWORD);
+    await visit(s, '/officer/payments');
+    const token = await s.locator('main form input[name="csrf_token"]').first().inputValue();
+    for (const id of ids) {
+      const res = await s.request.post(`/officer/payments/${id}/confirm`, {
+        form: { csrf_token: token, note: 'Seen on the treasury statement' },
+        maxRedirects: 0,
+      });
+      expect(res.status(), `confirm ${id}`).toBe(303);
+      expect(res.headers().location).toBe('/officer/payments?done=1');
+    }
+  } finally {
+    await context.close();
+  }
+
+  // The receipts are written by the background jobs: wait until the 21st is there.
+  await expect
+    .poll(async () => (await (await request.get('/mailbox?page=2')).text()).includes('/mailbox/'), { timeout: 120_000 })
+    .toBe(true);
+  const rows = () => main(page).locator('table tbody tr');
+  const nav = () => page.getByRole('navigation', { name: EN.paginationLabel });
+  const references = async () => (await rows().locator('td:nth-child(2)').allTextContents()).map((r) => r.trim());
+
+  await visit(page, '/mailbox');
+  await expect(rows()).toHaveCount(20);
+  await expect(main(page)).toContainText('21 unread documents');
+  await expect(nav().getByRole('link', { name: EN.previousPage })).toHaveCount(0);
+  await expect(nav().locator('[aria-current="page"]')).toHaveText('Page 1');
+  const first = await references();
+  await go(page, nav().getByRole('link', { name: EN.nextPage }));
+  await expect(page).toHaveURL(/\/mailbox\?page=2$/);
+  await expect(rows()).toHaveCount(1);
+  await expect(nav().getByRole('link', { name: EN.nextPage })).toHaveCount(0);
+  const all = [...first, ...(await references())];
+  expect(new Set(all).size, 'each confirmation once, on one page').toBe(21);
+  for (const r of all) expect(r).toMatch(/^TR-\d{4}-\d{8}$/);
+  await go(page, nav().getByRole('link', { name: EN.previousPage }));
+  await expect(page).toHaveURL(/\/mailbox$/);
+  await expect(rows()).toHaveCount(20);
+  // A page past the end says so and links back.
+  await visit(page, '/mailbox?page=5');
+  await expect(main(page)).toContainText('There is nothing on this page.');
+  await go(page, main(page).getByRole('link', { name: 'Go to the first page' }));
+  await expect(rows()).toHaveCount(20);
+});
+
 // Was (crates/eforeigner/src/web/pages/residence.rs, `slip_for`): `SlipView.reference` was set
 // to `reference.written()` ("97 55-016…", the model included) while `SlipView.model` is "97"
 // too, so the slip macro (`{{ s.model }} {{ s.reference }}`) shows "97 97 55-016…" and the
