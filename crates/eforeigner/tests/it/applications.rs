@@ -853,6 +853,10 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
         .await;
     r.assert_status(303);
     assert_eq!(r.location(), locked);
+    // A stale "Delete this draft" link shows the case.
+    let r = b.get(&format!("{app}/delete")).await;
+    r.assert_status(303);
+    assert_eq!(r.location(), app);
     b.get(&locked)
         .await
         .assert_status(200)

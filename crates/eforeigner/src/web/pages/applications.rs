@@ -1261,7 +1261,8 @@ pub async fn delete_form(
 ) -> Result<Response, PageError> {
     let app = state.applications.get(&auth.account, &id).await?;
     if app.status != ApplicationStatus::Draft {
-        return Err(PageError::Forbidden);
+        // A submitted case is never deleted: a stale link shows the case.
+        return Ok(see_other(&format!("/applications/{id}")));
     }
     Ok(render(&MessagePage {
         p: Page::new(&ctx, "delete-title"),
