@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use hmac::{Hmac, Mac};
@@ -42,7 +42,8 @@ pub struct Ctx {
     pub ip: String,
     /// Browser.
     pub user_agent: String,
-    /// Path and query of this request (for `next=` after login).
+    /// Where this page returns to (`next=` after a login, a language switch, a session
+    /// extension); see [`return_path`].
     pub path: String,
     /// Demo mode (development mailbox link).
     pub demo: bool,
@@ -141,6 +142,30 @@ fn query_lang(query: Option<&str>) -> Option<Lang> {
         .and_then(|(_, v)| Lang::parse(v))
 }
 
+/// Where a page returns to: for a `GET` its own address (path and query); for a form's
+/// post, the page the form was on (the path and query of its `Referer`, never its origin),
+/// because the post's own address may take no `GET` (an upload, a submission): returning
+/// there after a login or a language switch would answer "method not allowed". Without a
+/// `Referer`, the home page.
+fn return_path(req: &Request) -> String {
+    if matches!(*req.method(), Method::GET | Method::HEAD) {
+        return req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".into());
+    }
+    req.headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| url::Url::parse(r).ok())
+        .map(|u| match u.query() {
+            Some(q) => format!("{}?{q}", u.path()),
+            None => u.path().to_string(),
+        })
+        .unwrap_or_else(|| "/".into())
+}
+
 /// Middleware: resolves session, language and CSRF cookie, runs the handler, then renders
 /// error pages in the user's language and sets the cookies it decided on.
 pub async fn context_layer(
@@ -222,11 +247,7 @@ pub async fn context_layer(
         session_expired,
         ip,
         user_agent,
-        path: req
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str().to_string())
-            .unwrap_or_else(|| "/".into()),
+        path: return_path(&req),
         demo: state.config.demo,
         cookies: names,
     };

@@ -926,6 +926,78 @@ async fn a_payment_imported_while_the_draft_changes_is_still_confirmed() {
     );
 }
 
+/// A page shown in answer to a form's post returns to the page the form was on (after a
+/// login when the session ended, a language switch, a session extension), never to the
+/// post's own address, which may take no GET ("method not allowed").
+#[tokio::test]
+async fn after_a_post_the_way_back_is_the_form_s_page_not_the_post_address() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "back@test.example").await;
+    let app = ready_draft(&t, &b).await;
+    let review_path = format!("{app}/review");
+    let review = b.get(&review_path).await;
+    let csrf = extract_csrf(&review.body).unwrap();
+    let version = hidden(&review.body, "version").unwrap();
+    let submit = format!("{app}/submit");
+    let referer = format!("{}{review_path}", t.base);
+    let fields = [("csrf_token", csrf.as_str()), ("version", version.as_str())];
+    // The post's own address takes no GET.
+    b.get(&submit).await.assert_status(405);
+
+    // Without the declaration: the review page again; its language switch and session
+    // extension return to the review page.
+    let r = b
+        .post_form_with(&submit, &fields, &[("referer", referer.as_str())])
+        .await;
+    r.assert_status(422);
+    assert_eq!(hidden(&r.body, "next"), Some(review_path.clone()));
+    // Without a `Referer`: the home page. Of a `Referer` only the path is taken.
+    let r = b.post_form(&submit, &fields).await;
+    assert_eq!(hidden(&r.body, "next").as_deref(), Some("/"));
+    let r = b
+        .post_form_with(
+            &submit,
+            &fields,
+            &[("referer", "https://elsewhere.example/account?x=1")],
+        )
+        .await;
+    assert_eq!(hidden(&r.body, "next").as_deref(), Some("/account?x=1"));
+
+    // The session ends while the review page is open: the login brings the applicant
+    // back to it, not to the submission's address.
+    t.advance(SignedDuration::from_mins(61));
+    let mut with_declaration = fields.to_vec();
+    with_declaration.push(("declaration", "on"));
+    let r = b
+        .post_form_with(&submit, &with_declaration, &[("referer", referer.as_str())])
+        .await;
+    r.assert_status(303);
+    let next: String = url::form_urlencoded::byte_serialize(review_path.as_bytes()).collect();
+    assert_eq!(
+        r.location(),
+        format!("/login/password?next={next}&expired=1")
+    );
+    let csrf = b.csrf("/login/password").await;
+    let r = b
+        .post_form(
+            "/login/password",
+            &[
+                ("email", "back@test.example"),
+                ("password", PASSWORD),
+                ("csrf_token", &csrf),
+                ("next", &review_path),
+            ],
+        )
+        .await;
+    r.assert_status(303);
+    assert_eq!(r.location(), review_path);
+    b.get(&review_path)
+        .await
+        .assert_status(200)
+        .assert_contains("Check your answers");
+}
+
 #[tokio::test]
 async fn minors_extensions_without_ebs_and_out_of_order_steps_are_refused() {
     let t = TestApp::spawn().await;
