@@ -1025,6 +1025,22 @@ test('without JavaScript: a step saves and continues, a plain file upload works,
     // No script ran: the progress bar stays hidden.
     await expect(docSection(page, /^Photograph/).locator('progress')).toBeHidden();
 
+    // The same file again is refused; the page with the reason is the answer to the upload's
+    // post (its address takes no GET), and the language switch on it returns to the step.
+    await docSection(page, /^Photograph/).getByLabel(EN.chooseFiles).setInputFiles(photo.path);
+    const refused = await submit(page, docSection(page, /^Photograph/).getByRole('button', { name: EN.upload }));
+    expect(refused?.status()).toBe(422);
+    await expect(page).toHaveURL(/\/files$/);
+    await expect(page.locator('#error-summary')).toContainText('already uploaded');
+    await checkPage(page);
+    const documentsStep = page.url().replace(/\/files$/, '/steps/documents');
+    for (const [lang, t] of [['sr-Cyrl', TEXT['sr-Cyrl']], ['en', EN]]) {
+      const res = await submit(page, page.locator(`.lang-switch button[value="${lang}"]`));
+      expect(res?.status(), `after switching to ${lang}`).toBe(200);
+      expect(page.url()).toBe(documentsStep);
+      await checkPage(page, t);
+    }
+
     await visit(page, new URL(page.url()).pathname.replace(/\/steps\/documents$/, ''));
     expect(await taskStates(page)).toEqual([
       `Check: ${EN.completed}`,
