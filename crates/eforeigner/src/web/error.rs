@@ -30,6 +30,8 @@ pub enum ErrorPage {
     Csrf,
     /// 400.
     BadRequest,
+    /// 405: an address forms post to, opened with another method (a bookmark, a reload).
+    MethodNotAllowed,
     /// 413.
     TooLarge,
     /// 429.
@@ -47,6 +49,7 @@ impl ErrorPage {
             ErrorPage::AwaitingVerification => "access-denied",
             ErrorPage::Csrf => "csrf",
             ErrorPage::BadRequest => "bad-request",
+            ErrorPage::MethodNotAllowed => "method",
             ErrorPage::TooLarge => "too-large",
             ErrorPage::Throttled => "throttled",
             ErrorPage::Internal => "internal",
@@ -67,6 +70,8 @@ pub enum PageError {
     Csrf,
     /// Malformed request.
     BadRequest,
+    /// The address takes another method (forms post to it).
+    MethodNotAllowed,
     /// Body too large.
     TooLarge,
     /// Something internal failed.
@@ -107,6 +112,9 @@ impl IntoResponse for PageError {
             }
             PageError::Csrf => (StatusCode::FORBIDDEN, ErrorPage::Csrf),
             PageError::BadRequest => (StatusCode::BAD_REQUEST, ErrorPage::BadRequest),
+            PageError::MethodNotAllowed => {
+                (StatusCode::METHOD_NOT_ALLOWED, ErrorPage::MethodNotAllowed)
+            }
             PageError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorPage::TooLarge),
             PageError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage::Internal),
         };

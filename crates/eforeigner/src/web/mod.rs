@@ -211,7 +211,9 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(pages::home::healthz))
         .route("/metrics", get(pages::home::metrics))
         .route("/static/app.css", get(pages::assets::css))
-        .route("/static/app.js", get(pages::assets::js));
+        .route("/static/app.js", get(pages::assets::js))
+        // Pages only: the API answers a wrong method in its JSON envelope.
+        .method_not_allowed_fallback(pages::home::method_not_allowed);
 
     Router::new()
         .merge(pages)

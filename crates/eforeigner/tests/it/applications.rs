@@ -942,8 +942,16 @@ async fn after_a_post_the_way_back_is_the_form_s_page_not_the_post_address() {
     let submit = format!("{app}/submit");
     let referer = format!("{}{review_path}", t.base);
     let fields = [("csrf_token", csrf.as_str()), ("version", version.as_str())];
-    // The post's own address takes no GET.
-    b.get(&submit).await.assert_status(405);
+    // The post's own address takes no GET: opened from a bookmark, a page says so.
+    b.get(&submit)
+        .await
+        .assert_status(405)
+        .assert_contains("This page cannot be opened from its address")
+        .assert_contains("Go back to the page with the form");
+    // The API keeps its own answer (no HTML page).
+    let api = b.get("/api/v1/residence/check").await;
+    api.assert_status(405);
+    assert!(!api.body.contains("<html"), "{}", api.body);
 
     // Without the declaration: the review page again; its language switch and session
     // extension return to the review page.

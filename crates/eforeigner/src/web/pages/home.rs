@@ -114,3 +114,9 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
 pub async fn not_found() -> PageError {
     PageError::NotFound
 }
+
+/// A page's address opened with a method it does not take, e.g. an upload's or a
+/// submission's address opened from a bookmark: a page that says so, not a blank one.
+pub async fn method_not_allowed() -> PageError {
+    PageError::MethodNotAllowed
+}
