@@ -460,12 +460,15 @@ async fn a_mailbox_document_of_another_applicant_is_not_found() {
     let page = sup.get("/officer/payments").await;
     page.assert_status(200);
     let csrf = extract_csrf(&page.body).unwrap();
+    // Without a note: refused, the error on this case's row, where the summary links.
     sup.post_form(
         &format!("/officer/payments/{}/confirm", app_id(&app)),
         &[("csrf_token", &csrf), ("note", "")],
     )
     .await
-    .assert_status(422);
+    .assert_status(422)
+    .assert_contains("href=\"#note\"")
+    .assert_contains("id=\"note\" name=\"note\" aria-invalid=\"true\"");
     sup.post_form(
         &format!("/officer/payments/{}/confirm", app_id(&app)),
         &[

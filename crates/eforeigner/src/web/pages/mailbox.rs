@@ -286,6 +286,9 @@ pub struct AwaitingRow {
     pub amount: String,
     /// Submitted.
     pub submitted: String,
+    /// Its confirmation was just refused (the note is missing or too long): the row that
+    /// carries the error.
+    pub refused: bool,
 }
 
 /// The supervisor's payments page.
@@ -311,10 +314,12 @@ fn is_supervisor(ctx: &Ctx) -> Result<crate::domain::Account, PageError> {
     }
 }
 
+/// The payments page; with `errors`, those of the confirmation of application `refused`.
 async fn payments_page(
     state: &AppState,
     ctx: &Ctx,
     errors: &FieldErrors,
+    refused: Option<&str>,
 ) -> Result<Response, PageError> {
     let officer = is_supervisor(ctx)?;
     let apps = state.applications.awaiting_payment(&officer).await?;
@@ -331,6 +336,7 @@ async fn payments_page(
                 .map(|p| crate::web::api::residence::rsd_text(p.unsigned_abs()))
                 .unwrap_or_default(),
             submitted: a.submitted_at.map(when).unwrap_or_default(),
+            refused: !errors.is_empty() && refused == Some(a.id.as_str()),
         })
         .collect();
     let mut r = render(&PaymentsPage {
@@ -349,7 +355,7 @@ pub async fn payments(
     State(state): State<AppState>,
     SignedIn(ctx, _auth): SignedIn,
 ) -> Result<Response, PageError> {
-    payments_page(&state, &ctx, &FieldErrors::default()).await
+    payments_page(&state, &ctx, &FieldErrors::default(), None).await
 }
 
 /// `POST /officer/payments/{id}/confirm`.
@@ -372,7 +378,7 @@ pub async fn confirm_payment(
             Ok(see_other("/officer/payments?done=1"))
         }
         Ok(_) => Ok(see_other("/officer/payments")),
-        Err(DomainError::Invalid(e)) => payments_page(&state, &ctx, &e).await,
+        Err(DomainError::Invalid(e)) => payments_page(&state, &ctx, &e, Some(&id)).await,
         Err(e) => Err(e.into()),
     }
 }
