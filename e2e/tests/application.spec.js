@@ -1160,26 +1160,40 @@ test('long lists: My applications comes 20 to a page with previous and next link
     });
     expect(res.status(), `draft ${i + 2}`).toBe(303);
   }
+  await walkPagesOf21(page, '/applications', 1);
+});
+
+/**
+ * Walks a list of 21 rows at `listPath`: 20 on page 1 (no previous link), 1 on page 2 (no
+ * next link), back to page 1, and a page past the end that says so and links to the first.
+ * Returns the cells of column `column` (1-based) of both pages, page 1 first.
+ */
+async function walkPagesOf21(page, listPath, column) {
   const rows = () => main(page).locator('table tbody tr');
   const nav = () => page.getByRole('navigation', { name: EN.paginationLabel });
+  const cells = async () => (await rows().locator(`td:nth-child(${column})`).allTextContents()).map((c) => c.trim());
+  const at = escapeRe(listPath);
 
-  await visit(page, '/applications');
+  await visit(page, listPath);
   await expect(rows()).toHaveCount(20);
   await expect(nav().getByRole('link', { name: EN.previousPage })).toHaveCount(0);
   await expect(nav().locator('[aria-current="page"]')).toHaveText('Page 1');
+  const first = await cells();
   await go(page, nav().getByRole('link', { name: EN.nextPage }));
-  await expect(page).toHaveURL(/\/applications\?page=2$/);
+  await expect(page).toHaveURL(new RegExp(`${at}\\?page=2$`));
   await expect(rows()).toHaveCount(1);
   await expect(nav().getByRole('link', { name: EN.nextPage })).toHaveCount(0);
+  const second = await cells();
   await go(page, nav().getByRole('link', { name: EN.previousPage }));
-  await expect(page).toHaveURL(/\/applications$/);
+  await expect(page).toHaveURL(new RegExp(`${at}$`));
   await expect(rows()).toHaveCount(20);
   // A page past the end says so and links back.
-  await visit(page, '/applications?page=9');
+  await visit(page, `${listPath}?page=9`);
   await expect(main(page)).toContainText('There is nothing on this page.');
   await go(page, main(page).getByRole('link', { name: 'Go to the first page' }));
   await expect(rows()).toHaveCount(20);
-});
+  return [...first, ...second];
+}
 
 /** The `version` hidden field of a form page. */
 function versionOf(html) {
@@ -1276,31 +1290,10 @@ test('long lists: the e-Mailbox comes 20 to a page with previous and next links'
   await expect
     .poll(async () => (await (await request.get('/mailbox?page=2')).text()).includes('/mailbox/'), { timeout: 120_000 })
     .toBe(true);
-  const rows = () => main(page).locator('table tbody tr');
-  const nav = () => page.getByRole('navigation', { name: EN.paginationLabel });
-  const references = async () => (await rows().locator('td:nth-child(2)').allTextContents()).map((r) => r.trim());
-
-  await visit(page, '/mailbox');
-  await expect(rows()).toHaveCount(20);
+  const references = await walkPagesOf21(page, '/mailbox', 2);
+  expect(new Set(references).size, 'each confirmation once, on one page').toBe(21);
+  for (const r of references) expect(r).toMatch(/^TR-\d{4}-\d{8}$/);
   await expect(main(page)).toContainText('21 unread documents');
-  await expect(nav().getByRole('link', { name: EN.previousPage })).toHaveCount(0);
-  await expect(nav().locator('[aria-current="page"]')).toHaveText('Page 1');
-  const first = await references();
-  await go(page, nav().getByRole('link', { name: EN.nextPage }));
-  await expect(page).toHaveURL(/\/mailbox\?page=2$/);
-  await expect(rows()).toHaveCount(1);
-  await expect(nav().getByRole('link', { name: EN.nextPage })).toHaveCount(0);
-  const all = [...first, ...(await references())];
-  expect(new Set(all).size, 'each confirmation once, on one page').toBe(21);
-  for (const r of all) expect(r).toMatch(/^TR-\d{4}-\d{8}$/);
-  await go(page, nav().getByRole('link', { name: EN.previousPage }));
-  await expect(page).toHaveURL(/\/mailbox$/);
-  await expect(rows()).toHaveCount(20);
-  // A page past the end says so and links back.
-  await visit(page, '/mailbox?page=5');
-  await expect(main(page)).toContainText('There is nothing on this page.');
-  await go(page, main(page).getByRole('link', { name: 'Go to the first page' }));
-  await expect(rows()).toHaveCount(20);
 });
 
 // Was (crates/eforeigner/src/web/pages/residence.rs, `slip_for`): `SlipView.reference` was set

@@ -131,6 +131,16 @@ async fn employment_draft(t: &TestApp, b: &Browser) -> String {
     app
 }
 
+/// A new portal with the active applicant `email` signed in, and their draft ready to
+/// submit (see [`ready_draft`]).
+async fn applicant_with_ready_draft(email: &str) -> (TestApp, Browser, String) {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, email).await;
+    let app = ready_draft(&t, &b).await;
+    (t, b, app)
+}
+
 /// An employment draft with every step complete (the slip chosen), ready to submit.
 async fn ready_draft(t: &TestApp, b: &Browser) -> String {
     let app = employment_draft(t, b).await;
@@ -432,10 +442,7 @@ async fn another_applicant_reaches_nothing_of_mine() {
 
 #[tokio::test]
 async fn a_mailbox_document_of_another_applicant_is_not_found() {
-    let t = TestApp::spawn().await;
-    let owner = t.browser();
-    t.active_applicant(&owner, "owner@test.example").await;
-    let app = ready_draft(&t, &owner).await;
+    let (t, owner, app) = applicant_with_ready_draft("owner@test.example").await;
     let review = owner.get(&format!("{app}/review")).await;
     let csrf = extract_csrf(&review.body).unwrap();
     let version = hidden(&review.body, "version").unwrap();
@@ -749,10 +756,7 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
 /// saying that the change was not saved.
 #[tokio::test]
 async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted() {
-    let t = TestApp::spawn().await;
-    let b = t.browser();
-    t.active_applicant(&b, "late@test.example").await;
-    let app = ready_draft(&t, &b).await;
+    let (t, b, app) = applicant_with_ready_draft("late@test.example").await;
     let id = app_id(&app);
     let account = t
         .app()
@@ -884,10 +888,7 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
 #[tokio::test]
 async fn a_payment_imported_while_the_draft_changes_is_still_confirmed() {
     use sqlx::Connection;
-    let t = TestApp::spawn().await;
-    let b = t.browser();
-    t.active_applicant(&b, "busy@test.example").await;
-    let app = ready_draft(&t, &b).await;
+    let (t, _, app) = applicant_with_ready_draft("busy@test.example").await;
     let id = app_id(&app);
     let stored = t.app().store.application(&id).await.unwrap().unwrap();
     let written =
@@ -934,10 +935,7 @@ async fn a_payment_imported_while_the_draft_changes_is_still_confirmed() {
 /// post's own address, which may take no GET ("method not allowed").
 #[tokio::test]
 async fn after_a_post_the_way_back_is_the_form_s_page_not_the_post_address() {
-    let t = TestApp::spawn().await;
-    let b = t.browser();
-    t.active_applicant(&b, "back@test.example").await;
-    let app = ready_draft(&t, &b).await;
+    let (t, b, app) = applicant_with_ready_draft("back@test.example").await;
     let review_path = format!("{app}/review");
     let review = b.get(&review_path).await;
     let csrf = extract_csrf(&review.body).unwrap();
