@@ -208,6 +208,23 @@ static CURRENT_UPLOADS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|
     )
 });
 
+/// The outbox claim (see `claim_job`): the job due first that no lease holds, leased.
+macro_rules! claim_job_sql {
+    ($lock:literal) => {
+        concat!(
+            "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
+             WHERE id = (SELECT id FROM outbox WHERE done_at IS NULL AND run_at <= $2 \
+                         AND (locked_until IS NULL OR locked_until < $2) \
+                         ORDER BY run_at ASC LIMIT 1",
+            $lock,
+            ") AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $2) \
+             RETURNING id, kind, payload, attempts"
+        )
+    };
+}
+const CLAIM_JOB_SQLITE: &str = claim_job_sql!("");
+const CLAIM_JOB_POSTGRES: &str = claim_job_sql!(" FOR UPDATE SKIP LOCKED");
+
 /// The current uploads of `owner_key`, read in `tx`.
 async fn current_uploads(
     tx: &mut Transaction<'static, Any>,
@@ -1045,14 +1062,14 @@ impl JobRepo for SqlStore {
         let until = micros(now.saturating_add(lease).unwrap_or(now));
         // The repeated conditions in the outer WHERE make the claim safe when two workers
         // race for the same row: the loser's UPDATE re-checks them and matches nothing.
-        let row = sqlx::query(
-            "UPDATE outbox SET locked_until = $1, attempts = attempts + 1 \
-             WHERE id = (SELECT id FROM outbox WHERE done_at IS NULL AND run_at <= $2 \
-                         AND (locked_until IS NULL OR locked_until < $2) \
-                         ORDER BY run_at ASC LIMIT 1) \
-             AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $2) \
-             RETURNING id, kind, payload, attempts",
-        )
+        // On PostgreSQL the candidate is also taken `FOR UPDATE SKIP LOCKED`, so workers
+        // claiming at the same moment take different jobs instead of all but one losing
+        // the same first row and coming back empty while jobs wait (SQLite runs one write
+        // statement at a time, so its claims never overlap).
+        let row = sqlx::query(match self.backend {
+            Backend::Sqlite => CLAIM_JOB_SQLITE,
+            Backend::Postgres => CLAIM_JOB_POSTGRES,
+        })
         .bind(until)
         .bind(now_us)
         .fetch_optional(&self.pool)

@@ -192,7 +192,7 @@ async fn outbox_claims_are_exclusive_and_leases_expire() {
     // Stop the app's own worker from racing this test: use a far future "now" only here.
     let n = now() + SignedDuration::from_hours(1000);
     let a = account("job@example.org", n);
-    let jobs: Vec<NewJob> = (0..3)
+    let jobs: Vec<NewJob> = (0..8)
         .map(|i| NewJob {
             id: format!("job-{i}-{}", uuid::Uuid::new_v4()),
             kind: "noop".into(),
@@ -207,7 +207,9 @@ async fn outbox_claims_are_exclusive_and_leases_expire() {
         .await
         .unwrap();
     let lease = SignedDuration::from_mins(2);
-    let claims = futures::future::join_all((0..6).map(|_| s.claim_job(n, lease))).await;
+    // Twice as many workers as jobs, all at once: each job is claimed once, and none is
+    // left waiting while a worker comes back empty.
+    let claims = futures::future::join_all((0..16).map(|_| s.claim_job(n, lease))).await;
     let mut ids: Vec<String> = claims
         .into_iter()
         .filter_map(|c| c.unwrap())
@@ -217,7 +219,7 @@ async fn outbox_claims_are_exclusive_and_leases_expire() {
     ids.dedup();
     // The app's worker may hold some (it runs with the real clock, which is earlier: it
     // cannot see jobs due in 1000 hours), so every job is claimed exactly once here.
-    assert_eq!(ids.len(), 3);
+    assert_eq!(ids.len(), 8);
     assert!(s.claim_job(n, lease).await.unwrap().is_none());
     // After the lease runs out an unfinished job comes back, with its attempt counted.
     let again = s
@@ -229,7 +231,62 @@ async fn outbox_claims_are_exclusive_and_leases_expire() {
     s.complete_job(&again.id, n).await.unwrap();
     let other = ids.iter().find(|i| **i != again.id).unwrap();
     s.fail_job(other, "boom", None).await.unwrap();
-    assert_eq!(s.pending_jobs().await.unwrap(), 1);
+    assert_eq!(s.pending_jobs().await.unwrap(), 6);
+}
+
+/// On PostgreSQL several workers claim at once: a claim does not wait for (or lose to) a
+/// job another worker is claiming at that moment, it takes the next one. (SQLite runs one
+/// write at a time, so there is no such moment there.)
+#[tokio::test]
+async fn a_claim_takes_the_next_job_while_another_worker_holds_the_first() {
+    use sqlx::Connection;
+    let t = TestApp::spawn().await;
+    let url = t.app().config.database_url.clone().unwrap();
+    if !url.starts_with("postgres") {
+        return;
+    }
+    let s = &t.app().store;
+    let n = now() + SignedDuration::from_hours(1000);
+    let mut ids = vec![];
+    for (i, at) in [n, n + SignedDuration::from_secs(1)]
+        .into_iter()
+        .enumerate()
+    {
+        let job = NewJob {
+            id: format!("job-{i}-{}", uuid::Uuid::new_v4()),
+            kind: "noop".into(),
+            payload: "{}".into(),
+        };
+        ids.push(job.id.clone());
+        let a = account(&format!("job{i}@example.org"), at);
+        s.insert_account(
+            &a,
+            None,
+            &UploadMove::default(),
+            &Effects::at(at).with_job(job),
+        )
+        .await
+        .unwrap();
+    }
+    // Another worker is in the middle of claiming the first job.
+    let mut other = sqlx::AnyConnection::connect(&url).await.unwrap();
+    let mut tx = other.begin().await.unwrap();
+    sqlx::query("SELECT id FROM outbox WHERE id = $1 FOR UPDATE")
+        .bind(&ids[0])
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    let lease = SignedDuration::from_mins(2);
+    let later = n + SignedDuration::from_secs(2);
+    let claimed =
+        tokio::time::timeout(std::time::Duration::from_secs(5), s.claim_job(later, lease))
+            .await
+            .expect("the claim does not wait for the other worker")
+            .unwrap()
+            .unwrap();
+    assert_eq!(claimed.id, ids[1]);
+    tx.rollback().await.unwrap();
+    assert_eq!(s.claim_job(later, lease).await.unwrap().unwrap().id, ids[0]);
 }
 
 #[tokio::test]
