@@ -746,10 +746,7 @@ impl Applications {
             uploads: &uploads,
             today: self.today(),
         };
-        Ok(StepId::ALL
-            .iter()
-            .filter_map(|s| steps::check_step(*s, &input).err().map(|e| (*s, e)))
-            .collect())
+        Ok(steps::submission_problems(&input))
     }
 
     /// Submits a complete draft after the declaration. Idempotent: submitting a case that
@@ -822,9 +819,7 @@ impl Applications {
                 uploads: current,
                 today,
             };
-            StepId::ALL
-                .iter()
-                .all(|s| steps::check_step(*s, &input).is_ok())
+            steps::submission_problems(&input).is_empty()
         };
         match self
             .write_with_retry(

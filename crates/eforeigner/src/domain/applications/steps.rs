@@ -683,6 +683,16 @@ pub fn can_open(step: StepId, input: &StepInput<'_>) -> bool {
         .all(|(_, st)| *st == StepState::Completed)
 }
 
+/// What keeps a request from being submitted: each step that does not check out, with its
+/// problems (incomplete answers, missing files, blocking reasons of the rules as of
+/// `input.today`). Empty when it can be submitted.
+pub fn submission_problems(input: &StepInput<'_>) -> Vec<(StepId, FieldErrors)> {
+    StepId::ALL
+        .iter()
+        .filter_map(|s| check_step(*s, input).err().map(|e| (*s, e)))
+        .collect()
+}
+
 /// Whether all six steps are complete (then "Check your answers" opens).
 pub fn all_complete(input: &StepInput<'_>) -> bool {
     states(input)
