@@ -1105,11 +1105,59 @@ test('two tabs: the later save is told the application changed in another window
     await expect(main(first).getByLabel(EN.lastEntry, { exact: true })).toHaveValue(firstEntry);
     await expect(radio(first, EN.dVisa, EN.no)).toBeChecked();
 
-    // Saving again from the second tab now goes through, over the newer version.
+    // Saving again from the second tab now goes through, over the newer answers.
     await radio(second, EN.dVisa, EN.no).check();
     await saveAndContinue(second, 2);
     await visit(second, `${appUrl}/steps/check`);
     await expect(main(second).getByLabel(EN.lastEntry, { exact: true })).toHaveValue(secondEntry);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a step left for another tab is saved, and its form then saves again without a conflict', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(150_000);
+  const person = newPerson('Olha', 'Melnyk', 'cobalt-meadow-lantern-58');
+  await activeApplicant(browser, baseURL, tmpDir, person);
+  const context = await newContext(browser, baseURL);
+  try {
+    const tab = await context.newPage();
+    await signIn(tab, person.email, person.password);
+    await startApplication(tab, EN.kindFirst);
+    const appUrl = new URL(tab.url()).pathname;
+    await visit(tab, `${appUrl}/steps/check`);
+    const entry = shift(todayUtc(), { days: -12 });
+    await radio(tab, EN.location, EN.inSerbia).check();
+    await main(tab).getByLabel(EN.lastEntry, { exact: true }).fill(entry);
+    const before = await tab.locator('input[name=based_on]').inputValue();
+
+    // The applicant switches to another tab: the page saves what was typed in the
+    // background and takes the stamp of the saved answers into its form.
+    await tab.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const basedOn = tab.locator('input[name=based_on]');
+    await expect(basedOn, 'the form now is based on the saved answers').not.toHaveValue(before);
+    await expect(basedOn).toHaveValue(/^[0-9a-f]{16}$/);
+
+    // Another tab sees what was saved.
+    const other = await context.newPage();
+    await visit(other, `${appUrl}/steps/check`);
+    await expect(main(other).getByLabel(EN.lastEntry, { exact: true })).toHaveValue(entry);
+    await other.close();
+
+    // Back in the first tab: its form is based on the saved answers, so Save and continue
+    // goes on to the next step instead of "changed in another window".
+    await tab.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    });
+    await radio(tab, EN.dVisa, EN.no).check();
+    await saveAndContinue(tab, 2);
+    await checkPage(tab);
   } finally {
     await context.close();
   }
@@ -1195,10 +1243,10 @@ async function walkPagesOf21(page, listPath, column) {
   return [...first, ...second];
 }
 
-/** The `version` hidden field of a form page. */
-function versionOf(html) {
-  const m = html.match(/name="version" value="(\d+)"/);
-  expect(m, 'a version field on the page').toBeTruthy();
+/** The `based_on` hidden field of a form page: the answers the form is based on. */
+function basedOnOf(html) {
+  const m = html.match(/name="based_on" value="([0-9a-f]{16})"/);
+  expect(m, 'a based_on field on the page').toBeTruthy();
   return m[1];
 }
 
@@ -1210,7 +1258,7 @@ async function postStep(request, csrf, app, step, fields) {
   const form = await request.get(`${app}/steps/${step}`);
   expect(form.status(), `GET ${app}/steps/${step}`).toBe(200);
   const res = await request.post(`${app}/steps/${step}`, {
-    form: { csrf_token: csrf, version: versionOf(await form.text()), ...fields },
+    form: { csrf_token: csrf, based_on: basedOnOf(await form.text()), ...fields },
     maxRedirects: 0,
   });
   expect(res.status(), `POST ${step}: ${res.status() === 303 ? '' : await res.text()}`).toBe(303);
@@ -1260,7 +1308,7 @@ test('long lists: the e-Mailbox comes 20 to a page with previous and next links'
     await postStep(request, csrf, app, 'fees', { payment_method: 'slip' });
     const review = await request.get(`${app}/review`);
     const submitted = await request.post(`${app}/submit`, {
-      form: { csrf_token: csrf, version: versionOf(await review.text()), declaration: 'on' },
+      form: { csrf_token: csrf, based_on: basedOnOf(await review.text()), declaration: 'on' },
       maxRedirects: 0,
     });
     expect(submitted.status(), 'submit').toBe(303);

@@ -50,7 +50,7 @@
         if (bar) { bar.hidden = false; bar.value = 0; }
         if (button) { button.disabled = true; }
         var xhr = new XMLHttpRequest();
-        xhr.open("POST", form.action);
+        xhr.open("POST", form.getAttribute("action"));
         xhr.upload.addEventListener("progress", function (e) {
           if (bar && e.lengthComputable) { bar.value = Math.round((e.loaded / e.total) * 100); }
         });
@@ -80,11 +80,12 @@
         dirty = false;
         var data = new URLSearchParams(new FormData(form));
         data.set("action", "autosave");
-        fetch(form.action, { method: "POST", body: data, credentials: "same-origin", keepalive: true })
+        // Not `form.action`: the form's buttons are named "action", which shadows it.
+        fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin", keepalive: true })
           .then(function (r) { return r.ok ? r.text() : null; })
           .then(function (v) {
-            var version = form.querySelector("input[name=version]");
-            if (v && version && /^[0-9]+$/.test(v)) { version.value = v; }
+            var basedOn = form.querySelector("input[name=based_on]");
+            if (v && basedOn && /^[0-9a-f]{16}$/.test(v)) { basedOn.value = v; }
           })
           .catch(function () {});
       });

@@ -52,13 +52,7 @@ async fn register_confirm_verify_login_story() {
     let officer = t.officer().await;
     let q = officer.get("/officer/verifications").await;
     q.assert_status(200).assert_contains("Ana Marija Kovač");
-    let account = t
-        .app()
-        .accounts
-        .find_by_email("ana@example.org")
-        .await
-        .unwrap()
-        .unwrap();
+    let account = t.account("ana@example.org").await;
     let case = officer
         .get(&format!("/officer/verifications/{}", account.id))
         .await;
@@ -124,13 +118,7 @@ async fn rejection_and_correction_without_registering_again() {
         .await
         .link("/confirm-email");
     b.confirm_link(&link).await.assert_status(200);
-    let account = t
-        .app()
-        .accounts
-        .find_by_email("petar@example.org")
-        .await
-        .unwrap()
-        .unwrap();
+    let account = t.account("petar@example.org").await;
 
     let officer = t.officer().await;
     let path = format!("/officer/verifications/{}", account.id);
@@ -185,13 +173,7 @@ async fn rejection_and_correction_without_registering_again() {
         )
         .await;
     r.assert_status(303);
-    let account = t
-        .app()
-        .accounts
-        .find_by_email("petar@example.org")
-        .await
-        .unwrap()
-        .unwrap();
+    let account = t.account("petar@example.org").await;
     assert_eq!(account.status, AccountStatus::AwaitingVerification);
     let docs = t.app().accounts.documents_of(&account).await.unwrap();
     assert_eq!(
@@ -454,13 +436,7 @@ async fn manage_account_password_email_details_and_sessions() {
         .await
         .link("/confirm-email-change");
     b.confirm_link(&link).await.assert_status(200);
-    let account = t
-        .app()
-        .accounts
-        .find_by_email("jon.new@example.org")
-        .await
-        .unwrap()
-        .unwrap();
+    let account = t.account("jon.new@example.org").await;
     assert_eq!(account.email, "jon.new@example.org");
     assert!(
         t.smtp.to("jon@example.org").len() >= 3,
@@ -520,13 +496,7 @@ async fn cli_created_users_are_active_and_demo_seed_is_idempotent() {
     for (email, role, password) in first {
         let b = t.browser();
         b.login(&email, &password).await.assert_status(303);
-        let a = t
-            .app()
-            .accounts
-            .find_by_email(&email)
-            .await
-            .unwrap()
-            .unwrap();
+        let a = t.account(&email).await;
         assert_eq!(a.role, role);
         assert_eq!(a.status, AccountStatus::Active);
     }

@@ -3,6 +3,7 @@
 //! the ways work must never be lost.
 
 use eforeigner::domain::Actor;
+use eforeigner::domain::applications::{ApplicationStatus, StepId};
 use eforeigner::domain::paging::PageNumber;
 use eforeigner::store::{ApplicationRepo, UploadRepo};
 use jiff::SignedDuration;
@@ -39,8 +40,8 @@ async fn save(b: &Browser, app: &str, step: &str, fields: &[(&str, &str)]) -> Re
     let page = b.get(&format!("{app}/steps/{step}")).await;
     page.assert_status(200);
     let csrf = extract_csrf(&page.body).unwrap();
-    let version = hidden(&page.body, "version").unwrap();
-    let mut all: Vec<(&str, &str)> = vec![("csrf_token", &csrf), ("version", &version)];
+    let based_on = hidden(&page.body, "based_on").unwrap();
+    let mut all: Vec<(&str, &str)> = vec![("csrf_token", &csrf), ("based_on", &based_on)];
     all.extend_from_slice(fields);
     b.post_form(&format!("{app}/steps/{step}"), &all).await
 }
@@ -150,6 +151,20 @@ async fn ready_draft(t: &TestApp, b: &Browser) -> String {
     app
 }
 
+/// A bank statement with one line paying the fee of application `id` in full.
+async fn statement_paying(t: &TestApp, id: &str) -> String {
+    let stored = t.app().store.application(id).await.unwrap().unwrap();
+    let written =
+        eforeigner_rules::Reference97::compute(stored.payment_reference.as_ref().unwrap()).unwrap();
+    let due = stored.fee_due_para.unwrap();
+    format!(
+        "reference,amount,date,payer\n{},{}.{:02},2026-11-20,Ana Kovač\n",
+        written.written(),
+        due / 100,
+        due % 100
+    )
+}
+
 fn app_id(path: &str) -> String {
     path.trim_start_matches("/applications/").to_string()
 }
@@ -205,10 +220,10 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
         .assert_contains("Čigra d.o.o.")
         .assert_contains("Change");
     let csrf = extract_csrf(&review.body).unwrap();
-    let version = hidden(&review.body, "version").unwrap();
+    let based_on = hidden(&review.body, "based_on").unwrap();
     b.post_form(
         &format!("{app}/submit"),
-        &[("csrf_token", &csrf), ("version", &version)],
+        &[("csrf_token", &csrf), ("based_on", &based_on)],
     )
     .await
     .assert_status(422)
@@ -218,32 +233,26 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
             &format!("{app}/submit"),
             &[
                 ("csrf_token", &csrf),
-                ("version", &version),
+                ("based_on", &based_on),
                 ("declaration", "on"),
             ],
         )
         .await;
     r.assert_status(303);
-    // A second click (same form, same version) lands on the same case.
+    // A second click (the same form) lands on the same case.
     let again = b
         .post_form(
             &format!("{app}/submit"),
             &[
                 ("csrf_token", &csrf),
-                ("version", &version),
+                ("based_on", &based_on),
                 ("declaration", "on"),
             ],
         )
         .await;
     again.assert_status(303);
     assert_eq!(again.location(), r.location());
-    let account = t
-        .app()
-        .accounts
-        .find_by_email("ana@test.example")
-        .await
-        .unwrap()
-        .unwrap();
+    let account = t.account("ana@test.example").await;
     assert_eq!(
         t.app()
             .applications
@@ -407,7 +416,7 @@ async fn another_applicant_reaches_nothing_of_mine() {
         format!("{app}/files/{upload_id}/delete"),
     ] {
         let r = other
-            .post_form(&path, &[("csrf_token", &csrf), ("version", "1")])
+            .post_form(&path, &[("csrf_token", &csrf), ("based_on", "1")])
             .await;
         assert_eq!(r.status, 404, "{path}");
     }
@@ -445,13 +454,13 @@ async fn a_mailbox_document_of_another_applicant_is_not_found() {
     let (t, owner, app) = applicant_with_ready_draft("owner@test.example").await;
     let review = owner.get(&format!("{app}/review")).await;
     let csrf = extract_csrf(&review.body).unwrap();
-    let version = hidden(&review.body, "version").unwrap();
+    let based_on = hidden(&review.body, "based_on").unwrap();
     owner
         .post_form(
             &format!("{app}/submit"),
             &[
                 ("csrf_token", &csrf),
-                ("version", &version),
+                ("based_on", &based_on),
                 ("declaration", "on"),
             ],
         )
@@ -520,13 +529,13 @@ async fn two_tabs_the_later_save_is_told_and_keeps_its_answers() {
     let app = start(&b, "first").await;
     let page = b.get(&format!("{app}/steps/check")).await;
     let csrf = extract_csrf(&page.body).unwrap();
-    let version = hidden(&page.body, "version").unwrap();
+    let based_on = hidden(&page.body, "based_on").unwrap();
     let first = b
         .post_form(
             &format!("{app}/steps/check"),
             &[
                 ("csrf_token", &csrf),
-                ("version", &version),
+                ("based_on", &based_on),
                 ("citizenship", "UA"),
                 ("location", "abroad"),
             ],
@@ -538,7 +547,7 @@ async fn two_tabs_the_later_save_is_told_and_keeps_its_answers() {
             &format!("{app}/steps/check"),
             &[
                 ("csrf_token", &csrf),
-                ("version", &version),
+                ("based_on", &based_on),
                 ("citizenship", "RU"),
                 ("location", "in-serbia"),
                 ("last_entry", "2026-09-09"),
@@ -550,13 +559,13 @@ async fn two_tabs_the_later_save_is_told_and_keeps_its_answers() {
         .assert_contains("changed in another window")
         .assert_contains("2026-09-09");
     // The first save is what is stored; the second can now be saved over it.
-    let newer = hidden(&second.body, "version").unwrap();
-    assert_ne!(newer, version);
+    let newer = hidden(&second.body, "based_on").unwrap();
+    assert_ne!(newer, based_on);
     b.post_form(
         &format!("{app}/steps/check"),
         &[
             ("csrf_token", &csrf),
-            ("version", &newer),
+            ("based_on", &newer),
             ("citizenship", "RU"),
             ("location", "in-serbia"),
             ("last_entry", "2026-09-09"),
@@ -575,14 +584,14 @@ async fn a_session_that_ends_mid_step_keeps_the_answers_for_the_next_login() {
     let app = start(&b, "first").await;
     let page = b.get(&format!("{app}/steps/check")).await;
     let csrf = extract_csrf(&page.body).unwrap();
-    let version = hidden(&page.body, "version").unwrap();
+    let based_on = hidden(&page.body, "based_on").unwrap();
     t.advance(SignedDuration::from_mins(61));
     let r = b
         .post_form(
             &format!("{app}/steps/check"),
             &[
                 ("csrf_token", &csrf),
-                ("version", &version),
+                ("based_on", &based_on),
                 ("citizenship", "UA"),
                 ("location", "in-serbia"),
                 ("last_entry", "2026-08-08"),
@@ -758,13 +767,7 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
 async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted() {
     let (t, b, app) = applicant_with_ready_draft("late@test.example").await;
     let id = app_id(&app);
-    let account = t
-        .app()
-        .accounts
-        .find_by_email("late@test.example")
-        .await
-        .unwrap()
-        .unwrap();
+    let account = t.account("late@test.example").await;
     let ids = |files: Vec<eforeigner::domain::Upload>| {
         files.into_iter().map(|u| u.id).collect::<Vec<_>>()
     };
@@ -775,7 +778,7 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
     let documents = b.get(&format!("{app}/steps/documents")).await;
     let csrf = extract_csrf(&documents.body).unwrap();
     let personal_page = b.get(&format!("{app}/steps/personal")).await;
-    let version = hidden(&personal_page.body, "version").unwrap();
+    let based_on = hidden(&personal_page.body, "based_on").unwrap();
     let target = t
         .app()
         .applications
@@ -788,7 +791,7 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
         &format!("{app}/submit"),
         &[
             ("csrf_token", &extract_csrf(&review.body).unwrap()),
-            ("version", &hidden(&review.body, "version").unwrap()),
+            ("based_on", &hidden(&review.body, "based_on").unwrap()),
             ("declaration", "on"),
         ],
     )
@@ -846,7 +849,10 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
         .await;
     r.assert_status(303);
     assert_eq!(r.location(), locked);
-    let mut fields = vec![("csrf_token", csrf.as_str()), ("version", version.as_str())];
+    let mut fields = vec![
+        ("csrf_token", csrf.as_str()),
+        ("based_on", based_on.as_str()),
+    ];
     fields.extend(
         personal()
             .into_iter()
@@ -887,30 +893,14 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
 /// application as it is then, not dropped with an error half-way through the statement.
 #[tokio::test]
 async fn a_payment_imported_while_the_draft_changes_is_still_confirmed() {
-    use sqlx::Connection;
     let (t, _, app) = applicant_with_ready_draft("busy@test.example").await;
     let id = app_id(&app);
     let stored = t.app().store.application(&id).await.unwrap().unwrap();
-    let written =
-        eforeigner_rules::Reference97::compute(stored.payment_reference.as_ref().unwrap()).unwrap();
-    let due = stored.fee_due_para.unwrap();
-    let statement = format!(
-        "reference,amount,date,payer\n{},{}.{:02},2026-11-20,Ana Kovač\n",
-        written.written(),
-        due / 100,
-        due % 100
-    );
+    let statement = statement_paying(&t, &id).await;
 
     // Another connection changes the draft (as a save does) and holds the change open
     // while the import reads the draft and then waits to write it.
-    let url = t.app().config.database_url.clone().unwrap();
-    let mut other = sqlx::AnyConnection::connect(&url).await.unwrap();
-    let mut tx = other.begin().await.unwrap();
-    sqlx::query("UPDATE applications SET version = version + 1 WHERE id = $1")
-        .bind(&id)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
+    let held = t.hold_a_write_to(&id).await;
     let service = t.app().applications.clone();
     let import = tokio::spawn(async move { service.import_statement(&statement, &actor()).await });
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
@@ -918,7 +908,7 @@ async fn a_payment_imported_while_the_draft_changes_is_still_confirmed() {
         !import.is_finished(),
         "the import waits for the other write"
     );
-    tx.commit().await.unwrap();
+    release(held).await;
     let report = import.await.unwrap().unwrap();
     assert_eq!(report.count("matched"), 1, "{report:?}");
     let now = t.app().store.application(&id).await.unwrap().unwrap();
@@ -927,6 +917,125 @@ async fn a_payment_imported_while_the_draft_changes_is_still_confirmed() {
         now.version,
         stored.version + 2,
         "the other change and the payment"
+    );
+}
+
+/// A payment confirmed while the applicant has a step or "Check your answers" open changes
+/// none of their answers: the save and the submission go through at the first click. A
+/// change of the answers in another tab is still told, and nothing is submitted.
+#[tokio::test]
+async fn a_payment_confirmed_meanwhile_stops_neither_a_save_nor_the_submission() {
+    let (t, b, app) = applicant_with_ready_draft("meanwhile@test.example").await;
+    let id = app_id(&app);
+    let submit = format!("{app}/submit");
+    let form_of = |page: &Resp| {
+        (
+            extract_csrf(&page.body).unwrap(),
+            hidden(&page.body, "based_on").unwrap(),
+        )
+    };
+
+    // The review page is open in one tab when another tab changes the surname.
+    let (csrf, stale) = form_of(&b.get(&format!("{app}/review")).await);
+    let renamed: Vec<(&str, &str)> = personal()
+        .into_iter()
+        .map(|(k, v)| (k, if k == "surname" { "Kovačević" } else { v }))
+        .collect();
+    save(&b, &app, "personal", &renamed)
+        .await
+        .assert_status(303);
+    b.post_form(
+        &submit,
+        &[
+            ("csrf_token", &csrf),
+            ("based_on", &stale),
+            ("declaration", "on"),
+        ],
+    )
+    .await
+    .assert_contains("changed in another window");
+    let draft = t.app().store.application(&id).await.unwrap().unwrap();
+    assert_eq!(draft.status, ApplicationStatus::Draft);
+    assert!(draft.submitted_at.is_none());
+
+    // Review and a step open again, then the fee is paid (a bank statement is imported).
+    let (csrf, review_stamp) = form_of(&b.get(&format!("{app}/review")).await);
+    let (_, step_stamp) = form_of(&b.get(&format!("{app}/steps/personal")).await);
+    assert_eq!(step_stamp, review_stamp, "one draft, one set of answers");
+    let report = t
+        .app()
+        .applications
+        .import_statement(&statement_paying(&t, &id).await, &actor())
+        .await
+        .unwrap();
+    assert_eq!(report.count("matched"), 1, "{report:?}");
+    let paid = t.app().store.application(&id).await.unwrap().unwrap();
+    assert!(paid.paid_at.is_some());
+    assert!(paid.version > draft.version, "the payment wrote the draft");
+
+    // The step's form as it was: saved, on to the next step.
+    let mut fields = vec![
+        ("csrf_token", csrf.as_str()),
+        ("based_on", step_stamp.as_str()),
+    ];
+    fields.extend(renamed.iter().copied());
+    let r = b.post_form(&format!("{app}/steps/personal"), &fields).await;
+    r.assert_status(303);
+    assert_eq!(r.location(), format!("{app}/steps/reasons"));
+    // The review's form: submitted at the first click, straight to "Request submitted"
+    // since the fee is paid.
+    let r = b
+        .post_form(
+            &submit,
+            &[
+                ("csrf_token", &csrf),
+                ("based_on", &review_stamp),
+                ("declaration", "on"),
+            ],
+        )
+        .await;
+    r.assert_status(303);
+    assert_eq!(r.location(), format!("{app}?submitted=1"));
+    let case = t.app().store.application(&id).await.unwrap().unwrap();
+    assert_eq!(case.status, ApplicationStatus::Submitted);
+    assert_eq!(case.answers.get(StepId::Personal, "surname"), "Kovačević");
+}
+
+/// A submission whose write is overtaken by a write that changed no answer (a payment
+/// confirmed between the submission's read and its write) is weighed again, not refused.
+#[tokio::test]
+async fn a_submission_overtaken_by_a_write_that_changed_no_answer_is_tried_again() {
+    let email = "overtaken@test.example";
+    let (t, _, app) = applicant_with_ready_draft(email).await;
+    let id = app_id(&app);
+    let account = t.account(email).await;
+    let draft = t.app().store.application(&id).await.unwrap().unwrap();
+    let stamp = draft.answers_stamp();
+
+    // Another connection writes the draft without touching its answers and holds the
+    // write open while the submission reads the draft and then waits to write it.
+    let held = t.hold_a_write_to(&id).await;
+    let service = t.app().applications.clone();
+    let submitting = id.clone();
+    let submission = tokio::spawn(async move {
+        service
+            .submit(&account, &submitting, true, &stamp, &actor())
+            .await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        !submission.is_finished(),
+        "the submission waits for the other write"
+    );
+    release(held).await;
+    let case = submission.await.unwrap().unwrap();
+    assert_eq!(case.status, ApplicationStatus::AwaitingPayment);
+    assert!(case.case_reference.is_some());
+    let stored = t.app().store.application(&id).await.unwrap().unwrap();
+    assert_eq!(
+        stored.version,
+        draft.version + 2,
+        "the other write and the submission"
     );
 }
 
@@ -939,10 +1048,13 @@ async fn after_a_post_the_way_back_is_the_form_s_page_not_the_post_address() {
     let review_path = format!("{app}/review");
     let review = b.get(&review_path).await;
     let csrf = extract_csrf(&review.body).unwrap();
-    let version = hidden(&review.body, "version").unwrap();
+    let based_on = hidden(&review.body, "based_on").unwrap();
     let submit = format!("{app}/submit");
     let referer = format!("{}{review_path}", t.base);
-    let fields = [("csrf_token", csrf.as_str()), ("version", version.as_str())];
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("based_on", based_on.as_str()),
+    ];
     // The post's own address takes no GET: opened from a bookmark, a page says so.
     b.get(&submit)
         .await
@@ -1069,7 +1181,7 @@ async fn minors_extensions_without_ebs_and_out_of_order_steps_are_refused() {
     let csrf = b.csrf("/applications").await;
     b.post_form(
         &format!("{app}/steps/reasons"),
-        &[("csrf_token", &csrf), ("version", "99")],
+        &[("csrf_token", &csrf), ("based_on", "99")],
     )
     .await
     .assert_status(403);
@@ -1119,13 +1231,7 @@ async fn a_minor_is_told_the_in_person_route_and_cannot_start() {
     let b = t.browser();
     t.active_applicant(&b, "young@test.example").await;
     // The verified date of birth makes the applicant 15.
-    let before = t
-        .app()
-        .accounts
-        .find_by_email("young@test.example")
-        .await
-        .unwrap()
-        .unwrap();
+    let before = t.account("young@test.example").await;
     let mut young = before.clone();
     young.profile.date_of_birth = Some(t.app().applications.today() - jiff::Span::new().years(15));
     young.updated_at = t.app().accounts.now();
@@ -1171,13 +1277,7 @@ async fn long_lists_come_a_page_at_a_time() {
     let t = TestApp::spawn().await;
     let b = t.browser();
     t.active_applicant(&b, "pages@test.example").await;
-    let account = t
-        .app()
-        .accounts
-        .find_by_email("pages@test.example")
-        .await
-        .unwrap()
-        .unwrap();
+    let account = t.account("pages@test.example").await;
     let n = jiff::Timestamp::now();
     let store = &t.app().store;
     for i in 0..25i64 {

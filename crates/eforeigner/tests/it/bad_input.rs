@@ -80,13 +80,7 @@ async fn a_third_file_and_a_duplicate_name_are_refused_and_good_files_kept() {
     b.post_multipart("/register", &fields, &[])
         .await
         .assert_status(303);
-    let account = t
-        .app()
-        .accounts
-        .find_by_email("bad@example.org")
-        .await
-        .unwrap()
-        .unwrap();
+    let account = t.account("bad@example.org").await;
     let docs = t.app().accounts.documents_of(&account).await.unwrap();
     assert_eq!(
         docs.iter()

@@ -10,13 +10,7 @@ async fn officer_pages_are_closed_to_applicants_and_anonymous_users() {
     let t = TestApp::spawn().await;
     let applicant = t.browser();
     t.active_applicant(&applicant, "app@example.org").await;
-    let victim = t
-        .app()
-        .accounts
-        .find_by_email("app@example.org")
-        .await
-        .unwrap()
-        .unwrap();
+    let victim = t.account("app@example.org").await;
     for path in [
         "/officer/verifications",
         &format!("/officer/verifications/{}", victim.id),
@@ -67,13 +61,7 @@ async fn an_applicant_cannot_fetch_another_accounts_document() {
     let t = TestApp::spawn().await;
     let owner = t.browser();
     t.active_applicant(&owner, "owner@example.org").await;
-    let account = t
-        .app()
-        .accounts
-        .find_by_email("owner@example.org")
-        .await
-        .unwrap()
-        .unwrap();
+    let account = t.account("owner@example.org").await;
     let doc = t
         .app()
         .accounts
@@ -135,13 +123,7 @@ async fn state_changes_without_csrf_token_are_refused_and_values_kept() {
     r.assert_status(422)
         .assert_contains("The form expired")
         .assert_contains("+381 11 555 0000");
-    let a = t
-        .app()
-        .accounts
-        .find_by_email("csrf@example.org")
-        .await
-        .unwrap()
-        .unwrap();
+    let a = t.account("csrf@example.org").await;
     assert_ne!(a.profile.phone.as_deref(), Some("+381 11 555 0000"));
     // A token from another browser does not work either.
     let other = t.browser();

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use eforeigner::domain::{ManualClock, Role};
+use eforeigner::domain::{Account, ManualClock, Role};
 use eforeigner::{App, Config, RunningApp};
 use jiff::SignedDuration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -360,13 +360,7 @@ impl TestApp {
         let link = self.mail(email, "Confirm").await.link("/confirm-email");
         b.confirm_link(&link).await;
         let officer = self.officer().await;
-        let account = self
-            .app()
-            .accounts
-            .find_by_email(email)
-            .await
-            .unwrap()
-            .unwrap();
+        let account = self.account(email).await;
         let csrf = officer
             .csrf(&format!("/officer/verifications/{}", account.id))
             .await;
@@ -378,6 +372,33 @@ impl TestApp {
             .await
             .assert_status(303);
         b.login(email, PASSWORD).await.assert_status(303);
+    }
+
+    /// The account registered with `email` (it must exist).
+    pub async fn account(&self, email: &str) -> Account {
+        self.app()
+            .accounts
+            .find_by_email(email)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("no account {email}"))
+    }
+
+    /// Another connection that has written application `id` (its version bumped, no
+    /// answer changed, as a payment or a save does) and holds the write open until
+    /// [`release`] is called with it: whatever reads the application meanwhile and then
+    /// writes it must wait, and then finds it changed.
+    pub async fn hold_a_write_to(&self, id: &str) -> sqlx::AnyConnection {
+        use sqlx::Connection;
+        let url = self.app().config.database_url.clone().unwrap();
+        let mut other = sqlx::AnyConnection::connect(&url).await.unwrap();
+        sqlx::query("BEGIN").execute(&mut other).await.unwrap();
+        sqlx::query("UPDATE applications SET version = version + 1 WHERE id = $1")
+            .bind(id)
+            .execute(&mut other)
+            .await
+            .unwrap();
+        other
     }
 
     /// A signed-in verification officer (created on first use).
@@ -419,6 +440,11 @@ pub fn registration_fields(email: &str) -> Vec<(String, String)> {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect()
+}
+
+/// Commits the write held by [`TestApp::hold_a_write_to`].
+pub async fn release(mut held: sqlx::AnyConnection) {
+    sqlx::query("COMMIT").execute(&mut held).await.unwrap();
 }
 
 /// A small valid PNG (1×1).

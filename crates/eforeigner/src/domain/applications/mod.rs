@@ -132,6 +132,24 @@ pub struct Application {
     pub expiry_warned_at: Option<Timestamp>,
 }
 
+impl Application {
+    /// What a form of this draft is based on: a fingerprint of its kind and answers (16 hex
+    /// digits of their SHA-256). A save or a submission based on other answers is refused as
+    /// a change from another tab; a write that changed no answer (a payment confirmed
+    /// meanwhile) is not, unlike [`Self::version`], which every write bumps.
+    pub fn answers_stamp(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(self.kind.code().as_bytes());
+        h.update(b"\n");
+        // Maps and sets are ordered, so the same answers always give the same bytes.
+        if let Ok(json) = serde_json::to_vec(&self.answers) {
+            h.update(&json);
+        }
+        hex::encode(&h.finalize()[..8])
+    }
+}
+
 /// One line of a case's history.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplicationEvent {

@@ -47,7 +47,9 @@ const UPLOAD_QUOTA: uploads::Quota = uploads::Quota {
 };
 /// The outbox job that writes the confirmation of receipt into the e-Mailbox.
 pub const RECEIPT_JOB: &str = "issue-receipt";
-/// How often a payment is weighed again when its application changed meanwhile.
+/// How often a payment is weighed again when its application changed meanwhile, and how
+/// often an applicant's save or submission is tried again when the draft changed meanwhile
+/// without a change to its answers (a payment confirmed).
 const PAYMENT_ATTEMPTS: usize = 5;
 
 /// The result of saving a step: the draft as saved, and the step's problems (answers are
@@ -325,15 +327,61 @@ impl Applications {
         Ok(self.store.uploads_of(&upload_owner(&app.id)).await?)
     }
 
-    /// Saves the answers of one step (even incomplete ones) if the draft is still at
-    /// `expected_version`; `Conflict` when it changed meanwhile (another tab or device).
+    /// Saves the answers of one step (even incomplete ones) if the draft's answers are still
+    /// those the form was based on (`based_on`, [`Application::answers_stamp`]); `Conflict`
+    /// when they changed meanwhile (another tab or device).
     pub async fn save_step(
         &self,
         account: &Account,
         id: &str,
         step: StepId,
         values: BTreeMap<String, String>,
-        expected_version: i64,
+        based_on: &str,
+        actor: &Actor,
+    ) -> Result<Saved, DomainError> {
+        self.while_answers_unchanged(account, id, based_on, || {
+            self.save_step_once(account, id, step, values.clone(), based_on, actor)
+        })
+        .await
+    }
+
+    /// Runs `attempt` again when it lost its write to a change that left the answers as
+    /// `based_on` (a payment confirmed meanwhile, a second click that submitted): the
+    /// applicant changed nothing, so they are not told that something changed. A change of
+    /// the answers stays the caller's `Conflict`.
+    async fn while_answers_unchanged<T, F, Fut>(
+        &self,
+        account: &Account,
+        id: &str,
+        based_on: &str,
+        attempt: F,
+    ) -> Result<T, DomainError>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, DomainError>>,
+    {
+        for _ in 1..PAYMENT_ATTEMPTS {
+            match attempt().await {
+                Err(DomainError::Conflict) => {
+                    if self.get(account, id).await?.answers_stamp() != based_on {
+                        return Err(DomainError::Conflict);
+                    }
+                }
+                other => return other,
+            }
+        }
+        attempt().await
+    }
+
+    /// One try of [`Self::save_step`]: `Conflict` when the answers are no longer `based_on`
+    /// or the draft was written between this read and this write.
+    async fn save_step_once(
+        &self,
+        account: &Account,
+        id: &str,
+        step: StepId,
+        values: BTreeMap<String, String>,
+        based_on: &str,
         actor: &Actor,
     ) -> Result<Saved, DomainError> {
         let before = self.get(account, id).await?;
@@ -355,7 +403,7 @@ impl Applications {
                 return Err(DomainError::Forbidden);
             }
         }
-        if before.version != expected_version {
+        if before.answers_stamp() != based_on {
             return Err(DomainError::Conflict);
         }
         // Keep only the fields the step asks (and a documents confirmation).
@@ -425,7 +473,7 @@ impl Applications {
             &app.id,
             json!({"step": step.as_str(), "complete": errors.is_empty()}),
         ));
-        self.write_with_retry(&mut app, expected_version, &[], None, &effects)
+        self.write_with_retry(&mut app, before.version, &[], None, &effects)
             .await?;
         Ok(Saved { app, errors })
     }
@@ -749,14 +797,32 @@ impl Applications {
         Ok(steps::submission_problems(&input))
     }
 
-    /// Submits a complete draft after the declaration. Idempotent: submitting a case that
-    /// is already submitted returns it unchanged (a double click never makes two cases).
+    /// Submits a complete draft after the declaration, if its answers are still those the
+    /// "Check your answers" page showed (`based_on`). Idempotent: submitting a case that is
+    /// already submitted returns it unchanged (a double click never makes two cases).
     pub async fn submit(
         &self,
         account: &Account,
         id: &str,
         declaration: bool,
-        expected_version: i64,
+        based_on: &str,
+        actor: &Actor,
+    ) -> Result<Application, DomainError> {
+        // A second click that lost the race, like a payment confirmed meanwhile, changed no
+        // answer: the next attempt finds the case submitted and returns it.
+        self.while_answers_unchanged(account, id, based_on, || {
+            self.submit_once(account, id, declaration, based_on, actor)
+        })
+        .await
+    }
+
+    /// One try of [`Self::submit`].
+    async fn submit_once(
+        &self,
+        account: &Account,
+        id: &str,
+        declaration: bool,
+        based_on: &str,
         actor: &Actor,
     ) -> Result<Application, DomainError> {
         let before = self.get(account, id).await?;
@@ -775,7 +841,7 @@ impl Applications {
             errors.add("steps", "steps_incomplete");
         }
         errors.into_result()?;
-        if before.version != expected_version {
+        if before.answers_stamp() != based_on {
             return Err(DomainError::Conflict);
         }
         let now = self.now();
@@ -821,28 +887,9 @@ impl Applications {
             };
             steps::submission_problems(&input).is_empty()
         };
-        match self
-            .write_with_retry(
-                &mut app,
-                expected_version,
-                &events,
-                Some(&complete),
-                &effects,
-            )
-            .await
-        {
-            Ok(()) => Ok(app),
-            // A second click that lost the race: return what the first one made.
-            Err(DomainError::Conflict) => {
-                let now_stored = self.get(account, id).await?;
-                if now_stored.submitted_at.is_some() {
-                    Ok(now_stored)
-                } else {
-                    Err(DomainError::Conflict)
-                }
-            }
-            Err(e) => Err(e),
-        }
+        self.write_with_retry(&mut app, before.version, &events, Some(&complete), &effects)
+            .await?;
+        Ok(app)
     }
 
     /// Paid and submitted: "Request submitted", with the receipt job.

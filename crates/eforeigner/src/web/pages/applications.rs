@@ -562,8 +562,8 @@ pub struct StepPage {
     pub fields: Vec<Field>,
     /// Values and errors.
     pub f: FormView,
-    /// The version the form is based on.
-    pub version: i64,
+    /// The answers the form is based on ([`Application::answers_stamp`]).
+    pub based_on: String,
     /// Shown when another tab or device saved meanwhile.
     pub conflict: bool,
     /// Shown when answers kept over a new login were put back.
@@ -711,7 +711,7 @@ fn step_page(
         ),
         fields,
         f: FormView::with(tr, values, errors),
-        version: app.version,
+        based_on: app.answers_stamp(),
         conflict,
         restored,
         review,
@@ -856,7 +856,7 @@ pub async fn step_save(
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
     let values: BTreeMap<String, String> = f
         .iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "version" | "action" | "review"))
+        .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "based_on" | "action" | "review"))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let Some(auth) = ctx.auth.clone() else {
@@ -882,7 +882,7 @@ pub async fn step_save(
     {
         return Err(PageError::Forbidden);
     }
-    let version: i64 = f.get("version").and_then(|v| v.parse().ok()).unwrap_or(-1);
+    let based_on = f.get("based_on").map(String::as_str).unwrap_or("");
     let action = f.get("action").map(String::as_str).unwrap_or("continue");
     let review = f.get("review").map(String::as_str) == Some("1");
     let mut values = values;
@@ -891,7 +891,7 @@ pub async fn step_save(
     }
     match state
         .applications
-        .save_step(&auth.account, &id, step, values, version, &ctx.actor())
+        .save_step(&auth.account, &id, step, values, based_on, &ctx.actor())
         .await
     {
         Ok(saved) => {
@@ -899,7 +899,7 @@ pub async fn step_save(
                 return Ok(see_other(&format!("/applications/{id}")));
             }
             if action == "autosave" {
-                return Ok((StatusCode::OK, saved.app.version.to_string()).into_response());
+                return Ok((StatusCode::OK, saved.app.answers_stamp()).into_response());
             }
             if saved.errors.is_empty() {
                 let to = match step.next() {
@@ -938,14 +938,14 @@ pub async fn step_save(
         }
         Err(DomainError::Conflict) => {
             // Another tab or device saved first: say so, keep what this form sent, and let the
-            // applicant save again over the newer version.
+            // applicant save again over the newer answers.
             let (app, uploads) = load(&state, &auth.account, &id).await?;
             if app.status != ApplicationStatus::Draft {
                 return Err(locked(&id));
             }
             let sent: HashMap<String, String> = f
                 .iter()
-                .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "version" | "action"))
+                .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "based_on" | "action"))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
             Ok(step_page(
@@ -1100,8 +1100,8 @@ pub struct ReviewPage {
     pub sections: Vec<ReviewSection>,
     /// Values and errors (declaration).
     pub f: FormView,
-    /// Version the review is based on.
-    pub version: i64,
+    /// The answers the review shows ([`Application::answers_stamp`]).
+    pub based_on: String,
     /// Whether every step is complete.
     pub ready: bool,
 }
@@ -1187,7 +1187,7 @@ fn review_page(
         id: app.id.clone(),
         sections,
         f: FormView::with(tr, HashMap::new(), errors),
-        version: app.version,
+        based_on: app.answers_stamp(),
         ready: steps::all_complete(&inp),
     });
     if r.status() == StatusCode::OK {
@@ -1225,10 +1225,10 @@ pub async fn submit(
 ) -> Result<Response, PageError> {
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
     let declaration = f.get("declaration").map(String::as_str) == Some("on");
-    let version: i64 = f.get("version").and_then(|v| v.parse().ok()).unwrap_or(-1);
+    let based_on = f.get("based_on").map(String::as_str).unwrap_or("");
     match state
         .applications
-        .submit(&auth.account, &id, declaration, version, &ctx.actor())
+        .submit(&auth.account, &id, declaration, based_on, &ctx.actor())
         .await
     {
         Ok(app) => Ok(see_other(&format!("/applications/{}?submitted=1", app.id))),
