@@ -598,9 +598,9 @@ pub async fn make_draft(
         anyhow::ensure!(page.status == 200, "GET {url}: HTTP {}", page.status);
         let csrf = input_value(&page.body, "csrf_token")
             .ok_or_else(|| anyhow::anyhow!("no CSRF token on {url}"))?;
-        let version = input_value(&page.body, "version")
-            .ok_or_else(|| anyhow::anyhow!("no version on {url}"))?;
-        let mut form: Vec<(&str, &str)> = vec![("csrf_token", &csrf), ("version", &version)];
+        let based_on = input_value(&page.body, "based_on")
+            .ok_or_else(|| anyhow::anyhow!("no based_on on {url}"))?;
+        let mut form: Vec<(&str, &str)> = vec![("csrf_token", &csrf), ("based_on", &based_on)];
         form.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
         let r = b.post_form(&url, &form).await?;
         anyhow::ensure!(
