@@ -1163,6 +1163,53 @@ test('a step left for another tab is saved, and its form then saves again withou
   }
 });
 
+test('the session warns before the idle timeout, and "Stay signed in" keeps the applicant on the page (WCAG 2.2.1)', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const person = newPerson('Iryna', 'Tkachenko', 'amber-signal-quarry-63');
+  await activeApplicant(browser, baseURL, tmpDir, person);
+  const context = await newContext(browser, baseURL);
+  try {
+    const page = await context.newPage();
+    // The page's timers and clock are the test's: an hour passes in a moment, in the page
+    // only (the server's session is not older).
+    await page.clock.install();
+    await signIn(page, person.email, person.password);
+    await visit(page, '/applications');
+    const warning = page.locator('#timeout-warning');
+    await expect(warning).toBeHidden();
+    const expiresAt = Number(await warning.getAttribute('data-expires-at'));
+    const warnSeconds = Number(await warning.getAttribute('data-warn-seconds'));
+    expect(warnSeconds, 'applicants are warned 5 minutes before').toBe(300);
+    const pageNow = await page.evaluate(() => Date.now());
+    const dueInMs = expiresAt * 1000 - warnSeconds * 1000 - pageNow;
+    expect(dueInMs, 'about an hour minus five minutes away').toBeGreaterThan(50 * 60 * 1000);
+
+    // A second before it is due, nothing; then the warning, with its button focused.
+    await page.clock.fastForward(dueInMs - 1000);
+    await expect(warning).toBeHidden();
+    await page.clock.fastForward(2000);
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole('heading', { level: 2 })).toHaveText('You will be signed out soon');
+    const stay = warning.getByRole('button', { name: 'Stay signed in' });
+    await expect(stay).toBeFocused();
+    await checkPage(page);
+
+    // "Stay signed in" (with the page's clock back at the real time): the same page again,
+    // signed in, no warning, and the session's end no earlier than before.
+    await page.clock.setSystemTime(Date.now());
+    await go(page, stay);
+    await expect(page).toHaveURL(/\/applications$/);
+    await expect(h1(page)).toHaveText(EN.appsTitle);
+    await expect(warning).toBeHidden();
+    expect(Number(await warning.getAttribute('data-expires-at'))).toBeGreaterThanOrEqual(expiresAt);
+  } finally {
+    await context.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------
 // Regressions of two bugs found while writing these tests (both fixed).
 
