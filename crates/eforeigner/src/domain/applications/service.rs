@@ -50,7 +50,7 @@ pub const RECEIPT_JOB: &str = "issue-receipt";
 /// How often a payment is weighed again when its application changed meanwhile, and how
 /// often an applicant's save or submission is tried again when the draft changed meanwhile
 /// without a change to its answers (a payment confirmed).
-const PAYMENT_ATTEMPTS: usize = 5;
+const WRITE_ATTEMPTS: usize = 5;
 
 /// The result of saving a step: the draft as saved, and the step's problems (answers are
 /// saved even when incomplete, so nothing typed is lost).
@@ -360,7 +360,7 @@ impl Applications {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, DomainError>>,
     {
-        for _ in 1..PAYMENT_ATTEMPTS {
+        for _ in 1..WRITE_ATTEMPTS {
             match attempt().await {
                 Err(DomainError::Conflict) => {
                     if self.get(account, id).await?.answers_stamp() != based_on {
@@ -918,7 +918,7 @@ impl Applications {
         // a step of a draft paid before submission, or submits it): the payment is then
         // weighed again against the application as it is now, so a bank statement is
         // never stopped half-way by someone's ordinary work.
-        for _ in 0..PAYMENT_ATTEMPTS {
+        for _ in 0..WRITE_ATTEMPTS {
             match self
                 .confirm_payment_once(line, recorded_by, note, actor)
                 .await
