@@ -253,13 +253,14 @@ pub async fn context_layer(
     };
     req.extensions_mut().insert(ctx.clone());
     let is_api = req.uri().path().starts_with("/api/");
+    let under_applications = req.uri().path().starts_with("/applications/");
 
     let mut response = next.run(req).await;
     if let Some(page) = response.extensions().get::<ErrorPage>().cloned()
         && !is_api
     {
         let status = response.status();
-        let mut rendered = super::pages::render_error(&ctx, page);
+        let mut rendered = super::pages::render_error(&ctx, page, under_applications);
         *rendered.status_mut() = status;
         for (k, v) in response.headers() {
             if k == header::RETRY_AFTER || k == header::SET_COOKIE {

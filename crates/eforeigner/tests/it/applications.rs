@@ -406,8 +406,23 @@ async fn another_applicant_reaches_nothing_of_mine() {
         format!("{app}/delete"),
         format!("{app}/files/{upload_id}"),
     ] {
-        other.get(&path).await.assert_status(404);
+        // The same words as for an application that does not exist: nothing is told.
+        other
+            .get(&path)
+            .await
+            .assert_status(404)
+            .assert_contains("Not found among your applications");
     }
+    other
+        .get("/applications/01900000-0000-7000-8000-000000000000")
+        .await
+        .assert_status(404)
+        .assert_contains("Not found among your applications");
+    other
+        .get("/no-such-page")
+        .await
+        .assert_status(404)
+        .assert_contains("Page not found");
     let csrf = other.csrf("/applications").await;
     for path in [
         format!("{app}/steps/check"),
@@ -918,6 +933,64 @@ async fn a_payment_imported_while_the_draft_changes_is_still_confirmed() {
         stored.version + 2,
         "the other change and the payment"
     );
+}
+
+/// A draft deleted in one tab: an upload or a step saved from another tab's page is told,
+/// in the applicant's terms, that the draft no longer exists, with the way to "My
+/// applications"; nothing is recorded and the file is not kept.
+#[tokio::test]
+async fn a_change_to_a_draft_deleted_in_another_tab_says_the_draft_is_gone() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "gone@test.example").await;
+    let app = employment_draft(&t, &b).await;
+    let id = app_id(&app);
+    // The first tab has the documents step and the personal data step open ...
+    let documents = b.get(&format!("{app}/steps/documents")).await;
+    let csrf = extract_csrf(&documents.body).unwrap();
+    let personal_page = b.get(&format!("{app}/steps/personal")).await;
+    let based_on = hidden(&personal_page.body, "based_on").unwrap();
+    // ... when the second deletes the draft.
+    b.post_form(&format!("{app}/delete"), &[("csrf_token", &csrf)])
+        .await
+        .assert_status(303);
+    assert!(t.app().store.application(&id).await.unwrap().is_none());
+
+    let r = b
+        .post_multipart(
+            &format!("{app}/files"),
+            &[
+                ("csrf_token".into(), csrf.clone()),
+                ("item".into(), "photograph".into()),
+            ],
+            &[("files", "late.png", png())],
+        )
+        .await;
+    r.assert_status(404)
+        .assert_contains("Not found among your applications")
+        .assert_contains("A draft or a file that was deleted")
+        .assert_contains("href=\"/applications\"");
+    assert!(draft_uploads(&t, &id).await.is_empty());
+    assert_eq!(
+        t.stored_files(&format!("applications/{id}"), 0).await,
+        Vec::<String>::new(),
+        "the draft's files went with it, and the late one was not kept"
+    );
+
+    let mut fields = vec![
+        ("csrf_token", csrf.as_str()),
+        ("based_on", based_on.as_str()),
+    ];
+    fields.extend(personal());
+    b.post_form(&format!("{app}/steps/personal"), &fields)
+        .await
+        .assert_status(404)
+        .assert_contains("Not found among your applications");
+    // In the applicant's language too.
+    b.get(&format!("{app}?lang=sr-Cyrl"))
+        .await
+        .assert_status(404)
+        .assert_contains("Није пронађено међу вашим захтевима");
 }
 
 /// A payment confirmed while the applicant has a step or "Check your answers" open changes

@@ -25,11 +25,24 @@ use super::forms::FormView;
 use super::templates::{Action, FormPage, FormSpec, MessagePage, Page, render};
 use crate::domain::{FieldErrors, Lang};
 
-/// Renders the friendly page for an error, in the request's language.
-pub fn render_error(ctx: &Ctx, page: ErrorPage) -> Response {
-    let key = page.key();
+/// Renders the friendly page for an error, in the request's language. `under_applications`:
+/// the request was for an address under `/applications/`, where "not found" is said in
+/// the applicant's terms (a draft or file deleted in another window, a draft deleted after
+/// 30 days), with the way back to "My applications"; an application of someone else gets
+/// the same words, which say nothing about it.
+pub fn render_error(ctx: &Ctx, page: ErrorPage, under_applications: bool) -> Response {
+    let key = match page {
+        ErrorPage::NotFound if under_applications => "application-not-found",
+        _ => page.key(),
+    };
     let mut actions = vec![Action::link(ctx.tr.t("error-go-home"), "/")];
     match page {
+        ErrorPage::NotFound if under_applications => {
+            actions.insert(
+                0,
+                Action::button_link(ctx.tr.t("apps-title"), "/applications"),
+            );
+        }
         ErrorPage::AwaitingVerification => {
             actions.insert(
                 0,
