@@ -348,4 +348,105 @@ mod tests {
         }
         Ok(())
     }
+    /// The string literals that follow `prefix` in `text`, when they look like keys
+    /// (`[a-z0-9_-]+`).
+    fn literals_after(text: &str, prefix: &str) -> Vec<String> {
+        text.match_indices(prefix)
+            .filter_map(|(at, _)| {
+                let rest = &text[at + prefix.len()..];
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_'
+                    })
+                    .collect();
+                (!key.is_empty() && rest[key.len()..].starts_with('"')).then_some(key)
+            })
+            .collect()
+    }
+
+    /// The second argument of each call `prefix…(first, "code"…)` when it is a literal.
+    fn second_literals(text: &str, prefix: &str) -> Vec<String> {
+        text.match_indices(prefix)
+            .filter_map(|(at, _)| {
+                let rest = &text[at + prefix.len()..];
+                let comma = rest.find(',')?;
+                // The first argument is a plain expression (no nested call with commas).
+                if rest[..comma].contains(')') {
+                    return None;
+                }
+                literals_after(rest[comma..].trim_start_matches(',').trim_start(), "\"")
+                    .into_iter()
+                    .next()
+                    .filter(|_| rest[comma + 1..].trim_start().starts_with('"'))
+            })
+            .collect()
+    }
+
+    /// Every file under `dir` (recursively) whose name ends with `ext`.
+    fn sources_under(dir: &std::path::Path, ext: &str, out: &mut Vec<(String, String)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources_under(&path, ext, out);
+            } else if path.to_string_lossy().ends_with(ext)
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                out.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// A message key written out in a template or in the code (`p.t("…")`, `tr.t_args("…"`,
+    /// `Page::new(ctx, "…"`, a field error's code `errors.add(field, "…")`) that no language
+    /// has would show the bare key to the user; the test that compares the languages cannot
+    /// see it, since none of them has it.
+    #[test]
+    fn every_key_written_in_a_template_or_the_code_has_a_message() -> anyhow::Result<()> {
+        let i18n = I18n::load()?;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![];
+        sources_under(&root.join("templates"), ".html", &mut files);
+        sources_under(&root.join("src"), ".rs", &mut files);
+        assert!(files.len() > 30, "found only {} files", files.len());
+        let mut checked = 0;
+        let mut missing = BTreeSet::new();
+        for (file, text) in &files {
+            if file.ends_with("i18n.rs") {
+                // This test's own patterns.
+                continue;
+            }
+            let mut keys = vec![];
+            for prefix in [
+                ".t(\"",
+                ".t_args(\"",
+                "Page::new(ctx, \"",
+                "Page::new(&ctx, \"",
+            ] {
+                keys.extend(literals_after(text, prefix));
+            }
+            for prefix in [".add(", ".add_with("] {
+                keys.extend(
+                    second_literals(text, prefix)
+                        .into_iter()
+                        .map(|code| format!("error-{}", code.replace('_', "-"))),
+                );
+            }
+            for key in keys {
+                checked += 1;
+                if !i18n.has(&key) {
+                    missing.insert(format!("{key} ({file})"));
+                }
+            }
+        }
+        assert!(
+            checked > 300,
+            "found only {checked} keys: is the scan still right?"
+        );
+        assert!(missing.is_empty(), "keys without a message: {missing:#?}");
+        Ok(())
+    }
 }
