@@ -348,37 +348,34 @@ mod tests {
         }
         Ok(())
     }
-    /// The string literals that follow `prefix` in `text`, when they look like keys
-    /// (`[a-z0-9_-]+`).
+
+    /// The key-like string literal `s` starts with (`"error-x"…` → `error-x`).
+    fn leading_key(s: &str) -> Option<String> {
+        let body = s.strip_prefix('"')?;
+        let key: String = body
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_')
+            .collect();
+        (!key.is_empty() && body[key.len()..].starts_with('"')).then_some(key)
+    }
+
+    /// The key-like literals written right after `prefix` in `text`.
     fn literals_after(text: &str, prefix: &str) -> Vec<String> {
         text.match_indices(prefix)
-            .filter_map(|(at, _)| {
-                let rest = &text[at + prefix.len()..];
-                let key: String = rest
-                    .chars()
-                    .take_while(|c| {
-                        c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '_'
-                    })
-                    .collect();
-                (!key.is_empty() && rest[key.len()..].starts_with('"')).then_some(key)
-            })
+            .filter_map(|(at, _)| leading_key(&text[at + prefix.len()..]))
             .collect()
     }
 
-    /// The second argument of each call `prefix…(first, "code"…)` when it is a literal.
+    /// The second argument of each call `prefix(first, "code"…)` when it is a key-like
+    /// literal and the first is a plain expression (no call of its own).
     fn second_literals(text: &str, prefix: &str) -> Vec<String> {
         text.match_indices(prefix)
             .filter_map(|(at, _)| {
-                let rest = &text[at + prefix.len()..];
-                let comma = rest.find(',')?;
-                // The first argument is a plain expression (no nested call with commas).
-                if rest[..comma].contains(')') {
+                let (first, after) = text[at + prefix.len()..].split_once(',')?;
+                if first.contains(')') {
                     return None;
                 }
-                literals_after(rest[comma..].trim_start_matches(',').trim_start(), "\"")
-                    .into_iter()
-                    .next()
-                    .filter(|_| rest[comma + 1..].trim_start().starts_with('"'))
+                leading_key(after.trim_start())
             })
             .collect()
     }
@@ -420,12 +417,7 @@ mod tests {
                 continue;
             }
             let mut keys = vec![];
-            for prefix in [
-                ".t(\"",
-                ".t_args(\"",
-                "Page::new(ctx, \"",
-                "Page::new(&ctx, \"",
-            ] {
+            for prefix in [".t(", ".t_args(", "Page::new(ctx, ", "Page::new(&ctx, "] {
                 keys.extend(literals_after(text, prefix));
             }
             for prefix in [".add(", ".add_with("] {
