@@ -48,9 +48,25 @@ async fn save(b: &Browser, app: &str, step: &str, fields: &[(&str, &str)]) -> Re
 
 async fn upload(b: &Browser, app: &str, item: &str, name: &str, bytes: Vec<u8>) -> Resp {
     let csrf = b.csrf(&format!("{app}/steps/documents")).await;
+    upload_with(b, &csrf, app, item, name, bytes).await
+}
+
+/// Uploads one file to `item` of `app` with a form token taken earlier (a page opened
+/// before something changed the draft, or another applicant's token).
+async fn upload_with(
+    b: &Browser,
+    csrf: &str,
+    app: &str,
+    item: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Resp {
     b.post_multipart(
         &format!("{app}/files"),
-        &[("csrf_token".into(), csrf), ("item".into(), item.into())],
+        &[
+            ("csrf_token".into(), csrf.into()),
+            ("item".into(), item.into()),
+        ],
         &[("files", name, bytes)],
     )
     .await
@@ -435,16 +451,7 @@ async fn another_applicant_reaches_nothing_of_mine() {
             .await;
         assert_eq!(r.status, 404, "{path}");
     }
-    let r = other
-        .post_multipart(
-            &format!("{app}/files"),
-            &[
-                ("csrf_token".into(), csrf.clone()),
-                ("item".into(), "photograph".into()),
-            ],
-            &[("files", "x.png", png())],
-        )
-        .await;
+    let r = upload_with(&other, &csrf, &app, "photograph", "x.png", png()).await;
     assert_eq!(r.status, 404);
     // The owner's file is still there, and the owner still reaches everything.
     owner
@@ -844,16 +851,7 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
 
     // Through the pages: each change goes back to the case page, which says why.
     let locked = format!("{app}?locked=1");
-    let r = b
-        .post_multipart(
-            &format!("{app}/files"),
-            &[
-                ("csrf_token".into(), csrf.clone()),
-                ("item".into(), "passport_scan".into()),
-            ],
-            &[("files", "late.pdf", pdf())],
-        )
-        .await;
+    let r = upload_with(&b, &csrf, &app, "passport_scan", "late.pdf", pdf()).await;
     r.assert_status(303);
     assert_eq!(r.location(), locked);
     let r = b
@@ -956,16 +954,7 @@ async fn a_change_to_a_draft_deleted_in_another_tab_says_the_draft_is_gone() {
         .assert_status(303);
     assert!(t.app().store.application(&id).await.unwrap().is_none());
 
-    let r = b
-        .post_multipart(
-            &format!("{app}/files"),
-            &[
-                ("csrf_token".into(), csrf.clone()),
-                ("item".into(), "photograph".into()),
-            ],
-            &[("files", "late.png", png())],
-        )
-        .await;
+    let r = upload_with(&b, &csrf, &app, "photograph", "late.png", png()).await;
     r.assert_status(404)
         .assert_contains("Not found among your applications")
         .assert_contains("A draft or a file that was deleted")
