@@ -51,7 +51,7 @@ error-bad-request-body = Zahtev nije mogao da se obradi. Vratite se nazad i poku
 error-method-title = Ova stranica ne može da se otvori preko svoje adrese
 error-method-body = Na ovu adresu se šalje obrazac, pa ona nema svoju stranicu. Vratite se na stranicu sa obrascem ili počnite ponovo od početne stranice.
 error-too-large-title = Datoteka je prevelika
-error-too-large-body = Svaka datoteka može da ima najviše 5 MB. Izaberite manju datoteku i pokušajte ponovo.
+error-too-large-body = Obrazac je poslao previše odjednom. Svaka datoteka može da ima najviše 5 MB, a obrazac najviše 100 polja i datoteka. Vratite se i pokušajte ponovo.
 error-throttled-title = Previše pokušaja
 error-throttled-body = Sačekajte malo i pokušajte ponovo.
 error-internal-title = Izvinite, došlo je do problema sa uslugom
@@ -411,3 +411,9 @@ pagination-next = Sledeća stranica
 pagination-page = Stranica { $n }
 pagination-empty = Na ovoj stranici nema ničega.
 pagination-first = Idite na prvu stranicu
+error-too-many-requests = Previše zahteva sa Vaše veze. Pokušajte ponovo za { $seconds ->
+        [one] { $seconds } sekundu
+        [few] { $seconds } sekunde
+       *[other] { $seconds } sekundi
+    }.
+register-sent-to = Link smo poslali na { $email }. Ako ova adresa nije tačna, registrujte se ponovo sa ispravnom.

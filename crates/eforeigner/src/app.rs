@@ -12,6 +12,7 @@ use tokio::sync::watch;
 use crate::config::Config;
 use crate::domain::accounts::{Accounts, PasswordHasher};
 use crate::domain::applications::Applications;
+use crate::domain::sweep::Sweeper;
 use crate::domain::{Clock, Role};
 use crate::i18n::I18n;
 use crate::jobs::{Mailer, Worker};
@@ -34,6 +35,10 @@ pub struct App {
     pub worker: Worker,
     /// Translations.
     pub i18n: Arc<I18n>,
+    /// The file store.
+    pub files: FileStore,
+    /// The sweeps of stored files (run hourly by the worker).
+    pub sweeper: Sweeper,
     state: AppState,
 }
 
@@ -93,11 +98,13 @@ impl App {
             i18n.clone(),
             config.public_url.clone(),
         );
+        let sweeper = Sweeper::new(store.clone(), files.clone(), clock.clone());
         let worker = Worker::new(store.clone(), mailer, clock.clone())
-            .with_applications(applications.clone());
+            .with_applications(applications.clone())
+            .with_sweeper(sweeper.clone());
         let accounts = Accounts::new(
             store.clone(),
-            files,
+            files.clone(),
             clock,
             PasswordHasher::new()?,
             config.public_url.clone(),
@@ -127,6 +134,7 @@ impl App {
             worker: worker.clone(),
             metrics: metrics_handle(),
             csrf_key: Arc::new(csrf_key),
+            files: files.clone(),
         });
         Ok(Self {
             config,
@@ -135,6 +143,8 @@ impl App {
             applications,
             worker,
             i18n,
+            files,
+            sweeper,
             state,
         })
     }

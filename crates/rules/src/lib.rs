@@ -37,6 +37,7 @@ pub mod ips_qr;
 pub mod municipalities;
 pub mod password;
 pub mod residence;
+pub mod text;
 
 pub use email::{Email, EmailError};
 pub use identifiers::{

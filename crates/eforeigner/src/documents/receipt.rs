@@ -18,8 +18,9 @@
 //! page count.
 //!
 //! Fonts, measuring, wrapping and the drawing primitives are those of the payment slip
-//! ([`super::slip`]): DejaVu Sans embedded as subsets, and a character the font has no glyph
-//! for is a [`DocumentError::UnsupportedCharacter`] rather than a garbled document.
+//! ([`super::slip`]): DejaVu Sans embedded as subsets. A person's text never stops the
+//! document: a character the font has no glyph for is printed as the replacement character,
+//! and direction overrides are dropped (`Fonts::printable`).
 
 use krilla::metadata::Metadata;
 use krilla::surface::Surface;
@@ -106,6 +107,48 @@ pub struct ReceiptData {
     pub short_code: String,
 }
 
+impl ReceiptData {
+    /// Every value and caption as `Fonts::printable` makes it (the verification address is
+    /// encoded in the QR code as given).
+    fn printable(&self, fonts: &Fonts) -> Self {
+        let p = |s: &String| fonts.printable(s);
+        let l = &self.labels;
+        Self {
+            labels: ReceiptLabels {
+                language: l.language.clone(),
+                issuer: p(&l.issuer),
+                title: p(&l.title),
+                reference: p(&l.reference),
+                submitted_at: p(&l.submitted_at),
+                applicant: p(&l.applicant),
+                date_of_birth: p(&l.date_of_birth),
+                citizenship: p(&l.citizenship),
+                passport: p(&l.passport),
+                kind: p(&l.kind),
+                basis: p(&l.basis),
+                period: p(&l.period),
+                documents: p(&l.documents),
+                verify: p(&l.verify),
+                code: p(&l.code),
+                note: p(&l.note),
+                page: p(&l.page),
+            },
+            reference: p(&self.reference),
+            submitted_at: p(&self.submitted_at),
+            applicant: p(&self.applicant),
+            date_of_birth: p(&self.date_of_birth),
+            citizenship: p(&self.citizenship),
+            passport: p(&self.passport),
+            kind: p(&self.kind),
+            basis: p(&self.basis),
+            period: p(&self.period),
+            documents: self.documents.iter().map(p).collect(),
+            verify_url: self.verify_url.clone(),
+            short_code: p(&self.short_code),
+        }
+    }
+}
+
 // Geometry, in PDF points (1 mm = 2.8346 pt), y growing downwards from the top of the page.
 /// Left and right margin (20 mm).
 const MARGIN_X: f32 = 56.69;
@@ -161,13 +204,13 @@ const RULE: f32 = 0.8;
 ///
 /// # Errors
 ///
-/// [`DocumentError::UnsupportedCharacter`] for a character DejaVu Sans cannot print (the
-/// `field` names the value or `… label`), [`DocumentError::TextTooLong`] when the short code,
+/// [`DocumentError::TextTooLong`] when the short code,
 /// the footer, or the verification box with the note cannot fit even on a page of their own,
 /// the QR errors of [`qr::qr_svg`] for `verify_url`, and [`DocumentError::Pdf`] if writing
 /// fails.
 pub fn receipt_pdf(data: &ReceiptData) -> Result<Vec<u8>, DocumentError> {
     let fonts = Fonts::load()?;
+    let data = &data.printable(&fonts);
     let code = qr::modules(&data.verify_url)?;
     let pages = layout(&fonts, data)?;
 
@@ -848,30 +891,18 @@ mod tests {
     }
 
     #[test]
-    fn characters_without_a_glyph_are_errors() {
-        let unsupported = |data: &ReceiptData| match receipt_pdf(data) {
-            Err(DocumentError::UnsupportedCharacter { field, character }) => (field, character),
-            other => panic!("expected UnsupportedCharacter, got {other:?}"),
-        };
+    fn a_persons_text_never_stops_the_receipt() {
+        // Issue 14 B7: a file named "😀 名前 (Ω).png" made the receipt job fail for ever.
         let mut data = sample();
-        data.applicant = "王小明".to_owned();
-        assert_eq!(unsupported(&data), ("applicant", '王'));
-
-        let mut data = sample();
-        data.documents.push("Photo 🙂".to_owned());
-        assert_eq!(unsupported(&data), ("documents", '🙂'));
-
-        let mut data = sample();
-        data.labels.title = "Potvrda 🙂".to_owned();
-        assert_eq!(unsupported(&data), ("title label", '🙂'));
-
-        let mut data = sample();
-        data.short_code = "7KQ4-王".to_owned();
-        assert_eq!(unsupported(&data), ("short code", '王'));
-
-        let mut data = sample();
+        data.applicant = "王小明 \u{202E}Ana\u{202C}".to_owned();
+        data.documents.push("😀 名前 (Ω).png".to_owned());
         data.labels.page = "Strana {n} / {total} 🙂".to_owned();
-        assert_eq!(unsupported(&data), ("page label", '🙂'));
+        let pdf = receipt_pdf(&data).unwrap();
+        if let Some(text) = test_tools::pdftotext(&pdf) {
+            assert!(text.contains("\u{FFFD}\u{FFFD}\u{FFFD} Ana"), "{text}");
+            assert!(text.contains("\u{FFFD} \u{FFFD}\u{FFFD} (Ω).png"), "{text}");
+            assert!(!text.contains('\u{202E}'));
+        }
     }
 
     #[test]

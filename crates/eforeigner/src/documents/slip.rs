@@ -38,6 +38,8 @@ use krilla::text::{Font, TextDirection};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
+use eforeigner_rules::text::is_invisible_format;
+
 use super::DocumentError;
 use super::qr::{self, Modules, QUIET_ZONE};
 
@@ -261,17 +263,76 @@ impl Fonts {
             bold: Face::load(BOLD_TTF)?,
         })
     }
+
+    /// `text` as both faces can print it: a person's text (a name, a file name) must never
+    /// stop a document, above all the confirmation of receipt, the applicant's proof of
+    /// lawful stay. Direction and other invisible format characters (U+202E RIGHT-TO-LEFT
+    /// OVERRIDE, zero-width joiners…) and control characters other than the line break are
+    /// dropped, so nothing printed can be reordered or hidden; every other character that
+    /// either face has no glyph for (Chinese, emoji…) is printed as [`FALLBACK`].
+    pub(super) fn printable(&self, text: &str) -> String {
+        let regular = self.regular.glyphs.charmap();
+        let bold = self.bold.glyphs.charmap();
+        text.chars()
+            .filter(|&c| c == '\n' || !(c.is_control() || is_invisible_format(c)))
+            .map(|c| {
+                if c == '\n' || (regular.map(c).is_some() && bold.map(c).is_some()) {
+                    c
+                } else {
+                    FALLBACK
+                }
+            })
+            .collect()
+    }
+}
+
+/// What [`Fonts::printable`] prints instead of a character the fonts cannot print (the
+/// replacement character, which DejaVu Sans has).
+pub(super) const FALLBACK: char = '\u{FFFD}';
+
+impl SlipData {
+    /// Every value and caption as [`Fonts::printable`] makes it (the QR text is encoded as
+    /// given: a QR code carries any character).
+    fn printable(&self, fonts: &Fonts) -> Self {
+        let p = |s: &String| fonts.printable(s);
+        let l = &self.labels;
+        Self {
+            payer: p(&self.payer),
+            purpose: p(&self.purpose),
+            payee: p(&self.payee),
+            payment_code: p(&self.payment_code),
+            currency: p(&self.currency),
+            amount: p(&self.amount),
+            payee_account: p(&self.payee_account),
+            model: p(&self.model),
+            reference: p(&self.reference),
+            qr_text: self.qr_text.clone(),
+            title: p(&self.title),
+            labels: SlipLabels {
+                payer: p(&l.payer),
+                purpose: p(&l.purpose),
+                payee: p(&l.payee),
+                payment_code: p(&l.payment_code),
+                currency: p(&l.currency),
+                amount: p(&l.amount),
+                payee_account: p(&l.payee_account),
+                model_and_reference: p(&l.model_and_reference),
+                scan_to_pay: p(&l.scan_to_pay),
+            },
+        }
+    }
 }
 
 /// Renders the payment slip for `data` as a one-page A4 PDF with embedded (subset) fonts.
 ///
 /// # Errors
 ///
-/// [`DocumentError::UnsupportedCharacter`] for a character DejaVu Sans cannot print,
 /// [`DocumentError::TextTooLong`] for a value or caption that does not fit its box, the QR
-/// errors of [`qr::qr_svg`] for `qr_text`, and [`DocumentError::Pdf`] if writing fails.
+/// errors of [`qr::qr_svg`] for `qr_text`, and [`DocumentError::Pdf`] if writing fails. A
+/// character DejaVu Sans cannot print is printed as [`FALLBACK`] ([`Fonts::printable`]).
 pub fn payment_slip_pdf(data: &SlipData) -> Result<Vec<u8>, DocumentError> {
     let fonts = Fonts::load()?;
+    let data = &data.printable(&fonts);
     let code = qr::modules(&data.qr_text)?;
     a4_pdf(
         Metadata::new().title(data.title.clone()),
@@ -929,16 +990,16 @@ mod tests {
     }
 
     #[test]
-    fn unprintable_characters_are_reported() {
+    fn unprintable_characters_are_replaced_and_direction_overrides_dropped() {
         let mut data = sample();
-        data.payer = "王小明".to_owned();
-        assert!(matches!(
-            payment_slip_pdf(&data),
-            Err(DocumentError::UnsupportedCharacter {
-                field: "payer",
-                character: '王'
-            })
-        ));
+        data.payer = "王小明 😀 \u{202E}Ана\u{202C}".to_owned();
+        let pdf = payment_slip_pdf(&data).unwrap();
+        if let Some(text) = test_tools::pdftotext(&pdf) {
+            assert!(text.contains("\u{FFFD}\u{FFFD}\u{FFFD} \u{FFFD} Ана"), "{text}");
+        }
+        let fonts = Fonts::load().unwrap();
+        assert_eq!(fonts.printable("a\u{202E}b\u{2066}c\u{200B}d\te\nf"), "abcde\nf");
+        assert_eq!(fonts.printable("Čačak Ђурђевић Ω"), "Čačak Ђурђевић Ω");
     }
 
     #[test]

@@ -13,8 +13,8 @@ use super::clock::{hash_secret, new_id, new_secret};
 use super::registration::{
     RegistrationInput, check_email, check_identity, check_password, check_phone, check_registration,
 };
-use super::sessions::{LOCK_AFTER_FAILURES, ThrottleScope, limits_for, throttle_delay};
-use super::uploads::{self, FileProblem, MAX_REGISTRATION_FILES};
+use super::sessions::{LOCK_AFTER_FAILURES, ThrottleScope, admit, limits_for, seconds_until};
+use super::uploads::{self, FileProblem, IncomingFile, MAX_REGISTRATION_FILES};
 use super::{
     Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Lang, Profile, RejectionReason,
     Role, Session, SignIn, TokenPurpose, Upload,
@@ -158,15 +158,6 @@ fn verify_reusing_memory(
     argon2::password_hash::Output::new(&out).is_ok_and(|o| &o == expected)
 }
 
-/// A file as received from a form, not yet checked.
-#[derive(Clone, Debug)]
-pub struct IncomingFile {
-    /// The name the browser sent.
-    pub file_name: String,
-    /// The bytes (already capped at the transport layer).
-    pub bytes: Bytes,
-}
-
 #[cfg(test)]
 mod password_tests {
     use super::*;
@@ -306,8 +297,13 @@ fn owner_key(account_id: &str) -> String {
     format!("account:{account_id}")
 }
 
+/// The owner key of the files of a registration form not yet completed starts with this
+/// (then the hash of the form's draft token); they are swept after a day
+/// ([`super::sweep::REGISTRATION_DRAFT_KEPT`]).
+pub const DRAFT_OWNER_PREFIX: &str = "draft:";
+
 fn draft_key(draft_token: &str) -> String {
-    format!("draft:{}", hash_secret(draft_token))
+    format!("{DRAFT_OWNER_PREFIX}{}", hash_secret(draft_token))
 }
 
 impl Accounts {
@@ -374,8 +370,9 @@ impl Accounts {
         (secret, token)
     }
 
-    /// Checks and stores new files under `owner`, next to `existing` ones. Invalid files are
-    /// reported under `field`; valid ones are kept even when other fields fail.
+    /// Records the files received for `owner`, next to `existing` ones. Refused files are
+    /// reported under `field` and their bytes deleted; valid ones are kept even when other
+    /// fields fail.
     async fn accept_files(
         &self,
         owner: &str,
@@ -385,35 +382,33 @@ impl Accounts {
         field: &str,
     ) -> Result<(), DomainError> {
         for file in incoming {
-            let name = uploads::display_name(&file.file_name);
-            let size = i64::try_from(file.bytes.len()).unwrap_or(i64::MAX);
-            let problem = match uploads::admit(&name, size, existing, REGISTRATION_QUOTA) {
-                Err(refusal) => Some(registration_problem(refusal)),
-                Ok(()) => uploads::check_file(&file.bytes).err(),
+            let name = file.file_name;
+            let received = match file.received {
+                Ok(r) => r,
+                Err(problem) => {
+                    refuse_registration_file(errors, field, problem, name);
+                    continue;
+                }
             };
-            if let Some(problem) = problem {
-                refuse_registration_file(errors, field, problem, name);
+            if let Err(refusal) = uploads::admit(&name, received.size, existing, REGISTRATION_QUOTA)
+            {
+                self.discard_file(&received.storage_key).await;
+                refuse_registration_file(errors, field, registration_problem(refusal), name);
                 continue;
             }
-            let kind = uploads::check_file(&file.bytes).map_err(|_| DomainError::Conflict)?;
-            let id = super::clock::new_ordered_id();
-            let storage_key = format!("uploads/{}/{id}", &id[id.len() - 2..]);
-            let sha256 = self
-                .files
-                .put_and_digest(&storage_key, file.bytes.clone())
-                .await?;
             let upload = Upload {
-                id,
+                id: super::clock::new_ordered_id(),
                 owner_key: owner.into(),
                 purpose: IDENTITY_DOCUMENT.into(),
                 file_name: name,
-                content_type: kind.mime().into(),
-                size_bytes: size,
-                sha256,
-                storage_key,
+                content_type: received.kind.mime().into(),
+                size_bytes: received.size,
+                sha256: received.sha256,
+                storage_key: received.storage_key,
                 superseded_at: None,
                 created_at: self.now(),
             };
+            let size = upload.size_bytes;
             let recheck = |current: &[Upload]| {
                 uploads::admit(&upload.file_name, size, current, REGISTRATION_QUOTA).is_ok()
             };
@@ -425,9 +420,7 @@ impl Accounts {
                 Ok(()) => {}
                 Err(StoreError::Conflict) => {
                     // Another request of the same form (another tab) got there first.
-                    if let Err(e) = self.files.delete(&upload.storage_key).await {
-                        tracing::warn!(error = %e, "refused file left behind");
-                    }
+                    self.discard_file(&upload.storage_key).await;
                     *existing = self.store.uploads_of(owner).await?;
                     let refusal =
                         uploads::admit(&upload.file_name, size, existing, REGISTRATION_QUOTA)
@@ -441,11 +434,24 @@ impl Accounts {
                     );
                     continue;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    self.discard_file(&upload.storage_key).await;
+                    return Err(e.into());
+                }
             }
             existing.push(upload);
         }
         Ok(())
+    }
+
+    /// Deletes the bytes of a file no record names (refused).
+    async fn discard_file(&self, storage_key: &str) {
+        uploads::discard_key(&self.files, storage_key).await;
+    }
+
+    /// Deletes the bytes of files received but not taken.
+    pub async fn discard_incoming(&self, files: Vec<IncomingFile>) {
+        uploads::discard(&self.files, files).await;
     }
 
     /// Registers a foreign citizen (seed 000). Files are kept under the draft token when the
@@ -459,6 +465,12 @@ impl Accounts {
         lang: Lang,
         actor: &Actor,
     ) -> Result<(), RegisterError> {
+        // Every registration form may leave two 5 MB files behind for a day: a client
+        // address gets a quota of forms.
+        if let Err(e) = self.throttle(&[(ThrottleScope::Registration, &actor.ip)]).await {
+            self.discard_incoming(files).await;
+            return Err(e.into());
+        }
         let draft_token = draft_token
             .filter(|t| t.len() >= 32 && t.len() <= 64)
             .unwrap_or_else(new_secret);
@@ -533,7 +545,9 @@ impl Accounts {
                 for upload in kept {
                     self.discard_upload(&upload).await?;
                 }
-                if let Some(existing) = existing {
+                if let Some(existing) = existing
+                    && self.mail_allowed("already-registered", &existing.email).await?
+                {
                     let effects = Effects::at(now)
                         .with_job(job_mail(
                             &existing.email,
@@ -613,13 +627,16 @@ impl Accounts {
     /// Sends a new confirmation link if the address waits for confirmation. Always answers
     /// the same, whether or not such an account exists.
     pub async fn resend_confirmation(&self, email: &str, actor: &Actor) -> Result<(), DomainError> {
+        self.throttle(&[(ThrottleScope::MailFrom, &actor.ip)]).await?;
         let Ok(email) = eforeigner_rules::email::Email::parse(email) else {
             return Ok(());
         };
         let Some(account) = self.store.account_by_email(&email.normalized()).await? else {
             return Ok(());
         };
-        if account.status != AccountStatus::PendingEmail {
+        if account.status != AccountStatus::PendingEmail
+            || !self.mail_allowed("confirm-email", &account.email).await?
+        {
             return Ok(());
         }
         let now = self.now();
@@ -723,29 +740,159 @@ impl Accounts {
         }
     }
 
-    async fn throttle_wait(
+    /// Counts one attempt on each `(scope, subject)` before the work it guards, as
+    /// [`admit`] decides: `Throttled` (nothing counted) when one of them must wait.
+    pub(crate) async fn throttle(
         &self,
-        keys: &[(ThrottleScope, String)],
-    ) -> Result<Option<i64>, DomainError> {
+        throttles: &[(ThrottleScope, &str)],
+    ) -> Result<(), DomainError> {
         let now = self.now();
-        let mut wait = 0_i64;
-        for (scope, key) in keys {
-            if let Some(state) = self.store.throttle(key).await? {
-                let until = state
-                    .last_failure_at
-                    .saturating_add(throttle_delay(*scope, state.failures))
-                    .unwrap_or(state.last_failure_at);
-                if until > now {
-                    let secs = until.duration_since(now).as_secs().max(1);
-                    wait = wait.max(secs);
+        let keys: Vec<String> = throttles.iter().map(|(s, k)| s.key(k)).collect();
+        let decide = |i: usize, counter| admit(throttles[i].0, counter, now);
+        match self.store.throttle_attempt(&keys, now, &decide).await? {
+            Ok(()) => Ok(()),
+            Err(until) => Err(DomainError::Throttled {
+                retry_after_secs: seconds_until(now, until),
+            }),
+        }
+    }
+
+    /// Whether one more e-mail of `kind` may go to `to` now ([`ThrottleScope::MailTo`]):
+    /// when not, the mail is left out, said nowhere (the answer to the form is the same),
+    /// and the suppression is audited.
+    async fn mail_allowed(&self, kind: &str, to: &str) -> Result<bool, DomainError> {
+        let subject = format!("{kind}:{to}");
+        match self.throttle(&[(ThrottleScope::MailTo, &subject)]).await {
+            Ok(()) => Ok(true),
+            Err(DomainError::Throttled { .. }) => {
+                let entry = NewAudit {
+                    action: "mail.suppressed".into(),
+                    details: json!({"kind": kind}).to_string(),
+                    ..NewAudit::default()
+                };
+                self.store.append_audit(&[entry], self.now()).await?;
+                Ok(false)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Checks `password` for the account `typed` names (or a dummy, so that an unknown
+    /// account costs the same), throttled per typed address and per client address: the
+    /// attempt is counted first, so of many sent at once only as many are checked as the
+    /// throttle allows. A failure on an existing account also counts towards its lock
+    /// (atomically) and is audited; a success clears the account's throttle and takes back
+    /// its own attempt from the client address's (never the failures against others).
+    async fn check_password_throttled(
+        &self,
+        typed: &str,
+        account: Option<&Account>,
+        password: &str,
+        actor: &Actor,
+        method: &str,
+    ) -> Result<bool, DomainError> {
+        self.throttle(&[
+            (ThrottleScope::Account, typed),
+            (ThrottleScope::Address, &actor.ip),
+        ])
+        .await?;
+        let ok = self
+            .hasher
+            .verify(password, account.map(|a| a.password_hash.as_str()))
+            .await;
+        let now = self.now();
+        match account {
+            Some(a) if ok => {
+                self.store
+                    .throttle_clear(&ThrottleScope::Account.key(typed))
+                    .await?;
+                self.store
+                    .throttle_refund(&ThrottleScope::Address.key(&actor.ip))
+                    .await?;
+                if a.failed_logins != 0 {
+                    self.store.reset_password_failures(&a.id).await?;
                 }
             }
+            Some(a) => {
+                let (account_id, email, language) = (a.id.clone(), a.email.clone(), a.language);
+                let public_url = self.public_url.clone();
+                let method = method.to_string();
+                let effects = move |count: i64, newly_locked: bool| {
+                    let mut e = Effects::at(now).with_audit(audit(
+                        actor,
+                        "login.failed",
+                        Some(&account_id),
+                        json!({"consecutive_failures": count, "method": method}),
+                    ));
+                    if newly_locked {
+                        e = e
+                            .with_job(job_mail(
+                                &email,
+                                language,
+                                "account-locked",
+                                json!({"link": format!("{public_url}/password/forgot")}),
+                            ))
+                            .with_audit(audit(actor, "account.locked", Some(&account_id), json!({})));
+                    }
+                    e
+                };
+                self.store
+                    .count_password_failure(&a.id, LOCK_AFTER_FAILURES, now, &effects)
+                    .await?;
+            }
+            None => {
+                self.store
+                    .append_audit(
+                        &[audit(
+                            actor,
+                            "login.failed",
+                            None,
+                            json!({"reason": "unknown_or_wrong", "method": method}),
+                        )],
+                        now,
+                    )
+                    .await?;
+            }
         }
-        Ok((wait > 0).then_some(wait))
+        Ok(ok && account.is_some())
+    }
+
+    /// Asks for the current password again before a change (password, e-mail): throttled
+    /// and counted exactly like a login, so a stolen session cannot guess the password
+    /// faster than the login form allows. A wrong password, or an attempt that must wait,
+    /// is a problem of `field`.
+    async fn check_current_password(
+        &self,
+        account: &Account,
+        password: &str,
+        actor: &Actor,
+        errors: &mut FieldErrors,
+        field: &str,
+    ) -> Result<(), DomainError> {
+        match self
+            .check_password_throttled(
+                &account.email,
+                Some(account),
+                password,
+                actor,
+                "reauthentication",
+            )
+            .await
+        {
+            Ok(true) => {}
+            Ok(false) => errors.add(field, "current_password_wrong"),
+            Err(DomainError::Throttled { retry_after_secs }) => errors.add_with(
+                field,
+                "login_throttled",
+                &[("seconds", retry_after_secs.to_string())],
+            ),
+            Err(e) => return Err(e),
+        }
+        Ok(())
     }
 
     /// Logs in with e-mail and password. Unknown address and wrong password answer the same,
-    /// after the same work. Failures are throttled per address typed and per client address.
+    /// after the same work. Attempts are throttled per address typed and per client address.
     pub async fn login(
         &self,
         email: &str,
@@ -753,21 +900,13 @@ impl Accounts {
         actor: &Actor,
     ) -> Result<LoggedIn, DomainError> {
         let typed = email.trim().to_lowercase();
-        let keys = [
-            (ThrottleScope::Account, format!("email:{typed}")),
-            (ThrottleScope::Address, format!("ip:{}", actor.ip)),
-        ];
-        if let Some(retry_after_secs) = self.throttle_wait(&keys).await? {
-            return Err(DomainError::Throttled { retry_after_secs });
-        }
         let account = match eforeigner_rules::email::Email::parse(email) {
             Ok(e) => self.store.account_by_email(&e.normalized()).await?,
             Err(_) => None,
         };
         let ok = self
-            .hasher
-            .verify(password, account.as_ref().map(|a| a.password_hash.as_str()))
-            .await;
+            .check_password_throttled(&typed, account.as_ref(), password, actor, "password")
+            .await?;
         let now = self.now();
         let sign_in = |succeeded| SignIn {
             at: now,
@@ -776,34 +915,20 @@ impl Accounts {
             method: "password".into(),
             succeeded,
         };
-        let Some(mut account) = account.filter(|_| ok) else {
-            for (_, key) in &keys {
-                self.store.throttle_failure(key, now).await?;
+        let account = match account {
+            Some(a) if ok => a,
+            other => {
+                if let Some(a) = other {
+                    self.store.record_sign_in(&a.id, &sign_in(false)).await?;
+                }
+                return Err(DomainError::InvalidCredentials);
             }
-            self.record_failure(&typed, actor, sign_in(false)).await?;
-            return Err(DomainError::InvalidCredentials);
         };
         if account.locked_at.is_some() {
             return Err(DomainError::Locked);
         }
         if account.status == AccountStatus::PendingEmail {
             return Err(DomainError::EmailNotConfirmed);
-        }
-        for (_, key) in &keys {
-            self.store.throttle_clear(key).await?;
-        }
-        let expected = account.updated_at;
-        if account.failed_logins != 0 {
-            account.failed_logins = 0;
-            account.updated_at = now;
-            self.store
-                .update_account(
-                    &account,
-                    expected,
-                    &UploadMove::default(),
-                    &Effects::at(now),
-                )
-                .await?;
         }
         let limits = limits_for(account.role);
         let secret = new_secret();
@@ -839,63 +964,6 @@ impl Accounts {
             session,
             account,
         })
-    }
-
-    async fn record_failure(
-        &self,
-        typed: &str,
-        actor: &Actor,
-        sign_in: SignIn,
-    ) -> Result<(), DomainError> {
-        let now = self.now();
-        let account = match eforeigner_rules::email::Email::parse(typed) {
-            Ok(e) => self.store.account_by_email(&e.normalized()).await?,
-            Err(_) => None,
-        };
-        let Some(mut account) = account else {
-            self.store
-                .append_audit(
-                    &[audit(
-                        actor,
-                        "login.failed",
-                        None,
-                        json!({"reason": "unknown_or_wrong"}),
-                    )],
-                    now,
-                )
-                .await?;
-            return Ok(());
-        };
-        self.store.record_sign_in(&account.id, &sign_in).await?;
-        let expected = account.updated_at;
-        account.failed_logins += 1;
-        account.updated_at = now;
-        let mut effects = Effects::at(now).with_audit(audit(
-            actor,
-            "login.failed",
-            Some(&account.id),
-            json!({"consecutive_failures": account.failed_logins}),
-        ));
-        if account.failed_logins >= LOCK_AFTER_FAILURES && account.locked_at.is_none() {
-            account.locked_at = Some(now);
-            effects = effects
-                .with_job(job_mail(
-                    &account.email,
-                    account.language,
-                    "account-locked",
-                    json!({"link": format!("{}/password/forgot", self.public_url)}),
-                ))
-                .with_audit(audit(actor, "account.locked", Some(&account.id), json!({})));
-        }
-        // A concurrent failure may have bumped the row; losing one count is harmless.
-        match self
-            .store
-            .update_account(&account, expected, &UploadMove::default(), &effects)
-            .await
-        {
-            Ok(()) | Err(crate::store::StoreError::Conflict) => Ok(()),
-            Err(e) => Err(e.into()),
-        }
     }
 
     /// Finds the live session for a cookie secret and records the activity. `Ok(None)` when
@@ -943,6 +1011,7 @@ impl Accounts {
         email: &str,
         actor: &Actor,
     ) -> Result<(), DomainError> {
+        self.throttle(&[(ThrottleScope::MailFrom, &actor.ip)]).await?;
         let Ok(email) = eforeigner_rules::email::Email::parse(email) else {
             return Ok(());
         };
@@ -961,6 +1030,9 @@ impl Accounts {
                 .await?;
             return Ok(());
         };
+        if !self.mail_allowed("reset-password", &account.email).await? {
+            return Ok(());
+        }
         self.store
             .revoke_tokens(&account.id, TokenPurpose::ResetPassword, now)
             .await?;
@@ -1035,7 +1107,7 @@ impl Accounts {
             .ok_or(DomainError::InvalidToken)?;
         self.store.end_all_sessions(&account.id, None, now).await?;
         self.store
-            .throttle_clear(&format!("email:{}", account.email))
+            .throttle_clear(&ThrottleScope::Account.key(&account.email))
             .await?;
         Ok(account)
     }
@@ -1050,13 +1122,8 @@ impl Accounts {
         actor: &Actor,
     ) -> Result<(), DomainError> {
         let mut errors = FieldErrors::default();
-        if !self
-            .hasher
-            .verify(current, Some(&account.password_hash))
-            .await
-        {
-            errors.add("current_password", "current_password_wrong");
-        }
+        self.check_current_password(account, current, actor, &mut errors, "current_password")
+            .await?;
         check_password(
             &mut errors,
             "new_password",
@@ -1097,13 +1164,8 @@ impl Accounts {
         actor: &Actor,
     ) -> Result<(), DomainError> {
         let mut errors = FieldErrors::default();
-        if !self
-            .hasher
-            .verify(password, Some(&account.password_hash))
-            .await
-        {
-            errors.add("password", "current_password_wrong");
-        }
+        self.check_current_password(account, password, actor, &mut errors, "password")
+            .await?;
         let email = check_email(&mut errors, "new_email", new_email);
         if let Some(e) = &email
             && e.normalized() == account.email
@@ -1465,6 +1527,12 @@ impl Accounts {
         if account.status != AccountStatus::Rejected {
             return Err(DomainError::Conflict.into());
         }
+        // Every registration form may leave two 5 MB files behind for a day: a client
+        // address gets a quota of forms.
+        if let Err(e) = self.throttle(&[(ThrottleScope::Registration, &actor.ip)]).await {
+            self.discard_incoming(files).await;
+            return Err(e.into());
+        }
         let draft_token = draft_token
             .filter(|t| t.len() >= 32 && t.len() <= 64)
             .unwrap_or_else(new_secret);
@@ -1621,13 +1689,5 @@ fn refuse_registration_file(
     problem: FileProblem,
     name: String,
 ) {
-    errors.add_with(
-        field,
-        problem.code(),
-        &[
-            ("name", name),
-            ("max", MAX_REGISTRATION_FILES.to_string()),
-            ("mb", (uploads::MAX_FILE_BYTES / 1024 / 1024).to_string()),
-        ],
-    );
+    uploads::report(errors, field, problem, name, MAX_REGISTRATION_FILES);
 }

@@ -11,6 +11,7 @@ pub mod paging;
 pub mod payments;
 pub mod registration;
 pub mod sessions;
+pub mod sweep;
 pub mod uploads;
 
 pub use clock::{Clock, ManualClock, SystemClock};

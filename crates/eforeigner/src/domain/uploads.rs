@@ -3,11 +3,16 @@
 //! magic bytes, never by the name; images are also checked for their pixel size.
 
 use crate::domain::Upload;
+use crate::store::files::FileStore;
 
 /// Largest accepted file, in bytes (5 MB; seed 002).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// Most files of the identity document at registration (both pages of an ID card).
 pub const MAX_REGISTRATION_FILES: usize = 2;
+/// Most files one form may send: what a file input of the portal takes at once. The
+/// services' own limits (two files of an identity document, 40 per application) are
+/// checked by them; this one bounds the work of one request.
+pub const MAX_FILES_PER_FORM: usize = 10;
 /// Largest accepted image, in pixels (guards against decompression bombs).
 pub const MAX_IMAGE_PIXELS: u64 = 40_000_000;
 /// Longest kept file name, in characters.
@@ -66,22 +71,54 @@ impl FileProblem {
     }
 }
 
+/// A file sent with a form, as the form reader left it: written to the file store under a
+/// server-made key while it arrived, and checked on the way ([`check_head`]), or refused.
+/// A received file belongs to nobody until a service records it; the service that gets it
+/// records it or deletes it.
+#[derive(Clone, Debug)]
+pub struct IncomingFile {
+    /// The name the browser sent, cleaned for display ([`display_name`]).
+    pub file_name: String,
+    /// The stored file, or why it was not kept.
+    pub received: Result<Received, FileProblem>,
+}
+
+/// A file received and stored (not yet recorded).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Received {
+    /// Where its bytes are.
+    pub storage_key: String,
+    /// Its size in bytes (at most [`MAX_FILE_BYTES`]).
+    pub size: i64,
+    /// SHA-256 of its bytes, hex.
+    pub sha256: String,
+    /// Its type, by content.
+    pub kind: FileKind,
+}
+
 /// Decides a file's type from its content and checks size and pixel limits.
 pub fn check_file(bytes: &[u8]) -> Result<FileKind, FileProblem> {
-    if bytes.is_empty() {
+    check_head(bytes, bytes.len() as u64)
+}
+
+/// [`check_file`] for a file of `size` bytes of which `head` holds the first (256 KiB are
+/// enough: the type is in the first bytes, and an image's size in its header, before any
+/// pixel data).
+pub fn check_head(head: &[u8], size: u64) -> Result<FileKind, FileProblem> {
+    if size == 0 {
         return Err(FileProblem::Empty);
     }
-    if bytes.len() > MAX_FILE_BYTES {
+    if size > MAX_FILE_BYTES as u64 {
         return Err(FileProblem::TooLarge);
     }
-    let kind = match infer::get(bytes).map(|t| t.mime_type()) {
+    let kind = match infer::get(head).map(|t| t.mime_type()) {
         Some("application/pdf") => FileKind::Pdf,
         Some("image/jpeg") => FileKind::Jpeg,
         Some("image/png") => FileKind::Png,
         _ => return Err(FileProblem::WrongType),
     };
     if kind != FileKind::Pdf {
-        let size = imagesize::blob_size(bytes).map_err(|_| FileProblem::BadImage)?;
+        let size = imagesize::blob_size(head).map_err(|_| FileProblem::BadImage)?;
         let pixels = (size.width as u64).saturating_mul(size.height as u64);
         if pixels == 0 || pixels > MAX_IMAGE_PIXELS {
             return Err(FileProblem::BadImage);
@@ -94,7 +131,8 @@ pub fn check_file(bytes: &[u8]) -> Result<FileKind, FileProblem> {
 /// control characters, at most [`MAX_FILE_NAME_CHARS`] characters. Never used as a path.
 pub fn display_name(raw: &str) -> String {
     let last = raw.rsplit(['/', '\\']).next().unwrap_or(raw);
-    let cleaned: String = last.chars().filter(|c| !c.is_control()).collect();
+    // Invisible direction overrides would show `cod\u{202E}fdp.exe` as `codexe.pdf`.
+    let cleaned = eforeigner_rules::text::visible(last);
     let trimmed = cleaned.trim();
     let name = if trimmed.is_empty() {
         "document"
@@ -133,14 +171,64 @@ pub enum Refusal {
 /// the transaction that records it, against the set as it is then — so that of two uploads
 /// racing for one name or the last place (two tabs), the second is refused.
 pub fn admit(name: &str, size: i64, existing: &[Upload], quota: Quota) -> Result<(), Refusal> {
-    if is_duplicate_name(name, existing.iter().map(|u| u.file_name.as_str())) {
+    admit_to_item(name, size, existing, existing, quota)
+}
+
+/// Whether a file may join a checklist item of an application: its name must be new among
+/// the item's files (`item`), and the application's files (`all`) must stay within `quota`.
+pub fn admit_to_item(
+    name: &str,
+    size: i64,
+    item: &[Upload],
+    all: &[Upload],
+    quota: Quota,
+) -> Result<(), Refusal> {
+    if is_duplicate_name(name, item.iter().map(|u| u.file_name.as_str())) {
         return Err(Refusal::DuplicateName);
     }
-    let total: i64 = existing.iter().map(|u| u.size_bytes).sum();
-    if existing.len() >= quota.files || total.saturating_add(size) > quota.bytes {
+    let total: i64 = all.iter().map(|u| u.size_bytes).sum();
+    if all.len() >= quota.files || total.saturating_add(size) > quota.bytes {
         return Err(Refusal::Full);
     }
     Ok(())
+}
+
+/// Deletes the bytes of a file no record names (a refused upload). A failure is logged:
+/// the sweep of unreferenced files removes it later.
+pub async fn discard_key(store: &FileStore, storage_key: &str) {
+    if let Err(e) = store.delete(storage_key).await {
+        tracing::warn!(error = %e, "a refused file was left behind");
+    }
+}
+
+/// Deletes the bytes of files received but not taken (a form refused as a whole, the files
+/// after one that filled the quota).
+pub async fn discard(store: &FileStore, files: impl IntoIterator<Item = IncomingFile>) {
+    for file in files {
+        if let Ok(r) = file.received {
+            discard_key(store, &r.storage_key).await;
+        }
+    }
+}
+
+/// Adds the field error for a file refused while it arrived (`problem`), with what every
+/// message may name: the file, the most files (`max_files`) and the size limit.
+pub fn report(
+    errors: &mut crate::domain::FieldErrors,
+    field: &str,
+    problem: FileProblem,
+    name: String,
+    max_files: usize,
+) {
+    errors.add_with(
+        field,
+        problem.code(),
+        &[
+            ("name", name),
+            ("max", max_files.to_string()),
+            ("mb", (MAX_FILE_BYTES / 1024 / 1024).to_string()),
+        ],
+    );
 }
 
 #[cfg(test)]
@@ -233,6 +321,7 @@ mod tests {
         );
         assert_eq!(display_name("../../etc/passwd"), "passwd");
         assert_eq!(display_name("a\u{0}b.png"), "ab.png");
+        assert_eq!(display_name("cod\u{202E}fdp.exe"), "codfdp.exe");
         assert_eq!(display_name(""), "document");
         assert!(is_duplicate_name("Page.PDF", ["page.pdf"]));
         assert!(!is_duplicate_name("page2.pdf", ["page.pdf"]));

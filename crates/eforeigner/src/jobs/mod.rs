@@ -28,6 +28,7 @@ pub struct Worker {
     clock: Arc<dyn Clock>,
     wake: Arc<Notify>,
     applications: Option<crate::domain::applications::Applications>,
+    sweeper: Option<crate::domain::sweep::Sweeper>,
     last_sweep: Arc<std::sync::Mutex<Option<jiff::Timestamp>>>,
 }
 
@@ -40,6 +41,7 @@ impl Worker {
             clock,
             wake: Arc::new(Notify::new()),
             applications: None,
+            sweeper: None,
             last_sweep: Arc::new(std::sync::Mutex::new(None)),
         }
     }
@@ -54,11 +56,15 @@ impl Worker {
         self
     }
 
-    /// Runs the draft sweep if an hour has passed since the last one (or never ran).
+    /// Lets the worker run the hourly sweep of stored files.
+    pub fn with_sweeper(mut self, sweeper: crate::domain::sweep::Sweeper) -> Self {
+        self.sweeper = Some(sweeper);
+        self
+    }
+
+    /// Runs the sweeps (old drafts; stale and unreferenced files) if an hour has passed
+    /// since the last one (or they never ran).
     pub async fn sweep_if_due(&self) -> anyhow::Result<()> {
-        let Some(apps) = &self.applications else {
-            return Ok(());
-        };
         let now = self.clock.now();
         let due = {
             let last = self
@@ -68,7 +74,12 @@ impl Worker {
             last.is_none_or(|t| now.duration_since(t) >= SignedDuration::from_hours(1))
         };
         if due {
-            apps.sweep_drafts().await?;
+            if let Some(apps) = &self.applications {
+                apps.sweep_drafts().await?;
+            }
+            if let Some(sweeper) = &self.sweeper {
+                sweeper.sweep().await?;
+            }
             if let Ok(mut last) = self.last_sweep.lock() {
                 *last = Some(now);
             }

@@ -117,6 +117,49 @@ impl FileStore {
         Ok(digest.await?)
     }
 
+    /// A writer for a new file under `key` (see [`FileWriter`]).
+    pub async fn writer(&self, key: &str) -> anyhow::Result<FileWriter> {
+        let sink = match &self.local_root {
+            Some(root) => {
+                anyhow::ensure!(is_plain_key(key), "not a storage key: {key:?}");
+                let file = root.join(key);
+                Sink::Local(Some(
+                    tokio::task::spawn_blocking(move || Output::create(&file)).await??,
+                ))
+            }
+            None => Sink::Remote(BytesMut::new()),
+        };
+        Ok(FileWriter {
+            key: key.to_string(),
+            block: upload_buffer(WRITE_BLOCK),
+            written: 0,
+            hasher: None,
+            sink,
+            store: self.clone(),
+        })
+    }
+
+    /// Keys of the files under `prefix` last written before `before` (for the sweep of
+    /// files that no record names, [`crate::domain::applications`]).
+    pub async fn keys_older_than(
+        &self,
+        prefix: &str,
+        before: jiff::Timestamp,
+    ) -> anyhow::Result<Vec<String>> {
+        use futures::TryStreamExt as _;
+        let prefix = ObjectPath::from(prefix);
+        let metas: Vec<object_store::ObjectMeta> =
+            self.inner.list(Some(&prefix)).try_collect().await?;
+        Ok(metas
+            .into_iter()
+            .filter(|m| {
+                jiff::Timestamp::from_millisecond(m.last_modified.timestamp_millis())
+                    .is_ok_and(|t| t < before)
+            })
+            .map(|m| m.location.to_string())
+            .collect())
+    }
+
     /// Reads the bytes under `key`.
     pub async fn get(&self, key: &str) -> anyhow::Result<Bytes> {
         Ok(self
@@ -132,6 +175,145 @@ impl FileStore {
         match self.inner.delete(&ObjectPath::from(key)).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
             Err(e) => Err(e.into()),
+        }
+    }
+}
+
+/// Size of the blocks an upload is written in while it arrives ([`FileWriter`]): the most
+/// memory one file being received holds (32 uploads at once hold 16 MiB).
+pub const WRITE_BLOCK: usize = 512 * 1024;
+
+/// A file being written as it arrives (an upload), block by block, under a server-made
+/// key: at most [`WRITE_BLOCK`] bytes are held in memory, whatever the file's size. The
+/// SHA-256 is computed on the same blocking thread as each block's write. Locally, blocks
+/// are written with direct I/O as [`FileStore::put`] does and [`FileWriter::finish`] makes
+/// the file durable; other stores get the whole file at `finish` (they are not the
+/// embedded default, and an upload is at most 5 MB).
+///
+/// Until a record names its key, a written file belongs to nobody: a file whose upload is
+/// refused is removed with [`FileWriter::abort`] or [`FileStore::delete`], and one left by
+/// a crash is removed by the sweep of unreferenced files after a grace period
+/// ([`FileStore::keys_older_than`]).
+pub struct FileWriter {
+    key: String,
+    /// The block being filled (aligned for direct I/O).
+    block: BytesMut,
+    written: u64,
+    hasher: Option<sha2::Sha256>,
+    sink: Sink,
+    store: FileStore,
+}
+
+enum Sink {
+    /// A local file; `None` while a block is being written on the blocking pool.
+    Local(Option<Output>),
+    /// Another object store: the bytes are collected and put whole at the end.
+    Remote(BytesMut),
+}
+
+impl std::fmt::Debug for FileWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileWriter")
+            .field("key", &self.key)
+            .field("written", &self.written)
+            .finish_non_exhaustive()
+    }
+}
+
+impl FileWriter {
+    /// The key the file is written under.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Bytes received so far.
+    pub fn len(&self) -> u64 {
+        self.written + self.block.len() as u64
+    }
+
+    /// Whether nothing was received yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends `data`, writing each block as it fills.
+    pub async fn write(&mut self, mut data: &[u8]) -> anyhow::Result<()> {
+        while !data.is_empty() {
+            let room = WRITE_BLOCK - self.block.len();
+            let take = room.min(data.len());
+            self.block.extend_from_slice(&data[..take]);
+            data = &data[take..];
+            if self.block.len() == WRITE_BLOCK {
+                self.flush_block().await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Hashes and writes the block held (on the blocking pool), then starts a new one in
+    /// the same buffer.
+    async fn flush_block(&mut self) -> anyhow::Result<()> {
+        use sha2::Digest as _;
+        let mut block = std::mem::take(&mut self.block);
+        let mut hasher = self.hasher.take().unwrap_or_default();
+        let at = self.written;
+        let len = block.len() as u64;
+        match &mut self.sink {
+            Sink::Local(slot) => {
+                let mut out = slot
+                    .take()
+                    .ok_or_else(|| anyhow::anyhow!("file writer used after a failed write"))?;
+                let (out, hasher, block) = tokio::task::spawn_blocking(move || {
+                    hasher.update(&block);
+                    out.write_at(&block, at).map(|()| (out, hasher, block))
+                })
+                .await??;
+                *slot = Some(out);
+                self.hasher = Some(hasher);
+                self.block = block;
+                self.block.clear();
+            }
+            Sink::Remote(all) => {
+                hasher.update(&block);
+                all.extend_from_slice(&block);
+                self.hasher = Some(hasher);
+                block.clear();
+                self.block = block;
+            }
+        }
+        self.written += len;
+        Ok(())
+    }
+
+    /// Writes what is left, makes the file durable and returns its size and SHA-256 (hex).
+    pub async fn finish(mut self) -> anyhow::Result<(u64, String)> {
+        use sha2::Digest as _;
+        if !self.block.is_empty() {
+            self.flush_block().await?;
+        }
+        let digest = hex::encode(self.hasher.take().unwrap_or_default().finalize());
+        match std::mem::replace(&mut self.sink, Sink::Remote(BytesMut::new())) {
+            Sink::Local(out) => {
+                let out = out.ok_or_else(|| anyhow::anyhow!("file writer used after a failed write"))?;
+                tokio::task::spawn_blocking(move || out.finish()).await??;
+            }
+            Sink::Remote(all) => {
+                self.store
+                    .inner
+                    .put(&ObjectPath::from(self.key.as_str()), all.freeze().into())
+                    .await?;
+            }
+        }
+        Ok((self.written, digest))
+    }
+
+    /// Stops writing and removes what was written.
+    pub async fn abort(self) {
+        let key = self.key.clone();
+        let store = self.store.clone();
+        drop(self);
+        if let Err(e) = store.delete(&key).await {
+            tracing::warn!(error = %e, "an aborted upload's file was left behind");
         }
     }
 }

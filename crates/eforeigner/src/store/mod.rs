@@ -21,6 +21,7 @@ use crate::domain::applications::{
     Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentRecord,
 };
 use crate::domain::paging::Window;
+use crate::domain::sessions::Counter;
 use crate::domain::{Account, AccountStatus, AuditEntry, Session, SignIn, TokenPurpose, Upload};
 
 pub use sql::SqlStore;
@@ -152,14 +153,11 @@ pub struct UploadMove {
     pub claim_from: Option<String>,
 }
 
-/// A failure counter for login throttling.
-#[derive(Clone, Debug)]
-pub struct ThrottleState {
-    /// Consecutive failures.
-    pub failures: i64,
-    /// Last failure.
-    pub last_failure_at: Timestamp,
-}
+/// How a throttle decides on one more attempt: given the index of the key (in the list
+/// passed) and its stored counter, the counter's new value, or the time before which the
+/// attempt may not go ahead (see `domain::sessions::admit`).
+pub type ThrottleDecision<'a> =
+    dyn Fn(usize, Option<Counter>) -> Result<i64, Timestamp> + Send + Sync + 'a;
 
 /// A message kept for the development mailbox (when no SMTP server is configured).
 #[derive(Clone, Debug)]
@@ -200,6 +198,19 @@ pub trait AccountRepo: Send + Sync {
         uploads: &UploadMove,
         effects: &Effects,
     ) -> Result<(), StoreError>;
+    /// Counts one more consecutive failed password attempt of the account, atomically (no
+    /// failure of many sent at once is lost), and locks the account when the count reaches
+    /// `lock_at` and it is not locked yet; `effects` gets the new count and whether this
+    /// failure locked it, and gives what to write with it. Returns the new count.
+    async fn count_password_failure(
+        &self,
+        account_id: &str,
+        lock_at: i64,
+        now: Timestamp,
+        effects: &(dyn Fn(i64, bool) -> Effects + Send + Sync),
+    ) -> Result<i64, StoreError>;
+    /// Sets the account's count of consecutive failed password attempts to zero.
+    async fn reset_password_failures(&self, account_id: &str) -> Result<(), StoreError>;
     /// Accounts in `status`, oldest submission first.
     async fn accounts_in_status(
         &self,
@@ -285,10 +296,19 @@ pub trait SessionRepo: Send + Sync {
         account_id: &str,
         limit: i64,
     ) -> Result<Vec<SignIn>, StoreError>;
-    /// The failure counter of a throttle key.
-    async fn throttle(&self, key: &str) -> Result<Option<ThrottleState>, StoreError>;
-    /// Counts one more failure.
-    async fn throttle_failure(&self, key: &str, now: Timestamp) -> Result<i64, StoreError>;
+    /// Counts one attempt against every one of `keys`, at `now`, in one transaction that
+    /// holds their counters: `decide` gets each key's counter and gives its new value or a
+    /// refusal. If any key refuses, nothing is counted and the answer is the latest time
+    /// named by a refusal. So of many attempts sent at once, exactly as many go through as
+    /// the policy allows.
+    async fn throttle_attempt(
+        &self,
+        keys: &[String],
+        now: Timestamp,
+        decide: &ThrottleDecision<'_>,
+    ) -> Result<Result<(), Timestamp>, StoreError>;
+    /// Takes back one attempt counted on `key` (a password attempt that succeeded).
+    async fn throttle_refund(&self, key: &str) -> Result<(), StoreError>;
     /// Clears a throttle key after success.
     async fn throttle_clear(&self, key: &str) -> Result<(), StoreError>;
 }
@@ -318,6 +338,20 @@ pub trait UploadRepo: Send + Sync {
     async fn upload(&self, id: &str) -> Result<Option<Upload>, StoreError>;
     /// Deletes an upload record of this owner; returns it.
     async fn delete_upload(&self, owner_key: &str, id: &str) -> Result<Option<Upload>, StoreError>;
+    /// Deletes up to `limit` records of uploads whose owner key starts with `owner_prefix`
+    /// and that were made before `created_before`; returns their storage keys (the caller
+    /// removes the bytes).
+    async fn delete_stale_uploads(
+        &self,
+        owner_prefix: &str,
+        created_before: Timestamp,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError>;
+    /// Which of `keys` a record (an upload, a mailbox document) names.
+    async fn referenced_storage_keys(
+        &self,
+        keys: &[String],
+    ) -> Result<std::collections::HashSet<String>, StoreError>;
 }
 
 /// The transactional outbox and the development mailbox.
@@ -514,6 +548,20 @@ pub trait ApplicationRepo: Send + Sync {
     ) -> Result<(), StoreError>;
     /// A payment line by its idempotency key.
     async fn payment_by_key(&self, source_key: &str) -> Result<Option<PaymentRecord>, StoreError>;
+    /// Payment lines that need attention (an amount that did not match, an unknown
+    /// reference) and are not resolved, oldest first.
+    async fn payments_needing_attention(&self, limit: i64)
+    -> Result<Vec<PaymentRecord>, StoreError>;
+    /// Marks the payment line `id` resolved by `by` with `note`; `NotFound` when there is
+    /// no such unresolved line.
+    async fn resolve_payment(
+        &self,
+        id: &str,
+        by: &str,
+        note: &str,
+        at: Timestamp,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
     /// Delivers a document to an e-Mailbox; a second delivery of the same application and
     /// kind does nothing (returns `false`).
     async fn insert_mailbox_document(

@@ -20,8 +20,9 @@ use self::readers::Readers;
 use super::session_cache::SessionCache;
 use super::{
     AccountRepo, AuditRepo, DevMail, Effects, Job, JobRepo, NewAudit, NewToken, SessionRepo,
-    StoreError, ThrottleState, TokenRepo, UploadMove, UploadRepo, UploadsCheck,
+    StoreError, ThrottleDecision, TokenRepo, UploadMove, UploadRepo, UploadsCheck,
 };
+use crate::domain::sessions::Counter;
 use crate::domain::{
     Account, AccountStatus, AuditEntry, HasEbs, IdDocType, Lang, Profile, RejectionReason, Role,
     Session, Sex, SignIn, TokenPurpose, Upload,
@@ -647,6 +648,55 @@ impl AccountRepo for SqlStore {
         written
     }
 
+    async fn count_password_failure(
+        &self,
+        account_id: &str,
+        lock_at: i64,
+        now: Timestamp,
+        effects: &(dyn Fn(i64, bool) -> Effects + Send + Sync),
+    ) -> Result<i64, StoreError> {
+        let written = async {
+            let mut tx = self.write_tx().await?;
+            // One statement increments and reads: no failure of many at once is lost. The
+            // row's `updated_at` (the version other writes of the account compare) moves
+            // only when the account is locked, so failures sent by someone else never
+            // make its owner's own change fail.
+            let row = sqlx::query(
+                "UPDATE accounts SET failed_logins = failed_logins + 1 WHERE id = $1 \
+                 RETURNING failed_logins, locked_at",
+            )
+            .bind(account_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+            let count: i64 = row.try_get("failed_logins")?;
+            let newly_locked = count >= lock_at && opt_ts(&row, "locked_at")?.is_none();
+            if newly_locked {
+                sqlx::query("UPDATE accounts SET locked_at = $1, updated_at = $1 WHERE id = $2")
+                    .bind(micros(now))
+                    .bind(account_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            self.write_effects(&mut tx, &effects(count, newly_locked))
+                .await?;
+            tx.commit().await?;
+            Ok(count)
+        }
+        .await;
+        self.sessions.forget_account(account_id);
+        written
+    }
+
+    async fn reset_password_failures(&self, account_id: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE accounts SET failed_logins = 0 WHERE id = $1 AND failed_logins <> 0")
+            .bind(account_id)
+            .execute(&self.pool)
+            .await?;
+        self.sessions.forget_account(account_id);
+        Ok(())
+    }
+
     async fn accounts_in_status(
         &self,
         status: AccountStatus,
@@ -964,38 +1014,87 @@ impl SessionRepo for SqlStore {
         .collect()
     }
 
-    async fn throttle(&self, key: &str) -> Result<Option<ThrottleState>, StoreError> {
-        let row = sqlx::query(
-            "SELECT failures, last_failure_at FROM login_throttle WHERE throttle_key = $1",
-        )
-        .bind(key)
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| {
-            Ok(ThrottleState {
-                failures: r.try_get("failures")?,
-                last_failure_at: ts(&r, "last_failure_at")?,
-            })
-        })
-        .transpose()
+    async fn throttle_attempt(
+        &self,
+        keys: &[String],
+        now: Timestamp,
+        decide: &ThrottleDecision<'_>,
+    ) -> Result<Result<(), Timestamp>, StoreError> {
+        // Counters are taken in key order, so two attempts never wait for each other's.
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut tx = self.write_tx().await?;
+        let lock = match self.backend {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE",
+        };
+        let read = format!(
+            "SELECT failures, last_failure_at FROM throttles WHERE throttle_key = $1{lock}"
+        );
+        let mut counts = vec![0_i64; keys.len()];
+        let mut refused: Option<Timestamp> = None;
+        for &i in &order {
+            if self.backend == Backend::Postgres {
+                // A row to hold, so that a first attempt is counted exactly once too.
+                sqlx::query(
+                    "INSERT INTO throttles (throttle_key, failures, last_failure_at) \
+                     VALUES ($1, 0, $2) ON CONFLICT (throttle_key) DO NOTHING",
+                )
+                .bind(&keys[i])
+                .bind(micros(Timestamp::UNIX_EPOCH))
+                .execute(&mut *tx)
+                .await?;
+            }
+            let counter = sqlx::query(&read)
+                .bind(&keys[i])
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|r| {
+                    Ok::<_, StoreError>(Counter {
+                        count: r.try_get("failures")?,
+                        last_at: ts(&r, "last_failure_at")?,
+                    })
+                })
+                .transpose()?
+                .filter(|c| c.count > 0);
+            match decide(i, counter) {
+                Ok(count) => counts[i] = count,
+                Err(until) => refused = Some(refused.map_or(until, |r| r.max(until))),
+            }
+        }
+        if let Some(until) = refused {
+            // Dropping the transaction rolls it back: nothing counted.
+            return Ok(Err(until));
+        }
+        for &i in &order {
+            sqlx::query(
+                "INSERT INTO throttles (throttle_key, failures, last_failure_at) \
+                 VALUES ($1, $2, $3) ON CONFLICT (throttle_key) DO UPDATE \
+                 SET failures = $2, last_failure_at = $3",
+            )
+            .bind(&keys[i])
+            .bind(counts[i])
+            .bind(micros(now))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Ok(()))
     }
 
-    async fn throttle_failure(&self, key: &str, now: Timestamp) -> Result<i64, StoreError> {
-        let row = sqlx::query(
-            "INSERT INTO login_throttle (throttle_key, failures, last_failure_at) \
-             VALUES ($1, 1, $2) ON CONFLICT (throttle_key) DO UPDATE \
-             SET failures = login_throttle.failures + 1, last_failure_at = $2 \
-             RETURNING failures",
+    async fn throttle_refund(&self, key: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE throttles SET failures = failures - 1 \
+             WHERE throttle_key = $1 AND failures > 0",
         )
         .bind(key)
-        .bind(micros(now))
-        .fetch_one(&self.pool)
+        .execute(&self.pool)
         .await?;
-        Ok(row.try_get("failures")?)
+        Ok(())
     }
 
     async fn throttle_clear(&self, key: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM login_throttle WHERE throttle_key = $1")
+        sqlx::query("DELETE FROM throttles WHERE throttle_key = $1")
             .bind(key)
             .execute(&self.pool)
             .await?;
@@ -1048,6 +1147,50 @@ impl UploadRepo for SqlStore {
 
     async fn delete_upload(&self, owner_key: &str, id: &str) -> Result<Option<Upload>, StoreError> {
         delete_upload_in(&self.pool, owner_key, id).await
+    }
+
+    async fn delete_stale_uploads(
+        &self,
+        owner_prefix: &str,
+        created_before: Timestamp,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        let rows = sqlx::query(
+            "DELETE FROM uploads WHERE id IN (SELECT id FROM uploads \
+             WHERE owner_key LIKE $1 AND created_at < $2 ORDER BY created_at LIMIT $3) \
+             RETURNING storage_key",
+        )
+        .bind(format!("{}%", owner_prefix.replace(['%', '_'], "")))
+        .bind(micros(created_before))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok(r.try_get("storage_key")?))
+            .collect()
+    }
+
+    async fn referenced_storage_keys(
+        &self,
+        keys: &[String],
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut found = std::collections::HashSet::new();
+        for batch in keys.chunks(200) {
+            let marks: Vec<String> = (1..=batch.len()).map(|i| format!("${i}")).collect();
+            let list = marks.join(", ");
+            let sql = format!(
+                "SELECT storage_key FROM uploads WHERE storage_key IN ({list}) \
+                 UNION SELECT storage_key FROM mailbox_documents WHERE storage_key IN ({list})"
+            );
+            let mut q = sqlx::query(&sql);
+            for k in batch {
+                q = q.bind(k);
+            }
+            for row in q.fetch_all(&self.pool).await? {
+                found.insert(row.try_get::<String, _>("storage_key")?);
+            }
+        }
+        Ok(found)
     }
 }
 

@@ -72,8 +72,13 @@ pub enum PageError {
     BadRequest,
     /// The address takes another method (forms post to it).
     MethodNotAllowed,
-    /// Body too large.
+    /// Body too large (or too many parts).
     TooLarge,
+    /// Too many requests; the next may come after this many seconds.
+    Throttled {
+        /// Seconds to wait.
+        retry_after_secs: i64,
+    },
     /// Something internal failed.
     Internal,
     /// Not a failure to show as such: the answer is another page (e.g. a change sent to an
@@ -93,6 +98,7 @@ impl From<DomainError> for PageError {
                 tracing::error!(error = %inner, "internal error");
                 PageError::Internal
             }
+            DomainError::Throttled { retry_after_secs } => PageError::Throttled { retry_after_secs },
             other => {
                 tracing::warn!(error = %other, "unexpected domain error on a page");
                 PageError::BadRequest
@@ -116,6 +122,14 @@ impl IntoResponse for PageError {
                 (StatusCode::METHOD_NOT_ALLOWED, ErrorPage::MethodNotAllowed)
             }
             PageError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorPage::TooLarge),
+            PageError::Throttled { retry_after_secs } => {
+                let mut r = (StatusCode::TOO_MANY_REQUESTS, ErrorPage::Throttled.key()).into_response();
+                if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+                    r.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+                r.extensions_mut().insert(ErrorPage::Throttled);
+                return r;
+            }
             PageError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, ErrorPage::Internal),
         };
         // The body is replaced by the context middleware, which knows the language.

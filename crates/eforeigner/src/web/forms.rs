@@ -5,24 +5,41 @@
 use std::collections::HashMap;
 
 use axum::extract::Multipart;
-use bytes::BytesMut;
 
 use super::error::{PageError, field_message};
-use crate::domain::accounts::IncomingFile;
-use crate::domain::uploads::MAX_FILE_BYTES;
-use crate::domain::{FieldErrors, uploads::FileProblem};
+use crate::domain::uploads::{
+    self, FileProblem, IncomingFile, MAX_FILE_BYTES, MAX_FILES_PER_FORM, Received,
+};
+use crate::domain::FieldErrors;
+use crate::domain::clock::new_ordered_id;
 use crate::i18n::Tr;
-use crate::store::files::upload_buffer;
+use crate::store::files::FileStore;
 
-/// A multipart form: text fields and files.
+/// Most parts (fields and files) a form may have: the longest form has about 40 fields. A
+/// body of thousands of tiny parts is refused as soon as it passes this, with nothing kept.
+pub const MAX_PARTS: usize = 100;
+/// Longest text field, in bytes (the longest free-text answer is far shorter).
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+/// Most file names of refused extra files remembered for the message.
+const MAX_REPORTED_EXTRA: usize = 5;
+/// How much of a file's start is kept for the type and image-size check.
+const HEAD_BYTES: usize = 256 * 1024;
+
+/// A multipart form: text fields and the files that came with it.
+///
+/// Files are written to the file store while they arrive, block by block
+/// ([`crate::store::files::FileWriter`]): memory holds a block per file, never the file.
+/// Whatever does not pass the checks made while streaming (empty, over 5 MB, not a PDF,
+/// JPEG or PNG by content, an image too large in pixels, more files than the form takes) is
+/// not kept, and is listed with its problem. The files received belong to nobody yet:
+/// the handler hands them to a service, which records or deletes each, or calls
+/// [`MultipartForm::discard`].
 #[derive(Debug, Default)]
 pub struct MultipartForm {
     /// Text fields (last value wins).
     pub fields: HashMap<String, String>,
-    /// Files that arrived within the size limit.
+    /// The files, in the order they came: received, or refused while streaming.
     pub files: Vec<IncomingFile>,
-    /// Files refused while streaming (too large), by name.
-    pub oversized: Vec<String>,
 }
 
 impl MultipartForm {
@@ -31,66 +48,153 @@ impl MultipartForm {
         self.fields.get(name).map(String::as_str).unwrap_or("")
     }
 
-    /// Reads the whole body; file parts named `file_field` are collected (empty file inputs,
-    /// sent by browsers when nothing was chosen, are skipped).
-    pub async fn read(mut multipart: Multipart, file_field: &str) -> Result<Self, PageError> {
+    /// Reads the whole body; file parts named `file_field` are received into `store` (each
+    /// under the key `key_for` makes of a new id), at most [`MAX_FILES_PER_FORM`] of them
+    /// (the rest are refused with [`FileProblem::TooMany`]); empty
+    /// file inputs, sent by browsers when nothing was chosen, are skipped. More than
+    /// [`MAX_PARTS`] parts, or a text field over [`MAX_FIELD_BYTES`], stop the reading with
+    /// [`PageError::TooLarge`] and nothing kept.
+    pub async fn read(
+        mut multipart: Multipart,
+        file_field: &str,
+        store: &FileStore,
+        key_for: &(dyn Fn(&str) -> String + Send + Sync),
+    ) -> Result<Self, PageError> {
         let mut form = MultipartForm::default();
+        let read = form
+            .read_parts(&mut multipart, file_field, store, key_for)
+            .await;
+        if let Err(e) = read {
+            form.discard(store).await;
+            return Err(e);
+        }
+        Ok(form)
+    }
+
+    async fn read_parts(
+        &mut self,
+        multipart: &mut Multipart,
+        file_field: &str,
+        store: &FileStore,
+        key_for: &(dyn Fn(&str) -> String + Send + Sync),
+    ) -> Result<(), PageError> {
+        let mut parts = 0;
+        let mut extra = 0;
         while let Some(mut field) = multipart
             .next_field()
             .await
             .map_err(|_| PageError::BadRequest)?
         {
+            parts += 1;
+            if parts > MAX_PARTS {
+                return Err(PageError::TooLarge);
+            }
             let name = field.name().unwrap_or("").to_string();
-            if name == file_field {
-                let file_name = field.file_name().unwrap_or("").to_string();
-                let mut buf = BytesMut::new();
-                let mut too_large = false;
-                while let Some(chunk) = field.chunk().await.map_err(|_| PageError::TooLarge)? {
+            if name != file_field {
+                let mut text = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(|_| PageError::BadRequest)? {
+                    if text.len() + chunk.len() > MAX_FIELD_BYTES {
+                        return Err(PageError::TooLarge);
+                    }
+                    text.extend_from_slice(&chunk);
+                }
+                let text = String::from_utf8(text).map_err(|_| PageError::BadRequest)?;
+                self.fields.insert(name, text);
+                continue;
+            }
+            let raw_name = field.file_name().unwrap_or("").to_string();
+            let file_name = uploads::display_name(&raw_name);
+            let received = self.files.iter().filter(|f| f.received.is_ok()).count();
+            if received >= MAX_FILES_PER_FORM {
+                // Read past without keeping a byte; only a few names are remembered.
+                while field.chunk().await.map_err(|_| PageError::BadRequest)?.is_some() {}
+                extra += 1;
+                if extra <= MAX_REPORTED_EXTRA {
+                    self.files.push(IncomingFile {
+                        file_name,
+                        received: Err(FileProblem::TooMany),
+                    });
+                }
+                continue;
+            }
+            let key = key_for(&new_ordered_id());
+            let mut writer = store.writer(&key).await.map_err(internal)?;
+            let mut head: Vec<u8> = Vec::new();
+            let mut size: u64 = 0;
+            let mut too_large = false;
+            let streamed: Result<(), PageError> = async {
+                while let Some(chunk) = field.chunk().await.map_err(|_| PageError::BadRequest)? {
+                    size += chunk.len() as u64;
                     if too_large {
                         continue;
                     }
-                    if buf.len() + chunk.len() > MAX_FILE_BYTES {
-                        // Stop keeping bytes at once; drain the rest of this part.
+                    if size > MAX_FILE_BYTES as u64 {
+                        // Stop keeping bytes at once; read past the rest of this part.
                         too_large = true;
-                        buf = BytesMut::new();
                         continue;
                     }
-                    if buf.capacity() == 0 {
-                        // Aligned for the file store's direct write, the largest size at
-                        // once (no doubling and copying from small).
-                        buf = upload_buffer(MAX_FILE_BYTES);
+                    if head.len() < HEAD_BYTES {
+                        let take = (HEAD_BYTES - head.len()).min(chunk.len());
+                        head.extend_from_slice(&chunk[..take]);
                     }
-                    buf.extend_from_slice(&chunk);
+                    writer.write(&chunk).await.map_err(internal)?;
                 }
-                if too_large {
-                    form.oversized.push(file_name);
-                } else if !(file_name.is_empty() && buf.is_empty()) {
-                    form.files.push(IncomingFile {
-                        file_name,
-                        bytes: buf.freeze(),
-                    });
-                }
-            } else {
-                let text = field.text().await.map_err(|_| PageError::BadRequest)?;
-                form.fields.insert(name, text);
+                Ok(())
             }
+            .await;
+            if let Err(e) = streamed {
+                writer.abort().await;
+                return Err(e);
+            }
+            if size == 0 && raw_name.is_empty() {
+                // A file input left empty.
+                writer.abort().await;
+                continue;
+            }
+            let checked = if too_large {
+                Err(FileProblem::TooLarge)
+            } else {
+                uploads::check_head(&head, size)
+            };
+            let received = match checked {
+                Ok(kind) => {
+                    let (size, sha256) = writer.finish().await.map_err(internal)?;
+                    Ok(Received {
+                        storage_key: key,
+                        size: i64::try_from(size).unwrap_or(i64::MAX),
+                        sha256,
+                        kind,
+                    })
+                }
+                Err(problem) => {
+                    writer.abort().await;
+                    Err(problem)
+                }
+            };
+            self.files.push(IncomingFile {
+                file_name,
+                received,
+            });
         }
-        Ok(form)
+        Ok(())
     }
 
-    /// Adds the streaming refusals to `errors` under `field`.
-    pub fn report_oversized(&self, errors: &mut FieldErrors, field: &str) {
-        for name in &self.oversized {
-            errors.add_with(
-                field,
-                FileProblem::TooLarge.code(),
-                &[
-                    ("name", crate::domain::uploads::display_name(name)),
-                    ("mb", (MAX_FILE_BYTES / 1024 / 1024).to_string()),
-                ],
-            );
-        }
+    /// Deletes the files received (a form refused before any service took them: a stale
+    /// form token, a draft that can no longer take files).
+    pub async fn discard(&mut self, store: &FileStore) {
+        uploads::discard(store, self.files.drain(..)).await;
     }
+}
+
+/// Where a file of a registration form is received: `uploads/<last two characters of
+/// the id>/<id>` (a hundred folders rather than one with every file).
+pub fn registration_file_key(id: &str) -> String {
+    format!("uploads/{}/{id}", &id[id.len().saturating_sub(2)..])
+}
+
+fn internal(e: anyhow::Error) -> PageError {
+    tracing::error!(error = %e, "receiving an upload failed");
+    PageError::Internal
 }
 
 /// What a template needs to show a form again: the values typed, and the messages.

@@ -73,6 +73,8 @@ pub struct Services {
     pub metrics: Option<PrometheusHandle>,
     /// Key for signing CSRF tokens.
     pub csrf_key: Arc<[u8; 32]>,
+    /// The file store, which uploads are received into while they arrive.
+    pub files: crate::store::files::FileStore,
 }
 
 /// Builds the application's router.

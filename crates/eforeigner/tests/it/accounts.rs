@@ -13,11 +13,17 @@ async fn register_confirm_verify_login_story() {
     let b = t.browser();
     let r = t.register(&b, "ana@example.org").await;
     r.assert_status(303);
-    assert_eq!(r.location(), "/register/sent");
-    b.get("/register/sent")
+    assert_eq!(r.location(), "/register/sent?to=ana%40example.org");
+    // "Check your e-mail" names the address the link went to.
+    b.get(&r.location())
         .await
         .assert_status(200)
+        .assert_contains("We sent the link to ana@example.org")
         .assert_contains("24 hours");
+    // Only an address is ever shown from the link.
+    let odd = b.get("/register/sent?to=%3Cb%3Enot%20an%20address").await;
+    odd.assert_status(200);
+    assert!(!odd.body.contains("not an address"));
 
     // Not confirmed yet: cannot log in to services.
     let r = b.login("ana@example.org", PASSWORD).await;
@@ -453,7 +459,8 @@ async fn registering_an_existing_address_answers_the_same_and_tells_the_owner() 
     let again = t.browser();
     let r = t.register(&again, "TWICE@example.org").await;
     r.assert_status(303);
-    assert_eq!(r.location(), "/register/sent");
+    // The same answer as for an address not registered: the address typed, echoed.
+    assert_eq!(r.location(), "/register/sent?to=TWICE%40example.org");
     t.mail("twice@example.org", "Someone tried to register")
         .await;
 }

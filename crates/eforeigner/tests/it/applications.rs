@@ -696,7 +696,7 @@ async fn two_tabs_uploading_the_same_name_at_once_keep_one_file() {
         let (one, other) = (format!("scan-{round}.pdf"), format!("SCAN-{round}.PDF"));
         let (a, c) = tokio::join!(
             upload(&b, &app, "passport_scan", &one, big.clone()),
-            upload(&b, &app, "photograph", &other, big.clone()),
+            upload(&b, &app, "passport_scan", &other, big.clone()),
         );
         let mut statuses = [a.status, c.status];
         statuses.sort();
@@ -737,11 +737,24 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
     .assert_status(422)
     .assert_contains("is not a PDF, JPEG or PNG")
     .assert_contains("photo.png");
-    // Same name again: refused.
-    upload(&b, &app, "passport_scan", "photo.png", png())
+    // Names are unique within a checklist item, not across items: the same name in
+    // another item is fine, twice in one item is refused.
+    upload(&b, &app, "photograph", "PHOTO.png", png())
         .await
         .assert_status(422)
         .assert_contains("already uploaded");
+    upload(&b, &app, "passport_scan", "photo.png", png())
+        .await
+        .assert_status(303);
+    b.post_form(
+        &format!(
+            "{app}/files/{}/delete",
+            draft_uploads(&t, &app_id(&app)).await[1].id
+        ),
+        &[("csrf_token", &b.csrf(&format!("{app}/steps/documents")).await)],
+    )
+    .await
+    .assert_status(303);
 
     // A client that sends half a file and vanishes, then a server restart.
     let addr = t.running.addr;
@@ -820,17 +833,28 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
     .await
     .assert_status(303);
 
+    // The late file arrived (it was written while it came) before the service saw it.
+    let late_key = format!("applications/{id}/late-file");
+    t.app()
+        .files
+        .put(&late_key, pdf().into())
+        .await
+        .unwrap();
     let late = t
         .app()
         .applications
         .add_files(
             target,
             "passport_scan",
-            vec![eforeigner::domain::accounts::IncomingFile {
+            vec![eforeigner::domain::uploads::IncomingFile {
                 file_name: "second-passport.pdf".into(),
-                bytes: pdf().into(),
+                received: Ok(eforeigner::domain::uploads::Received {
+                    storage_key: late_key,
+                    size: pdf().len() as i64,
+                    sha256: "00".into(),
+                    kind: eforeigner::domain::uploads::FileKind::Pdf,
+                }),
             }],
-            &[],
             &actor(),
         )
         .await;

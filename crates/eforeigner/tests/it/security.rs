@@ -540,3 +540,68 @@ async fn audit_log_records_authentication_and_decisions_and_is_tamper_evident() 
             .is_err()
     );
 }
+
+/// Issue 14 B8: `next` is followed only to a path of this site, and a `next` that cannot
+/// stand in a header never turns a successful login (or a language switch, or a session
+/// extension) into a 500.
+#[tokio::test]
+async fn redirect_targets_stay_on_the_site_and_never_fail() {
+    let t = TestApp::spawn().await;
+    t.create_user("next@example.org", Role::Applicant).await;
+    let hostile = [
+        "/\t/evil.example",
+        "/\\evil.example",
+        "//evil.example",
+        "/a\r\nSet-Cookie: x=1",
+        "/a\nb",
+        "/a\u{b}b",
+        "https://evil.example/",
+    ];
+    for next in hostile {
+        let b = t.browser();
+        let csrf = b.csrf("/login/password").await;
+        let r = b
+            .post_form(
+                "/login/password",
+                &[
+                    ("email", "next@example.org"),
+                    ("password", PASSWORD),
+                    ("csrf_token", &csrf),
+                    ("next", next),
+                ],
+            )
+            .await;
+        r.assert_status(303);
+        assert_eq!(r.location(), "/account", "login with next={next:?}");
+        assert!(b.session_cookie().is_some());
+        let csrf = b.csrf("/account").await;
+        let r = b
+            .post_form(
+                "/language",
+                &[("csrf_token", &csrf), ("lang", "en"), ("next", next)],
+            )
+            .await;
+        r.assert_status(303);
+        assert_eq!(r.location(), "/account", "language with next={next:?}");
+        let r = b
+            .post_form("/session/extend", &[("csrf_token", &csrf), ("next", next)])
+            .await;
+        r.assert_status(303);
+        assert_eq!(r.location(), "/account", "extend with next={next:?}");
+    }
+    // A path of the site is followed, with its query.
+    let b = t.browser();
+    let csrf = b.csrf("/login/password").await;
+    let r = b
+        .post_form(
+            "/login/password",
+            &[
+                ("email", "next@example.org"),
+                ("password", PASSWORD),
+                ("csrf_token", &csrf),
+                ("next", "/residence/fees?municipality=016"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/residence/fees?municipality=016");
+}

@@ -320,10 +320,6 @@ async fn sessions_throttles_uploads_and_audit_chain() {
     s.end_all_sessions(&a.id, Some("s2"), n).await.unwrap();
     assert_eq!(s.open_sessions(&a.id).await.unwrap().len(), 1);
 
-    assert_eq!(s.throttle_failure("k", n).await.unwrap(), 1);
-    assert_eq!(s.throttle_failure("k", n).await.unwrap(), 2);
-    s.throttle_clear("k").await.unwrap();
-    assert!(s.throttle("k").await.unwrap().is_none());
 
     let up = Upload {
         id: "u1".into(),
@@ -403,6 +399,143 @@ async fn sessions_throttles_uploads_and_audit_chain() {
     assert_eq!(s.verify_audit_chain().await.unwrap(), Ok(before + 5));
 }
 
+/// Issue 14 B3: attempts are counted before the work they guard, in one transaction per
+/// attempt, so of many sent at once exactly as many go through as the policy allows; a
+/// refusal counts nothing on any key.
+#[tokio::test]
+async fn throttle_attempts_are_counted_exactly_under_concurrency() {
+    use eforeigner::domain::sessions::{Counter, ThrottleScope, admit};
+    let t = TestApp::spawn().await;
+    let s = t.app().store.clone();
+    let n = now();
+    let keys = vec!["email:race@example.org".to_string(), "ip:10.0.0.1".to_string()];
+    let scopes = [ThrottleScope::Account, ThrottleScope::Address];
+    let mut tasks = vec![];
+    for _ in 0..40 {
+        let s = s.clone();
+        let keys = keys.clone();
+        tasks.push(tokio::spawn(async move {
+            let decide = |i: usize, c: Option<Counter>| admit(scopes[i], c, n);
+            s.throttle_attempt(&keys, n, &decide).await.unwrap()
+        }));
+    }
+    let mut passed = 0;
+    for task in tasks {
+        if task.await.unwrap().is_ok() {
+            passed += 1;
+        }
+    }
+    assert_eq!(passed, 5, "5 free attempts per account, whatever the concurrency");
+    // Refused attempts counted nothing, on the address either: 5 of its 20 are used.
+    let decide = |_: usize, c: Option<Counter>| admit(ThrottleScope::Address, c, n);
+    for _ in 0..15 {
+        assert_eq!(
+            s.throttle_attempt(&keys[1..], n, &decide).await.unwrap(),
+            Ok(())
+        );
+    }
+    assert!(s.throttle_attempt(&keys[1..], n, &decide).await.unwrap().is_err());
+    // A refund takes one back; a clear forgets the key.
+    s.throttle_refund(&keys[1]).await.unwrap();
+    assert_eq!(
+        s.throttle_attempt(&keys[1..], n, &decide).await.unwrap(),
+        Ok(())
+    );
+    s.throttle_clear(&keys[0]).await.unwrap();
+    let decide = |_: usize, c: Option<Counter>| admit(ThrottleScope::Account, c, n);
+    assert_eq!(
+        s.throttle_attempt(&keys[..1], n, &decide).await.unwrap(),
+        Ok(())
+    );
+}
+
+/// Issue 14 B3: no failed password attempt is lost, however many arrive at once, and the
+/// account is locked exactly once, by the failure that reaches the limit.
+#[tokio::test]
+async fn password_failures_are_counted_atomically_and_lock_once() {
+    let t = TestApp::spawn().await;
+    let s = t.app().store.clone();
+    let n = now();
+    let a = account("fails@example.org", n);
+    s.insert_account(&a, None, &UploadMove::default(), &Effects::at(n))
+        .await
+        .unwrap();
+    let locks = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut tasks = vec![];
+    for _ in 0..39 {
+        let (s, id, locks) = (s.clone(), a.id.clone(), locks.clone());
+        tasks.push(tokio::spawn(async move {
+            let effects = |_: i64, locked: bool| {
+                if locked {
+                    locks.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                }
+                Effects::at(n)
+            };
+            s.count_password_failure(&id, 30, n, &effects).await.unwrap()
+        }));
+    }
+    let mut counts = vec![];
+    for task in tasks {
+        counts.push(task.await.unwrap());
+    }
+    counts.sort();
+    assert_eq!(counts, (1..=39).collect::<Vec<i64>>(), "every failure counted once");
+    assert_eq!(locks.load(std::sync::atomic::Ordering::SeqCst), 1);
+    let back = s.account(&a.id).await.unwrap().unwrap();
+    assert_eq!(back.failed_logins, 39);
+    assert!(back.locked_at.is_some());
+    s.reset_password_failures(&a.id).await.unwrap();
+    assert_eq!(s.account(&a.id).await.unwrap().unwrap().failed_logins, 0);
+}
+
+/// Issue 14 B2 and B9: the records of stale registration drafts go (newer ones stay), and
+/// the store says which storage keys a record names.
+#[tokio::test]
+async fn stale_draft_uploads_go_and_referenced_keys_are_known() {
+    let t = TestApp::spawn().await;
+    let s = &t.app().store;
+    let n = now();
+    let upload = |id: &str, owner: &str, at: Timestamp| Upload {
+        id: id.into(),
+        owner_key: owner.into(),
+        purpose: "identity-document".into(),
+        file_name: format!("{id}.pdf"),
+        content_type: "application/pdf".into(),
+        size_bytes: 10,
+        sha256: "00".into(),
+        storage_key: format!("uploads/00/{id}"),
+        superseded_at: None,
+        created_at: at,
+    };
+    let old = n - SignedDuration::from_hours(25);
+    for u in [
+        upload("old1", "draft:aaa", old),
+        upload("old2", "draft:bbb", old),
+        upload("new1", "draft:aaa", n),
+        upload("acct", "account:x", old),
+    ] {
+        s.insert_upload(&u, &|_| true, &Effects::at(n)).await.unwrap();
+    }
+    let mut gone = s
+        .delete_stale_uploads("draft:", n - SignedDuration::from_hours(24), 10)
+        .await
+        .unwrap();
+    gone.sort();
+    assert_eq!(gone, ["uploads/00/old1", "uploads/00/old2"]);
+    let keys: Vec<String> = ["old1", "new1", "acct", "nobody"]
+        .iter()
+        .map(|k| format!("uploads/00/{k}"))
+        .collect();
+    let mut named: Vec<String> = s
+        .referenced_storage_keys(&keys)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    named.sort();
+    assert_eq!(named, ["uploads/00/acct", "uploads/00/new1"]);
+}
+
 mod applications_repo {
     use eforeigner::domain::applications::{
         Answers, Application, ApplicationEvent, ApplicationKind, ApplicationStatus,
@@ -474,6 +607,9 @@ mod applications_repo {
 
     fn payment(key: &str, reference: &str, n: Timestamp) -> PaymentRecord {
         PaymentRecord {
+            resolved_at: None,
+            resolved_by: None,
+            resolution_note: None,
             id: uuid::Uuid::new_v4().to_string(),
             source: "bank-statement".into(),
             source_key: key.into(),
@@ -562,6 +698,25 @@ mod applications_repo {
                 .await,
             Err(StoreError::Conflict)
         ));
+        // Lines that need attention stay listed until resolved, once.
+        let mut odd = payment("k2", "999", n);
+        odd.outcome = "unknown-reference".into();
+        s.insert_payment(&odd, &Effects::at(n)).await.unwrap();
+        let listed = s.payments_needing_attention(10).await.unwrap();
+        assert_eq!(listed.len(), 1);
+        assert!(listed[0].needs_attention());
+        s.resolve_payment(&odd.id, "sup", "refunded", n, &Effects::at(n))
+            .await
+            .unwrap();
+        assert!(matches!(
+            s.resolve_payment(&odd.id, "sup", "again", n, &Effects::at(n))
+                .await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(s.payments_needing_attention(10).await.unwrap().is_empty());
+        let back = s.payment_by_key("k2").await.unwrap().unwrap();
+        assert_eq!(back.resolution_note.as_deref(), Some("refunded"));
+        assert!(!back.needs_attention());
         assert_eq!(
             s.application_by_verify_code("ABCD-EFGH-JKMN")
                 .await

@@ -198,6 +198,21 @@ pub struct PaymentRecord {
     pub note: Option<String>,
     /// When recorded.
     pub recorded_at: Timestamp,
+    /// A line that needed attention: when a supervisor resolved it.
+    pub resolved_at: Option<Timestamp>,
+    /// Who resolved it.
+    pub resolved_by: Option<String>,
+    /// How it was resolved.
+    pub resolution_note: Option<String>,
+}
+
+impl PaymentRecord {
+    /// Whether someone has to look at this line: an amount that did not match or an
+    /// unknown reference, not resolved yet.
+    pub fn needs_attention(&self) -> bool {
+        self.resolved_at.is_none()
+            && matches!(self.outcome.as_str(), "amount-mismatch" | "unknown-reference")
+    }
 }
 
 /// An official document in a user's e-Mailbox.

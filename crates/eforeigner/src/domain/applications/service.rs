@@ -18,11 +18,10 @@ use super::{
     Answers, Application, ApplicationEvent, ApplicationKind, ApplicationStatus, MailboxDocument,
     PaymentRecord, upload_owner,
 };
-use crate::domain::accounts::IncomingFile;
 use crate::domain::clock::{hash_secret, new_id, new_ordered_id};
 use crate::domain::paging::{PageNumber, Paged};
 use crate::domain::payments::{PaymentLine, PaymentOutcome};
-use crate::domain::uploads::{self, FileProblem, MAX_FILE_BYTES};
+use crate::domain::uploads::{self, FileProblem, IncomingFile};
 use crate::domain::{Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Role, Upload};
 use crate::i18n::I18n;
 use crate::store::files::FileStore;
@@ -574,14 +573,14 @@ impl Applications {
         })
     }
 
-    /// Adds files to one checklist item of the documentation step of `target` (from
-    /// [`Self::file_target`]).
+    /// Adds files received for one checklist item of the documentation step of `target`
+    /// (from [`Self::file_target`]): each is recorded, or refused (reported under the item's
+    /// field) and its bytes deleted.
     pub async fn add_files(
         &self,
         target: FileTarget,
         item: &str,
         files: Vec<IncomingFile>,
-        oversized: &[String],
         actor: &Actor,
     ) -> Result<Vec<Upload>, DomainError> {
         let FileTarget {
@@ -592,60 +591,53 @@ impl Applications {
         let field = format!("doc_{item}");
         let mut errors = FieldErrors::default();
         if !items.contains(&item) {
+            self.discard_incoming(files).await;
             errors.add(&field, "choose_one");
             return Err(DomainError::Invalid(errors));
         }
-        for name in oversized {
-            errors.add_with(
-                &field,
-                FileProblem::TooLarge.code(),
-                &[
-                    ("name", uploads::display_name(name)),
-                    ("mb", (MAX_FILE_BYTES / 1024 / 1024).to_string()),
-                ],
-            );
-        }
-        if files.is_empty() && oversized.is_empty() {
+        if files.is_empty() {
             errors.add(&field, "file_none_chosen");
         }
         let mut added = vec![];
-        for file in files {
-            let name = uploads::display_name(&file.file_name);
-            let kind = match uploads::check_file(&file.bytes) {
-                Ok(k) => k,
+        let mut files = files.into_iter();
+        while let Some(file) = files.next() {
+            let name = file.file_name;
+            let received = match file.received {
+                Ok(r) => r,
                 Err(p) => {
-                    errors.add_with(&field, p.code(), &[("name", name)]);
+                    uploads::report(&mut errors, &field, p, name, uploads::MAX_FILES_PER_FORM);
                     continue;
                 }
             };
-            let size = i64::try_from(file.bytes.len()).unwrap_or(i64::MAX);
-            if let Err(refusal) = uploads::admit(&name, size, &existing, UPLOAD_QUOTA) {
+            // Names are unique within a checklist item: two items may each have a
+            // "scan.pdf" (a passport scan and a lease), one item may not have it twice.
+            let same_item: Vec<Upload> = existing
+                .iter()
+                .filter(|u| u.purpose == item)
+                .cloned()
+                .collect();
+            if let Err(refusal) = uploads::admit_to_item(&name, received.size, &same_item, &existing, UPLOAD_QUOTA) {
+                self.discard_file(&received.storage_key).await;
                 refuse_file(&mut errors, &field, refusal, name);
                 if refusal == uploads::Refusal::Full {
+                    self.discard_incoming(files.collect()).await;
                     break;
                 }
                 continue;
             }
-            let upload_id = new_ordered_id();
-            let storage_key = format!("applications/{}/{upload_id}", app.id);
-            // The file is written first, its record after: a crash in between leaves an
-            // unreferenced file, never a record without its file.
-            let sha256 = self
-                .files
-                .put_and_digest(&storage_key, file.bytes.clone())
-                .await?;
             let upload = Upload {
-                id: upload_id,
+                id: new_ordered_id(),
                 owner_key: upload_owner(&app.id),
                 purpose: item.to_string(),
                 file_name: name,
-                content_type: kind.mime().into(),
-                size_bytes: size,
-                sha256,
-                storage_key,
+                content_type: received.kind.mime().into(),
+                size_bytes: received.size,
+                sha256: received.sha256,
+                storage_key: received.storage_key,
                 superseded_at: None,
                 created_at: self.now(),
             };
+            let size = upload.size_bytes;
             let effects = Effects::at(upload.created_at).with_audit(audit(
                 actor,
                 "application.file_added",
@@ -653,7 +645,8 @@ impl Applications {
                 json!({"item": item, "upload": upload.id, "size": upload.size_bytes}),
             ));
             let recheck = |current: &[Upload]| {
-                uploads::admit(&upload.file_name, size, current, UPLOAD_QUOTA).is_ok()
+                let same: Vec<Upload> = current.iter().filter(|u| u.purpose == item).cloned().collect();
+                uploads::admit_to_item(&upload.file_name, size, &same, current, UPLOAD_QUOTA).is_ok()
             };
             let recorded = self
                 .store
@@ -664,26 +657,28 @@ impl Applications {
                 Err(StoreError::Precondition) => {
                     // Submitted (or deleted) from another tab while this file arrived: the
                     // case keeps the files it was submitted with.
-                    if let Err(e) = self.files.delete(&upload.storage_key).await {
-                        tracing::warn!(error = %e, "refused file left behind");
-                    }
+                    self.discard_file(&upload.storage_key).await;
+                    self.discard_incoming(files.collect()).await;
                     return Err(DomainError::NotDraft);
                 }
                 Err(StoreError::Conflict) => {
                     // Another upload to this draft (another tab) took the name or the last
                     // place while this file was written: the written file goes, and the
                     // applicant is told why from the draft's files as they are now.
-                    if let Err(e) = self.files.delete(&upload.storage_key).await {
-                        tracing::warn!(error = %e, "refused file left behind");
-                    }
+                    self.discard_file(&upload.storage_key).await;
                     existing = self.uploads(&app).await?;
-                    let refusal = uploads::admit(&upload.file_name, size, &existing, UPLOAD_QUOTA)
+                    let same: Vec<Upload> = existing.iter().filter(|u| u.purpose == item).cloned().collect();
+                    let refusal = uploads::admit_to_item(&upload.file_name, size, &same, &existing, UPLOAD_QUOTA)
                         .err()
                         .ok_or(DomainError::Conflict)?;
                     refuse_file(&mut errors, &field, refusal, upload.file_name);
                     continue;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    self.discard_file(&upload.storage_key).await;
+                    self.discard_incoming(files.collect()).await;
+                    return Err(e.into());
+                }
             }
             existing.push(upload.clone());
             added.push(upload);
@@ -693,6 +688,16 @@ impl Applications {
         } else {
             Err(DomainError::Invalid(errors))
         }
+    }
+
+    /// Deletes the bytes of a file no record names (refused).
+    async fn discard_file(&self, storage_key: &str) {
+        uploads::discard_key(&self.files, storage_key).await;
+    }
+
+    /// Deletes the bytes of files received but not taken.
+    pub async fn discard_incoming(&self, files: Vec<IncomingFile>) {
+        uploads::discard(&self.files, files).await;
     }
 
     /// Removes a file from a draft.
@@ -939,8 +944,8 @@ impl Applications {
         note: Option<&str>,
         actor: &Actor,
     ) -> Result<PaymentOutcome, DomainError> {
-        if self.store.payment_by_key(&line.source_key).await?.is_some() {
-            return Ok(PaymentOutcome::Duplicate);
+        if let Some(seen) = self.store.payment_by_key(&line.source_key).await? {
+            return self.seen_before(&seen).await;
         }
         let now = self.now();
         let mut record = PaymentRecord {
@@ -956,6 +961,9 @@ impl Applications {
             recorded_by: recorded_by.map(str::to_owned),
             note: note.map(str::to_owned),
             recorded_at: now,
+            resolved_at: None,
+            resolved_by: None,
+            resolution_note: None,
         };
         let audit_entry = |outcome: &PaymentOutcome| {
             audit(
@@ -1046,6 +1054,61 @@ impl Applications {
         }
     }
 
+    /// The outcome of a line imported before: a line that needs attention says so again,
+    /// on every import, until a supervisor resolves it ([`Self::resolve_payment_line`]);
+    /// any other is a `duplicate`.
+    async fn seen_before(&self, seen: &PaymentRecord) -> Result<PaymentOutcome, DomainError> {
+        if !seen.needs_attention() {
+            return Ok(PaymentOutcome::Duplicate);
+        }
+        let Some(application_id) = seen.application_id.clone() else {
+            return Ok(PaymentOutcome::UnknownReference);
+        };
+        let expected_para = self
+            .store
+            .application(&application_id)
+            .await?
+            .and_then(|a| a.fee_due_para)
+            .unwrap_or(0);
+        Ok(PaymentOutcome::AmountMismatch {
+            application_id,
+            expected_para,
+        })
+    }
+
+    /// Payment lines that need attention and are not resolved (supervisor's back office).
+    pub async fn payment_lines_needing_attention(
+        &self,
+        officer: &Account,
+    ) -> Result<Vec<PaymentRecord>, DomainError> {
+        Self::ensure_supervisor(officer)?;
+        Ok(self.store.payments_needing_attention(500).await?)
+    }
+
+    /// A supervisor marks a payment line that needed attention as resolved, saying how
+    /// (refunded, paid the difference, matched by hand…).
+    pub async fn resolve_payment_line(
+        &self,
+        officer: &Account,
+        payment_id: &str,
+        note: &str,
+        actor: &Actor,
+    ) -> Result<(), DomainError> {
+        Self::ensure_supervisor(officer)?;
+        let note = check_note(note)?;
+        let now = self.now();
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            "payment.resolved",
+            payment_id,
+            json!({}),
+        ));
+        self.store
+            .resolve_payment(payment_id, &officer.id, note, now, &effects)
+            .await?;
+        Ok(())
+    }
+
     async fn record_only(
         &self,
         record: &PaymentRecord,
@@ -1101,14 +1164,7 @@ impl Applications {
         actor: &Actor,
     ) -> Result<PaymentOutcome, DomainError> {
         Self::ensure_supervisor(officer)?;
-        let mut errors = FieldErrors::default();
-        let note = note.trim();
-        if note.is_empty() {
-            errors.add("note", "required");
-        } else if note.chars().count() > 500 {
-            errors.add_with("note", "too_long", &[("max", "500".into())]);
-        }
-        errors.into_result()?;
+        let note = check_note(note)?;
         let app = self
             .store
             .application(application_id)
@@ -1364,6 +1420,19 @@ impl Applications {
             .as_deref()
             .and_then(|r| Reference97::compute(r).ok())
     }
+}
+
+/// A supervisor's note (required, at most 500 characters), trimmed.
+fn check_note(note: &str) -> Result<&str, DomainError> {
+    let mut errors = FieldErrors::default();
+    let note = note.trim();
+    if note.is_empty() {
+        errors.add("note", "required");
+    } else if note.chars().count() > 500 {
+        errors.add_with("note", "too_long", &[("max", "500".into())]);
+    }
+    errors.into_result()?;
+    Ok(note)
 }
 
 /// The import report as printed by `eforeigner payments import`.

@@ -121,6 +121,10 @@ async fn insert_event(
 
 const PAYMENT_COLUMNS: &str = "id, source, source_key, reference, amount_para, paid_on, payer, \
     outcome, application_id, recorded_by, note, recorded_at";
+/// [`PAYMENT_COLUMNS`] and the resolution, which a line gets later.
+static PAYMENT_SELECT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!("{PAYMENT_COLUMNS}, resolved_at, resolved_by, resolution_note")
+});
 
 fn payment_from_row(row: &AnyRow) -> Result<PaymentRecord, StoreError> {
     Ok(PaymentRecord {
@@ -136,6 +140,9 @@ fn payment_from_row(row: &AnyRow) -> Result<PaymentRecord, StoreError> {
         recorded_by: row.try_get("recorded_by")?,
         note: row.try_get("note")?,
         recorded_at: ts(row, "recorded_at")?,
+        resolved_at: opt_ts(row, "resolved_at")?,
+        resolved_by: row.try_get("resolved_by")?,
+        resolution_note: row.try_get("resolution_note")?,
     })
 }
 
@@ -575,11 +582,57 @@ impl ApplicationRepo for SqlStore {
 
     async fn payment_by_key(&self, source_key: &str) -> Result<Option<PaymentRecord>, StoreError> {
         self.one_by(
-            &format!("SELECT {PAYMENT_COLUMNS} FROM payments WHERE source_key = $1"),
+            &format!("SELECT {} FROM payments WHERE source_key = $1", *PAYMENT_SELECT),
             source_key,
             payment_from_row,
         )
         .await
+    }
+
+    async fn payments_needing_attention(
+        &self,
+        limit: i64,
+    ) -> Result<Vec<PaymentRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {} FROM payments WHERE resolved_at IS NULL \
+             AND outcome IN ('amount-mismatch', 'unknown-reference') \
+             ORDER BY recorded_at ASC, id ASC LIMIT $1",
+            *PAYMENT_SELECT
+        );
+        sqlx::query(&sql)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(payment_from_row)
+            .collect()
+    }
+
+    async fn resolve_payment(
+        &self,
+        id: &str,
+        by: &str,
+        note: &str,
+        at: Timestamp,
+        effects: &Effects,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let changed = sqlx::query(
+            "UPDATE payments SET resolved_at = $1, resolved_by = $2, resolution_note = $3 \
+             WHERE id = $4 AND resolved_at IS NULL",
+        )
+        .bind(micros(at))
+        .bind(by)
+        .bind(note)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !self.commit_if_changed(tx, changed, effects).await? {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
     }
 
     async fn insert_mailbox_document(

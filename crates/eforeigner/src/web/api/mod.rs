@@ -17,7 +17,7 @@ pub mod residence;
 
 use super::AppState;
 use super::context::{Auth, Ctx};
-use super::error::{ApiError, ApiErrorEnvelope};
+use super::error::{ApiError, ApiErrorEnvelope, PageError};
 use super::forms::MultipartForm;
 use crate::domain::accounts::RegisterError;
 use crate::domain::{Account, AccountStatus, DomainError, Lang, Role, Session, SignIn};
@@ -364,29 +364,36 @@ async fn register(
     ctx: Ctx,
     multipart: Multipart,
 ) -> Result<Response, ApiError> {
-    let form = MultipartForm::read(multipart, "documents")
-        .await
-        .map_err(|_| {
-            ApiError::new(
-                &ctx.tr,
-                StatusCode::BAD_REQUEST,
-                "bad_request",
-                "error-bad-request-body",
-            )
-        })?;
+    let form = MultipartForm::read(
+        multipart,
+        "documents",
+        &state.files,
+        &super::forms::registration_file_key,
+    )
+    .await
+    .map_err(|e| match e {
+        PageError::TooLarge => ApiError::new(
+            &ctx.tr,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            "error-too-large-body",
+        ),
+        _ => ApiError::new(
+            &ctx.tr,
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "error-bad-request-body",
+        ),
+    })?;
     let input = super::pages::register::registration_input(&form);
     let result = state
         .accounts
-        .register(&input, form.files.clone(), None, ctx.lang, &ctx.actor())
+        .register(&input, form.files, None, ctx.lang, &ctx.actor())
         .await;
     state.worker.wake();
     match result {
         Ok(()) => Ok(accepted(&ctx, "register-sent-body")),
-        Err(RegisterError::Form(rejected)) => {
-            let mut errors = rejected.errors;
-            form.report_oversized(&mut errors, "documents");
-            Err(ApiError::invalid(&ctx.tr, &errors))
-        }
+        Err(RegisterError::Form(rejected)) => Err(ApiError::invalid(&ctx.tr, &rejected.errors)),
         Err(RegisterError::Domain(e)) => Err(err(&ctx)(e)),
     }
 }

@@ -532,43 +532,52 @@ pub async fn correct(
     if auth.account.status != AccountStatus::Rejected {
         return Ok(see_other("/account"));
     }
-    let form = MultipartForm::read(multipart, "documents").await?;
+    let mut form = MultipartForm::read(
+        multipart,
+        "documents",
+        &state.files,
+        &crate::web::forms::registration_file_key,
+    )
+    .await?;
     let values = keep_values(&form.fields);
     let draft = Some(form.get("draft_token").to_string()).filter(|d| !d.is_empty());
     let spec_for = |token: &str, uploads: &[Upload]| correct_spec(&ctx, token, uploads);
     if let Some(page) =
-        draft_form_interruption(&state, &ctx, &form, &draft, "correct-title", &spec_for).await?
+        draft_form_interruption(&state, &ctx, &mut form, &draft, "correct-title", &spec_for)
+            .await?
     {
         return Ok(page);
     }
     let input = registration_input(&form);
     match state
         .accounts
-        .correct_registration(
-            &auth.account,
-            &input,
-            form.files.clone(),
-            draft,
-            &ctx.actor(),
-        )
+        .correct_registration(&auth.account, &input, form.files, draft.clone(), &ctx.actor())
         .await
     {
-        Ok(_) => Ok(see_other("/account")),
+        Ok(_) => Ok(see_other("/account?done=corrected")),
         Err(RegisterError::Form(FormRejected {
-            mut errors,
+            errors,
             draft_token,
             uploads,
-        })) => {
-            form.report_oversized(&mut errors, "documents");
-            Ok(form_page(
+        })) => Ok(form_page(
+            &ctx,
+            "correct-title",
+            correct_spec(&ctx, &draft_token, &uploads),
+            values,
+            &errors,
+        )),
+        Err(RegisterError::Domain(e)) => {
+            super::register::throttled_draft_form(
+                &state,
                 &ctx,
+                &draft,
                 "correct-title",
-                correct_spec(&ctx, &draft_token, &uploads),
+                &spec_for,
                 values,
-                &errors,
-            ))
+                e,
+            )
+            .await
         }
-        Err(RegisterError::Domain(e)) => Err(e.into()),
     }
 }
 

@@ -990,25 +990,35 @@ pub async fn add_files(
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     // The draft is read while the files arrive (an upload spends milliseconds on the
-    // wire); a draft that cannot take files stops the upload without reading the rest.
-    let (form, target) = tokio::try_join!(MultipartForm::read(multipart, "files"), async {
-        state
-            .applications
-            .file_target(&auth.account, &id)
-            .await
-            .map_err(|e| draft_change_failed(&id, e))
-    },)?;
-    ctx.check_csrf(form.get("csrf_token"))?;
+    // wire). Its files are received into its own folder: an id that cannot name one is no
+    // application's.
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(PageError::NotFound);
+    }
+    let key_for = |file: &str| format!("applications/{id}/{file}");
+    let (form, target) = tokio::join!(
+        MultipartForm::read(multipart, "files", &state.files, &key_for),
+        async {
+            state
+                .applications
+                .file_target(&auth.account, &id)
+                .await
+                .map_err(|e| draft_change_failed(&id, e))
+        },
+    );
+    let mut form = form?;
+    let target = match target {
+        Ok(t) if ctx.check_csrf(form.get("csrf_token")).is_ok() => t,
+        other => {
+            // Refused as a whole: nothing received is kept.
+            form.discard(&state.files).await;
+            return Err(other.err().unwrap_or(PageError::Csrf));
+        }
+    };
     let item = form.get("item").to_string();
     match state
         .applications
-        .add_files(
-            target,
-            &item,
-            form.files.clone(),
-            &form.oversized,
-            &ctx.actor(),
-        )
+        .add_files(target, &item, form.files, &ctx.actor())
         .await
     {
         Ok(_) => Ok(see_other(&format!(

@@ -148,6 +148,32 @@ pub fn checked_email_form(
     }
 }
 
+/// The form shown again with what was typed when the service answered `Throttled` (too many
+/// requests from this connection), saying how long to wait; any other error as a page.
+pub fn throttled_form(
+    ctx: &Ctx,
+    title_key: &str,
+    spec: FormSpec,
+    f: &HashMap<String, String>,
+    e: crate::domain::DomainError,
+) -> Result<Response, super::error::PageError> {
+    let crate::domain::DomainError::Throttled { retry_after_secs } = e else {
+        return Err(e.into());
+    };
+    let mut errors = FieldErrors::default();
+    errors.add_with(
+        "form",
+        "too_many_requests",
+        &[("seconds", retry_after_secs.to_string())],
+    );
+    let mut r = form_page(ctx, title_key, spec, keep_values(f), &errors);
+    *r.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+    if let Ok(v) = axum::http::HeaderValue::from_str(&retry_after_secs.to_string()) {
+        r.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+    }
+    Ok(r)
+}
+
 /// Values to show again: everything typed except secrets and tokens.
 pub fn keep_values(fields: &HashMap<String, String>) -> HashMap<String, String> {
     fields
@@ -162,16 +188,33 @@ pub fn keep_values(fields: &HashMap<String, String>) -> HashMap<String, String> 
         .collect()
 }
 
-/// A safe local redirect target (`/…`, never `//host` or a full URL).
+/// A safe local redirect target (see [`local_path`]), or `/account`.
 pub fn safe_next(next: Option<&String>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n.clone(),
-        _ => "/account".into(),
-    }
+    next.and_then(|n| local_path(n))
+        .unwrap_or("/account")
+        .to_string()
 }
 
-/// Redirect after a successful POST (303 so the browser GETs the target).
+/// `raw` when it is a path on this site: it starts with one `/`, and every character is
+/// visible ASCII other than `\`. Browsers drop tabs and line breaks from a URL and read
+/// `\` as `/`, so `/\t/evil.example` or `/\\evil.example` would leave the site; line
+/// breaks and other characters cannot stand in a `Location` header at all.
+pub fn local_path(raw: &str) -> Option<&str> {
+    let local = raw.starts_with('/')
+        && !raw.starts_with("//")
+        && raw.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    local.then_some(raw)
+}
+
+/// Redirect after a successful POST (303 so the browser GETs the target). A target that
+/// cannot stand in a header (never one the portal makes) goes to the home page instead of
+/// failing.
 pub fn see_other(to: &str) -> Response {
+    let to = if axum::http::HeaderValue::from_str(to).is_ok() {
+        to
+    } else {
+        "/"
+    };
     Redirect::to(to).into_response()
 }
 
@@ -278,6 +321,41 @@ mod tests {
         fn when_reads_as_strftime_would(secs in 0_i64..253_402_300_799, nanos in 0_i32..1_000_000_000) {
             let t = Timestamp::new(secs, nanos).unwrap();
             prop_assert_eq!(when(t), t.strftime("%Y-%m-%d %H:%M UTC").to_string());
+        }
+    }
+
+    #[test]
+    fn only_paths_of_this_site_are_redirect_targets() {
+        for ok in ["/", "/account", "/applications/1?step=2#x", "/a%09b"] {
+            assert_eq!(local_path(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "account",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/a\r\nSet-Cookie: x=1",
+            "/a\u{b}b",
+            "/a b",
+            "/é",
+            "https://evil.example/",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+        assert_eq!(safe_next(Some(&"/\t/evil.example".to_string())), "/account");
+        assert_eq!(see_other("/a\r\nb").headers()["location"], "/");
+    }
+
+    proptest! {
+        #[test]
+        fn a_redirect_never_fails_and_never_leaves_the_site(raw in "\\PC{0,12}|/[\\t\\n\\r\\x0b /\\\\a-z]{0,8}") {
+            let to = safe_next(Some(&raw));
+            let r = see_other(&to);
+            let location = r.headers()["location"].to_str().unwrap().to_string();
+            prop_assert!(location.starts_with('/'));
+            prop_assert!(!location.starts_with("//") && !location.contains('\\'));
         }
     }
 

@@ -11,12 +11,12 @@ use eforeigner_rules::countries::{self, NameLanguage};
 use super::{csrf_errors, form_page, keep_values, message, see_other};
 use crate::domain::accounts::{FormRejected, RegisterError};
 use crate::domain::registration::RegistrationInput;
-use crate::domain::{FieldErrors, HasEbs, IdDocType, Lang, Sex, Upload};
+use crate::domain::{DomainError, FieldErrors, HasEbs, IdDocType, Lang, Sex, Upload};
 use crate::i18n::Tr;
 use crate::web::AppState;
 use crate::web::context::Ctx;
 use crate::web::error::PageError;
-use crate::web::forms::MultipartForm;
+use crate::web::forms::{MultipartForm, registration_file_key};
 use crate::web::templates::{Action, Field, FormSpec, UploadView};
 
 /// The country names' language for a page language.
@@ -148,39 +148,51 @@ pub async fn submit(
     ctx: Ctx,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let form = MultipartForm::read(multipart, "documents").await?;
+    let mut form =
+        MultipartForm::read(
+        multipart,
+        "documents",
+        &state.files,
+        &registration_file_key,
+    )
+    .await?;
     let values = keep_values(&form.fields);
     let draft = form.get("draft_token").to_string();
     let draft = (!draft.is_empty()).then_some(draft);
     let spec_for = |token: &str, uploads: &[Upload]| spec(&ctx, token, uploads);
     if let Some(page) =
-        draft_form_interruption(&state, &ctx, &form, &draft, "register-title", &spec_for).await?
+        draft_form_interruption(&state, &ctx, &mut form, &draft, "register-title", &spec_for)
+            .await?
     {
         return Ok(page);
     }
     let input = registration_input(&form);
+    let email = input.email.clone();
     let result = state
         .accounts
-        .register(&input, form.files.clone(), draft, ctx.lang, &ctx.actor())
+        .register(&input, form.files, draft.clone(), ctx.lang, &ctx.actor())
         .await;
     state.worker.wake();
     match result {
-        Ok(()) => Ok(see_other("/register/sent")),
+        Ok(()) => {
+            // "Check your e-mail" names the address the link went to.
+            let to: String = url::form_urlencoded::byte_serialize(email.trim().as_bytes()).collect();
+            Ok(see_other(&format!("/register/sent?to={to}")))
+        }
         Err(RegisterError::Form(FormRejected {
-            mut errors,
+            errors,
             draft_token,
             uploads,
-        })) => {
-            form.report_oversized(&mut errors, "documents");
-            Ok(form_page(
-                &ctx,
-                "register-title",
-                spec(&ctx, &draft_token, &uploads),
-                values,
-                &errors,
-            ))
+        })) => Ok(form_page(
+            &ctx,
+            "register-title",
+            spec(&ctx, &draft_token, &uploads),
+            values,
+            &errors,
+        )),
+        Err(RegisterError::Domain(e)) => {
+            throttled_draft_form(&state, &ctx, &draft, "register-title", &spec_for, values, e).await
         }
-        Err(RegisterError::Domain(e)) => Err(e.into()),
     }
 }
 
@@ -190,13 +202,15 @@ pub async fn submit(
 pub async fn draft_form_interruption(
     state: &AppState,
     ctx: &Ctx,
-    form: &MultipartForm,
+    form: &mut MultipartForm,
     draft: &Option<String>,
     title_key: &str,
     spec_for: &(dyn Fn(&str, &[Upload]) -> FormSpec + Send + Sync),
 ) -> Result<Option<Response>, PageError> {
     let values = keep_values(&form.fields);
     if ctx.check_csrf(form.get("csrf_token")).is_err() {
+        // Nothing of a form refused as a whole is kept: its new files go.
+        form.discard(&state.files).await;
         let uploads = match draft {
             Some(d) => state.accounts.draft_uploads(d).await?,
             None => vec![],
@@ -222,7 +236,7 @@ pub async fn draft_form_interruption(
     state.accounts.remove_draft_upload(&token, remove).await?;
     let (uploads, errors) = state
         .accounts
-        .stash_draft_files(&token, form.files.clone())
+        .stash_draft_files(&token, std::mem::take(&mut form.files))
         .await?;
     Ok(Some(form_page(
         ctx,
@@ -233,21 +247,62 @@ pub async fn draft_form_interruption(
     )))
 }
 
+/// A registration form the service refused as a whole: `Throttled` (too many forms from
+/// this connection) shows it again with the files kept before and how long to wait; any
+/// other error is a page.
+pub async fn throttled_draft_form(
+    state: &AppState,
+    ctx: &Ctx,
+    draft: &Option<String>,
+    title_key: &str,
+    spec_for: &(dyn Fn(&str, &[Upload]) -> FormSpec + Send + Sync),
+    values: HashMap<String, String>,
+    e: DomainError,
+) -> Result<Response, PageError> {
+    let DomainError::Throttled { retry_after_secs } = e else {
+        return Err(e.into());
+    };
+    let uploads = match draft {
+        Some(d) => state.accounts.draft_uploads(d).await?,
+        None => vec![],
+    };
+    let mut errors = FieldErrors::default();
+    errors.add_with(
+        "form",
+        "too_many_requests",
+        &[("seconds", retry_after_secs.to_string())],
+    );
+    let token = draft.clone().unwrap_or_default();
+    let mut r = form_page(ctx, title_key, spec_for(&token, &uploads), values, &errors);
+    *r.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
+    Ok(r)
+}
+
 /// `GET /register/sent`: "check your e-mail".
-pub async fn sent(ctx: Ctx) -> Response {
-    message(
-        &ctx,
-        "register-sent-title",
-        &[
-            "register-sent-body",
-            "register-sent-spam",
-            "register-sent-next",
-        ],
-        vec![Action::link(
+pub async fn sent(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Response {
+    let mut paragraphs = vec![];
+    // The address typed, when the form sent it along: the person sees where to look (and a
+    // typing mistake). Only an address that could be one is shown.
+    if let Some(to) = q
+        .get("to")
+        .and_then(|t| eforeigner_rules::email::Email::parse(t).ok())
+    {
+        paragraphs.push(ctx.tr.t_args("register-sent-to", &[("email", to.normalized())]));
+    }
+    paragraphs.extend(
+        ["register-sent-body", "register-sent-spam", "register-sent-next"]
+            .iter()
+            .map(|k| ctx.tr.t(k)),
+    );
+    crate::web::templates::render(&crate::web::templates::MessagePage {
+        p: crate::web::templates::Page::new(&ctx, "register-sent-title"),
+        heading: ctx.tr.t("register-sent-title"),
+        paragraphs,
+        actions: vec![Action::link(
             ctx.tr.t("resend-link"),
             "/confirm-email/resend",
         )],
-    )
+    })
 }
 
 /// The `token` query parameter of e-mail links.
@@ -352,10 +407,9 @@ pub async fn resend(
         Ok(email) => email,
         Err(page) => return Ok(*page),
     };
-    state
-        .accounts
-        .resend_confirmation(&email, &ctx.actor())
-        .await?;
+    if let Err(e) = state.accounts.resend_confirmation(&email, &ctx.actor()).await {
+        return super::throttled_form(&ctx, "resend-title", resend_spec(&ctx), &f, e);
+    }
     state.worker.wake();
     Ok(message(
         &ctx,
