@@ -67,6 +67,8 @@ impl Portal {
             demo: false,
             secret: None,
             session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
+            trusted_proxies: vec![],
+            metrics_token: None,
         };
         let app = App::build(config, Arc::new(SystemClock)).await?;
 

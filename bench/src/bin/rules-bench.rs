@@ -171,6 +171,8 @@ async fn main() -> anyhow::Result<()> {
         demo: false,
         secret: None,
         session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
+        trusted_proxies: vec![],
+        metrics_token: None,
     };
     drop(listener);
     let app = App::build(config, Arc::new(SystemClock)).await?;

@@ -849,6 +849,8 @@ async fn measure(
         demo: false,
         secret: None,
         session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
+        trusted_proxies: vec![],
+        metrics_token: None,
     };
     let app = App::build(config, Arc::new(SystemClock)).await?;
     let reader = app

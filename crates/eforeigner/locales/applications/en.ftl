@@ -203,7 +203,7 @@ mailbox-unread = New
 mailbox-back = Back to the e-Mailbox
 mailbox-download = Download the PDF
 mailbox-case-link = See the request
-mailbox-kept = The date you first opened this document is recorded as its delivery.
+mailbox-kept = Nothing here can be deleted. The date you first opened a document is recorded as its delivery.
 mailbox-kind-receipt = Confirmation of request receipt
 
 ## Verification
@@ -320,3 +320,10 @@ hint-studies-end = The permit cannot last longer than your studies.
 field-study-programme = Study programme
 field-treatment-end = Expected end of treatment
 error-date-not-future = The date must be after today.
+mailbox-not-opened = Not opened yet
+mailbox-open-explain = Opening the document records the date and time you received it (the delivery receipt). Then you can read and download it.
+mailbox-open = Open the document
+mailbox-opened-banner = The document is open. The date and time you received it are recorded.
+verify-holder-initials = Holder's initials
+verify-holder-born = Year of birth
+verify-passport-ends = Passport number ends with

@@ -204,7 +204,7 @@ mailbox-unread = Ново
 mailbox-back = Назад на еСандуче
 mailbox-download = Преузмите PDF
 mailbox-case-link = Погледајте захтев
-mailbox-kept = Датум када сте први пут отворили овај документ евидентира се као датум доставе.
+mailbox-kept = Ништа овде не може да се обрише. Датум када сте документ први пут отворили бележи се као датум пријема.
 mailbox-kind-receipt = Потврда о пријему захтева
 
 ## Провера
@@ -321,3 +321,10 @@ hint-studies-end = Дозвола не може да траје дуже од В
 field-study-programme = Студијски програм
 field-treatment-end = Очекивани завршетак лечења
 error-date-not-future = Датум мора да буде после данашњег дана.
+mailbox-not-opened = Још није отворено
+mailbox-open-explain = Отварањем документа бележе се датум и време када сте га примили (потврда о пријему). Затим можете да га прочитате и преузмете.
+mailbox-open = Отвори документ
+mailbox-opened-banner = Документ је отворен. Датум и време пријема су забележени.
+verify-holder-initials = Иницијали подносиоца
+verify-holder-born = Година рођења
+verify-passport-ends = Број пасоша се завршава на

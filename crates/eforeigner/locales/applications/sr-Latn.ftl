@@ -204,7 +204,7 @@ mailbox-unread = Novo
 mailbox-back = Nazad na eSanduče
 mailbox-download = Preuzmite PDF
 mailbox-case-link = Pogledajte zahtev
-mailbox-kept = Datum kada ste prvi put otvorili ovaj dokument evidentira se kao datum dostave.
+mailbox-kept = Ništa ovde ne može da se obriše. Datum kada ste dokument prvi put otvorili beleži se kao datum prijema.
 mailbox-kind-receipt = Potvrda o prijemu zahteva
 
 ## Provera
@@ -321,3 +321,10 @@ hint-studies-end = Dozvola ne može da traje duže od Vaših studija.
 field-study-programme = Studijski program
 field-treatment-end = Očekivani završetak lečenja
 error-date-not-future = Datum mora da bude posle današnjeg dana.
+mailbox-not-opened = Još nije otvoreno
+mailbox-open-explain = Otvaranjem dokumenta beleže se datum i vreme kada ste ga primili (potvrda o prijemu). Zatim možete da ga pročitate i preuzmete.
+mailbox-open = Otvori dokument
+mailbox-opened-banner = Dokument je otvoren. Datum i vreme prijema su zabeleženi.
+verify-holder-initials = Inicijali podnosioca
+verify-holder-born = Godina rođenja
+verify-passport-ends = Broj pasoša se završava na

@@ -166,6 +166,12 @@ fn return_path(req: &Request) -> String {
         .unwrap_or_else(|| "/".into())
 }
 
+/// Whether `path` is a static asset: the same for everyone, so no session is looked up and
+/// no cookie set for it.
+pub fn is_asset(path: &str) -> bool {
+    path.starts_with("/static/") || path == "/favicon.ico"
+}
+
 /// Middleware: resolves session, language and CSRF cookie, runs the handler, then renders
 /// error pages in the user's language and sets the cookies it decided on.
 pub async fn context_layer(
@@ -175,10 +181,21 @@ pub async fn context_layer(
 ) -> Response {
     let names = CookieNames::for_config(state.config.secure_cookies());
     let headers = req.headers();
+    // Behind a reverse proxy the peer is the proxy: the client is what the trusted proxies
+    // say (`EFOREIGNER_TRUSTED_PROXIES`), never what a client says of itself.
     let ip = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+        .map(|c| {
+            let forwarded = headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok());
+            state
+                .config
+                .client_address(c.0.ip(), forwarded.collect::<Vec<_>>().into_iter())
+                .to_string()
+        })
         .unwrap_or_else(|| "unknown".into());
     let user_agent: String = headers
         .get(header::USER_AGENT)
@@ -190,7 +207,7 @@ pub async fn context_layer(
 
     let mut set_cookies: Vec<String> = vec![];
     // Static files are the same for everyone: no session lookup for them.
-    let is_static = req.uri().path().starts_with("/static/");
+    let is_static = is_asset(req.uri().path());
     let session_cookie = cookie(headers, names.session).filter(|_| !is_static);
     let (auth, session_expired) = match session_cookie {
         Some(secret) => match state.accounts.authenticate(secret).await {
@@ -210,7 +227,7 @@ pub async fn context_layer(
     // The API authenticates writes by content type and Origin, static files need nothing:
     // neither gets (or pays for) a CSRF cookie.
     let path = req.uri().path();
-    let forms_possible = !path.starts_with("/api/") && !path.starts_with("/static/");
+    let forms_possible = !path.starts_with("/api/") && !is_asset(path);
     let csrf_token = match cookie(headers, names.csrf).filter(|v| v.len() >= 32 && v.len() <= 64) {
         Some(v) => csrf_token_for(&state.csrf_key, v),
         None if forms_possible => {

@@ -184,6 +184,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/mailbox", get(pages::mailbox::list))
         .route("/mailbox/{id}", get(pages::mailbox::show))
+        .route("/mailbox/{id}/open", post(pages::mailbox::open))
         .route("/mailbox/{id}/file", get(pages::mailbox::file))
         .route("/verify", get(pages::mailbox::verify_form))
         .route("/verify/{code}", get(pages::mailbox::verify_code))
@@ -214,6 +215,8 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(pages::home::metrics))
         .route("/static/app.css", get(pages::assets::css))
         .route("/static/app.js", get(pages::assets::js))
+        .route("/static/favicon.svg", get(pages::assets::favicon_svg))
+        .route("/favicon.ico", get(pages::assets::favicon_ico))
         // Pages only: the API answers a wrong method in its JSON envelope.
         .method_not_allowed_fallback(pages::home::method_not_allowed);
 
@@ -234,6 +237,16 @@ pub fn router(state: AppState) -> Router {
             security::headers,
         ))
         .layer(middleware::from_fn(security::track_metrics))
+        // HTML, CSS, JS and JSON compressed for clients that take it (gzip or Brotli); PDFs
+        // and images are sent as they are.
+        .layer(
+            tower_http::compression::CompressionLayer::new().compress_when({
+                use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
+                SizeAbove::new(256)
+                    .and(NotForContentType::new("application/pdf"))
+                    .and(NotForContentType::IMAGES)
+            }),
+        )
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }

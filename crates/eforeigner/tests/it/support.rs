@@ -275,6 +275,8 @@ impl TestApp {
             demo: false,
             secret: None,
             session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
+            trusted_proxies: vec![],
+            metrics_token: None,
         };
         let clock = ManualClock::new(jiff::Timestamp::now());
         let app = App::build(config, Arc::new(clock.clone())).await.unwrap();

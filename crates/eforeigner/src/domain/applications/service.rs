@@ -1247,21 +1247,30 @@ impl Applications {
         Ok((page.page_of(slice.documents), slice.unread))
     }
 
-    /// Opens a document of `account`'s e-Mailbox: records the first opening (delivery
-    /// receipt) and returns it with its bytes when `with_bytes`.
+    /// A document of `account`'s e-Mailbox, without opening it (nothing is recorded:
+    /// looking at the list, or a browser fetching a link ahead, is not receiving).
+    pub async fn mailbox_document(
+        &self,
+        account: &Account,
+        doc_id: &str,
+    ) -> Result<MailboxDocument, DomainError> {
+        self.store
+            .mailbox_document(doc_id)
+            .await?
+            .filter(|d| d.account_id == account.id)
+            .ok_or(DomainError::NotFound)
+    }
+
+    /// Opens a document of `account`'s e-Mailbox: the first opening is recorded as the
+    /// delivery receipt (when the addressee received it), once; later ones change nothing.
+    /// Only a deliberate action of the addressee (a form's post) calls this.
     pub async fn open_document(
         &self,
         account: &Account,
         doc_id: &str,
-        with_bytes: bool,
         actor: &Actor,
-    ) -> Result<(MailboxDocument, Option<Bytes>), DomainError> {
-        let mut doc = self
-            .store
-            .mailbox_document(doc_id)
-            .await?
-            .filter(|d| d.account_id == account.id)
-            .ok_or(DomainError::NotFound)?;
+    ) -> Result<MailboxDocument, DomainError> {
+        let mut doc = self.mailbox_document(account, doc_id).await?;
         if doc.opened_at.is_none() {
             let now = self.now();
             let effects = Effects::at(now).with_audit(audit(
@@ -1273,11 +1282,21 @@ impl Applications {
             self.store.mark_opened(&doc.id, now, &effects).await?;
             doc.opened_at = Some(now);
         }
-        let bytes = if with_bytes {
-            Some(self.files.get(&doc.storage_key).await?)
-        } else {
-            None
-        };
+        Ok(doc)
+    }
+
+    /// The file of an opened document of `account`'s e-Mailbox; `Conflict` while it has not
+    /// been opened ([`Self::open_document`]).
+    pub async fn document_file(
+        &self,
+        account: &Account,
+        doc_id: &str,
+    ) -> Result<(MailboxDocument, Bytes), DomainError> {
+        let doc = self.mailbox_document(account, doc_id).await?;
+        if doc.opened_at.is_none() {
+            return Err(DomainError::Conflict);
+        }
+        let bytes = self.files.get(&doc.storage_key).await?;
         Ok((doc, bytes))
     }
 

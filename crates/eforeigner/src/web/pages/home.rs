@@ -96,8 +96,18 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-/// `GET /metrics`: Prometheus text format.
-pub async fn metrics(State(state): State<AppState>) -> Response {
+/// `GET /metrics`: Prometheus text format, for the operator only: with
+/// `EFOREIGNER_METRICS_TOKEN` set, to requests that carry it as a bearer token; without
+/// it, to clients on this machine that came through no proxy. Anyone else gets "not
+/// found", as for an address that does not exist.
+pub async fn metrics(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    if !may_read_metrics(state.config.metrics_token.as_deref(), &ctx.ip, &headers) {
+        return PageError::NotFound.into_response();
+    }
     let pending = state.store.pending_jobs().await.unwrap_or(-1);
     metrics::gauge!("outbox_pending_jobs").set(pending as f64);
     match &state.metrics {
@@ -107,6 +117,25 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
         )
             .into_response(),
         None => (StatusCode::NOT_FOUND, "metrics disabled").into_response(),
+    }
+}
+
+/// Whether a request may read `/metrics` (see [`metrics`]).
+fn may_read_metrics(token: Option<&str>, client: &str, headers: &axum::http::HeaderMap) -> bool {
+    use subtle::ConstantTimeEq as _;
+    match token {
+        Some(token) => headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .is_some_and(|sent| bool::from(sent.as_bytes().ct_eq(token.as_bytes()))),
+        None => {
+            let proxied = headers.contains_key("x-forwarded-for") || headers.contains_key(header::FORWARDED);
+            !proxied
+                && client
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }
     }
 }
 

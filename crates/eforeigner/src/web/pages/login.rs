@@ -129,6 +129,14 @@ pub async fn submit(
     }
     match state.accounts.login(email, password, &ctx.actor()).await {
         Ok(logged_in) => {
+            // Signing in as someone in a browser where someone is signed in ends the
+            // session of the one before: one browser, one person.
+            if let Some(before) = &ctx.auth {
+                state
+                    .accounts
+                    .logout(&before.session, &ctx.actor())
+                    .await?;
+            }
             state.worker.wake();
             let mut r = see_other(&safe_next(Some(&next).filter(|n| !n.is_empty())));
             let cookie = ctx
@@ -137,6 +145,7 @@ pub async fn submit(
             if let Ok(v) = HeaderValue::from_str(&cookie) {
                 r.headers_mut().append(header::SET_COOKIE, v);
             }
+            set_csrf_cookie(&ctx, &mut r, &crate::domain::clock::new_secret());
             // Language chosen before login wins over the stored one and is remembered.
             if ctx.lang != logged_in.account.language {
                 state
@@ -180,8 +189,15 @@ pub async fn logout(
 ) -> Result<Response, PageError> {
     ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
     state.accounts.logout(&auth.session, &ctx.actor()).await?;
+    let csrf_cookie = crate::domain::clock::new_secret();
+    // The page after is drawn for the signed-out person, with forms of the new cookie.
+    let signed_out = Ctx {
+        auth: None,
+        csrf_token: crate::web::context::csrf_token_for(&state.csrf_key, &csrf_cookie),
+        ..ctx.clone()
+    };
     let mut r = message(
-        &ctx_signed_out(&ctx),
+        &signed_out,
         "logout-title",
         &["logout-body"],
         vec![Action::button_link(ctx.tr.t("nav-sign-in"), "/login")],
@@ -190,13 +206,18 @@ pub async fn logout(
     if let Ok(v) = HeaderValue::from_str(&clear) {
         r.headers_mut().append(header::SET_COOKIE, v);
     }
+    set_csrf_cookie(&ctx, &mut r, &csrf_cookie);
     Ok(r.into_response())
 }
 
-fn ctx_signed_out(ctx: &Ctx) -> Ctx {
-    Ctx {
-        auth: None,
-        ..ctx.clone()
+/// A new CSRF cookie with a login or a logout, as the session id is new: a form token
+/// taken before (in this browser, by another person, or leaked) is no longer accepted
+/// after it. A session that merely expires keeps the cookie, so a form open at that moment
+/// can still keep its answers for the next login.
+fn set_csrf_cookie(ctx: &Ctx, r: &mut Response, value: &str) {
+    let fresh = ctx.cookies.set(ctx.cookies.csrf, value, None);
+    if let Ok(v) = HeaderValue::from_str(&fresh) {
+        r.headers_mut().append(header::SET_COOKIE, v);
     }
 }
 

@@ -12,7 +12,6 @@ use axum::response::Response;
 
 use super::applications::download;
 use super::{PageQuery, When, see_other, when};
-use crate::domain::applications::receipt::ground_name;
 use crate::domain::applications::steps::StepId;
 use crate::domain::applications::{ApplicationStatus, Applications};
 use crate::domain::paging::PageNumber;
@@ -93,21 +92,28 @@ pub struct MailboxDocPage {
     pub heading: String,
     /// Facts: label, value.
     pub facts: Vec<(String, String)>,
-    /// Download link.
-    pub download: String,
+    /// The address that opens it (a form's post), while it is not opened.
+    pub open_action: Option<String>,
+    /// Download link, once opened.
+    pub download: Option<String>,
     /// Case link.
     pub case_href: Option<String>,
+    /// It was opened by the request before (the banner says so).
+    pub just_opened: bool,
 }
 
-/// `GET /mailbox/{id}`: opens a document (the first opening is the delivery receipt).
+/// `GET /mailbox/{id}`: a document's page. Looking does not open it: a document not yet
+/// opened shows what it is and a button that opens it (and records the delivery receipt);
+/// an opened one its download.
 pub async fn show(
     State(state): State<AppState>,
     ActiveApplicant(ctx, auth): ActiveApplicant,
     Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (doc, _) = state
+    let doc = state
         .applications
-        .open_document(&auth.account, &id, false, &ctx.actor())
+        .mailbox_document(&auth.account, &id)
         .await?;
     let tr = &ctx.tr;
     let mut facts = vec![
@@ -118,34 +124,55 @@ pub async fn show(
         (tr.t("mailbox-delivered"), when(doc.created_at)),
         (
             tr.t("mailbox-opened"),
-            doc.opened_at.map(when).unwrap_or_default(),
+            doc.opened_at
+                .map(when)
+                .unwrap_or_else(|| tr.t("mailbox-not-opened")),
         ),
         (tr.t("mailbox-size"), human_size(doc.size_bytes)),
     ];
     if let Some(code) = &doc.verify_code {
         facts.push((tr.t("receipt-code"), code.clone()));
     }
+    let opened = doc.opened_at.is_some();
     Ok(render(&MailboxDocPage {
         p: Page::new(&ctx, "mailbox-title"),
         heading: tr.t(&format!("mailbox-kind-{}", doc.kind)),
         facts,
-        download: format!("/mailbox/{}/file", doc.id),
+        open_action: (!opened).then(|| format!("/mailbox/{}/open", doc.id)),
+        download: opened.then(|| format!("/mailbox/{}/file", doc.id)),
         case_href: doc.application_id.map(|a| format!("/applications/{a}")),
+        just_opened: opened && q.contains_key("opened"),
     }))
 }
 
-/// `GET /mailbox/{id}/file`: the PDF.
-pub async fn file(
+/// `POST /mailbox/{id}/open`: opens the document; the first opening is the delivery
+/// receipt.
+pub async fn open(
     State(state): State<AppState>,
     ActiveApplicant(ctx, auth): ActiveApplicant,
     Path(id): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let (doc, bytes) = state
+    ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
+    state
         .applications
-        .open_document(&auth.account, &id, true, &ctx.actor())
+        .open_document(&auth.account, &id, &ctx.actor())
         .await?;
-    let bytes = bytes.ok_or(PageError::NotFound)?;
-    Ok(download(&doc.content_type, &doc.file_name, bytes.to_vec()))
+    Ok(see_other(&format!("/mailbox/{id}?opened=1")))
+}
+
+/// `GET /mailbox/{id}/file`: the PDF of an opened document; one not opened yet goes to
+/// its page, where it is opened.
+pub async fn file(
+    State(state): State<AppState>,
+    ActiveApplicant(_ctx, auth): ActiveApplicant,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    match state.applications.document_file(&auth.account, &id).await {
+        Ok((doc, bytes)) => Ok(download(&doc.content_type, &doc.file_name, bytes.to_vec())),
+        Err(DomainError::Conflict) => Ok(see_other(&format!("/mailbox/{id}"))),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The public verification page.
@@ -210,31 +237,24 @@ async fn verify_facts(
             | ApplicationStatus::Updating
             | ApplicationStatus::Resending
     );
+    // What a border check needs to tie the confirmation to the passport in front of the
+    // officer, and no more: initials, the year of birth and the passport number's last
+    // three characters; never the full name, date of birth, passport number or basis
+    // (anyone holding the code sees this page).
+    let holder = holder_summary(
+        a.get(StepId::Personal, "given_names"),
+        a.get(StepId::Personal, "surname"),
+        a.get(StepId::Personal, "date_of_birth"),
+        a.get(StepId::Personal, "passport_number"),
+    );
     Ok(Some(vec![
         (
             tr.t("receipt-reference"),
             app.case_reference.clone().unwrap_or_default(),
         ),
-        (
-            tr.t("receipt-applicant"),
-            format!(
-                "{} {}",
-                a.get(StepId::Personal, "given_names"),
-                a.get(StepId::Personal, "surname")
-            ),
-        ),
-        (
-            tr.t("field-date-of-birth"),
-            a.get(StepId::Personal, "date_of_birth").to_string(),
-        ),
-        (
-            tr.t("receipt-passport"),
-            a.get(StepId::Personal, "passport_number").to_string(),
-        ),
-        (
-            tr.t("receipt-basis"),
-            ground_name(a.get(StepId::Reasons, "ground"), ctx.lang),
-        ),
+        (tr.t("verify-holder-initials"), holder.initials),
+        (tr.t("verify-holder-born"), holder.born),
+        (tr.t("verify-passport-ends"), holder.passport_end),
         (
             tr.t("receipt-received"),
             app.received_at.map(when).unwrap_or_default(),
@@ -249,6 +269,39 @@ async fn verify_facts(
         ),
     ]))
 }
+
+/// What the public verification page shows of the holder of a confirmation.
+#[derive(Debug, PartialEq, Eq)]
+struct HolderSummary {
+    /// "A. P." for Ana Petrović (the first letter of each name).
+    initials: String,
+    /// The year of birth.
+    born: String,
+    /// "…913": the passport number's last three characters.
+    passport_end: String,
+}
+
+fn holder_summary(given: &str, surname: &str, born: &str, passport: &str) -> HolderSummary {
+    let initials = given
+        .split_whitespace()
+        .chain(surname.split_whitespace())
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{}.", c.to_uppercase()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let chars: Vec<char> = passport.trim().chars().collect();
+    let passport_end = if chars.len() > 3 {
+        format!("…{}", chars[chars.len() - 3..].iter().collect::<String>())
+    } else {
+        String::new()
+    };
+    HolderSummary {
+        initials,
+        born: born.get(..4).unwrap_or_default().to_string(),
+        passport_end,
+    }
+}
+
 
 /// `GET /verify?code=…`: anyone (e.g. a border officer) checks a confirmation's code.
 pub async fn verify_form(
@@ -380,5 +433,30 @@ pub async fn confirm_payment(
         Ok(_) => Ok(see_other("/officer/payments")),
         Err(DomainError::Invalid(e)) => payments_page(&state, &ctx, &e, Some(&id)).await,
         Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_public_page_shows_initials_a_year_and_three_characters() {
+        assert_eq!(
+            holder_summary("Ana Marija", "Petrović", "1991-03-14", "FX482913"),
+            HolderSummary {
+                initials: "A. M. P.".into(),
+                born: "1991".into(),
+                passport_end: "…913".into(),
+            }
+        );
+        assert_eq!(
+            holder_summary("Ђорђе", "šćepanović", "", "12"),
+            HolderSummary {
+                initials: "Ђ. Š.".into(),
+                born: String::new(),
+                passport_end: String::new(),
+            }
+        );
     }
 }
