@@ -49,7 +49,9 @@ pub enum Command {
 pub enum PaymentsCommand {
     /// Imports a bank statement (CSV with the columns reference, amount, date, payer;
     /// `,` or `;` separated). Idempotent. Exits with status 1 when a line needs attention
-    /// (an amount that does not match, an unknown reference, an unreadable line).
+    /// (an amount that does not match, an unknown reference, an unreadable line), on every
+    /// import until a supervisor resolves it. The confirmations of receipt of the payments
+    /// confirmed are delivered by the running portal (`eforeigner serve`), with its address.
     Import {
         /// The CSV file.
         file: std::path::PathBuf,
@@ -138,12 +140,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 user_agent: "eforeigner payments import".into(),
             };
             let report = app.applications.import_statement(&text, &actor).await?;
-            // Receipts and e-mails of confirmed payments go out now, not at the next start.
-            app.worker.run_due().await?;
+            // The confirmations of receipt and their e-mails are left to the running portal
+            // (`eforeigner serve`), whose address (`EFOREIGNER_PUBLIC_URL`) is what their
+            // links and QR codes must carry: this command may run elsewhere, with another
+            // environment, and would print its own address into every confirmation.
             print!(
                 "{}",
                 crate::domain::applications::service::format_report(&report)
             );
+            let matched = report.count("matched");
+            if matched > 0 {
+                println!(
+                    "{matched} confirmation(s) of receipt will be delivered by the running portal (eforeigner serve)."
+                );
+            }
             if report.needs_attention() {
                 anyhow::bail!("some lines need attention (see above)");
             }

@@ -193,6 +193,10 @@ pub fn router(state: AppState) -> Router {
             "/officer/payments/{id}/confirm",
             post(pages::mailbox::confirm_payment),
         )
+        .route(
+            "/officer/payments/lines/{id}/resolve",
+            post(pages::mailbox::resolve_payment_line),
+        )
         .route("/services", get(pages::account::services))
         .route("/officer/verifications", get(pages::officer::queue))
         .route("/officer/verifications/{id}", get(pages::officer::case))

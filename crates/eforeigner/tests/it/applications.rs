@@ -301,6 +301,77 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
     assert!(report.needs_attention());
     assert_eq!(report.count("amount-mismatch"), 1);
     b.get(&app).await.assert_contains("Awaiting payment");
+    // Imported again (after a crash, say): the line still needs attention, with the
+    // amounts, until a supervisor resolves it; then it is a duplicate like any other.
+    for _ in 0..2 {
+        let again = t
+            .app()
+            .applications
+            .import_statement(&wrong, &actor())
+            .await
+            .unwrap();
+        assert!(again.needs_attention(), "{again:?}");
+        assert_eq!(again.count("amount-mismatch"), 1);
+        assert!(
+            eforeigner::domain::applications::service::format_report(&again)
+                .contains("NOT accepted")
+        );
+    }
+    let supervisor = t.app().accounts.find_by_email("boss@test.example").await.unwrap();
+    if supervisor.is_none() {
+        t.create_user("boss@test.example", eforeigner::domain::Role::Supervisor)
+            .await;
+    }
+    let boss = t.browser();
+    boss.login("boss@test.example", PASSWORD).await.assert_status(303);
+    let page = boss.get("/officer/payments").await;
+    page.assert_status(200)
+        .assert_contains("Payment lines that need attention")
+        .assert_contains("amount does not match");
+    let line = t
+        .app()
+        .store
+        .payments_needing_attention(10)
+        .await
+        .unwrap()
+        .remove(0);
+    let csrf = extract_csrf(&page.body).unwrap();
+    boss.post_form(
+        &format!("/officer/payments/lines/{}/resolve", line.id),
+        &[("csrf_token", &csrf), ("note", "")],
+    )
+    .await
+    .assert_status(422)
+    .assert_contains("This field is required");
+    boss.post_form(
+        &format!("/officer/payments/lines/{}/resolve", line.id),
+        &[("csrf_token", &csrf), ("note", "Refunded to the payer on 21 Nov")],
+    )
+    .await
+    .assert_status(303);
+    let resolved = t
+        .app()
+        .applications
+        .import_statement(&wrong, &actor())
+        .await
+        .unwrap();
+    assert!(!resolved.needs_attention());
+    assert_eq!(resolved.count("duplicate"), 1);
+    // An applicant cannot resolve lines.
+    let odd = format!(
+        "reference,amount,date,payer
+97 14-123412,100.00,2026-11-20,X
+"
+    );
+    t.app().applications.import_statement(&odd, &actor()).await.unwrap();
+    let line = t.app().store.payments_needing_attention(10).await.unwrap().remove(0);
+    let csrf = b.csrf("/applications").await;
+    b.post_form(
+        &format!("/officer/payments/lines/{}/resolve", line.id),
+        &[("csrf_token", &csrf), ("note", "mine")],
+    )
+    .await
+    .assert_status(403);
 
     // The right amount confirms the payment; importing the file again changes nothing.
     let right = format!(
@@ -1474,4 +1545,127 @@ async fn long_lists_come_a_page_at_a_time() {
             - apps2.body.matches("href=\"/applications/new\"").count(),
         1
     );
+}
+
+/// Issue 14 B7: a file named "😀 名前 (Ω).png" was accepted, then the confirmation of
+/// receipt failed for ever ("the character '名' cannot be printed"): the applicant never
+/// got the proof of lawful stay. A person's text never stops a document now.
+#[tokio::test]
+async fn a_file_name_the_fonts_cannot_print_does_not_stop_the_receipt() {
+    let (t, b, app) = applicant_with_ready_draft("emoji@test.example").await;
+    upload(&b, &app, "photograph", "😀 名前 (Ω)\u{202E}gnp.png", png())
+        .await
+        .assert_status(303);
+    let review = b.get(&format!("{app}/review")).await;
+    b.post_form(
+        &format!("{app}/submit"),
+        &[
+            ("csrf_token", &extract_csrf(&review.body).unwrap()),
+            ("based_on", &hidden(&review.body, "based_on").unwrap()),
+            ("declaration", "on"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let id = app_id(&app);
+    let statement = statement_paying(&t, &id).await;
+    let report = t
+        .app()
+        .applications
+        .import_statement(&statement, &actor())
+        .await
+        .unwrap();
+    assert_eq!(report.count("matched"), 1);
+    t.mail("emoji@test.example", "new document").await;
+    let account = t.account("emoji@test.example").await;
+    let docs = t
+        .app()
+        .store
+        .mailbox_of(&account.id, PageNumber::parse(None).window())
+        .await
+        .unwrap();
+    assert_eq!(docs.documents.len(), 1, "the receipt was delivered");
+    let doc = t
+        .app()
+        .applications
+        .open_document(&account, &docs.documents[0].id, &actor())
+        .await
+        .unwrap();
+    let bytes = t
+        .app()
+        .applications
+        .document_file(&account, &doc.id)
+        .await
+        .unwrap()
+        .1;
+    if let Some(text) = pdf_text(&bytes) {
+        assert!(text.contains("(Ω)gnp.png"), "{text}");
+        assert!(!text.contains('\u{202E}'));
+    }
+}
+
+/// Issue 14 C7: `eforeigner payments import` run without `EFOREIGNER_PUBLIC_URL` put
+/// `http://127.0.0.1:8080` into the confirmation's QR code and link and into the e-mail,
+/// whatever the portal's address. The command leaves the delivery to the running portal.
+#[tokio::test]
+async fn a_statement_imported_from_the_command_line_gets_the_portals_own_address() {
+    let (t, b, app) = applicant_with_ready_draft("cli@test.example").await;
+    let review = b.get(&format!("{app}/review")).await;
+    b.post_form(
+        &format!("{app}/submit"),
+        &[
+            ("csrf_token", &extract_csrf(&review.body).unwrap()),
+            ("based_on", &hidden(&review.body, "based_on").unwrap()),
+            ("declaration", "on"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let statement = statement_paying(&t, &app_id(&app)).await;
+    let file = t.app().config.data_dir.join("statement.csv");
+    std::fs::write(&file, statement).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_eforeigner"))
+        .args(["payments", "import"])
+        .arg(&file)
+        .env("EFOREIGNER_DATA_DIR", &t.app().config.data_dir)
+        .env(
+            "EFOREIGNER_DATABASE_URL",
+            t.app().config.database_url.clone().unwrap(),
+        )
+        .env_remove("EFOREIGNER_PUBLIC_URL")
+        .env_remove("EFOREIGNER_SMTP_URL")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("delivered by the running portal"), "{stdout}");
+    // The command's jobs are stamped with the real time; the test's clock catches up.
+    t.advance(SignedDuration::from_mins(1));
+    let mail = t.mail("cli@test.example", "new document").await;
+    assert!(mail.body().contains(&t.base), "{}", mail.body());
+    assert!(!mail.body().contains(":8080"));
+    let account = t.account("cli@test.example").await;
+    let docs = t
+        .app()
+        .store
+        .mailbox_of(&account.id, PageNumber::parse(None).window())
+        .await
+        .unwrap();
+    let doc = t
+        .app()
+        .applications
+        .open_document(&account, &docs.documents[0].id, &actor())
+        .await
+        .unwrap();
+    let bytes = t
+        .app()
+        .applications
+        .document_file(&account, &doc.id)
+        .await
+        .unwrap()
+        .1;
+    if let Some(text) = pdf_text(&bytes) {
+        assert!(text.contains(&format!("{}/verify/", t.base)), "{text}");
+        assert!(!text.contains(":8080"), "{text}");
+    }
 }

@@ -12,6 +12,7 @@ mod accounts;
 mod api;
 mod applications;
 mod bad_input;
+mod hardening;
 mod residence;
 mod security;
 mod store;

@@ -327,6 +327,28 @@ pub async fn verify_code(
     Ok(verify_page(&ctx, &code, facts, true))
 }
 
+/// `POST /officer/payments/lines/{id}/resolve`: a supervisor resolves a payment line that
+/// needed attention, with a note saying how.
+pub async fn resolve_payment_line(
+    State(state): State<AppState>,
+    SignedIn(ctx, _auth): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    ctx.check_csrf(f.get("csrf_token").map(String::as_str).unwrap_or(""))?;
+    let officer = is_supervisor(&ctx)?;
+    let note = f.get("note").cloned().unwrap_or_default();
+    match state
+        .applications
+        .resolve_payment_line(&officer, &id, &note, &ctx.actor())
+        .await
+    {
+        Ok(()) => Ok(see_other("/officer/payments?resolved=1")),
+        Err(DomainError::Invalid(e)) => payments_page(&state, &ctx, &e, Some(&id)).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// A case awaiting payment in the supervisor's list.
 pub struct AwaitingRow {
     /// Application id.
@@ -352,8 +374,28 @@ pub struct PaymentsPage {
     pub p: Page,
     /// Cases awaiting payment.
     pub rows: Vec<AwaitingRow>,
-    /// Errors of the last confirmation.
+    /// Payment lines that need attention.
+    pub lines: Vec<LineRow>,
+    /// Errors of the last confirmation or resolution.
     pub f: FormView,
+}
+
+/// A payment line that needs attention, in the supervisor's list.
+pub struct LineRow {
+    /// Payment record id.
+    pub id: String,
+    /// The reference as paid (model 97).
+    pub reference: String,
+    /// Amount paid.
+    pub amount: String,
+    /// Date paid.
+    pub paid_on: String,
+    /// Payer as the bank gave it.
+    pub payer: String,
+    /// What is wrong, in words.
+    pub problem: String,
+    /// Its resolution was just refused (the note is missing or too long).
+    pub refused: bool,
 }
 
 fn is_supervisor(ctx: &Ctx) -> Result<crate::domain::Account, PageError> {
@@ -392,9 +434,27 @@ async fn payments_page(
             refused: !errors.is_empty() && refused == Some(a.id.as_str()),
         })
         .collect();
+    let lines = state
+        .applications
+        .payment_lines_needing_attention(&officer)
+        .await?
+        .into_iter()
+        .map(|l| LineRow {
+            refused: !errors.is_empty() && refused == Some(l.id.as_str()),
+            reference: eforeigner_rules::Reference97::compute(&l.reference)
+                .map(|r| r.written())
+                .unwrap_or_else(|_| l.reference.clone()),
+            amount: crate::web::api::residence::rsd_text(l.amount_para.unsigned_abs()),
+            paid_on: l.paid_on.clone(),
+            payer: l.payer.clone(),
+            problem: ctx.tr.text_of("payments-problem-", &l.outcome).to_string(),
+            id: l.id,
+        })
+        .collect();
     let mut r = render(&PaymentsPage {
         p: Page::new(ctx, "payments-title"),
         rows,
+        lines,
         f: FormView::with(&ctx.tr, HashMap::new(), errors),
     });
     if !errors.is_empty() {
