@@ -426,3 +426,23 @@ error-too-many-requests = Слишком много запросов с ваше
        *[other] { $seconds } секунды
     }.
 register-sent-to = Мы отправили ссылку на { $email }. Если адрес указан неверно, зарегистрируйтесь ещё раз с правильным адресом.
+error-required-named = Заполните поле «{ $label }».
+error-choose-one-named = Выберите ответ в поле «{ $label }».
+error-required-given-names = Введите ваше имя.
+error-required-surname = Введите вашу фамилию.
+error-required-date-of-birth = Введите дату рождения.
+error-choose-one-sex = Укажите ваш пол.
+error-required-citizenship = Выберите гражданство.
+error-choose-one-has-ebs = Укажите, есть ли у вас регистрационный номер иностранца.
+error-choose-one-id-doc-type = Выберите тип документа.
+error-required-id-doc-number = Введите номер документа.
+error-required-id-doc-expiry = Введите дату окончания срока действия документа.
+error-required-email = Введите адрес электронной почты.
+error-required-password = Введите пароль.
+error-required-current-password = Введите текущий пароль.
+error-required-new-password = Введите новый пароль.
+error-required-new-email = Введите новый адрес электронной почты.
+error-required-note = Напишите примечание.
+notice-corrected = Исправленные данные и документы отправлены. Сотрудник проверит их в течение 24 часов.
+notice-account-approved = Учётная запись одобрена. Владелец уведомлён по электронной почте.
+notice-account-rejected = Учётная запись отклонена с указанной причиной. Владелец уведомлён по электронной почте и может исправить данные.

@@ -417,3 +417,23 @@ error-too-many-requests = Превише захтева са Ваше везе. 
        *[other] { $seconds } секунди
     }.
 register-sent-to = Линк смо послали на { $email }. Ако ова адреса није тачна, региструјте се поново са исправном.
+error-required-named = Попуните поље „{ $label }“.
+error-choose-one-named = Изаберите одговор за „{ $label }“.
+error-required-given-names = Унесите своје име.
+error-required-surname = Унесите своје презиме.
+error-required-date-of-birth = Унесите датум рођења.
+error-choose-one-sex = Изаберите пол.
+error-required-citizenship = Изаберите држављанство.
+error-choose-one-has-ebs = Изаберите да ли имате евиденцијски број странца.
+error-choose-one-id-doc-type = Изаберите врсту документа.
+error-required-id-doc-number = Унесите број документа.
+error-required-id-doc-expiry = Унесите датум истека документа.
+error-required-email = Унесите адресу е-поште.
+error-required-password = Унесите лозинку.
+error-required-current-password = Унесите тренутну лозинку.
+error-required-new-password = Унесите нову лозинку.
+error-required-new-email = Унесите нову адресу е-поште.
+error-required-note = Упишите напомену.
+notice-corrected = Исправљени подаци и документи су послати. Службеник ће их проверити у року од 24 сата.
+notice-account-approved = Налог је одобрен. Власник је обавештен е-поштом.
+notice-account-rejected = Налог је одбијен уз наведени разлог. Власник је обавештен е-поштом и може да исправи податке.

@@ -417,3 +417,23 @@ error-too-many-requests = Previše zahteva sa Vaše veze. Pokušajte ponovo za {
        *[other] { $seconds } sekundi
     }.
 register-sent-to = Link smo poslali na { $email }. Ako ova adresa nije tačna, registrujte se ponovo sa ispravnom.
+error-required-named = Popunite polje „{ $label }“.
+error-choose-one-named = Izaberite odgovor za „{ $label }“.
+error-required-given-names = Unesite svoje ime.
+error-required-surname = Unesite svoje prezime.
+error-required-date-of-birth = Unesite datum rođenja.
+error-choose-one-sex = Izaberite pol.
+error-required-citizenship = Izaberite državljanstvo.
+error-choose-one-has-ebs = Izaberite da li imate evidencijski broj stranca.
+error-choose-one-id-doc-type = Izaberite vrstu dokumenta.
+error-required-id-doc-number = Unesite broj dokumenta.
+error-required-id-doc-expiry = Unesite datum isteka dokumenta.
+error-required-email = Unesite adresu e-pošte.
+error-required-password = Unesite lozinku.
+error-required-current-password = Unesite trenutnu lozinku.
+error-required-new-password = Unesite novu lozinku.
+error-required-new-email = Unesite novu adresu e-pošte.
+error-required-note = Upišite napomenu.
+notice-corrected = Ispravljeni podaci i dokumenti su poslati. Službenik će ih proveriti u roku od 24 sata.
+notice-account-approved = Nalog je odobren. Vlasnik je obavešten e-poštom.
+notice-account-rejected = Nalog je odbijen uz navedeni razlog. Vlasnik je obavešten e-poštom i može da ispravi podatke.

@@ -40,15 +40,23 @@
       }, Math.max(delay, 0));
     }
 
-    // Uploads: a progress bar when JavaScript is on (the plain form works without it).
+    // Uploads: a progress bar when JavaScript is on and files are chosen (the plain form
+    // works without it). The button pressed goes along (Upload, Save and continue,
+    // Remove), as it would with the plain form.
     document.querySelectorAll("form[data-upload]").forEach(function (form) {
       form.addEventListener("submit", function (event) {
         if (!window.XMLHttpRequest || !window.FormData) { return; }
+        var chosen = Array.prototype.some.call(
+          form.querySelectorAll("input[type=file]"),
+          function (input) { return input.files && input.files.length > 0; });
+        if (!chosen) { return; }
         event.preventDefault();
+        var pressed = event.submitter;
+        var data = new FormData(form);
+        if (pressed && pressed.name) { data.append(pressed.name, pressed.value); }
         var bar = form.querySelector("progress");
-        var button = form.querySelector("button[type=submit]");
         if (bar) { bar.hidden = false; bar.value = 0; }
-        if (button) { button.disabled = true; }
+        form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
         var xhr = new XMLHttpRequest();
         xhr.open("POST", form.getAttribute("action"));
         xhr.upload.addEventListener("progress", function (e) {
@@ -56,17 +64,17 @@
         });
         xhr.addEventListener("load", function () {
           if (xhr.status === 200 && xhr.responseURL) {
-            // Saved: the server redirected to the documents step; show it.
+            // Saved: the server redirected to the next page; show it.
             window.location.assign(xhr.responseURL);
             return;
           }
-          // The page with the problems (the file was refused; nothing else is lost).
+          // The page with the problems (a file was refused; nothing else is lost).
           document.open();
           document.write(xhr.responseText);
           document.close();
         });
         xhr.addEventListener("error", function () { form.submit(); });
-        xhr.send(new FormData(form));
+        xhr.send(data);
       });
     });
 

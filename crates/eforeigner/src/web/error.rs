@@ -179,6 +179,26 @@ pub struct ApiError {
     retry_after: Option<i64>,
 }
 
+/// The message of a problem with the field `field`: as [`field_message`], except that
+/// "required" and "choose one" name the field ("Enter your surname", "Select the type of
+/// document"): a message of its own (`error-required-<field>`) where one is written, else
+/// the generic one with the field's label quoted (`error-required-named`).
+pub fn field_error_message(tr: &Tr, field: &str, code: &str, args: &[(String, String)]) -> String {
+    if matches!(code, "required" | "choose_one") {
+        let field_key = field.replace('_', "-");
+        let code_key = code.replace('_', "-");
+        let own = format!("error-{code_key}-{field_key}");
+        if tr.i18n().has(&own) {
+            return tr.t(&own);
+        }
+        let label = format!("field-{field_key}");
+        if tr.i18n().has(&label) {
+            return tr.t_args(&format!("error-{code_key}-named"), &[("label", tr.t(&label))]);
+        }
+    }
+    field_message(tr, code, args)
+}
+
 /// Translates one field error (`error-<code>` with its arguments).
 pub fn field_message(tr: &Tr, code: &str, args: &[(String, String)]) -> String {
     let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
@@ -221,7 +241,7 @@ impl ApiError {
             .map(|f| ApiFieldError {
                 field: f.field.clone(),
                 code: f.code.clone(),
-                message: field_message(tr, &f.code, &f.args),
+                message: field_error_message(tr, &f.field, &f.code, &f.args),
             })
             .collect();
         e

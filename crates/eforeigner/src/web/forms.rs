@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use axum::extract::Multipart;
 
-use super::error::{PageError, field_message};
+use super::error::{PageError, field_error_message};
 use crate::domain::uploads::{
     self, FileProblem, IncomingFile, MAX_FILE_BYTES, MAX_FILES_PER_FORM, Received,
 };
@@ -38,8 +38,9 @@ const HEAD_BYTES: usize = 256 * 1024;
 pub struct MultipartForm {
     /// Text fields (last value wins).
     pub fields: HashMap<String, String>,
-    /// The files, in the order they came: received, or refused while streaming.
-    pub files: Vec<IncomingFile>,
+    /// The files with the name of the field each came in, in the order they came:
+    /// received, or refused while streaming.
+    files: Vec<(String, IncomingFile)>,
 }
 
 impl MultipartForm {
@@ -48,7 +49,25 @@ impl MultipartForm {
         self.fields.get(name).map(String::as_str).unwrap_or("")
     }
 
-    /// Reads the whole body; file parts named `file_field` are received into `store` (each
+    /// Takes every file, whatever its field.
+    pub fn take_files(&mut self) -> Vec<IncomingFile> {
+        self.files.drain(..).map(|(_, f)| f).collect()
+    }
+
+    /// Takes the files grouped by their field, fields in the order they first came.
+    pub fn take_files_by_field(&mut self) -> Vec<(String, Vec<IncomingFile>)> {
+        let mut groups: Vec<(String, Vec<IncomingFile>)> = vec![];
+        for (field, file) in self.files.drain(..) {
+            match groups.iter_mut().find(|(f, _)| *f == field) {
+                Some((_, files)) => files.push(file),
+                None => groups.push((field, vec![file])),
+            }
+        }
+        groups
+    }
+
+    /// Reads the whole body; file parts named `file_field` or `<file_field>_<anything>` (one
+    /// field per checklist item) are received into `store` (each
     /// under the key `key_for` makes of a new id), at most [`MAX_FILES_PER_FORM`] of them
     /// (the rest are refused with [`FileProblem::TooMany`]); empty
     /// file inputs, sent by browsers when nothing was chosen, are skipped. More than
@@ -90,7 +109,11 @@ impl MultipartForm {
                 return Err(PageError::TooLarge);
             }
             let name = field.name().unwrap_or("").to_string();
-            if name != file_field {
+            let is_file = name == file_field
+                || name
+                    .strip_prefix(file_field)
+                    .is_some_and(|rest| rest.starts_with('_'));
+            if !is_file {
                 let mut text = Vec::new();
                 while let Some(chunk) = field.chunk().await.map_err(|_| PageError::BadRequest)? {
                     if text.len() + chunk.len() > MAX_FIELD_BYTES {
@@ -104,16 +127,19 @@ impl MultipartForm {
             }
             let raw_name = field.file_name().unwrap_or("").to_string();
             let file_name = uploads::display_name(&raw_name);
-            let received = self.files.iter().filter(|f| f.received.is_ok()).count();
+            let received = self.files.iter().filter(|(_, f)| f.received.is_ok()).count();
             if received >= MAX_FILES_PER_FORM {
                 // Read past without keeping a byte; only a few names are remembered.
                 while field.chunk().await.map_err(|_| PageError::BadRequest)?.is_some() {}
                 extra += 1;
                 if extra <= MAX_REPORTED_EXTRA {
-                    self.files.push(IncomingFile {
-                        file_name,
-                        received: Err(FileProblem::TooMany),
-                    });
+                    self.files.push((
+                        name,
+                        IncomingFile {
+                            file_name,
+                            received: Err(FileProblem::TooMany),
+                        },
+                    ));
                 }
                 continue;
             }
@@ -171,10 +197,13 @@ impl MultipartForm {
                     Err(problem)
                 }
             };
-            self.files.push(IncomingFile {
-                file_name,
-                received,
-            });
+            self.files.push((
+                name,
+                IncomingFile {
+                    file_name,
+                    received,
+                },
+            ));
         }
         Ok(())
     }
@@ -182,7 +211,7 @@ impl MultipartForm {
     /// Deletes the files received (a form refused before any service took them: a stale
     /// form token, a draft that can no longer take files).
     pub async fn discard(&mut self, store: &FileStore) {
-        uploads::discard(store, self.files.drain(..)).await;
+        uploads::discard(store, self.files.drain(..).map(|(_, f)| f)).await;
     }
 }
 
@@ -220,13 +249,28 @@ impl FormView {
         let errors = errors
             .0
             .iter()
-            .map(|e| (e.field.clone(), field_message(tr, &e.code, &e.args)))
+            .map(|e| {
+                (
+                    e.field.clone(),
+                    field_error_message(tr, &e.field, &e.code, &e.args),
+                )
+            })
             .collect();
         Self {
             tr: tr.clone(),
             values,
             errors,
         }
+    }
+
+    /// The problems in the order of the form's fields (`fields`, top to bottom), so the error
+    /// summary reads as the form does; a problem of the whole form (`form`) comes first, and
+    /// one of a field not listed keeps its place after those that are.
+    pub fn ordered<'a>(mut self, fields: impl IntoIterator<Item = &'a str>) -> Self {
+        let order: Vec<&str> = std::iter::once("form").chain(fields).collect();
+        let rank = |field: &str| order.iter().position(|f| *f == field).unwrap_or(order.len());
+        self.errors.sort_by_key(|(field, _)| rank(field));
+        self
     }
 
     /// Sets a value (e.g. prefilled from the account).

@@ -159,6 +159,10 @@ pub fn router(state: AppState) -> Router {
             post(pages::applications::add_files),
         )
         .route(
+            "/applications/{id}/documents",
+            post(pages::applications::documents_save),
+        )
+        .route(
             "/applications/{id}/files/{upload}",
             get(pages::applications::file),
         )

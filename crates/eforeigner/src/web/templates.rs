@@ -50,6 +50,24 @@ pub struct Page {
     pub demo: bool,
 }
 
+/// The confirmation banner a page shows after an action that redirected to it with
+/// `?done=<code>` ("Draft deleted", "Payment confirmed"…): the message `notice-<code>`.
+/// Only codes with a message show anything, so the address cannot put text on the page.
+fn done_notice(ctx: &Ctx) -> Option<String> {
+    let query = ctx.path.split_once('?')?.1;
+    let code = query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| *k == "done")?
+        .1;
+    let valid = !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let key = format!("notice-{code}");
+    (valid && ctx.tr.i18n().has(&key)).then(|| ctx.tr.t(&key))
+}
+
 impl Page {
     /// The layout data for a request, titled by the message `title_key`.
     pub fn new(ctx: &Ctx, title_key: &str) -> Self {
@@ -69,7 +87,7 @@ impl Page {
             csrf: ctx.csrf_token.clone(),
             user,
             path: ctx.path.clone(),
-            notice: None,
+            notice: done_notice(ctx),
             expires_at: expires.map(|t| t.as_second()),
             expires_at_text: expires.map(|t| t.strftime("%Y-%m-%d %H:%M").to_string()),
             warn_secs: ctx

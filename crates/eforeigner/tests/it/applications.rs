@@ -342,7 +342,7 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
     )
     .await
     .assert_status(422)
-    .assert_contains("This field is required");
+    .assert_contains("Write a note.");
     boss.post_form(
         &format!("/officer/payments/lines/{}/resolve", line.id),
         &[("csrf_token", &csrf), ("note", "Refunded to the payer on 21 Nov")],
@@ -1668,4 +1668,128 @@ async fn a_statement_imported_from_the_command_line_gets_the_portals_own_address
         assert!(text.contains(&format!("{}/verify/", t.base)), "{text}");
         assert!(!text.contains(":8080"), "{text}");
     }
+}
+
+/// Issue 14 C4, C5: on the documentation step, a file chosen in any item is uploaded by
+/// whichever button is pressed ("Save and continue" dropped it without a word), the
+/// summary names each document that still needs a file (it said "Upload at least one file
+/// for this document" four times), and the items carry the uploads' own hint, not the
+/// registration form's ("one or two files… both pages").
+#[tokio::test]
+async fn every_chosen_file_is_uploaded_whichever_button_is_pressed() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "docs@test.example").await;
+    let app = talent_draft(&b).await;
+    let id = app_id(&app);
+    let page = b.get(&format!("{app}/steps/documents")).await;
+    page.assert_status(200)
+        .assert_contains("their names must differ within this document");
+    assert!(!page.body.contains("both pages"), "no registration hint here");
+    let csrf = extract_csrf(&page.body).unwrap();
+    let based_on = hidden(&page.body, "based_on").unwrap();
+    let fields = |action: &str| {
+        vec![
+            ("csrf_token".to_string(), csrf.clone()),
+            ("based_on".to_string(), based_on.clone()),
+            ("action".to_string(), action.to_string()),
+        ]
+    };
+    // A photo chosen, then "Save and continue" without "Upload": the photo is kept, and
+    // the page says which documents still need a file, each by name, in the page's order.
+    let r = b
+        .post_multipart(
+            &format!("{app}/documents"),
+            &fields("continue"),
+            &[("files_photograph", "photo.png", png())],
+        )
+        .await;
+    r.assert_status(422)
+        .assert_contains("photo.png")
+        .assert_contains("Upload at least one file for: Scan of the passport");
+    assert!(!r.body.contains("Upload at least one file for this document"));
+    let start = r.body.find("id=\"error-summary\"").unwrap();
+    let summary = &r.body[start..start + r.body[start..].find("</div>").unwrap()];
+    let passport = summary.find("#doc_passport_scan").unwrap();
+    let means = summary.find("#doc_proof_of_financial_means").unwrap();
+    assert!(passport < means, "the summary follows the checklist's order");
+    assert_eq!(draft_uploads(&t, &id).await.len(), 1);
+    // "Upload" of one item takes the files of every item.
+    let r = b
+        .post_multipart(
+            &format!("{app}/documents"),
+            &fields("upload:passport_scan"),
+            &[
+                ("files_passport_scan", "passport.pdf", pdf()),
+                ("files_proof_of_financial_means", "bank.pdf", pdf()),
+            ],
+        )
+        .await;
+    r.assert_status(303);
+    assert!(r.location().ends_with("?done=files-uploaded#doc_passport_scan"), "{}", r.location());
+    b.get(&r.location())
+        .await
+        .assert_contains("The files have been uploaded.");
+    assert_eq!(draft_uploads(&t, &id).await.len(), 3);
+    // "Remove" removes its file and still takes a file chosen elsewhere.
+    let photo = draft_uploads(&t, &id)
+        .await
+        .into_iter()
+        .find(|u| u.file_name == "photo.png")
+        .unwrap();
+    let mut remove = fields("");
+    remove.push(("remove".into(), photo.id.clone()));
+    b.post_multipart(
+        &format!("{app}/documents"),
+        &remove,
+        &[("files_photograph", "photo-2.png", png())],
+    )
+    .await
+    .assert_status(303);
+    let names: Vec<String> = draft_uploads(&t, &id)
+        .await
+        .into_iter()
+        .map(|u| u.file_name)
+        .collect();
+    assert!(names.contains(&"photo-2.png".to_string()) && !names.contains(&"photo.png".to_string()), "{names:?}");
+    // A token from another page is refused and keeps nothing.
+    let r = b
+        .post_multipart(
+            &format!("{app}/documents"),
+            &[("csrf_token".into(), "stale".into()), ("action".into(), "continue".into())],
+            &[("files_other_documents", "x.pdf", pdf())],
+        )
+        .await;
+    r.assert_status(403);
+    assert_eq!(t.stored_files(&format!("applications/{id}"), 3).await.len(), 3);
+}
+
+/// Issue 14 C6: "Save and continue" on the fees step went to "Check your answers" without
+/// showing the slip (it appeared only on a revisit, below the buttons), and "Check your
+/// answers" offered "Change" for the amount and the reference, which cannot change.
+#[tokio::test]
+async fn the_slip_is_shown_before_going_on_and_the_fee_is_not_changeable() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "slip@test.example").await;
+    let app = employment_draft(&t, &b).await;
+    let r = save(&b, &app, "fees", &[("payment_method", "slip")]).await;
+    r.assert_status(303);
+    assert!(r.location().contains("/steps/fees?done=slip-ready"), "{}", r.location());
+    let page = b.get(&r.location()).await;
+    page.assert_status(200)
+        .assert_contains("Your payment slip is ready below");
+    // The slip comes before the step's buttons.
+    let slip = page.body.find("id=\"slip\"").unwrap();
+    let buttons = page.body.find("value=\"continue\"").unwrap();
+    assert!(slip < buttons);
+    let r = save(&b, &app, "fees", &[("payment_method", "slip"), ("slip_shown", "1")]).await;
+    r.assert_status(303);
+    assert_eq!(r.location(), format!("{app}/review"));
+    let review = b.get(&r.location()).await;
+    let fees = review.body.split("6. ").nth(1).unwrap();
+    let fees = &fees[..fees.find("</dl>").unwrap()];
+    assert_eq!(fees.matches("Change").count(), 1, "only the way of paying: {fees}");
+    assert!(fees.contains("Amount") || fees.contains("RSD"));
+    let _ = t;
 }

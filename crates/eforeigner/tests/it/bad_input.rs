@@ -68,7 +68,7 @@ async fn a_third_file_and_a_duplicate_name_are_refused_and_good_files_kept() {
     r.assert_status(422)
         .assert_contains("A file named PAGE1.png is already uploaded")
         .assert_contains("at most 2 files; page3.pdf was not added")
-        .assert_contains("This field is required.");
+        .assert_contains("Enter your surname.");
     r.assert_contains("page1.png").assert_contains("page2.pdf");
     let draft = hidden(&r.body, "draft_token").unwrap();
     assert!(draft.len() >= 32);

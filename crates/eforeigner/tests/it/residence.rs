@@ -474,7 +474,7 @@ async fn fee_page_shows_the_slip_and_the_pdf_renders_cyrillic() {
         ))
         .await
         .assert_status(422)
-        .assert_contains("Choose one of the options")
+        .assert_contains("Select an answer for “Municipality of your residence”.")
         .assert_contains(r#"<option value="talent" selected>"#)
         .assert_contains(r#"value="Ana""#);
     }

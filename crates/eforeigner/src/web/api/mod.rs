@@ -364,7 +364,7 @@ async fn register(
     ctx: Ctx,
     multipart: Multipart,
 ) -> Result<Response, ApiError> {
-    let form = MultipartForm::read(
+    let mut form = MultipartForm::read(
         multipart,
         "documents",
         &state.files,
@@ -388,7 +388,7 @@ async fn register(
     let input = super::pages::register::registration_input(&form);
     let result = state
         .accounts
-        .register(&input, form.files, None, ctx.lang, &ctx.actor())
+        .register(&input, form.take_files(), None, ctx.lang, &ctx.actor())
         .await;
     state.worker.wake();
     match result {

@@ -25,18 +25,6 @@ use crate::web::templates::{
     render,
 };
 
-const NOTICES: [&str; 4] = [
-    "details-saved",
-    "password-changed",
-    "email-change-sent",
-    "session-ended",
-];
-
-fn notice_from(q: &HashMap<String, String>) -> Option<&'static str> {
-    let n = q.get("done")?;
-    NOTICES.iter().find(|k| *k == n).copied()
-}
-
 /// The personal data shown on the account page and to officers: label, value.
 pub fn profile_facts(ctx: &Ctx, a: &Account) -> Vec<(String, String)> {
     let tr = &ctx.tr;
@@ -92,7 +80,6 @@ pub fn profile_facts(ctx: &Ctx, a: &Account) -> Vec<(String, String)> {
 pub async fn overview(
     State(state): State<AppState>,
     SignedIn(ctx, auth): SignedIn,
-    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let a = &auth.account;
     let tr = &ctx.tr;
@@ -111,10 +98,7 @@ pub async fn overview(
         }
     }
     let documents = state.accounts.documents_of(a).await?;
-    let mut p = Page::new(&ctx, "account-title");
-    if let Some(n) = notice_from(&q) {
-        p = p.notice(&format!("notice-{n}"));
-    }
+    let p = Page::new(&ctx, "account-title");
     Ok(render(&AccountPage {
         p,
         status,
@@ -422,14 +406,10 @@ fn short_browser(ua: &str) -> String {
 pub async fn sessions(
     State(state): State<AppState>,
     SignedIn(ctx, auth): SignedIn,
-    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let sessions = state.accounts.sessions(&auth.account).await?;
     let sign_ins = state.accounts.sign_ins(&auth.account).await?;
-    let mut p = Page::new(&ctx, "sessions-title");
-    if let Some(n) = notice_from(&q) {
-        p = p.notice(&format!("notice-{n}"));
-    }
+    let p = Page::new(&ctx, "sessions-title");
     Ok(render(&SessionsPage {
         p,
         sessions: sessions
@@ -551,7 +531,7 @@ pub async fn correct(
     let input = registration_input(&form);
     match state
         .accounts
-        .correct_registration(&auth.account, &input, form.files, draft.clone(), &ctx.actor())
+        .correct_registration(&auth.account, &input, form.take_files(), draft.clone(), &ctx.actor())
         .await
     {
         Ok(_) => Ok(see_other("/account?done=corrected")),

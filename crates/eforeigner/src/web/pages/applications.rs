@@ -22,6 +22,7 @@ use crate::domain::applications::steps::{
 };
 use crate::domain::applications::{Application, ApplicationStatus, Applications, parse_kind};
 use crate::domain::paging::PageNumber;
+use crate::domain::uploads;
 use crate::domain::{Account, DomainError, FieldErrors, Upload};
 use crate::web::AppState;
 use crate::web::api::identifiers::ReasonView;
@@ -608,6 +609,22 @@ fn doc_rows(ctx: &Ctx, inp: &StepInput<'_>) -> Vec<DocRow> {
         .collect()
 }
 
+/// `errors` with each problem of a checklist item (`doc_<code>`) naming its document in
+/// the page's language, so that the error summary says which document ("Upload at least
+/// one file for: Photograph…"), not the same words once per item.
+fn documents_named(ctx: &Ctx, inp: &StepInput<'_>, errors: &FieldErrors) -> FieldErrors {
+    let rows = doc_rows(ctx, inp);
+    let mut named = errors.clone();
+    for e in &mut named.0 {
+        if let Some(row) = rows.iter().find(|r| r.field == e.field)
+            && !e.args.iter().any(|(k, _)| k == "document")
+        {
+            e.args.push(("document".into(), row.name.clone()));
+        }
+    }
+    named
+}
+
 /// The slip of an application's fee (reference assigned on the fees step).
 fn app_slip(state: &AppState, ctx: &Ctx, app: &Application) -> Option<SlipView> {
     let reference = Applications::written_reference(app)?;
@@ -691,6 +708,16 @@ fn step_page(
     } else {
         vec![]
     };
+    // The error summary in the order of the page: the fields, or the checklist's items.
+    let order: Vec<String> = if step == StepId::Documents {
+        steps::document_items(&inp)
+            .iter()
+            .map(|d| format!("doc_{}", d.code))
+            .chain(std::iter::once("documents".to_string()))
+            .collect()
+    } else {
+        fields.iter().map(|f| f.name.to_string()).collect()
+    };
     let status = if conflict {
         StatusCode::CONFLICT
     } else if errors.is_empty() {
@@ -710,7 +737,8 @@ fn step_page(
             ],
         ),
         fields,
-        f: FormView::with(tr, values, errors),
+        f: FormView::with(tr, values, &documents_named(ctx, &inp, errors))
+            .ordered(order.iter().map(String::as_str)),
         based_on: app.answers_stamp(),
         conflict,
         restored,
@@ -889,24 +917,75 @@ pub async fn step_save(
     if step == StepId::Documents {
         values.insert("confirmed".into(), "yes".into());
     }
+    let sent: HashMap<String, String> = f
+        .iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "based_on" | "action"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let go = Go {
+        action,
+        review,
+        slip_shown: f.get("slip_shown").map(String::as_str) == Some("1"),
+    };
+    save_and_go(&state, &ctx, &auth, &id, step, values, based_on, sent, go).await
+}
+
+/// Where a step's form goes after it is saved.
+struct Go<'a> {
+    /// `continue`, `later` or `autosave`.
+    action: &'a str,
+    /// Opened from "Check your answers".
+    review: bool,
+    /// The fees step's form showed the payment slip.
+    slip_shown: bool,
+}
+
+/// Saves a step of draft `id` (even incomplete), then goes on ("Save and continue"), back
+/// to the task list ("Save and come back later"), answers the autosave, or shows the
+/// problems. `sent` is what the form showed, kept when another tab saved first.
+#[expect(clippy::too_many_arguments, reason = "one save, many parts of the form")]
+async fn save_and_go(
+    state: &AppState,
+    ctx: &Ctx,
+    auth: &crate::web::context::Auth,
+    id: &str,
+    step: StepId,
+    values: BTreeMap<String, String>,
+    based_on: &str,
+    sent: HashMap<String, String>,
+    go: Go<'_>,
+) -> Result<Response, PageError> {
+    let review = go.review;
     match state
         .applications
-        .save_step(&auth.account, &id, step, values, based_on, &ctx.actor())
+        .save_step(&auth.account, id, step, values, based_on, &ctx.actor())
         .await
     {
         Ok(saved) => {
-            if action == "later" {
-                return Ok(see_other(&format!("/applications/{id}")));
+            if go.action == "later" {
+                return Ok(see_other(&format!("/applications/{id}?done=saved-for-later")));
             }
-            if action == "autosave" {
+            if go.action == "autosave" {
                 return Ok((StatusCode::OK, saved.app.answers_stamp()).into_response());
+            }
+            // The slip is shown before going on: the fee's reference is made when the
+            // step is saved, and the applicant needs the slip to pay.
+            if saved.errors.is_empty()
+                && step == StepId::Fees
+                && !go.slip_shown
+                && saved.app.answers.get(StepId::Fees, "payment_method") == "slip"
+            {
+                let review = if review { "&review=1" } else { "" };
+                return Ok(see_other(&format!(
+                    "/applications/{id}/steps/fees?done=slip-ready{review}#slip"
+                )));
             }
             if saved.errors.is_empty() {
                 let to = match step.next() {
                     // From "Check your answers": back there (GOV.UK pattern).
                     _ if review
                         && steps::all_complete(&input(
-                            &state,
+                            state,
                             &auth.account,
                             &saved.app,
                             &state.applications.uploads(&saved.app).await?,
@@ -922,8 +1001,8 @@ pub async fn step_save(
             let uploads = state.applications.uploads(&saved.app).await?;
             let values = values_of(&saved.app, step);
             Ok(step_page(
-                &state,
-                &ctx,
+                state,
+                ctx,
                 &auth.account,
                 &saved.app,
                 &uploads,
@@ -939,18 +1018,13 @@ pub async fn step_save(
         Err(DomainError::Conflict) => {
             // Another tab or device saved first: say so, keep what this form sent, and let the
             // applicant save again over the newer answers.
-            let (app, uploads) = load(&state, &auth.account, &id).await?;
+            let (app, uploads) = load(state, &auth.account, id).await?;
             if app.status != ApplicationStatus::Draft {
-                return Err(locked(&id));
+                return Err(locked(id));
             }
-            let sent: HashMap<String, String> = f
-                .iter()
-                .filter(|(k, _)| !matches!(k.as_str(), "csrf_token" | "based_on" | "action"))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
             Ok(step_page(
-                &state,
-                &ctx,
+                state,
+                ctx,
                 &auth.account,
                 &app,
                 &uploads,
@@ -964,8 +1038,119 @@ pub async fn step_save(
                 },
             ))
         }
-        Err(e) => Err(draft_change_failed(&id, e)),
+        Err(e) => Err(draft_change_failed(id, e)),
     }
+}
+
+/// `POST /applications/{id}/documents`: the documentation step's one form. Every file
+/// chosen in any item's field is uploaded (a file chosen and then "Save and continue"
+/// pressed is never dropped), a "Remove" button removes its file, and then: "Upload"
+/// shows the step again at its item, "Save and continue" and "Save and come back later"
+/// save the step as any step's form does.
+pub async fn documents_save(
+    State(state): State<AppState>,
+    ActiveApplicant(ctx, auth): ActiveApplicant,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    if !is_plain_id(&id) {
+        return Err(PageError::NotFound);
+    }
+    let key_for = |file: &str| format!("applications/{id}/{file}");
+    let mut form = MultipartForm::read(multipart, "files", &state.files, &key_for).await?;
+    if let Err(e) = ctx.check_csrf(form.get("csrf_token")) {
+        form.discard(&state.files).await;
+        return Err(e);
+    }
+    let mut errors = FieldErrors::default();
+    let mut uploaded_to = None;
+    for (field, files) in form.take_files_by_field() {
+        let item = field.strip_prefix("files_").unwrap_or_default().to_string();
+        // Read again for each item: the files as they are after the item before.
+        let target = match state.applications.file_target(&auth.account, &id).await {
+            Ok(t) => t,
+            Err(e) => {
+                uploads::discard(&state.files, files).await;
+                form.discard(&state.files).await;
+                return Err(draft_change_failed(&id, e));
+            }
+        };
+        match state
+            .applications
+            .add_files(target, &item, files, &ctx.actor())
+            .await
+        {
+            Ok(_) => uploaded_to = Some(item),
+            Err(DomainError::Invalid(e)) => errors.0.extend(e.0),
+            Err(e) => {
+                form.discard(&state.files).await;
+                return Err(draft_change_failed(&id, e));
+            }
+        }
+    }
+    let remove = form.get("remove");
+    if !remove.is_empty() {
+        state
+            .applications
+            .remove_file(&auth.account, &id, remove, &ctx.actor())
+            .await
+            .map_err(|e| draft_change_failed(&id, e))?;
+    }
+    let action = form.get("action");
+    if !errors.is_empty() {
+        let (app, uploads) = load(&state, &auth.account, &id).await?;
+        return Ok(step_page(
+            &state,
+            &ctx,
+            &auth.account,
+            &app,
+            &uploads,
+            StepId::Documents,
+            HashMap::new(),
+            &errors,
+            Flags {
+                review: form.get("review") == "1",
+                ..Flags::default()
+            },
+        ));
+    }
+    if matches!(action, "continue" | "later") {
+        let mut values = BTreeMap::new();
+        values.insert("confirmed".to_string(), "yes".to_string());
+        let go = Go {
+            action,
+            review: form.get("review") == "1",
+            slip_shown: false,
+        };
+        let based_on = form.get("based_on").to_string();
+        return save_and_go(
+            &state,
+            &ctx,
+            &auth,
+            &id,
+            StepId::Documents,
+            values,
+            &based_on,
+            HashMap::new(),
+            go,
+        )
+        .await;
+    }
+    // "Upload" (or "Remove"): the step again, at the item.
+    let item = action
+        .strip_prefix("upload:")
+        .map(str::to_string)
+        .or(uploaded_to)
+        .map(|i| format!("?done=files-uploaded#doc_{i}"))
+        .unwrap_or_default();
+    Ok(see_other(&format!(
+        "/applications/{id}/steps/documents{item}"
+    )))
+}
+
+/// Whether `id` can be an application's id (and so name a folder of files).
+fn is_plain_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// Where a change sent to an application that is no longer a draft (submitted or deleted
@@ -992,7 +1177,7 @@ pub async fn add_files(
     // The draft is read while the files arrive (an upload spends milliseconds on the
     // wire). Its files are received into its own folder: an id that cannot name one is no
     // application's.
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    if !is_plain_id(&id) {
         return Err(PageError::NotFound);
     }
     let key_for = |file: &str| format!("applications/{id}/{file}");
@@ -1018,7 +1203,7 @@ pub async fn add_files(
     let item = form.get("item").to_string();
     match state
         .applications
-        .add_files(target, &item, form.files, &ctx.actor())
+        .add_files(target, &item, form.take_files(), &ctx.actor())
         .await
     {
         Ok(_) => Ok(see_other(&format!(
@@ -1092,8 +1277,10 @@ pub async fn slip_pdf(
 pub struct ReviewSection {
     /// Step name.
     pub title: String,
-    /// Label, value.
+    /// Label, value: answers, each with the change link.
     pub rows: Vec<(String, String)>,
+    /// Label, value: facts the applicant cannot change (the fee and its reference).
+    pub fixed: Vec<(String, String)>,
     /// Change link.
     pub change: String,
 }
@@ -1168,22 +1355,23 @@ fn review_page(
                 })
                 .collect(),
         };
-        let mut rows = rows;
+        let mut fixed = vec![];
         if step == StepId::Fees
             && let (Some(r), Some(due)) = (Applications::written_reference(app), app.fee_due_para)
         {
-            rows.push((
+            fixed.push((
                 tr.t("review-amount"),
                 format!(
                     "{} RSD",
                     crate::web::api::residence::rsd_text(due.unsigned_abs())
                 ),
             ));
-            rows.push((tr.t("review-reference"), r.written()));
+            fixed.push((tr.t("review-reference"), r.written()));
         }
         sections.push(ReviewSection {
             title: format!("{}. {}", step.number(), tr.t(&step_title_key(step))),
             rows,
+            fixed,
             change,
         });
     }
@@ -1302,5 +1490,5 @@ pub async fn delete(
         .delete_draft(&auth.account, &id, &ctx.actor())
         .await
         .map_err(|e| draft_change_failed(&id, e))?;
-    Ok(see_other("/applications"))
+    Ok(see_other("/applications?done=draft-deleted"))
 }

@@ -98,8 +98,6 @@ pub struct MailboxDocPage {
     pub download: Option<String>,
     /// Case link.
     pub case_href: Option<String>,
-    /// It was opened by the request before (the banner says so).
-    pub just_opened: bool,
 }
 
 /// `GET /mailbox/{id}`: a document's page. Looking does not open it: a document not yet
@@ -109,7 +107,6 @@ pub async fn show(
     State(state): State<AppState>,
     ActiveApplicant(ctx, auth): ActiveApplicant,
     Path(id): Path<String>,
-    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     let doc = state
         .applications
@@ -141,7 +138,7 @@ pub async fn show(
         open_action: (!opened).then(|| format!("/mailbox/{}/open", doc.id)),
         download: opened.then(|| format!("/mailbox/{}/file", doc.id)),
         case_href: doc.application_id.map(|a| format!("/applications/{a}")),
-        just_opened: opened && q.contains_key("opened"),
+
     }))
 }
 
@@ -158,7 +155,7 @@ pub async fn open(
         .applications
         .open_document(&auth.account, &id, &ctx.actor())
         .await?;
-    Ok(see_other(&format!("/mailbox/{id}?opened=1")))
+    Ok(see_other(&format!("/mailbox/{id}?done=document-opened")))
 }
 
 /// `GET /mailbox/{id}/file`: the PDF of an opened document; one not opened yet goes to
@@ -343,7 +340,7 @@ pub async fn resolve_payment_line(
         .resolve_payment_line(&officer, &id, &note, &ctx.actor())
         .await
     {
-        Ok(()) => Ok(see_other("/officer/payments?resolved=1")),
+        Ok(()) => Ok(see_other("/officer/payments?done=payment-line-resolved")),
         Err(DomainError::Invalid(e)) => payments_page(&state, &ctx, &e, Some(&id)).await,
         Err(e) => Err(e.into()),
     }
@@ -488,7 +485,7 @@ pub async fn confirm_payment(
     {
         Ok(PaymentOutcome::Matched { .. }) => {
             state.worker.wake();
-            Ok(see_other("/officer/payments?done=1"))
+            Ok(see_other("/officer/payments?done=payment-confirmed"))
         }
         Ok(_) => Ok(see_other("/officer/payments")),
         Err(DomainError::Invalid(e)) => payments_page(&state, &ctx, &e, Some(&id)).await,

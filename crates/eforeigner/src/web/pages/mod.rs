@@ -94,10 +94,12 @@ pub fn form_page(
     } else {
         axum::http::StatusCode::UNPROCESSABLE_ENTITY
     };
+    let f = FormView::with(&ctx.tr, values, errors)
+        .ordered(spec.fields.iter().map(|fld| fld.name));
     let mut r = render(&FormPage {
         p: Page::new(ctx, title_key),
         spec,
-        f: FormView::with(&ctx.tr, values, errors),
+        f,
     });
     if r.status() == axum::http::StatusCode::OK {
         *r.status_mut() = status;

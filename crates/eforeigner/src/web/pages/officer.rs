@@ -143,10 +143,12 @@ pub async fn approve(
         .approve(&auth.account, &id, &ctx.actor())
         .await
     {
-        Ok(_) | Err(DomainError::Conflict) => {
+        Ok(_) => {
             state.worker.wake();
-            Ok(see_other("/officer/verifications"))
+            Ok(see_other("/officer/verifications?done=account-approved"))
         }
+        // Decided by another officer meanwhile: the queue shows what is left.
+        Err(DomainError::Conflict) => Ok(see_other("/officer/verifications")),
         Err(e) => Err(e.into()),
     }
 }
@@ -168,10 +170,11 @@ pub async fn reject(
         .reject(&auth.account, &id, get("reason"), get("note"), &ctx.actor())
         .await
     {
-        Ok(_) | Err(DomainError::Conflict) => {
+        Ok(_) => {
             state.worker.wake();
-            Ok(see_other("/officer/verifications"))
+            Ok(see_other("/officer/verifications?done=account-rejected"))
         }
+        Err(DomainError::Conflict) => Ok(see_other("/officer/verifications")),
         Err(DomainError::Invalid(errors)) => {
             let form = FormView::with(&ctx.tr, super::keep_values(&f), &errors);
             case_page(&state, &ctx, &auth.account, &id, form).await

@@ -72,7 +72,8 @@ pub fn identity_fields(tr: &Tr, lang: Lang) -> Vec<Field> {
             "radios",
             options(tr, HasEbs::ALL, HasEbs::as_str, "has-ebs"),
         ),
-        Field::input(tr, "ebs", "text", "off").optional(),
+        // Not "(optional)": it is needed when the answer above is Yes (its hint says so).
+        Field::input(tr, "ebs", "text", "off"),
         Field::section(tr, "register-section-document"),
         Field::choice(
             tr,
@@ -170,7 +171,7 @@ pub async fn submit(
     let email = input.email.clone();
     let result = state
         .accounts
-        .register(&input, form.files, draft.clone(), ctx.lang, &ctx.actor())
+        .register(&input, form.take_files(), draft.clone(), ctx.lang, &ctx.actor())
         .await;
     state.worker.wake();
     match result {
@@ -236,7 +237,7 @@ pub async fn draft_form_interruption(
     state.accounts.remove_draft_upload(&token, remove).await?;
     let (uploads, errors) = state
         .accounts
-        .stash_draft_files(&token, std::mem::take(&mut form.files))
+        .stash_draft_files(&token, form.take_files())
         .await?;
     Ok(Some(form_page(
         ctx,
