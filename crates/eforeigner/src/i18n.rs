@@ -10,6 +10,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::domain::Lang;
 
+pub mod dates;
+
 /// Per language: the portal's messages, those of the residence rules and their pages, and
 /// those of the online application, the e-Mailbox and the verification page.
 const SOURCES: [(Lang, &str); 12] = [

@@ -218,11 +218,152 @@ pub fn receipt_pdf(data: &ReceiptData) -> Result<Vec<u8>, DocumentError> {
     if !data.labels.language.is_empty() {
         metadata = metadata.language(data.labels.language.clone());
     }
-    a4_pdf(metadata, pages.len(), |surface, index| {
-        pages
-            .get(index)
-            .map_or(Ok(()), |ops| draw_page(surface, ops, &code))
-    })
+    let (pages, nodes) = pages;
+    // What each logical element of the document was drawn as (one identifier per piece).
+    let drawn = std::cell::RefCell::new(vec![Vec::new(); nodes.len()]);
+    a4_pdf(
+        metadata,
+        pages.len(),
+        |surface, index| {
+            pages.get(index).map_or(Ok(()), |ops| {
+                draw_page(surface, ops, &code, &mut drawn.borrow_mut())
+            })
+        },
+        || Some(tag_tree(&nodes, drawn.take(), &data.verify_url)),
+    )
+}
+
+/// What a piece of the page is in the document's logical structure (its tag for screen
+/// readers), by the index of its element in [`Layout::nodes`]; rules, frames and page
+/// footers are artifacts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Elem {
+    /// Decoration or pagination, left out of the reading order.
+    Artifact,
+    /// A part of the element with this index.
+    Node(usize),
+}
+
+/// A logical element of the receipt, in reading order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Node {
+    /// A paragraph.
+    P,
+    /// The title.
+    H1,
+    /// A heading of a part (the documents).
+    H2,
+    /// The caption of a row of the table (its header cell).
+    Th,
+    /// The value of a row of the table.
+    Td,
+    /// The number of an item of the list of documents.
+    Lbl,
+    /// The text of an item of the list of documents.
+    LBody,
+    /// The QR code.
+    Figure,
+}
+
+/// The laid-out pages and the logical elements their pieces belong to.
+type Layout<'f> = (Vec<Vec<Op<'f>>>, Vec<Node>);
+
+/// The tag tree of the receipt: its elements in reading order, the table's rows (a caption
+/// and a value each) grouped into a table, the documents into a numbered list, the QR code
+/// a figure whose alternative text is the verification address.
+fn tag_tree(
+    nodes: &[Node],
+    drawn: Vec<Vec<krilla::tagging::Identifier>>,
+    verify_url: &str,
+) -> krilla::tagging::TagTree {
+    use krilla::tagging::{ListNumbering, Tag, TagGroup, TagTree};
+    let group_of = |node: Node, ids: Vec<krilla::tagging::Identifier>| {
+        let mut g = match node {
+            Node::P => TagGroup::new(Tag::P),
+            Node::H1 => TagGroup::new(Tag::Hn(std::num::NonZeroU16::MIN, None)),
+            Node::H2 => TagGroup::new(Tag::Hn(
+                std::num::NonZeroU16::MIN.saturating_add(1),
+                None,
+            )),
+            Node::Th => TagGroup::new(Tag::TH(krilla::tagging::TableHeaderScope::Row)),
+            Node::Td => TagGroup::new(Tag::TD),
+            Node::Lbl => TagGroup::new(Tag::Lbl),
+            Node::LBody => TagGroup::new(Tag::LBody),
+            Node::Figure => TagGroup::new(Tag::Figure(Some(verify_url.to_owned()))),
+        };
+        for id in ids {
+            g.push(id);
+        }
+        g
+    };
+    let mut tree = TagTree::new();
+    let mut table: Option<TagGroup> = None;
+    let mut row: Option<TagGroup> = None;
+    let mut list: Option<TagGroup> = None;
+    let mut item: Option<TagGroup> = None;
+    let close_row = |table: &mut Option<TagGroup>, row: &mut Option<TagGroup>| {
+        if let (Some(t), Some(r)) = (table.as_mut(), row.take()) {
+            t.push(r);
+        }
+    };
+    let close_item = |list: &mut Option<TagGroup>, item: &mut Option<TagGroup>| {
+        if let (Some(l), Some(i)) = (list.as_mut(), item.take()) {
+            l.push(i);
+        }
+    };
+    for (node, ids) in nodes.iter().copied().zip(drawn) {
+        if ids.is_empty() {
+            // Nothing of it was drawn (an empty value): no element.
+            continue;
+        }
+        let group = group_of(node, ids);
+        match node {
+            Node::Th => {
+                close_row(&mut table, &mut row);
+                table.get_or_insert_with(|| TagGroup::new(Tag::Table));
+                let mut r = TagGroup::new(Tag::TR);
+                r.push(group);
+                row = Some(r);
+            }
+            Node::Td => {
+                if let Some(r) = row.as_mut() {
+                    r.push(group);
+                }
+            }
+            Node::Lbl => {
+                close_item(&mut list, &mut item);
+                list.get_or_insert_with(|| TagGroup::new(Tag::L(ListNumbering::Decimal)));
+                let mut i = TagGroup::new(Tag::LI);
+                i.push(group);
+                item = Some(i);
+            }
+            Node::LBody => {
+                if let Some(i) = item.as_mut() {
+                    i.push(group);
+                }
+            }
+            _ => {
+                close_row(&mut table, &mut row);
+                if let Some(t) = table.take() {
+                    tree.push(t);
+                }
+                close_item(&mut list, &mut item);
+                if let Some(l) = list.take() {
+                    tree.push(l);
+                }
+                tree.push(group);
+            }
+        }
+    }
+    close_row(&mut table, &mut row);
+    if let Some(t) = table {
+        tree.push(t);
+    }
+    close_item(&mut list, &mut item);
+    if let Some(l) = list {
+        tree.push(l);
+    }
+    tree
 }
 
 /// One drawing operation, in page coordinates.
@@ -235,13 +376,14 @@ enum Op<'f> {
         x: f32,
         baseline: f32,
         text: String,
+        elem: Elem,
     },
     /// A horizontal rule across the content width.
     Rule { y: f32, width: f32 },
     /// The frame of a box.
     Frame { x: f32, y: f32, w: f32, h: f32 },
     /// The QR code, quiet zone included, in a square of side [`QR_SIDE`].
-    Qr { x: f32, y: f32 },
+    Qr { x: f32, y: f32, elem: Elem },
 }
 
 /// One piece of a printed line: the pieces of a line share its baseline.
@@ -251,13 +393,16 @@ struct Piece<'f> {
     grey: u8,
     x: f32,
     text: String,
+    elem: Elem,
 }
 
-/// The content laid out so far: finished pages, the current page and the cursor on it.
+/// The content laid out so far: finished pages, the current page and the cursor on it,
+/// and the logical elements met so far.
 struct Flow<'f> {
     done: Vec<Vec<Op<'f>>>,
     page: Vec<Op<'f>>,
     y: f32,
+    nodes: Vec<Node>,
 }
 
 impl<'f> Flow<'f> {
@@ -266,7 +411,14 @@ impl<'f> Flow<'f> {
             done: Vec::new(),
             page: Vec::new(),
             y: TOP,
+            nodes: Vec::new(),
         }
+    }
+
+    /// A new logical element, next in reading order.
+    fn node(&mut self, node: Node) -> Elem {
+        self.nodes.push(node);
+        Elem::Node(self.nodes.len() - 1)
     }
 
     fn new_page(&mut self) {
@@ -304,16 +456,19 @@ impl<'f> Flow<'f> {
                     x: piece.x,
                     baseline,
                     text: piece.text,
+                    elem: piece.elem,
                 });
             }
             self.y += leading;
         }
     }
 
-    /// A wrapped paragraph in one face, size and grey, kept on one page if it fits on one.
-    fn paragraph(&mut self, face: &'f Face, size: f32, grey: u8, lines: Vec<String>) {
+    /// A wrapped paragraph (a logical element `node`) in one face, size and grey, kept on
+    /// one page if it fits on one.
+    fn paragraph(&mut self, node: Node, face: &'f Face, size: f32, grey: u8, lines: Vec<String>) {
         let leading = size * LEADING;
         self.keep_together(lines.len() as f32 * leading);
+        let elem = self.node(node);
         let lines = lines
             .into_iter()
             .map(|text| {
@@ -323,6 +478,7 @@ impl<'f> Flow<'f> {
                     grey,
                     x: LEFT,
                     text,
+                    elem,
                 }]
             })
             .collect();
@@ -336,28 +492,28 @@ impl<'f> Flow<'f> {
         }
     }
 
-    fn finish(mut self) -> Vec<Vec<Op<'f>>> {
+    fn finish(mut self) -> Layout<'f> {
         self.done.push(self.page);
-        self.done
+        (self.done, self.nodes)
     }
 }
 
 /// Lays the whole document out, footers included.
-fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Vec<Vec<Op<'f>>>, DocumentError> {
+fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Layout<'f>, DocumentError> {
     let labels = &data.labels;
     let regular = &fonts.regular;
     let mut flow = Flow::new();
 
     // Issuer line, rule, title.
     let issuer = regular.wrap(&labels.issuer, ISSUER_SIZE, CONTENT_W, "issuer label")?;
-    flow.paragraph(regular, ISSUER_SIZE, CAPTION_GREY, issuer);
+    flow.paragraph(Node::P, regular, ISSUER_SIZE, CAPTION_GREY, issuer);
     flow.y += 4.0;
     flow.rule(RULE);
     flow.y += 18.0;
     let title = fonts
         .bold
         .wrap(&labels.title, TITLE_SIZE, CONTENT_W, "title label")?;
-    flow.paragraph(&fonts.bold, TITLE_SIZE, BLACK, title);
+    flow.paragraph(Node::H1, &fonts.bold, TITLE_SIZE, BLACK, title);
     flow.y += 12.0;
 
     // The table of captions and values.
@@ -409,6 +565,7 @@ fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Vec<Vec<Op<'f>>>, 
         let count = captions.len().max(values.len());
         let mut captions = captions.into_iter();
         let mut values = values.into_iter();
+        let (th, td) = (flow.node(Node::Th), flow.node(Node::Td));
         let lines = (0..count)
             .map(|_| {
                 let caption = captions.next().map(|text| Piece {
@@ -417,6 +574,7 @@ fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Vec<Vec<Op<'f>>>, 
                     grey: CAPTION_GREY,
                     x: LEFT,
                     text,
+                    elem: th,
                 });
                 let value = values.next().map(|text| Piece {
                     face: regular,
@@ -424,6 +582,7 @@ fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Vec<Vec<Op<'f>>>, 
                     grey: BLACK,
                     x: VALUE_X,
                     text,
+                    elem: td,
                 });
                 caption.into_iter().chain(value).collect()
             })
@@ -447,7 +606,7 @@ fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Vec<Vec<Op<'f>>>, 
         )?;
         // Keep the heading with the first line of the list.
         flow.keep_together(heading.len() as f32 * HEADING_SIZE * LEADING + 4.0 + leading);
-        flow.paragraph(&fonts.bold, HEADING_SIZE, BLACK, heading);
+        flow.paragraph(Node::H2, &fonts.bold, HEADING_SIZE, BLACK, heading);
         flow.y += 4.0;
         let widest = format!("{}.", data.documents.len());
         let number_w = regular.width(&widest, "documents")? * VALUE_SIZE;
@@ -455,6 +614,7 @@ fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Vec<Vec<Op<'f>>>, 
         for (index, name) in data.documents.iter().enumerate() {
             let number = format!("{}.", index + 1);
             let number_x = LEFT + number_w - regular.width(&number, "documents")? * VALUE_SIZE;
+            let (label, body) = (flow.node(Node::Lbl), flow.node(Node::LBody));
             let mut lines: Vec<Vec<Piece<'_>>> = regular
                 .wrap(name, VALUE_SIZE, RIGHT - text_x, "documents")?
                 .into_iter()
@@ -465,6 +625,7 @@ fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Vec<Vec<Op<'f>>>, 
                         grey: BLACK,
                         x: text_x,
                         text,
+                        elem: body,
                     }]
                 })
                 .collect();
@@ -472,13 +633,18 @@ fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Vec<Vec<Op<'f>>>, 
                 lines.push(Vec::new());
             }
             if let Some(first) = lines.first_mut() {
-                first.push(Piece {
-                    face: regular,
-                    size: VALUE_SIZE,
-                    grey: BLACK,
-                    x: number_x,
-                    text: number,
-                });
+                // The number is read first: it goes before the text in the line.
+                first.insert(
+                    0,
+                    Piece {
+                        face: regular,
+                        size: VALUE_SIZE,
+                        grey: BLACK,
+                        x: number_x,
+                        text: number,
+                        elem: label,
+                    },
+                );
             }
             flow.keep_together(lines.len() as f32 * leading);
             flow.lines(lines, leading, VALUE_SIZE * ASCENT);
@@ -487,9 +653,9 @@ fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Vec<Vec<Op<'f>>>, 
     }
 
     verification(&mut flow, fonts, data)?;
-    let mut pages = flow.finish();
+    let (mut pages, nodes) = flow.finish();
     footers(&mut pages, regular, data)?;
-    Ok(pages)
+    Ok((pages, nodes))
 }
 
 /// Lays out the verification box and the legal note under it at the bottom of the last page
@@ -504,10 +670,17 @@ fn verification<'f>(
     let text_x = LEFT + BOX_PAD + QR_SIDE + QR_GAP;
     let text_w = RIGHT - BOX_PAD - text_x;
 
-    // The text beside the code, as lines relative to the top of the text block.
+    // The code first in reading order (a figure), then the text beside it, as lines
+    // relative to the top of the text block, each block a paragraph.
+    let figure = flow.node(Node::Figure);
     let mut text: Vec<Op<'f>> = Vec::new();
     let mut y = 0.0;
-    let mut block = |lines: Vec<String>, face: &'f Face, size: f32, grey: u8, y: &mut f32| {
+    let mut block = |lines: Vec<String>,
+                     face: &'f Face,
+                     size: f32,
+                     grey: u8,
+                     y: &mut f32,
+                     elem: Elem| {
         for line in lines {
             text.push(Op::Text {
                 face,
@@ -516,21 +689,26 @@ fn verification<'f>(
                 x: text_x,
                 baseline: *y + size * ASCENT,
                 text: line,
+                elem,
             });
             *y += size * LEADING;
         }
     };
     let caption = regular.wrap(&labels.verify, LABEL_SIZE, text_w, "verify label")?;
-    block(caption, regular, LABEL_SIZE, BLACK, &mut y);
+    let elem = flow.node(Node::P);
+    block(caption, regular, LABEL_SIZE, BLACK, &mut y, elem);
     y += 4.0;
     let url = regular.wrap(&data.verify_url, LABEL_SIZE, text_w, "verification address")?;
-    block(url, regular, LABEL_SIZE, BLACK, &mut y);
+    let elem = flow.node(Node::P);
+    block(url, regular, LABEL_SIZE, BLACK, &mut y, elem);
     y += 8.0;
     let code_caption = regular.wrap(&labels.code, SMALL_SIZE, text_w, "code label")?;
-    block(code_caption, regular, SMALL_SIZE, CAPTION_GREY, &mut y);
+    let elem = flow.node(Node::P);
+    block(code_caption, regular, SMALL_SIZE, CAPTION_GREY, &mut y, elem);
     y += 2.0;
 
     // The short code, large and letter-spaced, one character at a time.
+    let code_elem = flow.node(Node::P);
     let code = single_line(&data.short_code);
     let count = code.chars().count() as f32;
     let units = fonts.bold.width(&code, "short code")? + CODE_TRACKING * (count - 1.0).max(0.0);
@@ -556,6 +734,7 @@ fn verification<'f>(
             x,
             baseline,
             text: character,
+            elem: code_elem,
         });
         x += advance + CODE_TRACKING * size;
     }
@@ -587,6 +766,7 @@ fn verification<'f>(
     flow.page.push(Op::Qr {
         x: LEFT + BOX_PAD,
         y: top + (box_h - QR_SIDE) / 2.0,
+        elem: figure,
     });
     let text_top = top + (box_h - y) / 2.0;
     flow.page.extend(text.into_iter().map(|op| match op {
@@ -597,6 +777,7 @@ fn verification<'f>(
             x,
             baseline,
             text,
+            elem,
         } => Op::Text {
             face,
             size,
@@ -604,11 +785,12 @@ fn verification<'f>(
             x,
             baseline: text_top + baseline,
             text,
+            elem,
         },
         other => other,
     }));
     flow.y = top + box_h + note_gap;
-    flow.paragraph(regular, NOTE_SIZE, CAPTION_GREY, note);
+    flow.paragraph(Node::P, regular, NOTE_SIZE, CAPTION_GREY, note);
     Ok(())
 }
 
@@ -639,6 +821,7 @@ fn footers<'f>(
             x: RIGHT - number_w,
             baseline: FOOTER_BASELINE,
             text: number,
+            elem: Elem::Artifact,
         });
         let size = face.fit(&reference, half, SMALL_SIZE, MIN_SMALL_SIZE, "reference")?;
         page.push(Op::Text {
@@ -648,17 +831,45 @@ fn footers<'f>(
             x: LEFT,
             baseline: FOOTER_BASELINE,
             text: reference.clone(),
+            elem: Elem::Artifact,
         });
     }
     Ok(())
 }
 
-/// Draws one laid-out page.
+/// Draws one laid-out page, each piece tagged: a part of its logical element (whose
+/// identifiers go to `drawn`), or an artifact.
 fn draw_page(
     surface: &mut Surface<'_>,
     ops: &[Op<'_>],
     code: &Modules,
+    drawn: &mut [Vec<krilla::tagging::Identifier>],
 ) -> Result<(), DocumentError> {
+    use krilla::tagging::{Artifact, ArtifactType, ContentTag, SpanTag};
+    let mut tagged = |surface: &mut Surface<'_>,
+                      elem: Elem,
+                      content: ContentTag<'_>,
+                      artifact: ArtifactType,
+                      draw: &mut dyn FnMut(&mut Surface<'_>) -> Result<(), DocumentError>|
+     -> Result<(), DocumentError> {
+        match elem {
+            Elem::Node(i) => {
+                let id = surface.start_tagged(content);
+                let result = draw(surface);
+                surface.end_tagged();
+                if let Some(ids) = drawn.get_mut(i) {
+                    ids.push(id);
+                }
+                result
+            }
+            Elem::Artifact => {
+                surface.start_tagged(ContentTag::Artifact(Artifact::new(artifact, None)));
+                let result = draw(surface);
+                surface.end_tagged();
+                result
+            }
+        }
+    };
     for op in ops {
         match op {
             Op::Text {
@@ -668,10 +879,43 @@ fn draw_page(
                 x,
                 baseline,
                 text,
-            } => draw_text(surface, face, *size, *x, *baseline, text, *grey),
-            Op::Rule { y, width } => stroke_line(surface, LEFT, *y, RIGHT, *y, *width)?,
-            Op::Frame { x, y, w, h } => stroke_rect(surface, *x, *y, *w, *h, RULE)?,
-            Op::Qr { x, y } => draw_qr(surface, code, *x, *y, QR_SIDE)?,
+                elem,
+            } => {
+                if text.is_empty() {
+                    continue;
+                }
+                tagged(
+                    surface,
+                    *elem,
+                    ContentTag::Span(SpanTag::empty()),
+                    ArtifactType::Footer,
+                    &mut |s| {
+                        draw_text(s, face, *size, *x, *baseline, text, *grey);
+                        Ok(())
+                    },
+                )?;
+            }
+            Op::Rule { y, width } => tagged(
+                surface,
+                Elem::Artifact,
+                ContentTag::Other,
+                ArtifactType::Layout,
+                &mut |s| stroke_line(s, LEFT, *y, RIGHT, *y, *width),
+            )?,
+            Op::Frame { x, y, w, h } => tagged(
+                surface,
+                Elem::Artifact,
+                ContentTag::Other,
+                ArtifactType::Layout,
+                &mut |s| stroke_rect(s, *x, *y, *w, *h, RULE),
+            )?,
+            Op::Qr { x, y, elem } => tagged(
+                surface,
+                *elem,
+                ContentTag::Other,
+                ArtifactType::Layout,
+                &mut |s| draw_qr(s, code, *x, *y, QR_SIDE),
+            )?,
         }
     }
     Ok(())
@@ -831,7 +1075,7 @@ mod tests {
         let mut data = many_documents();
         data.applicant = "Ана-Марија Александра Константиновић Петровић ".repeat(4);
         data.passport = "X".repeat(120);
-        let pages = layout(&fonts, &data).unwrap();
+        let (pages, _) = layout(&fonts, &data).unwrap();
         assert!(pages.len() > 1);
         let mut texts = 0;
         for op in pages.iter().flatten() {
@@ -857,6 +1101,53 @@ mod tests {
             }
         }
         assert!(texts > 150);
+    }
+
+    /// Issue 14 D: the receipt is tagged for screen readers: a structure tree with the
+    /// title as a heading, the facts as a table, the documents as a list, the QR code as a
+    /// figure with its address as alternative text, and footers as artifacts (marked in
+    /// the compressed page contents).
+    #[test]
+    fn the_receipt_is_tagged_for_screen_readers() {
+        let pdf = receipt_pdf(&many_documents()).unwrap();
+        let raw = String::from_utf8_lossy(&pdf);
+        for marker in [
+            "/StructTreeRoot",
+            "/MarkInfo",
+            "/S/H1",
+            "/S/H2",
+            "/S/Table",
+            "/S/TR",
+            "/S/TH",
+            "/S/TD",
+            "/S/L/",
+            "/S/LI",
+            "/S/Lbl",
+            "/S/LBody",
+            "/S/Figure",
+            "/Alt",
+        ] {
+            assert!(raw.contains(marker), "no {marker} in the PDF");
+        }
+        let fonts = Fonts::load().unwrap();
+        let (pages, nodes) = layout(&fonts, &many_documents()).unwrap();
+        // Every logical element is drawn, and every text is in one or is an artifact.
+        let mut used = vec![false; nodes.len()];
+        for op in pages.iter().flatten() {
+            if let Op::Text {
+                elem: Elem::Node(i),
+                ..
+            } = op
+            {
+                used[*i] = true;
+            }
+        }
+        let unused: Vec<(usize, &Node)> = nodes
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| !used[*i] && **n != Node::Figure)
+            .collect();
+        assert!(unused.is_empty(), "{unused:?}");
     }
 
     #[test]

@@ -338,6 +338,7 @@ pub fn payment_slip_pdf(data: &SlipData) -> Result<Vec<u8>, DocumentError> {
         Metadata::new().title(data.title.clone()),
         1,
         |surface, _| draw_slip(surface, &fonts, data, &code),
+        || None,
     )
 }
 
@@ -347,6 +348,7 @@ pub(super) fn a4_pdf(
     metadata: Metadata,
     pages: usize,
     mut draw: impl FnMut(&mut Surface<'_>, usize) -> Result<(), DocumentError>,
+    tags: impl FnOnce() -> Option<krilla::tagging::TagTree>,
 ) -> Result<Vec<u8>, DocumentError> {
     let mut document = Document::new();
     document.set_metadata(metadata.creator("eForeigner".to_owned()));
@@ -359,6 +361,9 @@ pub(super) fn a4_pdf(
         surface.finish();
         page.finish();
         drawn?;
+    }
+    if let Some(tree) = tags() {
+        document.set_tag_tree(tree);
     }
     document
         .finish()

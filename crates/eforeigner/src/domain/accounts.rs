@@ -330,7 +330,7 @@ impl Accounts {
     }
 
     fn today(&self) -> jiff::civil::Date {
-        self.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date()
+        super::clock::serbian_date(self.clock.now())
     }
 
     /// Writes `updated` over `before` (optimistic: `Conflict` if it changed meanwhile) with

@@ -44,6 +44,25 @@ impl Clock for ManualClock {
     }
 }
 
+/// Serbia's time zone (Europe/Belgrade: UTC+1, +2 in summer), from the time-zone database
+/// compiled into the binary (`tzdb-bundle-always`), so a machine without one still shows
+/// Serbian times.
+pub fn serbia() -> &'static jiff::tz::TimeZone {
+    static SERBIA: std::sync::LazyLock<jiff::tz::TimeZone> = std::sync::LazyLock::new(|| {
+        jiff::tz::TimeZone::get("Europe/Belgrade").unwrap_or_else(|e| {
+            tracing::error!(error = %e, "no Europe/Belgrade in the time-zone database");
+            jiff::tz::TimeZone::fixed(jiff::tz::offset(1))
+        })
+    });
+    &SERBIA
+}
+
+/// The date in Serbia at `t`: what "today" means for every rule (a deadline, an
+/// extension window, an age).
+pub fn serbian_date(t: Timestamp) -> jiff::civil::Date {
+    t.to_zoned(serbia().clone()).date()
+}
+
 /// A fresh random identifier (UUID v4 text).
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -66,4 +85,21 @@ pub fn new_secret() -> String {
 pub fn hash_secret(secret: &str) -> String {
     use sha2::Digest;
     hex::encode(sha2::Sha256::digest(secret.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn today_is_the_date_in_belgrade() {
+        // 23:30 UTC on 31 December is already New Year's Day in Belgrade (UTC+1)…
+        let t: Timestamp = "2026-12-31T23:30:00Z".parse().unwrap();
+        assert_eq!(serbian_date(t), jiff::civil::date(2027, 1, 1));
+        // …and 22:30 UTC on 30 June is 00:30 on 1 July in summer (UTC+2).
+        let t: Timestamp = "2026-06-30T22:30:00Z".parse().unwrap();
+        assert_eq!(serbian_date(t), jiff::civil::date(2026, 7, 1));
+        let t: Timestamp = "2026-06-30T21:30:00Z".parse().unwrap();
+        assert_eq!(serbian_date(t), jiff::civil::date(2026, 6, 30));
+    }
 }

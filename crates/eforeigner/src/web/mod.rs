@@ -212,6 +212,7 @@ pub fn router(state: AppState) -> Router {
             "/officer/verifications/{id}/reject",
             post(pages::officer::reject),
         )
+        .route("/terms", get(pages::home::terms))
         .route("/residence", get(pages::residence::index))
         .route("/residence/bases", get(pages::residence::bases))
         .route("/residence/eligibility", get(pages::residence::eligibility))

@@ -89,7 +89,7 @@ impl Page {
             path: ctx.path.clone(),
             notice: done_notice(ctx),
             expires_at: expires.map(|t| t.as_second()),
-            expires_at_text: expires.map(|t| t.strftime("%Y-%m-%d %H:%M").to_string()),
+            expires_at_text: expires.map(|t| super::pages::when(t, ctx.lang)),
             warn_secs: ctx
                 .auth
                 .as_ref()

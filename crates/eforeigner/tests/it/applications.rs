@@ -467,6 +467,10 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
             "{text}"
         );
         assert!(text.contains("photograph.png"), "{text}");
+        // The period with its dates, the documents by checklist item, times in Belgrade.
+        assert!(text.contains("From ") && text.contains(" to "), "{text}");
+        assert!(text.contains("Photograph"), "{text}");
+        assert!(!text.contains("UTC"), "{text}");
     }
     // Opened: no longer unread.
     b.get("/mailbox").await.assert_status(200);

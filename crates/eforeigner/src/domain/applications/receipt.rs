@@ -5,7 +5,7 @@ use eforeigner_rules::countries::{self, NameLanguage};
 use eforeigner_rules::residence;
 
 use super::Application;
-use super::steps::StepId;
+use super::steps::{self, StepId, StepInput};
 use crate::domain::{Account, Lang, Upload};
 use crate::i18n::I18n;
 
@@ -45,26 +45,61 @@ pub fn render(
     let a = &app.answers;
     let when = app
         .received_at
-        .map(|t| {
-            t.to_zoned(jiff::tz::TimeZone::UTC)
-                .strftime("%Y-%m-%d %H:%M UTC")
-                .to_string()
-        })
+        .map(|t| crate::i18n::dates::when(t, lang))
         .unwrap_or_default();
     let citizenship = countries::find(a.get(StepId::Check, "citizenship"))
         .map(|c| c.name(name_language(lang)).to_string())
         .unwrap_or_default();
-    let period = match (
-        app.received_at
-            .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date()),
-        a.get(StepId::Reasons, "requested_until"),
-    ) {
-        (_, until) if !until.is_empty() => i18n.t_args(
+    // The rules at the date the request was received: the period it asks for, from its
+    // first day to its last (the longest the rules allow when no end was asked).
+    let received = app
+        .received_at
+        .or(app.submitted_at)
+        .map(crate::domain::clock::serbian_date);
+    let input = received.map(|today| StepInput {
+        account,
+        kind: app.kind,
+        answers: a,
+        uploads,
+        today,
+    });
+    let asked = a
+        .get(StepId::Reasons, "requested_until")
+        .parse::<jiff::civil::Date>()
+        .ok();
+    let period = match input.as_ref().and_then(steps::longest_period) {
+        Some((from, longest)) => i18n.t_args(
             lang,
-            "receipt-period-until",
-            &[("until", until.to_string())],
+            "receipt-period-from-to",
+            &[
+                ("from", crate::i18n::dates::date_text(lang, from)),
+                (
+                    "until",
+                    crate::i18n::dates::date_text(lang, asked.unwrap_or(longest)),
+                ),
+            ],
         ),
-        _ => t("receipt-period-longest"),
+        None => t("receipt-period-longest"),
+    };
+    // The documents by checklist item: "Photograph: photo.png".
+    let nl = name_language(lang);
+    let documents = match &input {
+        Some(input) => steps::document_items(input)
+            .into_iter()
+            .filter_map(|item| {
+                let files: Vec<&str> = uploads
+                    .iter()
+                    .filter(|u| u.purpose == item.code)
+                    .map(|u| u.file_name.as_str())
+                    .collect();
+                let name = item
+                    .names
+                    .map(|n| n.get(nl).to_string())
+                    .unwrap_or_else(|| t("doc-other-documents"));
+                (!files.is_empty()).then(|| format!("{name}: {}", files.join(", ")))
+            })
+            .collect(),
+        None => uploads.iter().map(|u| u.file_name.clone()).collect(),
     };
     let code = app.verify_code.clone().unwrap_or_default();
     let data = crate::documents::ReceiptData {
@@ -94,13 +129,17 @@ pub fn render(
             a.get(StepId::Personal, "given_names"),
             a.get(StepId::Personal, "surname")
         ),
-        date_of_birth: a.get(StepId::Personal, "date_of_birth").to_string(),
+        date_of_birth: a
+            .get(StepId::Personal, "date_of_birth")
+            .parse::<jiff::civil::Date>()
+            .map(|d| crate::i18n::dates::date_text(lang, d))
+            .unwrap_or_default(),
         citizenship,
         passport: a.get(StepId::Personal, "passport_number").to_string(),
         kind: t(&format!("app-kind-{}", app.kind.code())),
         basis: ground_name(a.get(StepId::Reasons, "ground"), lang),
         period,
-        documents: uploads.iter().map(|u| u.file_name.clone()).collect(),
+        documents,
         verify_url: format!("{public_url}/verify/{code}"),
         short_code: code,
     };

@@ -195,7 +195,7 @@ impl Applications {
 
     /// Today (UTC), by the injected clock.
     pub fn today(&self) -> jiff::civil::Date {
-        self.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date()
+        crate::domain::clock::serbian_date(self.clock.now())
     }
 
     fn event(

@@ -416,8 +416,8 @@ pub async fn sessions(
             .iter()
             .map(|s| SessionRow {
                 id: s.id.clone(),
-                started: when(s.created_at),
-                last_seen: when(s.last_seen_at),
+                started: when(s.created_at, ctx.lang),
+                last_seen: when(s.last_seen_at, ctx.lang),
                 ip: s.ip.clone(),
                 browser: short_browser(&s.user_agent),
                 current: s.id == auth.session.id,
@@ -426,7 +426,7 @@ pub async fn sessions(
         sign_ins: sign_ins
             .iter()
             .map(|s| SignInRow {
-                at: when(s.at),
+                at: when(s.at, ctx.lang),
                 ip: s.ip.clone(),
                 browser: short_browser(&s.user_agent),
                 result: ctx.tr.t(if s.succeeded {

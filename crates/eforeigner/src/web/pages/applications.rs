@@ -201,14 +201,14 @@ pub async fn list(
                 .unwrap_or_else(dash),
             status: a.status.as_str(),
             status_text: tr.text_of("app-status-", a.status.as_str()),
-            started: When(a.created_at),
+            started: When(a.created_at, ctx.lang),
             deadline: match (a.deadline, a.expires_at) {
-                (Some(d), _) => d.to_string(),
+                (Some(d), _) => super::date_text(ctx.lang, d),
                 (None, Some(t)) if a.status == ApplicationStatus::Draft => tr.t_args(
                     "app-draft-deleted-on",
                     &[(
                         "date",
-                        t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string(),
+                        super::date_text(ctx.lang, crate::domain::clock::serbian_date(t)),
                     )],
                 ),
                 _ => dash(),
@@ -459,7 +459,7 @@ pub async fn show(
             guidance,
             deleted_on: app
                 .expires_at
-                .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+                .map(|t| super::date_text(ctx.lang, crate::domain::clock::serbian_date(t)))
                 .unwrap_or_default(),
         }));
     }
@@ -467,7 +467,7 @@ pub async fn show(
     let history = events
         .iter()
         .map(|e| HistoryRow {
-            at: when(e.at),
+            at: when(e.at, ctx.lang),
             what: tr.t(&format!("event-{}", e.what)),
             status: tr.t(&format!("app-status-{}", e.to_status.as_str())),
             why: e
@@ -496,12 +496,12 @@ pub async fn show(
         ),
         (
             tr.t("case-submitted-at"),
-            app.submitted_at.map(when).unwrap_or_else(dash),
+            app.submitted_at.map(|t| when(t, ctx.lang)).unwrap_or_else(dash),
         ),
         (
             tr.t("case-paid-at"),
             app.paid_at
-                .map(when)
+                .map(|t| when(t, ctx.lang))
                 .unwrap_or_else(|| tr.t("case-not-paid")),
         ),
         (tr.t("case-files"), uploads.len().to_string()),
@@ -519,7 +519,7 @@ pub async fn show(
         status: app.status.as_str().into(),
         status_text: tr.t(&format!("app-status-{}", app.status.as_str())),
         next: tr.t(&format!("app-next-{}", app.status.as_str())),
-        deadline: app.deadline.map(|d| d.to_string()),
+        deadline: app.deadline.map(|d| super::date_text(ctx.lang, d)),
         facts,
         history,
         awaiting_payment: awaiting,
@@ -683,7 +683,10 @@ fn step_page(
         .map(|(from, until)| {
             tr.t_args(
                 "hint-period-longest",
-                &[("from", from.to_string()), ("until", until.to_string())],
+                &[
+                    ("from", super::date_text(ctx.lang, from)),
+                    ("until", super::date_text(ctx.lang, until)),
+                ],
             )
         });
     let (fees, slip) = if step == StepId::Fees {
@@ -789,7 +792,10 @@ fn guidance_for(tr: &crate::i18n::Tr, app: &Application, inp: &StepInput<'_>) ->
             code: "extension_window".into(),
             message: tr.t_args(
                 "guidance-extension-window",
-                &[("from", from.to_string()), ("to", to.to_string())],
+                &[
+                    ("from", super::date_text(tr.lang, from)),
+                    ("to", super::date_text(tr.lang, to)),
+                ],
             ),
             source: String::new(),
         });

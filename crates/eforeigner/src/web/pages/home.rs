@@ -81,7 +81,7 @@ pub async fn dev_mailbox(State(state): State<AppState>, ctx: Ctx) -> Result<Resp
                 to: m.to,
                 subject: m.subject,
                 body: m.body,
-                at: when(m.created_at),
+                at: when(m.created_at, ctx.lang),
             })
             .collect(),
     }))
@@ -137,6 +137,24 @@ fn may_read_metrics(token: Option<&str>, client: &str, headers: &axum::http::Hea
                     .is_ok_and(|ip| ip.is_loopback())
         }
     }
+}
+
+/// `GET /terms`: the terms of use and how personal data are used (linked from the
+/// registration form's consent and from every page's footer).
+pub async fn terms(ctx: Ctx) -> Response {
+    super::message(
+        &ctx,
+        "terms-title",
+        &[
+            "terms-who",
+            "terms-what",
+            "terms-kept",
+            "terms-cookies",
+            "terms-security",
+            "terms-rights",
+        ],
+        vec![],
+    )
 }
 
 /// Any unknown path.

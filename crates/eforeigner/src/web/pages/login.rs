@@ -138,7 +138,10 @@ pub async fn submit(
                     .await?;
             }
             state.worker.wake();
-            let mut r = see_other(&safe_next(Some(&next).filter(|n| !n.is_empty())));
+            let to = super::local_path(&next)
+                .unwrap_or(landing(logged_in.account.role))
+                .to_string();
+            let mut r = see_other(&to);
             let cookie = ctx
                 .cookies
                 .set(ctx.cookies.session, &logged_in.secret, None);
@@ -177,6 +180,19 @@ pub async fn submit(
                 }
             }
             Ok(r)
+        }
+    }
+}
+
+/// Where a person lands after signing in when no page asked for the login: an officer on
+/// their work queue, everyone else on their account.
+fn landing(role: crate::domain::Role) -> &'static str {
+    use crate::domain::Role;
+    match role {
+        Role::VerificationOfficer => "/officer/verifications",
+        Role::Supervisor | Role::Admin => "/officer/payments",
+        Role::Applicant | Role::CounterOfficer | Role::MunicipalityAdmin | Role::Inspector => {
+            "/account"
         }
     }
 }

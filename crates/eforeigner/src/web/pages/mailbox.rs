@@ -70,8 +70,8 @@ pub async fn list(
             id: &d.id,
             title: tr.text_of("mailbox-kind-", &d.kind),
             reference: d.case_reference.as_deref().unwrap_or_default(),
-            delivered: When(d.created_at),
-            opened: d.opened_at.map(When),
+            delivered: When(d.created_at, ctx.lang),
+            opened: d.opened_at.map(|t| When(t, ctx.lang)),
         })
         .collect();
     Ok(render(&MailboxListPage {
@@ -118,11 +118,11 @@ pub async fn show(
             tr.t("mailbox-reference"),
             doc.case_reference.clone().unwrap_or_default(),
         ),
-        (tr.t("mailbox-delivered"), when(doc.created_at)),
+        (tr.t("mailbox-delivered"), when(doc.created_at, ctx.lang)),
         (
             tr.t("mailbox-opened"),
             doc.opened_at
-                .map(when)
+                .map(|t| when(t, ctx.lang))
                 .unwrap_or_else(|| tr.t("mailbox-not-opened")),
         ),
         (tr.t("mailbox-size"), human_size(doc.size_bytes)),
@@ -254,7 +254,7 @@ async fn verify_facts(
         (tr.t("verify-passport-ends"), holder.passport_end),
         (
             tr.t("receipt-received"),
-            app.received_at.map(when).unwrap_or_default(),
+            app.received_at.map(|t| when(t, ctx.lang)).unwrap_or_default(),
         ),
         (
             tr.t("verify-state"),
@@ -427,7 +427,7 @@ async fn payments_page(
                 .fee_due_para
                 .map(|p| crate::web::api::residence::rsd_text(p.unsigned_abs()))
                 .unwrap_or_default(),
-            submitted: a.submitted_at.map(when).unwrap_or_default(),
+            submitted: a.submitted_at.map(|t| when(t, ctx.lang)).unwrap_or_default(),
             refused: !errors.is_empty() && refused == Some(a.id.as_str()),
         })
         .collect();

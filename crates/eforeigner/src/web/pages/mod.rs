@@ -17,7 +17,6 @@ pub mod residence;
 use std::collections::HashMap;
 
 use axum::response::{IntoResponse, Redirect, Response};
-use jiff::Timestamp;
 
 use super::context::Ctx;
 use super::error::ErrorPage;
@@ -251,31 +250,7 @@ pub fn municipality_name(code: &str, lang: Lang) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-/// A time as shown on pages (UTC): `2026-11-21 09:05 UTC`.
-pub fn when(t: Timestamp) -> String {
-    When(t).to_string()
-}
-
-/// A time as shown on pages, written straight into the page (lists show one or two per
-/// row: no `String` each, and half the cost of `strftime`, which parses its format on every
-/// call).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct When(pub Timestamp);
-
-impl std::fmt::Display for When {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let d = jiff::tz::Offset::UTC.to_datetime(self.0);
-        write!(
-            f,
-            "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-            d.year(),
-            d.month(),
-            d.day(),
-            d.hour(),
-            d.minute()
-        )
-    }
-}
+pub use crate::i18n::dates::{When, date_answer, date_text, when};
 
 /// A stored file as a response: its type, a safe file name, inline or as an attachment, and
 /// a CSP that lets nothing in it run (`sandbox`); never cached.
@@ -318,14 +293,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    proptest! {
-        #[test]
-        fn when_reads_as_strftime_would(secs in 0_i64..253_402_300_799, nanos in 0_i32..1_000_000_000) {
-            let t = Timestamp::new(secs, nanos).unwrap();
-            prop_assert_eq!(when(t), t.strftime("%Y-%m-%d %H:%M UTC").to_string());
-        }
-    }
-
     #[test]
     fn only_paths_of_this_site_are_redirect_targets() {
         for ok in ["/", "/account", "/applications/1?step=2#x", "/a%09b"] {
@@ -361,9 +328,4 @@ mod tests {
         }
     }
 
-    #[test]
-    fn when_pads_every_field() {
-        let t: Timestamp = "2026-01-02T03:04:59.999Z".parse().unwrap();
-        assert_eq!(when(t), "2026-01-02 03:04 UTC");
-    }
 }

@@ -105,7 +105,10 @@ fn spec(ctx: &Ctx, draft_token: &str, uploads: &[Upload]) -> FormSpec {
         fields,
         hidden: vec![("draft_token".into(), draft_token.into())],
         uploads: uploads.iter().map(UploadView::from).collect(),
-        links: vec![("/login".into(), tr.t("register-have-account"))],
+        links: vec![
+            ("/terms".into(), tr.t("register-read-terms")),
+            ("/login".into(), tr.t("register-have-account")),
+        ],
         ..FormSpec::default()
     }
 }
