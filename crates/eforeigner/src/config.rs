@@ -123,11 +123,7 @@ impl Config {
             return peer;
         }
         let mut client = peer;
-        for ip in forwarded
-            .rev()
-            .flat_map(|v| v.rsplit(','))
-            .map(str::trim)
-        {
+        for ip in forwarded.rev().flat_map(|v| v.rsplit(',')).map(str::trim) {
             let Ok(ip) = ip.parse::<std::net::IpAddr>() else {
                 // Something that is not an address: stop at the last one believed.
                 break;
@@ -180,9 +176,15 @@ mod tests {
     fn forwarded_addresses_are_believed_only_from_trusted_proxies() {
         let c = config("10.0.0.0/8, 192.168.1.1");
         // From a client directly: its header is its own word, ignored.
-        assert_eq!(c.client_address(ip("203.0.113.9"), ["1.2.3.4"].into_iter()), ip("203.0.113.9"));
+        assert_eq!(
+            c.client_address(ip("203.0.113.9"), ["1.2.3.4"].into_iter()),
+            ip("203.0.113.9")
+        );
         // Through one trusted proxy.
-        assert_eq!(c.client_address(ip("10.1.2.3"), ["203.0.113.9"].into_iter()), ip("203.0.113.9"));
+        assert_eq!(
+            c.client_address(ip("10.1.2.3"), ["203.0.113.9"].into_iter()),
+            ip("203.0.113.9")
+        );
         // A client that sends its own header through the proxy: the proxy's append counts.
         assert_eq!(
             c.client_address(ip("10.1.2.3"), ["6.6.6.6, 203.0.113.9"].into_iter()),
@@ -194,10 +196,19 @@ mod tests {
             ip("198.51.100.7")
         );
         // No header, or garbage: the proxy itself.
-        assert_eq!(c.client_address(ip("10.1.2.3"), std::iter::empty()), ip("10.1.2.3"));
-        assert_eq!(c.client_address(ip("10.1.2.3"), ["not-an-ip"].into_iter()), ip("10.1.2.3"));
+        assert_eq!(
+            c.client_address(ip("10.1.2.3"), std::iter::empty()),
+            ip("10.1.2.3")
+        );
+        assert_eq!(
+            c.client_address(ip("10.1.2.3"), ["not-an-ip"].into_iter()),
+            ip("10.1.2.3")
+        );
         // Nothing trusted by default.
-        assert_eq!(config("").client_address(ip("10.1.2.3"), ["1.2.3.4"].into_iter()), ip("10.1.2.3"));
+        assert_eq!(
+            config("").client_address(ip("10.1.2.3"), ["1.2.3.4"].into_iter()),
+            ip("10.1.2.3")
+        );
         assert!(parse_proxies("10.0.0.0/33").is_err());
         assert!(parse_proxies("proxy.example").is_err());
     }

@@ -281,10 +281,7 @@ fn tag_tree(
         let mut g = match node {
             Node::P => TagGroup::new(Tag::P),
             Node::H1 => TagGroup::new(Tag::Hn(std::num::NonZeroU16::MIN, None)),
-            Node::H2 => TagGroup::new(Tag::Hn(
-                std::num::NonZeroU16::MIN.saturating_add(1),
-                None,
-            )),
+            Node::H2 => TagGroup::new(Tag::Hn(std::num::NonZeroU16::MIN.saturating_add(1), None)),
             Node::Th => TagGroup::new(Tag::TH(krilla::tagging::TableHeaderScope::Row)),
             Node::Td => TagGroup::new(Tag::TD),
             Node::Lbl => TagGroup::new(Tag::Lbl),
@@ -675,25 +672,21 @@ fn verification<'f>(
     let figure = flow.node(Node::Figure);
     let mut text: Vec<Op<'f>> = Vec::new();
     let mut y = 0.0;
-    let mut block = |lines: Vec<String>,
-                     face: &'f Face,
-                     size: f32,
-                     grey: u8,
-                     y: &mut f32,
-                     elem: Elem| {
-        for line in lines {
-            text.push(Op::Text {
-                face,
-                size,
-                grey,
-                x: text_x,
-                baseline: *y + size * ASCENT,
-                text: line,
-                elem,
-            });
-            *y += size * LEADING;
-        }
-    };
+    let mut block =
+        |lines: Vec<String>, face: &'f Face, size: f32, grey: u8, y: &mut f32, elem: Elem| {
+            for line in lines {
+                text.push(Op::Text {
+                    face,
+                    size,
+                    grey,
+                    x: text_x,
+                    baseline: *y + size * ASCENT,
+                    text: line,
+                    elem,
+                });
+                *y += size * LEADING;
+            }
+        };
     let caption = regular.wrap(&labels.verify, LABEL_SIZE, text_w, "verify label")?;
     let elem = flow.node(Node::P);
     block(caption, regular, LABEL_SIZE, BLACK, &mut y, elem);
@@ -704,7 +697,14 @@ fn verification<'f>(
     y += 8.0;
     let code_caption = regular.wrap(&labels.code, SMALL_SIZE, text_w, "code label")?;
     let elem = flow.node(Node::P);
-    block(code_caption, regular, SMALL_SIZE, CAPTION_GREY, &mut y, elem);
+    block(
+        code_caption,
+        regular,
+        SMALL_SIZE,
+        CAPTION_GREY,
+        &mut y,
+        elem,
+    );
     y += 2.0;
 
     // The short code, large and letter-spaced, one character at a time.

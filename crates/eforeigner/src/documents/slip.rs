@@ -1003,7 +1003,10 @@ mod tests {
             assert!(text.contains("\u{FFFD}\u{FFFD}\u{FFFD} 😀 Ана"), "{text}");
         }
         let fonts = Fonts::load().unwrap();
-        assert_eq!(fonts.printable("a\u{202E}b\u{2066}c\u{200B}d\te\nf"), "abcde\nf");
+        assert_eq!(
+            fonts.printable("a\u{202E}b\u{2066}c\u{200B}d\te\nf"),
+            "abcde\nf"
+        );
         assert_eq!(fonts.printable("Čačak Ђурђевић Ω"), "Čačak Ђурђевић Ω");
     }
 

@@ -467,7 +467,10 @@ impl Accounts {
     ) -> Result<(), RegisterError> {
         // Every registration form may leave two 5 MB files behind for a day: a client
         // address gets a quota of forms.
-        if let Err(e) = self.throttle(&[(ThrottleScope::Registration, &actor.ip)]).await {
+        if let Err(e) = self
+            .throttle(&[(ThrottleScope::Registration, &actor.ip)])
+            .await
+        {
             self.discard_incoming(files).await;
             return Err(e.into());
         }
@@ -546,7 +549,9 @@ impl Accounts {
                     self.discard_upload(&upload).await?;
                 }
                 if let Some(existing) = existing
-                    && self.mail_allowed("already-registered", &existing.email).await?
+                    && self
+                        .mail_allowed("already-registered", &existing.email)
+                        .await?
                 {
                     let effects = Effects::at(now)
                         .with_job(job_mail(
@@ -627,7 +632,8 @@ impl Accounts {
     /// Sends a new confirmation link if the address waits for confirmation. Always answers
     /// the same, whether or not such an account exists.
     pub async fn resend_confirmation(&self, email: &str, actor: &Actor) -> Result<(), DomainError> {
-        self.throttle(&[(ThrottleScope::MailFrom, &actor.ip)]).await?;
+        self.throttle(&[(ThrottleScope::MailFrom, &actor.ip)])
+            .await?;
         let Ok(email) = eforeigner_rules::email::Email::parse(email) else {
             return Ok(());
         };
@@ -832,7 +838,12 @@ impl Accounts {
                                 "account-locked",
                                 json!({"link": format!("{public_url}/password/forgot")}),
                             ))
-                            .with_audit(audit(actor, "account.locked", Some(&account_id), json!({})));
+                            .with_audit(audit(
+                                actor,
+                                "account.locked",
+                                Some(&account_id),
+                                json!({}),
+                            ));
                     }
                     e
                 };
@@ -1011,7 +1022,8 @@ impl Accounts {
         email: &str,
         actor: &Actor,
     ) -> Result<(), DomainError> {
-        self.throttle(&[(ThrottleScope::MailFrom, &actor.ip)]).await?;
+        self.throttle(&[(ThrottleScope::MailFrom, &actor.ip)])
+            .await?;
         let Ok(email) = eforeigner_rules::email::Email::parse(email) else {
             return Ok(());
         };
@@ -1529,7 +1541,10 @@ impl Accounts {
         }
         // Every registration form may leave two 5 MB files behind for a day: a client
         // address gets a quota of forms.
-        if let Err(e) = self.throttle(&[(ThrottleScope::Registration, &actor.ip)]).await {
+        if let Err(e) = self
+            .throttle(&[(ThrottleScope::Registration, &actor.ip)])
+            .await
+        {
             self.discard_incoming(files).await;
             return Err(e.into());
         }

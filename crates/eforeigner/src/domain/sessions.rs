@@ -131,7 +131,11 @@ pub struct Counter {
 /// time before which it may not. Attempts are counted *before* the work they guard (the
 /// password check): of many sent at once, only as many as the policy allows are let
 /// through.
-pub fn admit(scope: ThrottleScope, counter: Option<Counter>, now: Timestamp) -> Result<i64, Timestamp> {
+pub fn admit(
+    scope: ThrottleScope,
+    counter: Option<Counter>,
+    now: Timestamp,
+) -> Result<i64, Timestamp> {
     let Some(Counter { count, last_at }) = counter else {
         return Ok(1);
     };
@@ -248,7 +252,10 @@ mod tests {
         assert_eq!(admit(m, counter(2, 0), at(10)), Ok(3));
         assert_eq!(admit(m, counter(3, 10), at(20)), Err(at(3_610)));
         assert_eq!(admit(m, counter(3, 10), at(3_610)), Ok(1));
-        assert_eq!(admit(ThrottleScope::Registration, counter(19, 0), at(1)), Ok(20));
+        assert_eq!(
+            admit(ThrottleScope::Registration, counter(19, 0), at(1)),
+            Ok(20)
+        );
         assert_eq!(
             admit(ThrottleScope::Registration, counter(20, 0), at(1)),
             Err(at(3_600))

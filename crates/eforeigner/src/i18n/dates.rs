@@ -52,10 +52,24 @@ pub fn date_answer(lang: Lang, raw: &str) -> String {
         .unwrap_or_else(|_| raw.to_string())
 }
 
-fn write_date(f: &mut std::fmt::Formatter<'_>, lang: Lang, d: jiff::civil::Date) -> std::fmt::Result {
+fn write_date(
+    f: &mut std::fmt::Formatter<'_>,
+    lang: Lang,
+    d: jiff::civil::Date,
+) -> std::fmt::Result {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     match lang {
         Lang::En => {
@@ -65,11 +79,12 @@ fn write_date(f: &mut std::fmt::Formatter<'_>, lang: Lang, d: jiff::civil::Date)
                 .unwrap_or("");
             write!(f, "{} {month} {:04}", d.day(), d.year())
         }
-        Lang::SrLatn | Lang::SrCyrl => write!(f, "{:02}.{:02}.{:04}.", d.day(), d.month(), d.year()),
+        Lang::SrLatn | Lang::SrCyrl => {
+            write!(f, "{:02}.{:02}.{:04}.", d.day(), d.month(), d.year())
+        }
         Lang::Ru => write!(f, "{:02}.{:02}.{:04}", d.day(), d.month(), d.year()),
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -86,7 +101,10 @@ mod tests {
         // Summer time: UTC+2.
         let t: Timestamp = "2026-07-15T10:30:00Z".parse().unwrap();
         assert_eq!(when(t, Lang::En), "15 July 2026, 12:30");
-        assert_eq!(date_text(Lang::SrLatn, jiff::civil::date(2027, 3, 14)), "14.03.2027.");
+        assert_eq!(
+            date_text(Lang::SrLatn, jiff::civil::date(2027, 3, 14)),
+            "14.03.2027."
+        );
         assert_eq!(date_answer(Lang::En, "2027-03-14"), "14 March 2027");
         assert_eq!(date_answer(Lang::En, "not a date"), "not a date");
     }

@@ -294,7 +294,8 @@ impl FileWriter {
         let digest = hex::encode(self.hasher.take().unwrap_or_default().finalize());
         match std::mem::replace(&mut self.sink, Sink::Remote(BytesMut::new())) {
             Sink::Local(out) => {
-                let out = out.ok_or_else(|| anyhow::anyhow!("file writer used after a failed write"))?;
+                let out =
+                    out.ok_or_else(|| anyhow::anyhow!("file writer used after a failed write"))?;
                 tokio::task::spawn_blocking(move || out.finish()).await??;
             }
             Sink::Remote(all) => {

@@ -550,8 +550,10 @@ pub trait ApplicationRepo: Send + Sync {
     async fn payment_by_key(&self, source_key: &str) -> Result<Option<PaymentRecord>, StoreError>;
     /// Payment lines that need attention (an amount that did not match, an unknown
     /// reference) and are not resolved, oldest first.
-    async fn payments_needing_attention(&self, limit: i64)
-    -> Result<Vec<PaymentRecord>, StoreError>;
+    async fn payments_needing_attention(
+        &self,
+        limit: i64,
+    ) -> Result<Vec<PaymentRecord>, StoreError>;
     /// Marks the payment line `id` resolved by `by` with `note`; `NotFound` when there is
     /// no such unresolved line.
     async fn resolve_payment(

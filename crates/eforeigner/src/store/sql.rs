@@ -411,7 +411,9 @@ impl SqlStore {
         if self.backend != Backend::Sqlite {
             return Ok(None);
         }
-        let row = sqlx::query("PRAGMA synchronous").fetch_one(&self.pool).await?;
+        let row = sqlx::query("PRAGMA synchronous")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(Some(row.try_get(0)?))
     }
 
@@ -1179,9 +1181,7 @@ impl UploadRepo for SqlStore {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| Ok(r.try_get("storage_key")?))
-            .collect()
+        rows.iter().map(|r| Ok(r.try_get("storage_key")?)).collect()
     }
 
     async fn referenced_storage_keys(

@@ -98,7 +98,9 @@ impl From<DomainError> for PageError {
                 tracing::error!(error = %inner, "internal error");
                 PageError::Internal
             }
-            DomainError::Throttled { retry_after_secs } => PageError::Throttled { retry_after_secs },
+            DomainError::Throttled { retry_after_secs } => {
+                PageError::Throttled { retry_after_secs }
+            }
             other => {
                 tracing::warn!(error = %other, "unexpected domain error on a page");
                 PageError::BadRequest
@@ -123,7 +125,8 @@ impl IntoResponse for PageError {
             }
             PageError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorPage::TooLarge),
             PageError::Throttled { retry_after_secs } => {
-                let mut r = (StatusCode::TOO_MANY_REQUESTS, ErrorPage::Throttled.key()).into_response();
+                let mut r =
+                    (StatusCode::TOO_MANY_REQUESTS, ErrorPage::Throttled.key()).into_response();
                 if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                     r.headers_mut().insert(header::RETRY_AFTER, v);
                 }
@@ -193,7 +196,10 @@ pub fn field_error_message(tr: &Tr, field: &str, code: &str, args: &[(String, St
         }
         let label = format!("field-{field_key}");
         if tr.i18n().has(&label) {
-            return tr.t_args(&format!("error-{code_key}-named"), &[("label", tr.t(&label))]);
+            return tr.t_args(
+                &format!("error-{code_key}-named"),
+                &[("label", tr.t(&label))],
+            );
         }
     }
     field_message(tr, code, args)

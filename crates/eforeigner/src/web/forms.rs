@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use axum::extract::Multipart;
 
 use super::error::{PageError, field_error_message};
+use crate::domain::FieldErrors;
+use crate::domain::clock::new_ordered_id;
 use crate::domain::uploads::{
     self, FileProblem, IncomingFile, MAX_FILE_BYTES, MAX_FILES_PER_FORM, Received,
 };
-use crate::domain::FieldErrors;
-use crate::domain::clock::new_ordered_id;
 use crate::i18n::Tr;
 use crate::store::files::FileStore;
 
@@ -127,10 +127,19 @@ impl MultipartForm {
             }
             let raw_name = field.file_name().unwrap_or("").to_string();
             let file_name = uploads::display_name(&raw_name);
-            let received = self.files.iter().filter(|(_, f)| f.received.is_ok()).count();
+            let received = self
+                .files
+                .iter()
+                .filter(|(_, f)| f.received.is_ok())
+                .count();
             if received >= MAX_FILES_PER_FORM {
                 // Read past without keeping a byte; only a few names are remembered.
-                while field.chunk().await.map_err(|_| PageError::BadRequest)?.is_some() {}
+                while field
+                    .chunk()
+                    .await
+                    .map_err(|_| PageError::BadRequest)?
+                    .is_some()
+                {}
                 extra += 1;
                 if extra <= MAX_REPORTED_EXTRA {
                     self.files.push((
@@ -268,7 +277,12 @@ impl FormView {
     /// one of a field not listed keeps its place after those that are.
     pub fn ordered<'a>(mut self, fields: impl IntoIterator<Item = &'a str>) -> Self {
         let order: Vec<&str> = std::iter::once("form").chain(fields).collect();
-        let rank = |field: &str| order.iter().position(|f| *f == field).unwrap_or(order.len());
+        let rank = |field: &str| {
+            order
+                .iter()
+                .position(|f| *f == field)
+                .unwrap_or(order.len())
+        };
         self.errors.sort_by_key(|(field, _)| rank(field));
         self
     }

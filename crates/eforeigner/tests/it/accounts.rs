@@ -594,3 +594,55 @@ async fn command_line_migrates_and_creates_users_with_the_password_from_stdin() 
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("exists"));
 }
+
+/// Issue 14 D: officers land on their work queue after signing in; an action confirms
+/// itself with a banner on the page it leads to (and the address cannot put any other
+/// text there); the terms of use are one link away from the registration form.
+#[tokio::test]
+async fn officers_land_on_their_queue_and_actions_confirm_themselves() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.register(&b, "bannered@example.org")
+        .await
+        .assert_status(303);
+    let link = t
+        .mail("bannered@example.org", "Confirm")
+        .await
+        .link("/confirm-email");
+    b.confirm_link(&link).await;
+    // The verifier lands on the verification queue.
+    t.create_user("landing@example.org", Role::VerificationOfficer)
+        .await;
+    let officer = t.browser();
+    let r = officer.login("landing@example.org", PASSWORD).await;
+    assert_eq!(r.location(), "/officer/verifications");
+    let account = t.account("bannered@example.org").await;
+    let csrf = officer
+        .csrf(&format!("/officer/verifications/{}", account.id))
+        .await;
+    let r = officer
+        .post_form(
+            &format!("/officer/verifications/{}/approve", account.id),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    assert_eq!(r.location(), "/officer/verifications?done=account-approved");
+    officer
+        .get(&r.location())
+        .await
+        .assert_contains("The account has been approved.");
+    // A code without a message shows nothing; neither does text.
+    let odd = officer.get("/officer/verifications?done=%3Cb%3Ehi").await;
+    assert!(!odd.body.contains("notice--success"));
+    // The applicant lands on their account; the terms are linked from registration.
+    let r = b.login("bannered@example.org", PASSWORD).await;
+    assert_eq!(r.location(), "/account");
+    let page = t.browser().get("/register").await;
+    page.assert_contains("href=\"/terms\"");
+    t.browser()
+        .get("/terms")
+        .await
+        .assert_status(200)
+        .assert_contains("Terms of use and your personal data")
+        .assert_contains("no advertising and no tracking");
+}

@@ -317,13 +317,20 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
                 .contains("NOT accepted")
         );
     }
-    let supervisor = t.app().accounts.find_by_email("boss@test.example").await.unwrap();
+    let supervisor = t
+        .app()
+        .accounts
+        .find_by_email("boss@test.example")
+        .await
+        .unwrap();
     if supervisor.is_none() {
         t.create_user("boss@test.example", eforeigner::domain::Role::Supervisor)
             .await;
     }
     let boss = t.browser();
-    boss.login("boss@test.example", PASSWORD).await.assert_status(303);
+    boss.login("boss@test.example", PASSWORD)
+        .await
+        .assert_status(303);
     let page = boss.get("/officer/payments").await;
     page.assert_status(200)
         .assert_contains("Payment lines that need attention")
@@ -345,7 +352,10 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
     .assert_contains("Write a note.");
     boss.post_form(
         &format!("/officer/payments/lines/{}/resolve", line.id),
-        &[("csrf_token", &csrf), ("note", "Refunded to the payer on 21 Nov")],
+        &[
+            ("csrf_token", &csrf),
+            ("note", "Refunded to the payer on 21 Nov"),
+        ],
     )
     .await
     .assert_status(303);
@@ -358,13 +368,19 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
     assert!(!resolved.needs_attention());
     assert_eq!(resolved.count("duplicate"), 1);
     // An applicant cannot resolve lines.
-    let odd = format!(
-        "reference,amount,date,payer
-97 14-123412,100.00,2026-11-20,X
-"
-    );
-    t.app().applications.import_statement(&odd, &actor()).await.unwrap();
-    let line = t.app().store.payments_needing_attention(10).await.unwrap().remove(0);
+    let odd = "reference,amount,date,payer\n97 14-123412,100.00,2026-11-20,X\n";
+    t.app()
+        .applications
+        .import_statement(odd, &actor())
+        .await
+        .unwrap();
+    let line = t
+        .app()
+        .store
+        .payments_needing_attention(10)
+        .await
+        .unwrap()
+        .remove(0);
     let csrf = b.csrf("/applications").await;
     b.post_form(
         &format!("/officer/payments/lines/{}/resolve", line.id),
@@ -850,7 +866,10 @@ async fn a_rejected_file_loses_nothing_and_a_restart_mid_upload_leaves_no_trace(
             "{app}/files/{}/delete",
             draft_uploads(&t, &app_id(&app)).await[1].id
         ),
-        &[("csrf_token", &b.csrf(&format!("{app}/steps/documents")).await)],
+        &[(
+            "csrf_token",
+            &b.csrf(&format!("{app}/steps/documents")).await,
+        )],
     )
     .await
     .assert_status(303);
@@ -934,11 +953,7 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
 
     // The late file arrived (it was written while it came) before the service saw it.
     let late_key = format!("applications/{id}/late-file");
-    t.app()
-        .files
-        .put(&late_key, pdf().into())
-        .await
-        .unwrap();
+    t.app().files.put(&late_key, pdf().into()).await.unwrap();
     let late = t
         .app()
         .applications
@@ -1641,8 +1656,15 @@ async fn a_statement_imported_from_the_command_line_gets_the_portals_own_address
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("delivered by the running portal"), "{stdout}");
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("delivered by the running portal"),
+        "{stdout}"
+    );
     // The command's jobs are stamped with the real time; the test's clock catches up.
     t.advance(SignedDuration::from_mins(1));
     let mail = t.mail("cli@test.example", "new document").await;
@@ -1689,7 +1711,10 @@ async fn every_chosen_file_is_uploaded_whichever_button_is_pressed() {
     let page = b.get(&format!("{app}/steps/documents")).await;
     page.assert_status(200)
         .assert_contains("their names must differ within this document");
-    assert!(!page.body.contains("both pages"), "no registration hint here");
+    assert!(
+        !page.body.contains("both pages"),
+        "no registration hint here"
+    );
     let csrf = extract_csrf(&page.body).unwrap();
     let based_on = hidden(&page.body, "based_on").unwrap();
     let fields = |action: &str| {
@@ -1711,12 +1736,18 @@ async fn every_chosen_file_is_uploaded_whichever_button_is_pressed() {
     r.assert_status(422)
         .assert_contains("photo.png")
         .assert_contains("Upload at least one file for: Scan of the passport");
-    assert!(!r.body.contains("Upload at least one file for this document"));
+    assert!(
+        !r.body
+            .contains("Upload at least one file for this document")
+    );
     let start = r.body.find("id=\"error-summary\"").unwrap();
     let summary = &r.body[start..start + r.body[start..].find("</div>").unwrap()];
     let passport = summary.find("#doc_passport_scan").unwrap();
     let means = summary.find("#doc_proof_of_financial_means").unwrap();
-    assert!(passport < means, "the summary follows the checklist's order");
+    assert!(
+        passport < means,
+        "the summary follows the checklist's order"
+    );
     assert_eq!(draft_uploads(&t, &id).await.len(), 1);
     // "Upload" of one item takes the files of every item.
     let r = b
@@ -1730,7 +1761,12 @@ async fn every_chosen_file_is_uploaded_whichever_button_is_pressed() {
         )
         .await;
     r.assert_status(303);
-    assert!(r.location().ends_with("?done=files-uploaded#doc_passport_scan"), "{}", r.location());
+    assert!(
+        r.location()
+            .ends_with("?done=files-uploaded#doc_passport_scan"),
+        "{}",
+        r.location()
+    );
     b.get(&r.location())
         .await
         .assert_contains("The files have been uploaded.");
@@ -1755,17 +1791,26 @@ async fn every_chosen_file_is_uploaded_whichever_button_is_pressed() {
         .into_iter()
         .map(|u| u.file_name)
         .collect();
-    assert!(names.contains(&"photo-2.png".to_string()) && !names.contains(&"photo.png".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"photo-2.png".to_string()) && !names.contains(&"photo.png".to_string()),
+        "{names:?}"
+    );
     // A token from another page is refused and keeps nothing.
     let r = b
         .post_multipart(
             &format!("{app}/documents"),
-            &[("csrf_token".into(), "stale".into()), ("action".into(), "continue".into())],
+            &[
+                ("csrf_token".into(), "stale".into()),
+                ("action".into(), "continue".into()),
+            ],
             &[("files_other_documents", "x.pdf", pdf())],
         )
         .await;
     r.assert_status(403);
-    assert_eq!(t.stored_files(&format!("applications/{id}"), 3).await.len(), 3);
+    assert_eq!(
+        t.stored_files(&format!("applications/{id}"), 3).await.len(),
+        3
+    );
 }
 
 /// Issue 14 C6: "Save and continue" on the fees step went to "Check your answers" without
@@ -1779,7 +1824,11 @@ async fn the_slip_is_shown_before_going_on_and_the_fee_is_not_changeable() {
     let app = employment_draft(&t, &b).await;
     let r = save(&b, &app, "fees", &[("payment_method", "slip")]).await;
     r.assert_status(303);
-    assert!(r.location().contains("/steps/fees?done=slip-ready"), "{}", r.location());
+    assert!(
+        r.location().contains("/steps/fees?done=slip-ready"),
+        "{}",
+        r.location()
+    );
     let page = b.get(&r.location()).await;
     page.assert_status(200)
         .assert_contains("Your payment slip is ready below");
@@ -1787,13 +1836,52 @@ async fn the_slip_is_shown_before_going_on_and_the_fee_is_not_changeable() {
     let slip = page.body.find("id=\"slip\"").unwrap();
     let buttons = page.body.find("value=\"continue\"").unwrap();
     assert!(slip < buttons);
-    let r = save(&b, &app, "fees", &[("payment_method", "slip"), ("slip_shown", "1")]).await;
+    let r = save(
+        &b,
+        &app,
+        "fees",
+        &[("payment_method", "slip"), ("slip_shown", "1")],
+    )
+    .await;
     r.assert_status(303);
     assert_eq!(r.location(), format!("{app}/review"));
     let review = b.get(&r.location()).await;
     let fees = review.body.split("6. ").nth(1).unwrap();
     let fees = &fees[..fees.find("</dl>").unwrap()];
-    assert_eq!(fees.matches("Change").count(), 1, "only the way of paying: {fees}");
+    assert_eq!(
+        fees.matches("Change").count(),
+        1,
+        "only the way of paying: {fees}"
+    );
     assert!(fees.contains("Amount") || fees.contains("RSD"));
+    let _ = t;
+}
+
+/// Issue 14 D: "Save and come back later" and deleting a draft confirm themselves.
+#[tokio::test]
+async fn saving_for_later_and_deleting_a_draft_say_so() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "later@test.example").await;
+    let app = start(&b, "first").await;
+    let r = save(
+        &b,
+        &app,
+        "check",
+        &[("citizenship", "UA"), ("action", "later")],
+    )
+    .await;
+    assert_eq!(r.location(), format!("{app}?done=saved-for-later"));
+    b.get(&r.location())
+        .await
+        .assert_contains("Your answers are saved.");
+    let csrf = b.csrf(&format!("{app}/delete")).await;
+    let r = b
+        .post_form(&format!("{app}/delete"), &[("csrf_token", &csrf)])
+        .await;
+    assert_eq!(r.location(), "/applications?done=draft-deleted");
+    b.get(&r.location())
+        .await
+        .assert_contains("The draft has been deleted");
     let _ = t;
 }

@@ -200,3 +200,50 @@ async fn expired_or_reused_links_say_so_and_offer_a_new_one() {
     .await
     .assert_status(410);
 }
+
+/// Issue 14 C9 and D: the error summary follows the order of the fields, and each message
+/// names its field ("Enter your surname", "Select the type of document"), never nine
+/// "This field is required."; the registration number is not marked "(optional)" since
+/// it is required when the answer is Yes.
+#[tokio::test]
+async fn the_error_summary_names_each_field_in_the_forms_order() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let csrf = b.csrf("/register").await;
+    let page = b.get("/register").await;
+    let ebs = page.body.split("for=\"ebs\"").nth(1).unwrap();
+    assert!(!ebs[..ebs.find("</label>").unwrap()].contains("optional"));
+    let fields = vec![
+        ("csrf_token".to_string(), csrf),
+        ("consent".to_string(), "on".to_string()),
+    ];
+    let r = b.post_multipart("/register", &fields, &[]).await;
+    r.assert_status(422);
+    assert!(!r.body.contains("This field is required"));
+    let start = r.body.find("id=\"error-summary\"").unwrap();
+    let summary = &r.body[start..start + r.body[start..].find("</div>").unwrap()];
+    let order: Vec<usize> = [
+        "Enter your given names.",
+        "Enter your surname.",
+        "Enter your date of birth.",
+        "Select your sex.",
+        "Select your citizenship.",
+        "Select whether you have a foreigner",
+        "Select the type of document.",
+        "Enter the document number.",
+        "Enter the date the document expires.",
+        "Upload your identity document",
+        "Enter your e-mail address.",
+        "Enter your password.",
+    ]
+    .iter()
+    .map(|m| {
+        summary
+            .find(m)
+            .unwrap_or_else(|| panic!("{m} not in the summary:\n{summary}"))
+    })
+    .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted, "the summary follows the form:\n{summary}");
+}

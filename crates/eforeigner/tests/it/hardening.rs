@@ -88,8 +88,7 @@ impl Served {
     fn kill(mut self) -> tempfile::TempDir {
         let _ = self.child.kill();
         let _ = self.child.wait();
-        let dir = std::mem::replace(&mut self._dir, tempfile::tempdir().unwrap());
-        dir
+        std::mem::replace(&mut self._dir, tempfile::tempdir().unwrap())
     }
 }
 
@@ -106,7 +105,8 @@ impl Drop for Served {
 #[tokio::test]
 async fn a_flood_of_tiny_parts_gets_a_short_refusal_and_memory_stays_low() {
     let served = Served::start().await;
-    let part = b"--B\r\nContent-Disposition: form-data; name=\"documents\"; filename=\"a\"\r\n\r\nX\r\n";
+    let part =
+        b"--B\r\nContent-Disposition: form-data; name=\"documents\"; filename=\"a\"\r\n\r\nX\r\n";
     let mut body = Vec::with_capacity(part.len() * 140_000 + 8);
     for _ in 0..140_000 {
         body.extend_from_slice(part);
@@ -135,7 +135,11 @@ async fn a_flood_of_tiny_parts_gets_a_short_refusal_and_memory_stays_low() {
     for a in futures::future::join_all(requests).await {
         assert!(a.len() < 40_000, "a short answer, not {} bytes", a.len());
         if let Some(status) = a.split_whitespace().nth(1) {
-            assert!(status == "413" || status == "403", "{}", &a[..a.len().min(300)]);
+            assert!(
+                status == "413" || status == "403",
+                "{}",
+                &a[..a.len().min(300)]
+            );
         }
     }
     // A body just past the bound, sent whole: a short refusal, in JSON from the API.
@@ -151,7 +155,9 @@ async fn a_flood_of_tiny_parts_gets_a_short_refusal_and_memory_stays_low() {
             small.len()
         )
     };
-    let api = served.raw(small_head("/api/v1/registrations"), small.clone()).await;
+    let api = served
+        .raw(small_head("/api/v1/registrations"), small.clone())
+        .await;
     assert!(api.starts_with("HTTP/1.1 413"), "{api}");
     assert!(api.contains("\"code\":\"too_large\""), "{api}");
     assert!(api.len() < 2_000, "{} bytes", api.len());
@@ -160,7 +166,10 @@ async fn a_flood_of_tiny_parts_gets_a_short_refusal_and_memory_stays_low() {
     // Still answering.
     let ok = served
         .raw(
-            format!("GET /healthz HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", served.addr),
+            format!(
+                "GET /healthz HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                served.addr
+            ),
             vec![],
         )
         .await;
@@ -195,7 +204,10 @@ async fn a_file_left_by_a_kill_mid_upload_is_swept_after_the_grace_period() {
     // A registration form (its token and cookie), then 5 MB sent slowly.
     let page = served
         .raw(
-            format!("GET /register HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", served.addr),
+            format!(
+                "GET /register HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                served.addr
+            ),
             vec![],
         )
         .await;
@@ -287,7 +299,12 @@ async fn registration_drafts_are_swept_and_registrations_per_address_are_limited
     t.app().sweeper.sweep().await.unwrap();
     assert_eq!(drafts(&t).await, 0);
     let audit = t.app().store.audit_entries(50).await.unwrap();
-    assert!(audit.iter().any(|e| e.action == "files.swept" && e.details.contains("\"registration_draft_files\":1")));
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.action == "files.swept"
+                && e.details.contains("\"registration_draft_files\":1"))
+    );
 
     // At most 20 registration forms an hour from one address; the 21st is refused with
     // the time to wait, and keeps nothing.
@@ -297,7 +314,9 @@ async fn registration_drafts_are_swept_and_registrations_per_address_are_limited
         let mut fields = registration_fields(&format!("r{i}@example.org"));
         fields.retain(|(k, _)| k != "surname");
         fields.push(("csrf_token".into(), csrf));
-        b.post_multipart("/register", &fields, &[]).await.assert_status(422);
+        b.post_multipart("/register", &fields, &[])
+            .await
+            .assert_status(422);
     }
     let b = t.browser();
     let csrf = b.csrf("/register").await;
@@ -309,7 +328,14 @@ async fn registration_drafts_are_swept_and_registrations_per_address_are_limited
     r.assert_status(429)
         .assert_contains("Too many requests from your connection");
     assert_eq!(drafts(&t).await, 0, "the refused form's file is not kept");
-    assert!(t.app().accounts.find_by_email("late@example.org").await.unwrap().is_none());
+    assert!(
+        t.app()
+            .accounts
+            .find_by_email("late@example.org")
+            .await
+            .unwrap()
+            .is_none()
+    );
     // The API says the same.
     let r = b
         .post_multipart("/api/v1/registrations", &fields, &[])
@@ -367,19 +393,35 @@ async fn a_successful_login_does_not_reset_the_failures_of_the_address() {
             let csrf = b.csrf("/login/password").await;
             b.post_form(
                 "/login/password",
-                &[("email", &email), ("password", &password), ("csrf_token", &csrf)],
+                &[
+                    ("email", &email),
+                    ("password", &password),
+                    ("csrf_token", &csrf),
+                ],
             )
             .await
             .status
         }
     };
     for i in 0..19 {
-        assert_eq!(attempt(format!("victim{i}@example.org"), "guess-guess-guess".into()).await, 422);
+        assert_eq!(
+            attempt(format!("victim{i}@example.org"), "guess-guess-guess".into()).await,
+            422
+        );
     }
-    assert_eq!(attempt("mine@example.org".into(), PASSWORD.into()).await, 303);
+    assert_eq!(
+        attempt("mine@example.org".into(), PASSWORD.into()).await,
+        303
+    );
     // One more failure is free (the 20th); the next must wait.
-    assert_eq!(attempt("victim20@example.org".into(), "guess-guess-guess".into()).await, 422);
-    assert_eq!(attempt("victim21@example.org".into(), "guess-guess-guess".into()).await, 429);
+    assert_eq!(
+        attempt("victim20@example.org".into(), "guess-guess-guess".into()).await,
+        422
+    );
+    assert_eq!(
+        attempt("victim21@example.org".into(), "guess-guess-guess".into()).await,
+        429
+    );
 }
 
 /// B5: the current password asked before a change of password or e-mail could be guessed
@@ -389,7 +431,9 @@ async fn the_current_password_asked_again_is_throttled_and_counted() {
     let t = TestApp::spawn().await;
     let b = t.browser();
     t.create_user("stolen@example.org", Role::Applicant).await;
-    b.login("stolen@example.org", PASSWORD).await.assert_status(303);
+    b.login("stolen@example.org", PASSWORD)
+        .await
+        .assert_status(303);
     let mut last = None;
     for i in 0..6 {
         let csrf = b.csrf("/account/password").await;
@@ -406,8 +450,7 @@ async fn the_current_password_asked_again_is_throttled_and_counted() {
         r.assert_status(422);
         last = Some(r);
     }
-    last.unwrap()
-        .assert_contains("Too many failed attempts");
+    last.unwrap().assert_contains("Too many failed attempts");
     assert_eq!(t.account("stolen@example.org").await.failed_logins, 5);
     // The e-mail change asks through the same throttle.
     let csrf = b.csrf("/account/email").await;
@@ -485,7 +528,10 @@ async fn mails_to_one_address_are_limited_and_the_answer_stays_the_same() {
         last = b
             .post_form(
                 "/confirm-email/resend",
-                &[("csrf_token", &csrf), ("email", &format!("n{i}@example.org"))],
+                &[
+                    ("csrf_token", &csrf),
+                    ("email", &format!("n{i}@example.org")),
+                ],
             )
             .await
             .status;
@@ -502,21 +548,27 @@ async fn a_login_ends_the_session_before_it_and_renews_the_form_token() {
     t.create_user("first@example.org", Role::Applicant).await;
     t.create_user("second@example.org", Role::Applicant).await;
     let b = t.browser();
-    b.login("first@example.org", PASSWORD).await.assert_status(303);
+    b.login("first@example.org", PASSWORD)
+        .await
+        .assert_status(303);
     let first = t.account("first@example.org").await;
     let old_token = b.csrf("/account/details").await;
-    b.login("second@example.org", PASSWORD).await.assert_status(303);
-    let open = t
-        .app()
-        .accounts
-        .sessions(&first)
+    b.login("second@example.org", PASSWORD)
         .await
-        .unwrap();
-    assert!(open.is_empty(), "the first person's session ended: {open:?}");
+        .assert_status(303);
+    let open = t.app().accounts.sessions(&first).await.unwrap();
+    assert!(
+        open.is_empty(),
+        "the first person's session ended: {open:?}"
+    );
     // A token of before the login is refused (the form comes back, values kept).
     b.post_form(
         "/account/details",
-        &[("csrf_token", &old_token), ("phone", "+381 11 222 3333"), ("language", "en")],
+        &[
+            ("csrf_token", &old_token),
+            ("phone", "+381 11 222 3333"),
+            ("language", "en"),
+        ],
     )
     .await
     .assert_status(422)
@@ -527,10 +579,16 @@ async fn a_login_ends_the_session_before_it_and_renews_the_form_token() {
     b.post_form("/logout", &[("csrf_token", &logout)])
         .await
         .assert_status(200);
-    b.login("second@example.org", PASSWORD).await.assert_status(303);
+    b.login("second@example.org", PASSWORD)
+        .await
+        .assert_status(303);
     b.post_form(
         "/account/details",
-        &[("csrf_token", &token), ("phone", "+381 11 222 3333"), ("language", "en")],
+        &[
+            ("csrf_token", &token),
+            ("phone", "+381 11 222 3333"),
+            ("language", "en"),
+        ],
     )
     .await
     .assert_status(422);
@@ -621,7 +679,10 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
         .into_iter()
         .map(|s| s.ip)
         .collect();
-    assert_eq!(ips[0], "198.51.100.23", "believed from the trusted proxy: {ips:?}");
+    assert_eq!(
+        ips[0], "198.51.100.23",
+        "believed from the trusted proxy: {ips:?}"
+    );
     running.stop().await;
 }
 
@@ -636,7 +697,15 @@ async fn an_accounts_documents_are_never_swept() {
     t.advance(SignedDuration::from_hours(48));
     let report = t.app().sweeper.sweep().await.unwrap();
     assert_eq!(report.draft_files + report.unreferenced_files, 0);
-    let docs = t.app().store.uploads_of(&format!("account:{}", account.id)).await.unwrap();
+    let docs = t
+        .app()
+        .store
+        .uploads_of(&format!("account:{}", account.id))
+        .await
+        .unwrap();
     assert_eq!(docs.len(), 1);
-    assert_eq!(walk(&t.app().config.data_dir.join("files/uploads")).len(), 1);
+    assert_eq!(
+        walk(&t.app().config.data_dir.join("files/uploads")).len(),
+        1
+    );
 }

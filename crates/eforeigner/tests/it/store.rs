@@ -335,7 +335,6 @@ async fn sessions_throttles_uploads_and_audit_chain() {
     s.end_all_sessions(&a.id, Some("s2"), n).await.unwrap();
     assert_eq!(s.open_sessions(&a.id).await.unwrap().len(), 1);
 
-
     let up = Upload {
         id: "u1".into(),
         owner_key: "draft:abc".into(),
@@ -423,7 +422,10 @@ async fn throttle_attempts_are_counted_exactly_under_concurrency() {
     let t = TestApp::spawn().await;
     let s = t.app().store.clone();
     let n = now();
-    let keys = vec!["email:race@example.org".to_string(), "ip:10.0.0.1".to_string()];
+    let keys = vec![
+        "email:race@example.org".to_string(),
+        "ip:10.0.0.1".to_string(),
+    ];
     let scopes = [ThrottleScope::Account, ThrottleScope::Address];
     let mut tasks = vec![];
     for _ in 0..40 {
@@ -440,7 +442,10 @@ async fn throttle_attempts_are_counted_exactly_under_concurrency() {
             passed += 1;
         }
     }
-    assert_eq!(passed, 5, "5 free attempts per account, whatever the concurrency");
+    assert_eq!(
+        passed, 5,
+        "5 free attempts per account, whatever the concurrency"
+    );
     // Refused attempts counted nothing, on the address either: 5 of its 20 are used.
     let decide = |_: usize, c: Option<Counter>| admit(ThrottleScope::Address, c, n);
     for _ in 0..15 {
@@ -449,7 +454,12 @@ async fn throttle_attempts_are_counted_exactly_under_concurrency() {
             Ok(())
         );
     }
-    assert!(s.throttle_attempt(&keys[1..], n, &decide).await.unwrap().is_err());
+    assert!(
+        s.throttle_attempt(&keys[1..], n, &decide)
+            .await
+            .unwrap()
+            .is_err()
+    );
     // A refund takes one back; a clear forgets the key.
     s.throttle_refund(&keys[1]).await.unwrap();
     assert_eq!(
@@ -486,7 +496,9 @@ async fn password_failures_are_counted_atomically_and_lock_once() {
                 }
                 Effects::at(n)
             };
-            s.count_password_failure(&id, 30, n, &effects).await.unwrap()
+            s.count_password_failure(&id, 30, n, &effects)
+                .await
+                .unwrap()
         }));
     }
     let mut counts = vec![];
@@ -494,7 +506,11 @@ async fn password_failures_are_counted_atomically_and_lock_once() {
         counts.push(task.await.unwrap());
     }
     counts.sort();
-    assert_eq!(counts, (1..=39).collect::<Vec<i64>>(), "every failure counted once");
+    assert_eq!(
+        counts,
+        (1..=39).collect::<Vec<i64>>(),
+        "every failure counted once"
+    );
     assert_eq!(locks.load(std::sync::atomic::Ordering::SeqCst), 1);
     let back = s.account(&a.id).await.unwrap().unwrap();
     assert_eq!(back.failed_logins, 39);
@@ -529,7 +545,9 @@ async fn stale_draft_uploads_go_and_referenced_keys_are_known() {
         upload("new1", "sweeptest:aaa", n),
         upload("acct", "account:x", old),
     ] {
-        s.insert_upload(&u, &|_| true, &Effects::at(n)).await.unwrap();
+        s.insert_upload(&u, &|_| true, &Effects::at(n))
+            .await
+            .unwrap();
     }
     // (Owner keys of a prefix of the test's own: the app's hourly sweep of `draft:` runs
     // in the background.)

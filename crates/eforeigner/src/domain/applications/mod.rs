@@ -211,7 +211,10 @@ impl PaymentRecord {
     /// unknown reference, not resolved yet.
     pub fn needs_attention(&self) -> bool {
         self.resolved_at.is_none()
-            && matches!(self.outcome.as_str(), "amount-mismatch" | "unknown-reference")
+            && matches!(
+                self.outcome.as_str(),
+                "amount-mismatch" | "unknown-reference"
+            )
     }
 }
 

@@ -616,7 +616,9 @@ impl Applications {
                 .filter(|u| u.purpose == item)
                 .cloned()
                 .collect();
-            if let Err(refusal) = uploads::admit_to_item(&name, received.size, &same_item, &existing, UPLOAD_QUOTA) {
+            if let Err(refusal) =
+                uploads::admit_to_item(&name, received.size, &same_item, &existing, UPLOAD_QUOTA)
+            {
                 self.discard_file(&received.storage_key).await;
                 refuse_file(&mut errors, &field, refusal, name);
                 if refusal == uploads::Refusal::Full {
@@ -645,8 +647,13 @@ impl Applications {
                 json!({"item": item, "upload": upload.id, "size": upload.size_bytes}),
             ));
             let recheck = |current: &[Upload]| {
-                let same: Vec<Upload> = current.iter().filter(|u| u.purpose == item).cloned().collect();
-                uploads::admit_to_item(&upload.file_name, size, &same, current, UPLOAD_QUOTA).is_ok()
+                let same: Vec<Upload> = current
+                    .iter()
+                    .filter(|u| u.purpose == item)
+                    .cloned()
+                    .collect();
+                uploads::admit_to_item(&upload.file_name, size, &same, current, UPLOAD_QUOTA)
+                    .is_ok()
             };
             let recorded = self
                 .store
@@ -667,10 +674,20 @@ impl Applications {
                     // applicant is told why from the draft's files as they are now.
                     self.discard_file(&upload.storage_key).await;
                     existing = self.uploads(&app).await?;
-                    let same: Vec<Upload> = existing.iter().filter(|u| u.purpose == item).cloned().collect();
-                    let refusal = uploads::admit_to_item(&upload.file_name, size, &same, &existing, UPLOAD_QUOTA)
-                        .err()
-                        .ok_or(DomainError::Conflict)?;
+                    let same: Vec<Upload> = existing
+                        .iter()
+                        .filter(|u| u.purpose == item)
+                        .cloned()
+                        .collect();
+                    let refusal = uploads::admit_to_item(
+                        &upload.file_name,
+                        size,
+                        &same,
+                        &existing,
+                        UPLOAD_QUOTA,
+                    )
+                    .err()
+                    .ok_or(DomainError::Conflict)?;
                     refuse_file(&mut errors, &field, refusal, upload.file_name);
                     continue;
                 }
@@ -1097,12 +1114,8 @@ impl Applications {
         Self::ensure_supervisor(officer)?;
         let note = check_note(note)?;
         let now = self.now();
-        let effects = Effects::at(now).with_audit(audit(
-            actor,
-            "payment.resolved",
-            payment_id,
-            json!({}),
-        ));
+        let effects =
+            Effects::at(now).with_audit(audit(actor, "payment.resolved", payment_id, json!({})));
         self.store
             .resolve_payment(payment_id, &officer.id, note, now, &effects)
             .await?;

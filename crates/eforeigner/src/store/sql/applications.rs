@@ -582,7 +582,10 @@ impl ApplicationRepo for SqlStore {
 
     async fn payment_by_key(&self, source_key: &str) -> Result<Option<PaymentRecord>, StoreError> {
         self.one_by(
-            &format!("SELECT {} FROM payments WHERE source_key = $1", *PAYMENT_SELECT),
+            &format!(
+                "SELECT {} FROM payments WHERE source_key = $1",
+                *PAYMENT_SELECT
+            ),
             source_key,
             payment_from_row,
         )

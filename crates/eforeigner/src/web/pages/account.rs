@@ -523,15 +523,20 @@ pub async fn correct(
     let draft = Some(form.get("draft_token").to_string()).filter(|d| !d.is_empty());
     let spec_for = |token: &str, uploads: &[Upload]| correct_spec(&ctx, token, uploads);
     if let Some(page) =
-        draft_form_interruption(&state, &ctx, &mut form, &draft, "correct-title", &spec_for)
-            .await?
+        draft_form_interruption(&state, &ctx, &mut form, &draft, "correct-title", &spec_for).await?
     {
         return Ok(page);
     }
     let input = registration_input(&form);
     match state
         .accounts
-        .correct_registration(&auth.account, &input, form.take_files(), draft.clone(), &ctx.actor())
+        .correct_registration(
+            &auth.account,
+            &input,
+            form.take_files(),
+            draft.clone(),
+            &ctx.actor(),
+        )
         .await
     {
         Ok(_) => Ok(see_other("/account?done=corrected")),

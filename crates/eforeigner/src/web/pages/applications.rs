@@ -496,7 +496,9 @@ pub async fn show(
         ),
         (
             tr.t("case-submitted-at"),
-            app.submitted_at.map(|t| when(t, ctx.lang)).unwrap_or_else(dash),
+            app.submitted_at
+                .map(|t| when(t, ctx.lang))
+                .unwrap_or_else(dash),
         ),
         (
             tr.t("case-paid-at"),
@@ -949,7 +951,10 @@ struct Go<'a> {
 /// Saves a step of draft `id` (even incomplete), then goes on ("Save and continue"), back
 /// to the task list ("Save and come back later"), answers the autosave, or shows the
 /// problems. `sent` is what the form showed, kept when another tab saved first.
-#[expect(clippy::too_many_arguments, reason = "one save, many parts of the form")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one save, many parts of the form"
+)]
 async fn save_and_go(
     state: &AppState,
     ctx: &Ctx,
@@ -969,7 +974,9 @@ async fn save_and_go(
     {
         Ok(saved) => {
             if go.action == "later" {
-                return Ok(see_other(&format!("/applications/{id}?done=saved-for-later")));
+                return Ok(see_other(&format!(
+                    "/applications/{id}?done=saved-for-later"
+                )));
             }
             if go.action == "autosave" {
                 return Ok((StatusCode::OK, saved.app.answers_stamp()).into_response());

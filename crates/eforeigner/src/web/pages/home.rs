@@ -130,7 +130,8 @@ fn may_read_metrics(token: Option<&str>, client: &str, headers: &axum::http::Hea
             .and_then(|v| v.strip_prefix("Bearer "))
             .is_some_and(|sent| bool::from(sent.as_bytes().ct_eq(token.as_bytes()))),
         None => {
-            let proxied = headers.contains_key("x-forwarded-for") || headers.contains_key(header::FORWARDED);
+            let proxied =
+                headers.contains_key("x-forwarded-for") || headers.contains_key(header::FORWARDED);
             !proxied
                 && client
                     .parse::<std::net::IpAddr>()

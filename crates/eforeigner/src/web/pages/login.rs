@@ -132,10 +132,7 @@ pub async fn submit(
             // Signing in as someone in a browser where someone is signed in ends the
             // session of the one before: one browser, one person.
             if let Some(before) = &ctx.auth {
-                state
-                    .accounts
-                    .logout(&before.session, &ctx.actor())
-                    .await?;
+                state.accounts.logout(&before.session, &ctx.actor()).await?;
             }
             state.worker.wake();
             let to = super::local_path(&next)

@@ -138,7 +138,6 @@ pub async fn show(
         open_action: (!opened).then(|| format!("/mailbox/{}/open", doc.id)),
         download: opened.then(|| format!("/mailbox/{}/file", doc.id)),
         case_href: doc.application_id.map(|a| format!("/applications/{a}")),
-
     }))
 }
 
@@ -254,7 +253,9 @@ async fn verify_facts(
         (tr.t("verify-passport-ends"), holder.passport_end),
         (
             tr.t("receipt-received"),
-            app.received_at.map(|t| when(t, ctx.lang)).unwrap_or_default(),
+            app.received_at
+                .map(|t| when(t, ctx.lang))
+                .unwrap_or_default(),
         ),
         (
             tr.t("verify-state"),
@@ -298,7 +299,6 @@ fn holder_summary(given: &str, surname: &str, born: &str, passport: &str) -> Hol
         passport_end,
     }
 }
-
 
 /// `GET /verify?code=…`: anyone (e.g. a border officer) checks a confirmation's code.
 pub async fn verify_form(
@@ -427,7 +427,10 @@ async fn payments_page(
                 .fee_due_para
                 .map(|p| crate::web::api::residence::rsd_text(p.unsigned_abs()))
                 .unwrap_or_default(),
-            submitted: a.submitted_at.map(|t| when(t, ctx.lang)).unwrap_or_default(),
+            submitted: a
+                .submitted_at
+                .map(|t| when(t, ctx.lang))
+                .unwrap_or_default(),
             refused: !errors.is_empty() && refused == Some(a.id.as_str()),
         })
         .collect();

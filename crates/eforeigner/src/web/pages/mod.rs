@@ -93,8 +93,7 @@ pub fn form_page(
     } else {
         axum::http::StatusCode::UNPROCESSABLE_ENTITY
     };
-    let f = FormView::with(&ctx.tr, values, errors)
-        .ordered(spec.fields.iter().map(|fld| fld.name));
+    let f = FormView::with(&ctx.tr, values, errors).ordered(spec.fields.iter().map(|fld| fld.name));
     let mut r = render(&FormPage {
         p: Page::new(ctx, title_key),
         spec,
@@ -327,5 +326,4 @@ mod tests {
             prop_assert!(!location.starts_with("//") && !location.contains('\\'));
         }
     }
-
 }

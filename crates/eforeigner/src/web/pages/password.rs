@@ -47,7 +47,11 @@ pub async fn forgot(
         Ok(email) => email,
         Err(page) => return Ok(*page),
     };
-    if let Err(e) = state.accounts.request_password_reset(&email, &ctx.actor()).await {
+    if let Err(e) = state
+        .accounts
+        .request_password_reset(&email, &ctx.actor())
+        .await
+    {
         return super::throttled_form(&ctx, "forgot-title", forgot_spec(&ctx), &f, e);
     }
     state.worker.wake();

@@ -153,13 +153,7 @@ pub async fn submit(
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     let mut form =
-        MultipartForm::read(
-        multipart,
-        "documents",
-        &state.files,
-        &registration_file_key,
-    )
-    .await?;
+        MultipartForm::read(multipart, "documents", &state.files, &registration_file_key).await?;
     let values = keep_values(&form.fields);
     let draft = form.get("draft_token").to_string();
     let draft = (!draft.is_empty()).then_some(draft);
@@ -174,13 +168,20 @@ pub async fn submit(
     let email = input.email.clone();
     let result = state
         .accounts
-        .register(&input, form.take_files(), draft.clone(), ctx.lang, &ctx.actor())
+        .register(
+            &input,
+            form.take_files(),
+            draft.clone(),
+            ctx.lang,
+            &ctx.actor(),
+        )
         .await;
     state.worker.wake();
     match result {
         Ok(()) => {
             // "Check your e-mail" names the address the link went to.
-            let to: String = url::form_urlencoded::byte_serialize(email.trim().as_bytes()).collect();
+            let to: String =
+                url::form_urlencoded::byte_serialize(email.trim().as_bytes()).collect();
             Ok(see_other(&format!("/register/sent?to={to}")))
         }
         Err(RegisterError::Form(FormRejected {
@@ -291,12 +292,19 @@ pub async fn sent(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Respons
         .get("to")
         .and_then(|t| eforeigner_rules::email::Email::parse(t).ok())
     {
-        paragraphs.push(ctx.tr.t_args("register-sent-to", &[("email", to.normalized())]));
+        paragraphs.push(
+            ctx.tr
+                .t_args("register-sent-to", &[("email", to.normalized())]),
+        );
     }
     paragraphs.extend(
-        ["register-sent-body", "register-sent-spam", "register-sent-next"]
-            .iter()
-            .map(|k| ctx.tr.t(k)),
+        [
+            "register-sent-body",
+            "register-sent-spam",
+            "register-sent-next",
+        ]
+        .iter()
+        .map(|k| ctx.tr.t(k)),
     );
     crate::web::templates::render(&crate::web::templates::MessagePage {
         p: crate::web::templates::Page::new(&ctx, "register-sent-title"),
@@ -411,7 +419,11 @@ pub async fn resend(
         Ok(email) => email,
         Err(page) => return Ok(*page),
     };
-    if let Err(e) = state.accounts.resend_confirmation(&email, &ctx.actor()).await {
+    if let Err(e) = state
+        .accounts
+        .resend_confirmation(&email, &ctx.actor())
+        .await
+    {
         return super::throttled_form(&ctx, "resend-title", resend_spec(&ctx), &f, e);
     }
     state.worker.wake();
