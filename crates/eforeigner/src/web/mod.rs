@@ -231,7 +231,9 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .merge(pages)
-        .nest("/api", api::router())
+        // The API router holds its routes at their full `/api/...` paths (and its own
+        // fallback for `/api/*`), as its OpenAPI document names them.
+        .merge(api::router())
         .fallback(pages::home::not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -1,5 +1,8 @@
 //! The JSON API: the account flows, the documented error envelope, and the OpenAPI document
-//! (snapshot-tested so that any change to the contract is seen in review).
+//! (snapshot-tested so that any change to the contract is seen in review, and compared with
+//! the router so that no route goes undescribed).
+
+use std::collections::BTreeSet;
 
 use reqwest::Method;
 use serde_json::json;
@@ -179,6 +182,115 @@ async fn openapi_document_is_stable() {
     let r = t.browser().get("/api/openapi.json").await;
     r.assert_status(200);
     insta::assert_json_snapshot!("openapi", r.json());
+}
+
+/// Every route of the application's router under `/api` is an operation of the served
+/// OpenAPI document, and every operation of the document is a route. The API router is built
+/// from the handlers' `#[utoipa::path]` (utoipa-axum's `routes!`), but a plain `.route()`, in
+/// the API router or among the pages, would still add a route the document does not know:
+/// this names it.
+#[tokio::test]
+async fn every_api_route_is_documented() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let document = b.get("/api/openapi.json").await.json();
+    let documented = documented_operations(&document);
+    let routed = routed_operations(&t, &b).await;
+    let list = |pairs: Vec<&(String, String)>| {
+        pairs
+            .iter()
+            .map(|(method, path)| format!("\n  {method} {path}"))
+            .collect::<String>()
+    };
+    let undocumented = list(routed.difference(&documented).collect());
+    let unrouted = list(documented.difference(&routed).collect());
+    assert!(
+        undocumented.is_empty() && unrouted.is_empty(),
+        "the router's API routes and /api/openapi.json disagree.\n\
+         Routes missing from the document (register them with `routes!` and a \
+         `#[utoipa::path]`, not a plain `.route()`):{undocumented}\n\
+         Documented operations the router does not answer:{unrouted}"
+    );
+}
+
+/// The `(METHOD, path)` pairs of an OpenAPI document.
+fn documented_operations(document: &serde_json::Value) -> BTreeSet<(String, String)> {
+    const METHODS: [&str; 8] = [
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    let paths = document["paths"]
+        .as_object()
+        .expect("the document has paths");
+    paths
+        .iter()
+        .flat_map(|(path, item)| {
+            METHODS
+                .iter()
+                .filter(|m| item.get(**m).is_some())
+                .map(|m| (m.to_ascii_uppercase(), path.clone()))
+        })
+        .collect()
+}
+
+/// The `(METHOD, path)` pairs of the application's router under `/api`.
+///
+/// axum does not list a router's routes, but a router's `Debug` output names the path of
+/// every route (in its path router, printed before its fallback router): the paths are read
+/// there, from the very router the application serves. The methods of each path are the
+/// router's own answer to a method it has no handler for: 405 with `Allow`. A path that
+/// answers anything else takes every method (a service, not a handler) and is listed as
+/// `ANY`, which no document names.
+async fn routed_operations(t: &TestApp, b: &Browser) -> BTreeSet<(String, String)> {
+    let debug = format!("{:?}", t.app().router());
+    let (routes, _fallbacks) = debug.split_once("fallback_router").expect(
+        "axum's Router prints its `fallback_router` after its routes; if that changed, \
+         read the route paths from its Debug output anew",
+    );
+    // The paths are the quoted strings (no path has a quote in it).
+    let paths: BTreeSet<&str> = routes
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| *s == "/api" || s.starts_with("/api/"))
+        .collect();
+    assert!(
+        !paths.is_empty(),
+        "no /api path in the router's Debug output: axum changed how a router prints; \
+         read the route paths another way\n{}",
+        &debug[..debug.len().min(2000)]
+    );
+    let probe = Method::from_bytes(b"PROBE").unwrap();
+    let mut operations = BTreeSet::new();
+    for path in paths {
+        // A value for each parameter, e.g. `/api/v1/me/sessions/{id}`.
+        let concrete: String = path
+            .split('/')
+            .map(|segment| {
+                if segment.starts_with('{') {
+                    "probe"
+                } else {
+                    segment
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        // A JSON body, so that the cross-site guard of API writes lets the probe through.
+        let r = b.json(probe.clone(), &concrete, Some(json!({}))).await;
+        if r.status != 405 {
+            operations.insert(("ANY".to_string(), path.to_string()));
+            continue;
+        }
+        let allow = r.header("allow").to_ascii_uppercase();
+        let methods: BTreeSet<&str> = allow.split(',').map(str::trim).collect();
+        for method in &methods {
+            // axum answers HEAD wherever GET is routed; the document names the GET.
+            if *method == "HEAD" && methods.contains("GET") {
+                continue;
+            }
+            operations.insert((method.to_string(), path.to_string()));
+        }
+    }
+    operations
 }
 
 #[tokio::test]

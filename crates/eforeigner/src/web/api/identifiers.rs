@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use super::ApiJson;
 use crate::domain::registration::identifier_args;
 use crate::web::context::Ctx;
+use crate::web::error::ApiErrorEnvelope;
 use eforeigner_rules::identifiers::{
     BankAccount, Ebs, IdentifierError, Jmbg, Mb, Pib, Reference97,
 };
@@ -112,8 +113,13 @@ fn check(
 }
 
 /// Validate an identifier.
-#[utoipa::path(post, path = "/api/v1/identifiers/validate", request_body = ValidateRequest,
-    responses((status = 200, body = ValidateResponse), (status = 422, body = crate::web::error::ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/identifiers/validate", request_body = ValidateRequest,
+    responses(
+        (status = 200, description = "Valid or not, with the reasons and what the value tells.", body = ValidateResponse),
+        (status = 422, description = "`validation_failed` (an unknown `kind`) or `invalid_json`.", body = ApiErrorEnvelope)
+    )
+)]
 pub(crate) async fn validate(
     ctx: Ctx,
     ApiJson(body): ApiJson<ValidateRequest>,

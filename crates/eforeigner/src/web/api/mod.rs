@@ -1,16 +1,21 @@
-//! The JSON API (`/api/v1`): the account flows for other clients, over the same services
-//! as the pages. Authentication is the same server-side session cookie; writes must be
-//! JSON (or multipart for the registration), which other sites cannot send. Errors use the
-//! envelope of [`crate::web::error`]. The OpenAPI document is at `/api/openapi.json`.
+//! The JSON API (`/api/v1`): the account flows and the residence rules for other clients,
+//! over the same services as the pages. Authentication is the same server-side session
+//! cookie; writes must be JSON (or multipart for the registration), which other sites cannot
+//! send. Errors use the envelope of [`crate::web::error`]. The OpenAPI document is at
+//! `/api/openapi.json`; it is made from the same declarations as the router (see
+//! [`router`]), so no route goes undescribed.
 
-use axum::extract::{FromRequestParts, Multipart, Path, State};
+use std::sync::Arc;
+
+use axum::extract::{Extension, FromRequestParts, Multipart, Path, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 pub mod identifiers;
 pub mod residence;
@@ -22,83 +27,73 @@ use super::forms::MultipartForm;
 use crate::domain::accounts::RegisterError;
 use crate::domain::{Account, AccountStatus, DomainError, Lang, Role, Session, SignIn};
 
-/// The API's routes (nested under `/api`).
+/// The API's routes, at their full paths under `/api` (merged into the application's
+/// router), with `/api/openapi.json` serving their description.
+///
+/// Every route is registered with `routes!`, which takes its method and path from the
+/// handler's `#[utoipa::path]` and adds that operation to the document: the router and the
+/// document are made from the same declarations. A route added with a plain `.route()`
+/// would be missing from the document; the test `every_api_route_is_documented` compares
+/// the application's router with the served document and names any such route.
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/openapi.json", get(openapi))
-        .route("/v1/registrations", post(register))
-        .route("/v1/email/confirm", post(confirm_email))
-        .route("/v1/email/resend", post(resend_confirmation))
-        .route("/v1/session", post(login).delete(logout))
-        .route("/v1/me", get(me).patch(update_me))
-        .route("/v1/me/password", post(change_password))
-        .route("/v1/me/email", post(change_email))
-        .route("/v1/me/sessions", get(sessions))
-        .route("/v1/me/sessions/{id}", delete(end_session))
-        .route("/v1/me/sign-ins", get(sign_ins))
-        .route("/v1/password/forgot", post(forgot_password))
-        .route("/v1/password/reset", post(reset_password))
-        .route("/v1/verifications", get(verification_queue))
-        .route("/v1/verifications/{id}/decision", post(decide))
-        .route("/v1/identifiers/validate", post(identifiers::validate))
-        .route("/v1/residence/bases", get(residence::bases))
-        .route("/v1/residence/check", post(residence::check))
-        .route("/v1/residence/absences", post(residence::absences))
-        .route("/v1/residence/fees", get(residence::fees))
-        .route("/v1/payments/ips-qr", post(residence::ips_qr))
-        .fallback(api_not_found)
+    let (router, document) = documented_routes().split_for_parts();
+    // The document is the one made with this very router; the handler reads it from here.
+    router.layer(Extension(ApiDocument(Arc::new(document))))
 }
 
-/// The OpenAPI description of `/api/v1`.
+/// The routes and their description, paths relative to `/api` and nested there.
+fn documented_routes() -> OpenApiRouter<AppState> {
+    // One `routes!` per path: utoipa-axum registers every handler of one call on every
+    // path of that call, so only handlers of the same path (other methods) may share one.
+    let api = OpenApiRouter::default()
+        .routes(routes!(openapi))
+        .routes(routes!(register))
+        .routes(routes!(confirm_email))
+        .routes(routes!(resend_confirmation))
+        .routes(routes!(login, logout))
+        .routes(routes!(me, update_me))
+        .routes(routes!(change_password))
+        .routes(routes!(change_email))
+        .routes(routes!(sessions))
+        .routes(routes!(end_session))
+        .routes(routes!(sign_ins))
+        .routes(routes!(forgot_password))
+        .routes(routes!(reset_password))
+        .routes(routes!(verification_queue))
+        .routes(routes!(decide))
+        .routes(routes!(identifiers::validate))
+        .routes(routes!(residence::bases))
+        .routes(routes!(residence::check))
+        .routes(routes!(residence::absences))
+        .routes(routes!(residence::fees))
+        .routes(routes!(residence::ips_qr))
+        .fallback(api_not_found);
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api", api)
+}
+
+/// The parts of the OpenAPI description that belong to no route: the title and the error
+/// envelope. The paths and the schemas they use are added by [`router`].
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "eForeigner API",
         version = "1",
-        description = "Accounts of the eForeigner portal. Errors: see ApiErrorEnvelope."
+        description = "Accounts and residence rules of the eForeigner portal. Every error answer \
+            of the handlers is an ApiErrorEnvelope with a stable code."
     ),
-    paths(
-        register,
-        confirm_email,
-        resend_confirmation,
-        login,
-        logout,
-        me,
-        update_me,
-        change_password,
-        change_email,
-        sessions,
-        end_session,
-        sign_ins,
-        forgot_password,
-        reset_password,
-        verification_queue,
-        decide
-    ),
-    components(schemas(
-        ApiErrorEnvelope,
-        AccountView,
-        SessionView,
-        SignInView,
-        Accepted,
-        LoginRequest,
-        EmailRequest,
-        TokenRequest,
-        ResetRequest,
-        PasswordChange,
-        EmailChange,
-        DetailsChange,
-        Decision,
-        crate::domain::registration::RegistrationInput,
-        Role,
-        AccountStatus,
-        Lang
-    ))
+    components(schemas(ApiErrorEnvelope))
 )]
-pub struct ApiDoc;
+struct ApiDoc;
 
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+/// The description made with the router, shared by its requests.
+#[derive(Clone)]
+struct ApiDocument(Arc<utoipa::openapi::OpenApi>);
+
+/// This document: the OpenAPI description of every route under `/api`.
+#[utoipa::path(get, path = "/openapi.json",
+    responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]
+async fn openapi(Extension(document): Extension<ApiDocument>) -> Response {
+    Json(document.0.as_ref()).into_response()
 }
 
 async fn api_not_found(ctx: Ctx) -> ApiError {
@@ -357,8 +352,19 @@ fn accepted(ctx: &Ctx, key: &str) -> Response {
 
 /// Register a foreign citizen (multipart: the fields of `RegistrationInput` and one or two
 /// `documents` files).
-#[utoipa::path(post, path = "/api/v1/registrations", request_body(content = crate::domain::registration::RegistrationInput, content_type = "multipart/form-data"),
-    responses((status = 202, body = Accepted), (status = 422, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/registrations",
+    request_body(content = crate::domain::registration::RegistrationInput, content_type = "multipart/form-data"),
+    responses(
+        (status = 202, description = "Received; what comes next is sent by e-mail (the same answer whether or not the address is taken).", body = Accepted),
+        (status = 400, description = "`bad_request`: the multipart body cannot be read.", body = ApiErrorEnvelope),
+        (status = 413, description = "`too_large`: a file, or the whole body, is too large.", body = ApiErrorEnvelope),
+        (status = 422, description = "`validation_failed`: every field problem in `fields`.", body = ApiErrorEnvelope),
+        (status = 429, description = "`throttled`: too many requests from this address; wait as `Retry-After` says.", body = ApiErrorEnvelope,
+            headers(("Retry-After" = String, description = "Seconds to wait."))),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn register(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -399,8 +405,15 @@ async fn register(
 }
 
 /// Confirm the e-mail address with the token of the link.
-#[utoipa::path(post, path = "/api/v1/email/confirm", request_body = TokenRequest,
-    responses((status = 200, body = AccountView), (status = 410, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/email/confirm", request_body = TokenRequest,
+    responses(
+        (status = 200, description = "The confirmed account.", body = AccountView),
+        (status = 410, description = "`invalid_token`: the link is unknown, used or expired.", body = ApiErrorEnvelope),
+        (status = 422, description = "`invalid_json`: the body is not the JSON described.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn confirm_email(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -415,7 +428,16 @@ async fn confirm_email(
 }
 
 /// Send the confirmation link again.
-#[utoipa::path(post, path = "/api/v1/email/resend", request_body = EmailRequest, responses((status = 202, body = Accepted)))]
+#[utoipa::path(
+    post, path = "/v1/email/resend", request_body = EmailRequest,
+    responses(
+        (status = 202, description = "Accepted (the same answer whether or not an account waits for confirmation).", body = Accepted),
+        (status = 422, description = "`invalid_json`: the body is not the JSON described.", body = ApiErrorEnvelope),
+        (status = 429, description = "`throttled`: too many requests from this address; wait as `Retry-After` says.", body = ApiErrorEnvelope,
+            headers(("Retry-After" = String, description = "Seconds to wait."))),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn resend_confirmation(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -431,8 +453,19 @@ async fn resend_confirmation(
 }
 
 /// Log in; the session cookie comes back in `Set-Cookie`.
-#[utoipa::path(post, path = "/api/v1/session", request_body = LoginRequest,
-    responses((status = 200, body = AccountView), (status = 401, body = ApiErrorEnvelope), (status = 429, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/session", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in; the session cookie comes in `Set-Cookie`.", body = AccountView,
+            headers(("Set-Cookie" = String, description = "The session cookie."))),
+        (status = 401, description = "`invalid_credentials` (the same for an unknown address).", body = ApiErrorEnvelope),
+        (status = 403, description = "`locked` or `email_not_confirmed`.", body = ApiErrorEnvelope),
+        (status = 422, description = "`invalid_json`: the body is not the JSON described.", body = ApiErrorEnvelope),
+        (status = 429, description = "`throttled`: too many failed attempts; wait as `Retry-After` says.", body = ApiErrorEnvelope,
+            headers(("Retry-After" = String, description = "Seconds to wait."))),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn login(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -455,7 +488,14 @@ async fn login(
 }
 
 /// Log out.
-#[utoipa::path(delete, path = "/api/v1/session", responses((status = 204), (status = 401, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    delete, path = "/v1/session",
+    responses(
+        (status = 204, description = "Signed out; `Set-Cookie` clears the session cookie."),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn logout(State(state): State<AppState>, user: ApiUser) -> Result<Response, ApiError> {
     let ApiUser(ctx, auth) = user;
     state
@@ -471,15 +511,29 @@ async fn logout(State(state): State<AppState>, user: ApiUser) -> Result<Response
 }
 
 /// The signed-in account.
-#[utoipa::path(get, path = "/api/v1/me", responses((status = 200, body = AccountView), (status = 401, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    get, path = "/v1/me",
+    responses(
+        (status = 200, description = "The signed-in account.", body = AccountView),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope)
+    )
+)]
 async fn me(user: ApiUser) -> Json<AccountView> {
     let ApiUser(_, auth) = user;
     Json(AccountView::from(&auth.account))
 }
 
 /// Change phone or language.
-#[utoipa::path(patch, path = "/api/v1/me", request_body = DetailsChange,
-    responses((status = 200, body = AccountView), (status = 422, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    patch, path = "/v1/me", request_body = DetailsChange,
+    responses(
+        (status = 200, description = "The account as changed.", body = AccountView),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope),
+        (status = 409, description = "`conflict`: the account changed meanwhile; read it and try again.", body = ApiErrorEnvelope),
+        (status = 422, description = "`validation_failed` (every field problem in `fields`) or `invalid_json`.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn update_me(
     State(state): State<AppState>,
     user: ApiUser,
@@ -498,8 +552,16 @@ async fn update_me(
 }
 
 /// Change the password (other sessions end).
-#[utoipa::path(post, path = "/api/v1/me/password", request_body = PasswordChange,
-    responses((status = 204), (status = 422, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/me/password", request_body = PasswordChange,
+    responses(
+        (status = 204, description = "Changed; the account's other sessions have ended."),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope),
+        (status = 409, description = "`conflict`: the account changed meanwhile; read it and try again.", body = ApiErrorEnvelope),
+        (status = 422, description = "`validation_failed` (a wrong current password, too many attempts or a weak new password are field problems) or `invalid_json`.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn change_password(
     State(state): State<AppState>,
     user: ApiUser,
@@ -522,8 +584,15 @@ async fn change_password(
 }
 
 /// Start an e-mail change (a link goes to the new address).
-#[utoipa::path(post, path = "/api/v1/me/email", request_body = EmailChange,
-    responses((status = 202, body = Accepted), (status = 422, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/me/email", request_body = EmailChange,
+    responses(
+        (status = 202, description = "Accepted: a link goes to the new address (the same answer when it is taken).", body = Accepted),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope),
+        (status = 422, description = "`validation_failed` (every field problem in `fields`) or `invalid_json`.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn change_email(
     State(state): State<AppState>,
     user: ApiUser,
@@ -540,7 +609,14 @@ async fn change_email(
 }
 
 /// Active sessions.
-#[utoipa::path(get, path = "/api/v1/me/sessions", responses((status = 200, body = [SessionView])))]
+#[utoipa::path(
+    get, path = "/v1/me/sessions",
+    responses(
+        (status = 200, description = "The account's active sessions.", body = [SessionView]),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn sessions(
     State(state): State<AppState>,
     user: ApiUser,
@@ -559,8 +635,15 @@ async fn sessions(
 }
 
 /// End one of one's sessions.
-#[utoipa::path(delete, path = "/api/v1/me/sessions/{id}", params(("id" = String, Path, description = "Session id")),
-    responses((status = 204), (status = 404, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    delete, path = "/v1/me/sessions/{id}", params(("id" = String, Path, description = "Session id")),
+    responses(
+        (status = 204, description = "Ended."),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope),
+        (status = 404, description = "`not_found`: no such session of this account.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn end_session(
     State(state): State<AppState>,
     user: ApiUser,
@@ -576,7 +659,14 @@ async fn end_session(
 }
 
 /// Recent sign-in attempts.
-#[utoipa::path(get, path = "/api/v1/me/sign-ins", responses((status = 200, body = [SignInView])))]
+#[utoipa::path(
+    get, path = "/v1/me/sign-ins",
+    responses(
+        (status = 200, description = "Recent sign-in attempts, newest first.", body = [SignInView]),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn sign_ins(
     State(state): State<AppState>,
     user: ApiUser,
@@ -591,7 +681,16 @@ async fn sign_ins(
 }
 
 /// Ask for a password-reset link (same answer whether or not the account exists).
-#[utoipa::path(post, path = "/api/v1/password/forgot", request_body = EmailRequest, responses((status = 202, body = Accepted)))]
+#[utoipa::path(
+    post, path = "/v1/password/forgot", request_body = EmailRequest,
+    responses(
+        (status = 202, description = "Accepted (the same answer whether or not the account exists).", body = Accepted),
+        (status = 422, description = "`validation_failed` (every field problem in `fields`) or `invalid_json`.", body = ApiErrorEnvelope),
+        (status = 429, description = "`throttled`: too many requests from this address; wait as `Retry-After` says.", body = ApiErrorEnvelope,
+            headers(("Retry-After" = String, description = "Seconds to wait."))),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn forgot_password(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -612,8 +711,15 @@ async fn forgot_password(
 }
 
 /// Set a new password with the token of the link.
-#[utoipa::path(post, path = "/api/v1/password/reset", request_body = ResetRequest,
-    responses((status = 204), (status = 410, body = ApiErrorEnvelope), (status = 422, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/password/reset", request_body = ResetRequest,
+    responses(
+        (status = 204, description = "Changed; every session of the account has ended."),
+        (status = 410, description = "`invalid_token`: the link is unknown, used or expired.", body = ApiErrorEnvelope),
+        (status = 422, description = "`validation_failed` (every field problem in `fields`) or `invalid_json`.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn reset_password(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -629,7 +735,15 @@ async fn reset_password(
 }
 
 /// Accounts awaiting verification, oldest first (verification officers).
-#[utoipa::path(get, path = "/api/v1/verifications", responses((status = 200, body = [AccountView]), (status = 403, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    get, path = "/v1/verifications",
+    responses(
+        (status = 200, description = "Accounts awaiting verification, oldest first.", body = [AccountView]),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope),
+        (status = 403, description = "`forbidden`: not an active verification officer.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn verification_queue(
     State(state): State<AppState>,
     user: ApiUser,
@@ -644,8 +758,19 @@ async fn verification_queue(
 }
 
 /// Approve or reject an account awaiting verification (verification officers).
-#[utoipa::path(post, path = "/api/v1/verifications/{id}/decision", request_body = Decision, params(("id" = String, Path, description = "Account id")),
-    responses((status = 200, body = AccountView), (status = 403, body = ApiErrorEnvelope), (status = 409, body = ApiErrorEnvelope), (status = 422, body = ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/verifications/{id}/decision", request_body = Decision,
+    params(("id" = String, Path, description = "Account id")),
+    responses(
+        (status = 200, description = "The account as decided.", body = AccountView),
+        (status = 401, description = "`unauthenticated`: no valid session cookie.", body = ApiErrorEnvelope),
+        (status = 403, description = "`forbidden`: not an active verification officer.", body = ApiErrorEnvelope),
+        (status = 404, description = "`not_found`: no such account.", body = ApiErrorEnvelope),
+        (status = 409, description = "`conflict`: the account is not awaiting verification (any more).", body = ApiErrorEnvelope),
+        (status = 422, description = "`validation_failed` (every field problem in `fields`) or `invalid_json`.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
 async fn decide(
     State(state): State<AppState>,
     user: ApiUser,

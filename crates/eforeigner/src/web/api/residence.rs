@@ -24,7 +24,7 @@ use crate::domain::registration::parse_date;
 use crate::domain::{FieldErrors, Lang};
 use crate::i18n::Tr;
 use crate::web::context::Ctx;
-use crate::web::error::ApiError;
+use crate::web::error::{ApiError, ApiErrorEnvelope};
 use crate::web::pages::register::name_language;
 
 /// A reason of a rules answer, translated.
@@ -132,8 +132,11 @@ pub struct BasesView {
 }
 
 /// The catalogue of bases and closer reasons.
-#[utoipa::path(get, path = "/api/v1/residence/bases", params(("lang" = Option<String>, Query, description = "en, sr-Latn, sr-Cyrl or ru")),
-    responses((status = 200, body = BasesView)))]
+#[utoipa::path(
+    get, path = "/v1/residence/bases",
+    params(("lang" = Option<String>, Query, description = "en, sr-Latn, sr-Cyrl or ru")),
+    responses((status = 200, description = "Every ground, in the order of the official list.", body = BasesView))
+)]
 pub(crate) async fn bases(ctx: Ctx) -> Json<BasesView> {
     Json(BasesView {
         bases: residence::catalogue()
@@ -309,8 +312,13 @@ pub fn check_view(tr: &Tr, a: &CheckAnswer) -> CheckView {
 }
 
 /// Can this request be made, on which channel, for which period, and why.
-#[utoipa::path(post, path = "/api/v1/residence/check", request_body = CheckInput,
-    responses((status = 200, body = CheckView), (status = 422, body = crate::web::error::ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/residence/check", request_body = CheckInput,
+    responses(
+        (status = 200, description = "The answer, with its reasons and their sources.", body = CheckView),
+        (status = 422, description = "`validation_failed` (every field problem in `fields`) or `invalid_json`.", body = ApiErrorEnvelope)
+    )
+)]
 pub(crate) async fn check(
     ctx: Ctx,
     ApiJson(input): ApiJson<CheckInput>,
@@ -391,8 +399,13 @@ pub fn absences_view(tr: &Tr, a: &AbsenceAnswer) -> AbsencesView {
 }
 
 /// Absences in the 3 years before an application for permanent residence.
-#[utoipa::path(post, path = "/api/v1/residence/absences", request_body = AbsencesInput,
-    responses((status = 200, body = AbsencesView), (status = 422, body = crate::web::error::ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/residence/absences", request_body = AbsencesInput,
+    responses(
+        (status = 200, description = "The absences in the window and whether they are within the limits.", body = AbsencesView),
+        (status = 422, description = "`validation_failed` (every field problem in `fields`) or `invalid_json`.", body = ApiErrorEnvelope)
+    )
+)]
 pub(crate) async fn absences(
     ctx: Ctx,
     ApiJson(input): ApiJson<AbsencesInput>,
@@ -509,8 +522,13 @@ pub fn fees_view(tr: &Tr, lang: Lang, f: &FeeSchedule, municipality: Option<&str
 }
 
 /// The fees of a request, with payment details.
-#[utoipa::path(get, path = "/api/v1/residence/fees", params(FeesQuery),
-    responses((status = 200, body = FeesView), (status = 422, body = crate::web::error::ApiErrorEnvelope)))]
+#[utoipa::path(
+    get, path = "/v1/residence/fees", params(FeesQuery),
+    responses(
+        (status = 200, description = "The fees, with payment details.", body = FeesView),
+        (status = 422, description = "`validation_failed`: every parameter problem in `fields`.", body = ApiErrorEnvelope)
+    )
+)]
 pub(crate) async fn fees(ctx: Ctx, Query(q): Query<FeesQuery>) -> Result<Json<FeesView>, ApiError> {
     let mut errors = FieldErrors::default();
     let kind = match q.kind.trim() {
@@ -638,11 +656,19 @@ pub fn build_ips_qr(input: &IpsQrInput) -> Result<IpsQr, FieldErrors> {
 
 /// The NBS IPS QR text of a payment order; with `Accept: image/svg+xml` or `image/png`, the
 /// QR code itself.
-#[utoipa::path(post, path = "/api/v1/payments/ips-qr", request_body = IpsQrInput,
-    responses((status = 200, body = IpsQrView, content_type = "application/json"),
-              (status = 200, description = "The QR code", content_type = "image/svg+xml"),
-              (status = 200, description = "The QR code", content_type = "image/png"),
-              (status = 422, body = crate::web::error::ApiErrorEnvelope)))]
+#[utoipa::path(
+    post, path = "/v1/payments/ips-qr", request_body = IpsQrInput,
+    responses(
+        (status = 200, description = "The IPS QR text as JSON; the QR code as SVG or PNG when `Accept` asks for `image/svg+xml` or `image/png`.",
+            content(
+                (IpsQrView = "application/json"),
+                ("image/svg+xml"),
+                ("image/png")
+            )),
+        (status = 422, description = "`validation_failed` (every field problem in `fields`) or `invalid_json`.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`: the QR image could not be made.", body = ApiErrorEnvelope)
+    )
+)]
 pub(crate) async fn ips_qr(
     ctx: Ctx,
     headers: HeaderMap,
