@@ -418,3 +418,6 @@ terms-kept = Files of a registration form you did not finish are deleted after a
 terms-cookies = The portal sets only the cookies it needs to work: your session, a security token for forms and the language you chose. There is no advertising and no tracking.
 terms-security = Keep your password to yourself. If you think someone else used your account, change your password: every other session ends at once. Your account page lists your sessions and recent sign-ins.
 terms-rights = You may see the data kept about you, have wrong data corrected, and complain to the Commissioner for Information of Public Importance and Personal Data Protection of the Republic of Serbia.
+error-method-api = This address does not take this method. See /api/openapi.json for what it takes.
+error-cross-site-api = A request that changes something must come from this site's own pages or from an API client, not from another site.
+error-json-expected = The body must be JSON (Content-Type: application/json).

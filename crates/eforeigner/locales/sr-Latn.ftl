@@ -445,3 +445,6 @@ terms-kept = Datoteke nedovršenog obrasca za registraciju brišu se posle jedno
 terms-cookies = Portal postavlja samo kolačiće neophodne za rad: vašu sesiju, bezbednosni token za obrasce i jezik koji ste izabrali. Nema reklama ni praćenja.
 terms-security = Čuvajte svoju lozinku. Ako mislite da je neko drugi koristio vaš nalog, promenite lozinku: sve ostale sesije se odmah završavaju. Na stranici naloga vidite svoje sesije i skorašnje prijave.
 terms-rights = Imate pravo da vidite podatke koji se o vama čuvaju, da zatražite ispravku netačnih podataka i da se žalite Povereniku za informacije od javnog značaja i zaštitu podataka o ličnosti Republike Srbije.
+error-method-api = Ova adresa ne prihvata ovaj metod. Šta prihvata, piše u /api/openapi.json.
+error-cross-site-api = Zahtev koji nešto menja mora da dođe sa stranica ovog sajta ili iz API klijenta, a ne sa drugog sajta.
+error-json-expected = Telo zahteva mora da bude JSON (Content-Type: application/json).

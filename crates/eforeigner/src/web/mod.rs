@@ -225,9 +225,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/app.css", get(pages::assets::css))
         .route("/static/app.js", get(pages::assets::js))
         .route("/static/favicon.svg", get(pages::assets::favicon_svg))
-        .route("/favicon.ico", get(pages::assets::favicon_ico))
-        // Pages only: the API answers a wrong method in its JSON envelope.
-        .method_not_allowed_fallback(pages::home::method_not_allowed);
+        .route("/favicon.ico", get(pages::assets::favicon_ico));
 
     Router::new()
         .merge(pages)
@@ -235,6 +233,8 @@ pub fn router(state: AppState) -> Router {
         // fallback for `/api/*`), as its OpenAPI document names them.
         .merge(api::router())
         .fallback(pages::home::not_found)
+        // A wrong method: a page that says so, or the API's JSON envelope under /api.
+        .method_not_allowed_fallback(pages::home::method_not_allowed)
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::cross_site_guard,

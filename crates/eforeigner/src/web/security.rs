@@ -64,8 +64,22 @@ pub async fn cross_site_guard(State(state): State<AppState>, req: Request, next:
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method {
         let h = req.headers();
+        let api = req.uri().path().starts_with("/api/");
+        // Pages get the friendly page; the API its JSON envelope.
+        let refuse = |status: StatusCode, code: &str, key: &str| -> Response {
+            match req
+                .extensions()
+                .get::<super::context::Ctx>()
+                .filter(|_| api)
+            {
+                Some(ctx) => {
+                    super::error::ApiError::new(&ctx.tr, status, code, key).into_response()
+                }
+                None => PageError::Csrf.into_response(),
+            }
+        };
         if h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
-            return PageError::Csrf.into_response();
+            return refuse(StatusCode::FORBIDDEN, "cross_site", "error-cross-site-api");
         }
         let same_origin =
             h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("same-origin");
@@ -80,10 +94,10 @@ pub async fn cross_site_guard(State(state): State<AppState>, req: Request, next:
                 || origin == format!("http://{host}")
                 || origin == format!("https://{host}");
             if !ours {
-                return PageError::Csrf.into_response();
+                return refuse(StatusCode::FORBIDDEN, "cross_site", "error-cross-site-api");
             }
         }
-        if req.uri().path().starts_with("/api/") {
+        if api {
             let ct = h
                 .get(header::CONTENT_TYPE)
                 .and_then(|v| v.to_str().ok())
@@ -94,7 +108,11 @@ pub async fn cross_site_guard(State(state): State<AppState>, req: Request, next:
                 || ct.starts_with("multipart/form-data")
                 || (body_less && *req.method() == Method::DELETE);
             if !allowed {
-                return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "JSON expected").into_response();
+                return refuse(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "json_expected",
+                    "error-json-expected",
+                );
             }
         }
     }

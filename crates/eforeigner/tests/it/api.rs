@@ -372,3 +372,42 @@ async fn health_and_prometheus_metrics() {
     m.assert_contains("http_requests_total")
         .assert_contains("outbox_pending_jobs");
 }
+
+/// Every refusal under `/api` is the documented JSON envelope (a wrong method, a write that
+/// is not JSON, a cross-site write, a body over the limit), never plain text or an empty
+/// body.
+#[tokio::test]
+async fn api_refusals_are_json_envelopes() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let code = |r: &Resp| r.json()["error"]["code"].as_str().unwrap_or("").to_string();
+    let r = b
+        .json(reqwest::Method::DELETE, "/api/v1/residence/check", None)
+        .await;
+    r.assert_status(405);
+    assert_eq!(code(&r), "method_not_allowed");
+    let r = b
+        .post_form("/api/v1/password/forgot", &[("email", "a@b.example")])
+        .await;
+    r.assert_status(415);
+    assert_eq!(code(&r), "json_expected");
+    let r = b
+        .post_form_with(
+            "/api/v1/password/forgot",
+            &[("email", "a@b.example")],
+            &[("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    r.assert_status(403);
+    assert_eq!(code(&r), "cross_site");
+    let big = serde_json::json!({ "email": "x".repeat(12 * 1024 * 1024) });
+    let r = b
+        .json(reqwest::Method::POST, "/api/v1/password/forgot", Some(big))
+        .await;
+    r.assert_status(413);
+    assert_eq!(code(&r), "too_large");
+    // Pages keep their own friendly page.
+    b.get_with("/applications/x/submit", &[])
+        .await
+        .assert_status(405);
+}

@@ -137,6 +137,16 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
             Err(rejection) => {
                 tracing::debug!(error = %rejection.body_text(), "rejected JSON body");
                 Err(match ctx {
+                    // A body over the limit is "too large", not "not JSON".
+                    Some(ctx) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        ApiError::new(
+                            &ctx.tr,
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                            "too_large",
+                            "error-too-large-body",
+                        )
+                        .into_response()
+                    }
                     Some(ctx) => ApiError::new(
                         &ctx.tr,
                         StatusCode::UNPROCESSABLE_ENTITY,

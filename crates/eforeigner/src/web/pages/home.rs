@@ -165,6 +165,16 @@ pub async fn not_found() -> PageError {
 
 /// A page's address opened with a method it does not take, e.g. an upload's or a
 /// submission's address opened from a bookmark: a page that says so, not a blank one.
-pub async fn method_not_allowed() -> PageError {
-    PageError::MethodNotAllowed
+/// Under `/api`, the API's JSON envelope.
+pub async fn method_not_allowed(ctx: Ctx, uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        return crate::web::error::ApiError::new(
+            &ctx.tr,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "error-method-api",
+        )
+        .into_response();
+    }
+    PageError::MethodNotAllowed.into_response()
 }
