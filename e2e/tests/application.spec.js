@@ -495,6 +495,7 @@ test('first application for employment: six steps, slip with QR, submit, payment
     passport: writePdf(path.join(tmpDir, 'passport-main-page.pdf'), 'Passport FX482913'),
     funds: writePdf(path.join(tmpDir, 'bank-statement.pdf'), 'Bank statement'),
     beli: writePng(path.join(tmpDir, 'beli-karton.png')),
+    contract: writePdf(path.join(tmpDir, 'employment-contract.pdf'), 'Employment contract'),
   };
   // A text file with a .pdf name: refused by its content.
   fs.writeFileSync(files.wrong.path, 'This is a plain text file, not a PDF.\n');
@@ -574,7 +575,9 @@ test('first application for employment: six steps, slip with QR, submit, payment
     const passport = docSection(page, /^Scan of the passport/);
     const funds = docSection(page, /^Proof of financial means/);
     const beli = docSection(page, /^Certificate of registered stay/);
-    for (const s of [photo, passport, funds, beli]) await expect(s).toHaveCount(1);
+    // The document of the basis itself: the employment contract.
+    const contract = docSection(page, /^Employment contract/);
+    for (const s of [photo, passport, funds, beli, contract]) await expect(s).toHaveCount(1);
 
     // The photograph, with the upload held back a moment to see the progress bar.
     await page.route('**/applications/*/files', async (route) => {
@@ -615,11 +618,13 @@ test('first application for employment: six steps, slip with QR, submit, payment
     await uploadOk(page, docSection(page, /^Scan of the passport/), files.passport);
     await uploadOk(page, docSection(page, /^Proof of financial means/), files.funds);
     await uploadOk(page, docSection(page, /^Certificate of registered stay/), files.beli);
+    await uploadOk(page, docSection(page, /^Employment contract/), files.contract);
     for (const [name, file] of [
       [/^Photograph/, files.photo],
       [/^Scan of the passport/, files.passport],
       [/^Proof of financial means/, files.funds],
       [/^Certificate of registered stay/, files.beli],
+      [/^Employment contract/, files.contract],
     ]) {
       await expect(docSection(page, name).locator('.file-list li')).toHaveCount(1);
       await expect(docSection(page, name).locator('.file-list')).toContainText(file.name);
@@ -713,7 +718,7 @@ test('first application for employment: six steps, slip with QR, submit, payment
     await expect(other).toHaveURL(/\?locked=1$/);
     await expect(main(other).locator('.notice[role=alert]')).toHaveText(EN.caseLocked);
     await expect(main(other).locator('.status h2')).toHaveText(`${EN.status}: ${EN.awaitingPayment}`);
-    await expect(fact(main(other), 'Files uploaded')).toHaveText('4');
+    await expect(fact(main(other), 'Files uploaded')).toHaveText('5');
     await other.close();
   });
 
@@ -810,6 +815,13 @@ test('extension for a sole proprietor in Serbian Cyrillic: link the EBS, six ste
   const today = todayUtc();
   const person = newPerson('Oksana', 'Melnyk', 'quiet-harbour-lantern-73');
   const turnover = writePdf(path.join(tmpDir, 'promet-6-meseci.pdf'), 'Account turnover');
+  // An extension attaches the documentation of its basis again (seed 004), without a beli karton.
+  const extensionFiles = [
+    [/^Фотографија/, writePng(path.join(tmpDir, 'ext-photo.png'), 120, 160)],
+    [/^Скенирана страница пасоша/, writePdf(path.join(tmpDir, 'ext-passport.pdf'), 'Passport')],
+    [/^Доказ о средствима за издржавање/, writePdf(path.join(tmpDir, 'ext-funds.pdf'), 'Bank statement')],
+    [/^Документација којом се доказује пословање предузетника/, writePdf(path.join(tmpDir, 'ext-business.pdf'), 'APR extract')],
+  ];
   // A valid EBS: JMBG-style, register 66 after the date of birth, check digit mod 11.
   const ebs = (() => {
     const base = '120499066512';
@@ -887,6 +899,11 @@ test('extension for a sole proprietor in Serbian Cyrillic: link the EBS, six ste
     await expect(item).toHaveCount(1);
     await uploadOk(page, item, turnover, { t });
     await expect(docSection(page, /^Промет на пословном рачуну/).locator('.file-list')).toContainText(turnover.name);
+    await expect(docSection(page, /^Потврда о пријави боравка/)).toHaveCount(0);
+    for (const [name, file] of extensionFiles) {
+      await uploadOk(page, docSection(page, name), file, { t });
+      await expect(docSection(page, name).locator('.file-list')).toContainText(file.name);
+    }
     await saveAndContinue(page, 6, { t });
     await radio(page, t.paymentMethod, t.slip).check();
     await saveAndContinue(page, 'review', { t });
@@ -1344,7 +1361,7 @@ test('long lists: the e-Mailbox comes 20 to a page with previous and next links'
     expect(started.status(), `request ${i + 1}`).toBe(303);
     const app = new URL(started.headers().location, baseURL).pathname;
     for (const [step, fields] of steps) await postStep(request, csrf, app, step, fields);
-    for (const item of ['photograph', 'passport_scan', 'proof_of_financial_means', 'beli_karton']) {
+    for (const item of ['photograph', 'passport_scan', 'proof_of_financial_means', 'beli_karton', 'employment_contract']) {
       const res = await request.post(`${app}/files`, {
         multipart: { csrf_token: csrf, item, files: { name: `${item}.png`, mimeType: 'image/png', buffer: bytes } },
         maxRedirects: 0,

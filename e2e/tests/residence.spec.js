@@ -83,7 +83,7 @@ const mainSubmit = (page) => page.locator('main form button.button[type=submit]:
 const STEP_FIELDS = [
   ['kind', 'channel'],
   ['basis'],
-  ['date_of_birth', 'citizenship', 'has_d_visa', 'applying_from_abroad'],
+  ['date_of_birth', 'citizenship', 'has_d_visa', 'd_visa_basis', 'applying_from_abroad'],
   ['submission_date', 'passport_valid_until', 'current_permit_valid_until', 'basis_valid_until', 'requested_until'],
 ];
 const STEPS = STEP_FIELDS.length;
@@ -575,7 +575,7 @@ test('eligibility: each Change link on the answer page asks that question again,
   }
 });
 
-test('absences: add a trip row, then one absence over 180 days is over the limit', async ({ page }) => {
+test('absences: add a trip row, then one absence over 6 calendar months is over the limit', async ({ page }) => {
   await visit(page, '/residence/absences');
   const today = await page.locator('#application_date').inputValue();
   expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -609,11 +609,14 @@ test('absences: add a trip row, then one absence over 180 days is over the limit
   await expect(answer).toHaveClass(/\banswer--no\b/);
   await expect(answer.locator('h2')).toHaveText('Your absences are over the limits.');
   const rows = answer.locator('dl.summary .summary__row');
-  await expect(rows.filter({ hasText: 'Days away in total' }).locator('dd')).toHaveText('217 days');
-  await expect(rows.filter({ hasText: 'Longest absence' }).locator('dd')).toHaveText('208 days');
-  const reason = answer.locator('.reasons li').filter({ hasText: '180' });
+  // In calendar months and days (which depend on today), and in days.
+  await expect(rows.filter({ hasText: 'Time away in total' }).locator('dd')).toContainText(/months? and \d+ days? \(217 days\)/);
+  await expect(rows.filter({ hasText: 'Longest absence' }).locator('dd')).toContainText(/^6 months and \d+ days?/);
+  const reason = answer.locator('.reasons li').filter({ hasText: 'at most 6 months' });
   await expect(reason).toHaveCount(1);
-  await expect(reason).toContainText('208 days');
+  await expect(reason).toContainText('(208 days away)');
+  // Each absence in the table, with its length.
+  await expect(answer.locator('table tbody tr')).toHaveCount(2);
   // The rows and the dates typed are still there.
   await expect(page.locator('main fieldset.trip')).toHaveCount(4);
   await expect(page.locator('#departed_1')).toHaveValue(trip2.departed);
@@ -621,12 +624,12 @@ test('absences: add a trip row, then one absence over 180 days is over the limit
   await checkPage(page);
 
   // The counting rule, in a <details> the user can open.
-  const how = page.locator('main details').filter({ has: page.locator('summary', { hasText: 'How days are counted' }) });
+  const how = page.locator('main details').filter({ has: page.locator('summary', { hasText: 'How the time away is counted' }) });
   await expect(how).toHaveCount(1);
-  await expect(how.locator('p')).toBeHidden();
+  await expect(how.locator('p').first()).toBeHidden();
   await how.locator('summary').click();
-  await expect(how.locator('p')).toBeVisible();
-  await expect(how.locator('p')).toContainText('180 days at a time');
+  await expect(how.locator('p').first()).toBeVisible();
+  await expect(how).toContainText('If you leave on 15 January, 6 months of absence end on 15 July');
   await checkPage(page);
 });
 
@@ -651,17 +654,18 @@ test('absences: a trip with only a departure date is refused at its own row', as
   await expect(page.locator('#departed_0')).toHaveValue('');
   await checkPage(page);
 
-  // A return before the departure in the same row: the reason names the row filled, Trip 2.
+  // A return before the departure in the same row: an error at that row, named after the row
+  // filled (Trip 2), never a verdict; every date typed is kept.
   const returned = shift(departed, { days: -5 });
   await page.locator('#returned_1').fill(returned);
-  const answered = await submit(page, page.locator('main form button.button:not([name])'));
-  expect(answered?.status()).toBe(200);
-  await expect(page.locator('#error-summary')).toHaveCount(0);
-  const answer = page.locator('main .answer');
-  await expect(answer).toHaveClass(/\banswer--no\b/);
-  const reason = answer.locator('.reasons li').filter({ hasText: 'must be after the departure' });
-  await expect(reason).toHaveCount(1);
-  await expect(reason).toContainText(`Trip 2: the return (${returned}) must be after the departure (${departed})`);
+  const refused = await submit(page, page.locator('main form button.button:not([name])'));
+  expect(refused?.status()).toBe(422);
+  await expect(page.locator('main .answer')).toHaveCount(0);
+  const message = `Trip 2: the return (${returned}) is before the departure (${departed}). Check the two dates.`;
+  await expect(page.locator('#error-summary')).toBeVisible();
+  expect(await page.locator('#error-summary').getByRole('link', { name: message }).getAttribute('href')).toBe('#returned_1');
+  await expect(page.locator('#returned_1-error')).toHaveText(message);
+  await expect(page.locator('#returned_1')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#departed_1')).toHaveValue(departed);
   await expect(page.locator('#returned_1')).toHaveValue(returned);
   await checkPage(page);

@@ -34,6 +34,7 @@ fn request() -> CheckRequest {
         basis_valid_until: Some(jiff::civil::date(2028, 12, 31)),
         current_permit_valid_until: Some(jiff::civil::date(2027, 1, 15)),
         has_d_visa: None,
+        d_visa_basis: None,
         applying_from_abroad: Some(false),
     }
 }

@@ -77,6 +77,8 @@ task-cannot-start-yet = Cannot start yet
 task-problem = There is a problem
 guidance-title = What the rules say for you
 guidance-extension-window = You can submit the extension from { $from } until { $to }.
+extension-deadline-title = The last day for your extension
+extension-paid-submit-by = Your fee payment is already confirmed, so your request counts as made on the day you press Submit. Your current permit expires on { $latest_submission }: submit by that day at the latest.
 step-check-title = Check
 step-personal-title = Personal data
 step-reasons-title = Reasons for residence
@@ -93,6 +95,8 @@ step-restored = Your session ended before we could save this step. We kept what 
 reasons-single-permit-note = Employment on the basis of a work contract and the other single-permit reasons can only be applied for online. For the other bases you can also apply in person at the police department.
 reasons-online-only = The basis you chose leads to a single permit (residence and work): it can only be applied for online.
 reasons-in-person-too = You can also apply for the basis you chose in person, at the police department for foreigners; online is usually faster.
+reasons-d-visa-basis = Your visa D was issued for { $basis }: choose a reason under this basis. A visa D holder can apply only on the basis the visa was issued for.
+error-d-visa-basis-required = Choose the basis your visa D was issued for.
 hint-period-longest = Leave empty for the longest period the rules allow: from { $from } to { $until }.
 
 ## Fields of the steps

@@ -77,6 +77,8 @@ task-cannot-start-yet = Još ne može da se započne
 task-problem = Postoji problem
 guidance-title = Šta pravila kažu za Vas
 guidance-extension-window = Zahtev za produženje možete da podnesete od { $from } do { $to }.
+extension-deadline-title = Poslednji dan za Vaše produženje
+extension-paid-submit-by = Uplata takse je već potvrđena, pa se zahtev smatra podnetim onog dana kada pritisnete Podnesi. Vaša sadašnja dozvola ističe { $latest_submission }: podnesite zahtev najkasnije tog dana.
 step-check-title = Provera
 step-personal-title = Lični podaci
 step-reasons-title = Razlozi boravka
@@ -93,6 +95,8 @@ step-restored = Vaša sesija je istekla pre nego što smo sačuvali ovaj korak. 
 reasons-single-permit-note = Za zapošljavanje na osnovu ugovora o radu i druge razloge za koje se izdaje jedinstvena dozvola zahtev može da se podnese samo elektronski. Za ostale osnove zahtev možete da podnesete i lično u policijskoj upravi.
 reasons-online-only = Osnov koji ste izabrali vodi do jedinstvene dozvole (boravak i rad): zahtev se podnosi samo elektronski.
 reasons-in-person-too = Za osnov koji ste izabrali zahtev možete podneti i lično, u policijskoj upravi za strance; elektronski je obično brže.
+reasons-d-visa-basis = Vaša viza D izdata je po osnovu { $basis }: izaberite razlog u okviru tog osnova. Imalac vize D može da podnese zahtev samo po osnovu po kome je viza izdata.
+error-d-visa-basis-required = Izaberite osnov po kome je izdata Vaša viza D.
 hint-period-longest = Ostavite prazno za najduži period koji pravila dozvoljavaju: od { $from } do { $until }.
 
 ## Polja koraka

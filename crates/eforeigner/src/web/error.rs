@@ -212,7 +212,11 @@ pub fn field_message(tr: &Tr, code: &str, args: &[(String, String)]) -> String {
     if let Some(reason) = code.strip_prefix("rule:")
         && let Some(rc) = eforeigner_rules::residence::ReasonCode::from_code(reason)
     {
-        return tr.t_args(rc.message_key(), &args);
+        let shown: Vec<(&str, String)> = args
+            .iter()
+            .map(|(k, v)| (*k, crate::web::api::residence::shown_arg(tr, k, v)))
+            .collect();
+        return tr.t_args(rc.message_key(), &shown);
     }
     tr.t_args(&format!("error-{}", code.replace('_', "-")), &args)
 }

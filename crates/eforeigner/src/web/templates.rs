@@ -514,8 +514,8 @@ pub struct ResidenceIndexPage {
 pub struct BasesPage {
     /// Layout.
     pub p: Page,
-    /// Every ground, in the official order.
-    pub grounds: Vec<crate::web::api::residence::GroundView>,
+    /// Every ground, in the official order, with its documents grouped by source.
+    pub grounds: Vec<crate::web::pages::residence::GroundSection>,
 }
 
 /// "Can I apply online?".
@@ -542,6 +542,10 @@ pub struct CheckPage {
     pub answer: Option<crate::web::api::residence::CheckView>,
     /// The answer in one sentence.
     pub summary: Option<String>,
+    /// What stops the request as asked (the blocking reasons).
+    pub blockers: Vec<crate::web::api::identifiers::ReasonView>,
+    /// What is good to know (the informational reasons).
+    pub good_to_know: Vec<crate::web::api::identifiers::ReasonView>,
     /// Documents to prepare.
     pub documents: Vec<String>,
 }

@@ -138,6 +138,7 @@ async fn employment_draft(t: &TestApp, b: &Browser) -> String {
         "passport_scan",
         "proof_of_financial_means",
         "beli_karton",
+        "employment_contract",
     ] {
         upload(b, &app, item, &format!("{item}.png"), png())
             .await
@@ -925,7 +926,7 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
         files.into_iter().map(|u| u.id).collect::<Vec<_>>()
     };
     let files = ids(draft_uploads(&t, &id).await);
-    assert_eq!(files.len(), 4);
+    assert_eq!(files.len(), 5);
     // Tab 2 has its pages open (and an upload under way: the draft is read while the
     // bytes arrive) ...
     let documents = b.get(&format!("{app}/steps/documents")).await;
@@ -982,8 +983,8 @@ async fn a_change_from_another_tab_after_submission_leaves_the_case_as_submitted
         "the case keeps its files"
     );
     assert_eq!(
-        t.stored_files(&format!("applications/{id}"), 4).await.len(),
-        4,
+        t.stored_files(&format!("applications/{id}"), 5).await.len(),
+        5,
         "the late file's bytes are removed again"
     );
 
@@ -1884,4 +1885,218 @@ async fn saving_for_later_and_deleting_a_draft_say_so() {
         .await
         .assert_contains("The draft has been deleted");
     let _ = t;
+}
+
+/// An applicant with a linked EBS (needed for an extension), signed in on `b`.
+async fn extension_applicant(t: &TestApp, b: &Browser, email: &str) {
+    t.active_applicant(b, email).await;
+    let ebs = {
+        // Built like a JMBG with register 66 (see the rules' EBS tests).
+        let base = "120499066512";
+        let w = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+        let s: u32 = base
+            .chars()
+            .zip(w)
+            .map(|(c, w)| c.to_digit(10).unwrap() * w)
+            .sum();
+        let k = match 11 - (s % 11) {
+            10 | 11 => 0,
+            k => k,
+        };
+        format!("{base}{k}")
+    };
+    let csrf = b.csrf("/account/ebs").await;
+    b.post_form("/account/ebs", &[("csrf_token", &csrf), ("ebs", &ebs)])
+        .await
+        .assert_status(303);
+}
+
+/// `date` as the English pages write it out (`14 March 2027`).
+fn long_en(date: jiff::civil::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[usize::try_from(date.month() - 1).unwrap()],
+        date.year()
+    )
+}
+
+/// seed-004: a visa D holder applies only on the basis the visa was issued for. Step 1 asks
+/// for it (a field error when it is missing, every answer kept); step 3 refuses a reason
+/// under another basis, with the rules' message, and says which basis fits.
+#[tokio::test]
+async fn a_visa_d_holder_applies_on_the_visa_basis() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    t.active_applicant(&b, "visa@test.example").await;
+    let app = start(&b, "first").await;
+    let check = [
+        ("citizenship", "KZ"),
+        ("location", "in-serbia"),
+        ("last_entry", "2026-10-01"),
+        ("has_d_visa", "yes"),
+    ];
+    let r = save(&b, &app, "check", &check).await;
+    r.assert_status(422)
+        .assert_contains("href=\"#d_visa_basis\"")
+        .assert_contains("id=\"d_visa_basis-error\"")
+        .assert_contains("Choose the basis your visa D was issued for.")
+        .assert_contains("<option value=\"KZ\" selected>")
+        .assert_contains("value=\"2026-10-01\"");
+    let mut with_basis = check.to_vec();
+    with_basis.push(("d_visa_basis", "education"));
+    save(&b, &app, "check", &with_basis)
+        .await
+        .assert_status(303);
+    save(&b, &app, "personal", &personal())
+        .await
+        .assert_status(303);
+    let reasons = [
+        ("ground", "employment.employment_contract"),
+        ("residence_municipality", municipality()),
+        ("street", "Bulevar kralja Aleksandra"),
+        ("house_number", "73/5"),
+    ];
+    let r = save(&b, &app, "reasons", &reasons).await;
+    r.assert_status(422)
+        .assert_contains("id=\"ground-error\"")
+        .assert_contains("Your visa D was issued for Education, and a visa D holder can apply only on the basis the visa was issued for")
+        .assert_contains("Your visa D was issued for Education: choose a reason under this basis.")
+        .assert_contains("value=\"Bulevar kralja Aleksandra\"");
+    let mut studying = reasons.to_vec();
+    studying[0] = ("ground", "education.studying");
+    save(&b, &app, "reasons", &studying)
+        .await
+        .assert_status(303);
+    // Changing the visa's basis afterwards puts a problem on step 3.
+    let mut other = check.to_vec();
+    other.push(("d_visa_basis", "employment"));
+    save(&b, &app, "check", &other).await.assert_status(303);
+    let tasks = b.get(&app).await;
+    tasks.assert_contains("There is a problem");
+    // In Russian: the field and the message.
+    let ru = b.get(&format!("{app}/steps/reasons?lang=ru")).await;
+    ru.assert_contains("Ваша виза D выдана по основанию «Трудоустройство»");
+}
+
+/// An extension counts as made on the day its fee is confirmed (when that is after Submit):
+/// the fees step, "Check your answers" and the case awaiting payment say so with the last
+/// day written out.
+#[tokio::test]
+async fn an_extension_is_told_its_last_day_before_it_matters() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    extension_applicant(&t, &b, "renew@test.example").await;
+    let today = t.app().applications.today();
+    let expiry = today.checked_add(jiff::Span::new().days(45)).unwrap();
+    let app = start(&b, "extension").await;
+    let expiry_text = expiry.to_string();
+    save(
+        &b,
+        &app,
+        "check",
+        &[
+            ("citizenship", "UA"),
+            ("location", "in-serbia"),
+            ("last_entry", "2026-01-01"),
+            ("current_permit_expiry", &expiry_text),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let mut p = personal();
+    p.push(("new_passport", "no"));
+    save(&b, &app, "personal", &p).await.assert_status(303);
+    save(
+        &b,
+        &app,
+        "reasons",
+        &[
+            ("ground", "talent"),
+            ("residence_municipality", municipality()),
+            ("street", "Knez Mihailova"),
+            ("house_number", "1"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    save(
+        &b,
+        &app,
+        "details",
+        &[
+            ("field_of_talent", "Violin"),
+            ("recognition", "First prize"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    // The extension's own checklist: no beli karton, the talent's proof again.
+    let docs = b.get(&format!("{app}/steps/documents")).await;
+    docs.assert_contains("id=\"doc_talent_proof\"")
+        .assert_contains("id=\"doc_passport_scan\"");
+    assert!(!docs.body.contains("id=\"doc_beli_karton\""));
+    for item in [
+        "photograph",
+        "passport_scan",
+        "proof_of_financial_means",
+        "talent_proof",
+    ] {
+        upload(&b, &app, item, &format!("{item}.png"), png())
+            .await
+            .assert_status(303);
+    }
+    save(&b, &app, "documents", &[]).await.assert_status(303);
+    let sentence = format!("Your current permit expires on {}.", long_en(expiry));
+    let fees = b.get(&format!("{app}/steps/fees")).await;
+    fees.assert_status(200)
+        .assert_contains("The last day for your extension")
+        .assert_contains(&sentence)
+        .assert_contains("the day your fee payment is confirmed");
+    save(&b, &app, "fees", &[("payment_method", "slip")])
+        .await
+        .assert_status(303);
+    let review = b.get(&format!("{app}/review")).await;
+    review.assert_status(200).assert_contains(&sentence);
+    let deadline = review.body.find(&sentence).unwrap();
+    let declaration = review.body.find("id=\"declaration\"").unwrap();
+    assert!(deadline < declaration, "told before Submit");
+    // Submitted, awaiting payment: the case page says it again, by the slip.
+    let csrf = extract_csrf(&review.body).unwrap();
+    let based_on = hidden(&review.body, "based_on").unwrap();
+    b.post_form(
+        &format!("{app}/submit"),
+        &[
+            ("csrf_token", &csrf),
+            ("based_on", &based_on),
+            ("declaration", "on"),
+        ],
+    )
+    .await
+    .assert_status(303);
+    let case = b.get(&app).await;
+    case.assert_contains("Awaiting payment")
+        .assert_contains(&sentence);
+    let sr = b.get(&format!("{app}?lang=sr-Latn")).await;
+    sr.assert_contains("Vaša sadašnja dozvola ističe");
+    b.get("/applications?lang=en").await;
+    // A first application is not told.
+    let first = start(&b, "first").await;
+    save(&b, &first, "check", CHECK).await.assert_status(303);
+    let r = b.get(&format!("{first}/steps/personal")).await;
+    assert!(!r.body.contains("The last day for your extension"));
 }

@@ -75,12 +75,13 @@ async fn eligibility_answers_with_period_and_reasons() {
     let v = post(&b, "/api/v1/residence/check", q).await.json();
     assert_eq!(v["allowed"], false);
     assert!(codes(&v).contains(&"single_permit_online_only".to_string()));
+    // The source by its real title, not an internal id.
+    let source = v["reasons"][0]["source"].as_str().unwrap();
     assert!(
-        v["reasons"][0]["source"]
-            .as_str()
-            .unwrap()
-            .starts_with("seed-004")
+        source.starts_with("Temporary Residence — Portal for Foreign Citizens"),
+        "{source}"
     );
+    assert_eq!(v["reasons"][0]["severity"], "blocking");
 
     // A minor cannot apply online.
     let mut q = first_employment();
@@ -181,6 +182,26 @@ async fn absences_are_counted_in_the_three_year_window() {
     assert!(
         codes(&v).contains(&"single_absence_exceeds_limit".to_string()),
         "{v}"
+    );
+    // 2025-01-02 ..= 2025-07-31: 7 calendar months (to 2025-08-01) less a day.
+    assert_eq!(v["longest"], json!({"months": 6, "days": 30}));
+    assert_eq!(v["absences"][1]["days"], 211);
+    let reason = v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "single_absence_exceeds_limit")
+        .unwrap();
+    assert!(
+        reason["message"]
+            .as_str()
+            .unwrap()
+            .contains("6 months and 30 days"),
+        "{reason}"
+    );
+    assert!(
+        reason["message"].as_str().unwrap().contains("2025-07-02"),
+        "the last return that kept it within 6 months: {reason}"
     );
     let r = post(
         &b,
@@ -496,4 +517,376 @@ async fn absence_errors_point_at_the_row_that_was_filled() {
     assert!(!r.body.contains("id=\"returned_0-error\""));
     let r = b.get("/residence/absences?application_date=2026-11-21&departed_0=&returned_0=&departed_1=2024-03-10&returned_1=2024-03-01").await;
     r.assert_contains("Trip 2:");
+}
+
+/// Calendar months as the law counts them: two absences of exactly five months are ten
+/// months (304 days), within the limit; one day more is over it.
+#[tokio::test]
+async fn absences_add_up_in_calendar_months() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let trips = json!([
+        {"departed": "2023-01-15", "returned": "2023-06-16"},
+        {"departed": "2024-03-01", "returned": "2024-08-02"}
+    ]);
+    let v = post(
+        &b,
+        "/api/v1/residence/absences",
+        json!({"application_date": "2025-06-01", "trips": trips}),
+    )
+    .await
+    .json();
+    assert_eq!(v["total"], json!({"months": 10, "days": 0}));
+    assert_eq!(v["total_days_absent"], 304);
+    assert_eq!(v["within_limits"], true, "{v}");
+    let mut more = trips.as_array().unwrap().clone();
+    more.push(json!({"departed": "2025-01-10", "returned": "2025-01-12"}));
+    let v = post(
+        &b,
+        "/api/v1/residence/absences",
+        json!({"application_date": "2025-06-01", "trips": more}),
+    )
+    .await
+    .json();
+    assert_eq!(v["total"], json!({"months": 10, "days": 1}));
+    assert_eq!(codes(&v), ["total_absence_exceeds_limit"]);
+    // The page says so in months and days, and explains how.
+    let r = b.get("/residence/absences?application_date=2025-06-01&departed_0=2023-01-15&returned_0=2023-06-16&departed_1=2024-03-01&returned_1=2024-08-02").await;
+    r.assert_status(200)
+        .assert_contains("answer--yes")
+        .assert_contains("10 months and 0 days (304 days)")
+        .assert_contains("15 January, 6 months of absence end on 15 July");
+    let ru = b.get("/residence/absences?lang=ru&application_date=2025-06-01&departed_0=2023-01-15&returned_0=2023-06-16").await;
+    ru.assert_contains("5 месяцев и 0 дней");
+}
+
+/// A return before the departure is a mistake in the input, not a verdict: the API answers
+/// 422 with the field and the rules' message, like any other bad input.
+#[tokio::test]
+async fn the_absence_api_refuses_a_return_before_the_departure() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let r = post(
+        &b,
+        "/api/v1/residence/absences",
+        json!({"application_date": "2026-11-21", "trips": [
+            {"departed": "2024-01-01", "returned": "2024-01-05"},
+            {"departed": "2024-03-10", "returned": "2024-03-01"},
+            {"departed": "2026-11-01", "returned": "2026-12-01"}
+        ]}),
+    )
+    .await;
+    r.assert_status(422);
+    let v = r.json();
+    assert_eq!(v["error"]["code"], "validation_failed");
+    let fields = v["error"]["fields"].as_array().unwrap();
+    assert_eq!(fields.len(), 2, "{v}");
+    assert_eq!(fields[0]["field"], "trips[1].returned");
+    assert_eq!(fields[0]["code"], "rule:trip_return_before_departure");
+    assert_eq!(
+        fields[0]["message"],
+        "Trip 2: the return (2024-03-01) is before the departure (2024-03-10). Check the two dates."
+    );
+    assert_eq!(fields[1]["field"], "trips[2].returned");
+    assert_eq!(fields[1]["code"], "rule:trip_return_after_application");
+    // A trip with the same day twice is fine (a day trip: no absence).
+    let r = post(
+        &b,
+        "/api/v1/residence/absences",
+        json!({"application_date": "2026-11-21", "trips": [{"departed": "2024-01-01", "returned": "2024-01-01"}]}),
+    )
+    .await;
+    r.assert_status(200);
+    assert_eq!(r.json()["total_days_absent"], 0);
+}
+
+/// GOV.UK error pattern: the summary first, the message at the row, every trip kept, and no
+/// verdict computed from impossible dates.
+#[tokio::test]
+async fn a_return_before_the_departure_is_a_field_error_and_keeps_every_trip() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let r = b.get("/residence/absences?application_date=2026-11-21&departed_0=2024-01-01&returned_0=2024-02-01&departed_1=2024-03-10&returned_1=2024-03-01&departed_2=2025-05-01&returned_2=2025-05-20&departed_3=&returned_3=").await;
+    r.assert_status(422)
+        .assert_contains("id=\"error-summary\"")
+        .assert_contains("href=\"#returned_1\"")
+        .assert_contains("id=\"returned_1-error\"")
+        .assert_contains("Trip 2: the return (2024-03-01) is before the departure (2024-03-10)");
+    let summary = r.body.find("id=\"error-summary\"").unwrap();
+    let form = r.body.find("id=\"form\"").unwrap();
+    assert!(summary < form, "the error summary comes first");
+    assert!(
+        !r.body.contains("class=\"answer"),
+        "no verdict from impossible dates"
+    );
+    assert!(!r.body.contains("over the limits"));
+    for value in [
+        "2024-01-01",
+        "2024-02-01",
+        "2024-03-10",
+        "2024-03-01",
+        "2025-05-01",
+        "2025-05-20",
+    ] {
+        r.assert_contains(&format!("value=\"{value}\""));
+    }
+    r.assert_contains("id=\"departed_3\"");
+    // In Serbian Cyrillic too.
+    let r = b.get("/residence/absences?lang=sr-Cyrl&application_date=2026-11-21&departed_0=2024-03-10&returned_0=2024-03-01").await;
+    r.assert_status(422)
+        .assert_contains("Путовање 1: повратак (2024-03-01) је пре одласка (2024-03-10)");
+}
+
+/// Every public residence page and the rules API cite their sources by the documents'
+/// real titles in the reader's language, never by the project's internal labels.
+#[tokio::test]
+async fn public_pages_and_the_rules_api_cite_sources_by_their_titles() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let internal = [
+        "seed-00",
+        "seed 00",
+        "design-md",
+        "DESIGN.md",
+        "project's reading",
+        "project&#39;s reading",
+        "project’s reading",
+        "none_in_seeds",
+        "s004.",
+        "s002.",
+    ];
+    let titles = [
+        (
+            "en",
+            "Temporary Residence — Portal for Foreign Citizens",
+            "How this portal applies the rule",
+        ),
+        (
+            "sr-Latn",
+            "Privremeni boravak — Portal za strane državljane",
+            "Kako ovaj portal primenjuje pravilo",
+        ),
+        (
+            "sr-Cyrl",
+            "Привремени боравак — Портал за стране држављане",
+            "Како овај портал примењује правило",
+        ),
+        (
+            "ru",
+            "«Временное проживание» — Портал для иностранных граждан",
+            "Как этот портал применяет правило",
+        ),
+    ];
+    for (lang, official, reading) in titles {
+        let pages = [
+            "/residence".to_string(),
+            "/residence/bases".to_string(),
+            "/residence/eligibility?kind=extension&basis=employment.employment_contract&channel=in_person&date_of_birth=1990-01-01&citizenship=KZ&has_d_visa=no&submission_date=2026-11-21&passport_valid_until=2035-01-01&current_permit_valid_until=2027-01-10".to_string(),
+            "/residence/eligibility?kind=first&basis=education.studying&channel=online&date_of_birth=1990-01-01&citizenship=KZ&submission_date=2026-11-21&passport_valid_until=2035-01-01".to_string(),
+            "/residence/absences?application_date=2026-11-21&departed_0=2024-01-01&returned_0=2025-03-01".to_string(),
+            "/residence/fees?kind=first&basis=talent&municipality=016".to_string(),
+        ];
+        for page in pages {
+            let sep = if page.contains('?') { '&' } else { '?' };
+            let r = b.get(&format!("{page}{sep}lang={lang}")).await;
+            r.assert_status(200);
+            for label in internal {
+                assert!(!r.body.contains(label), "{lang} {page}: {label}");
+            }
+        }
+        let bases = b.get(&format!("/residence/bases?lang={lang}")).await;
+        bases.assert_contains(official).assert_contains(reading);
+        for api in [
+            format!("/api/v1/residence/bases?lang={lang}"),
+            format!("/api/v1/residence/fees?basis=talent&kind=first&lang={lang}"),
+        ] {
+            let text = b.get(&api).await.body;
+            for label in internal {
+                assert!(!text.contains(label), "{api}: {label}");
+            }
+        }
+    }
+    let mut q = first_employment();
+    q["citizenship"] = json!("KZ");
+    let r = post(&b, "/api/v1/residence/check?lang=en", q).await;
+    let text = r.body.clone();
+    for label in internal {
+        assert!(!text.contains(label), "check: {label}");
+    }
+    let reason = r.json()["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "d_visa_required")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        reason["source"],
+        "Online Application for a Residence Permit in Serbia: A Complete Guide (a private guide), section “Initial Application: General List of Documents”"
+    );
+    let v = post(
+        &b,
+        "/api/v1/identifiers/validate?lang=en",
+        json!({"kind": "jmbg", "value": "0101990710007"}),
+    )
+    .await
+    .body;
+    assert!(!v.contains("DESIGN.md"), "{v}");
+}
+
+/// "Can I apply online?": what stops the request is said apart from what is good to know.
+#[tokio::test]
+async fn the_eligibility_answer_separates_blockers_from_good_to_know() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    // In person on a single permit ground: blocked; the beli karton is good to know.
+    let r = b.get("/residence/eligibility?kind=first&basis=employment.employment_contract&channel=in_person&date_of_birth=1990-01-01&citizenship=UA&submission_date=2026-11-21&passport_valid_until=2035-01-01").await;
+    r.assert_status(200)
+        .assert_contains("What stops this request")
+        .assert_contains("Good to know");
+    let blockers = r.body.find("What stops this request").unwrap();
+    let good = r.body.find("Good to know").unwrap();
+    let online_only = r.body.find("can be requested online only").unwrap();
+    let beli = r.body.find("beli karton").unwrap();
+    assert!(
+        blockers < online_only && online_only < good,
+        "the blocker under its heading"
+    );
+    assert!(
+        good < beli,
+        "the beli karton is good to know, not a blocker"
+    );
+    // Nothing blocks: no "What stops" heading at all.
+    let r = b.get("/residence/eligibility?kind=first&basis=talent&channel=online&date_of_birth=1990-01-01&citizenship=UA&submission_date=2026-11-21&passport_valid_until=2035-01-01").await;
+    r.assert_contains("answer--yes")
+        .assert_contains("Good to know");
+    assert!(!r.body.contains("What stops this request"));
+    // The API gives each reason its severity.
+    let v = post(&b, "/api/v1/residence/check", first_employment())
+        .await
+        .json();
+    assert!(
+        v["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["severity"] == "info"),
+        "{v}"
+    );
+}
+
+/// seed-004: a visa D holder applies only on the basis the visa was issued for.
+#[tokio::test]
+async fn the_rules_refuse_a_ground_other_than_the_visa_d_basis() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let mut q = first_employment();
+    q["citizenship"] = json!("KZ");
+    q["has_d_visa"] = json!(true);
+    q["d_visa_basis"] = json!("education");
+    let v = post(&b, "/api/v1/residence/check", q.clone()).await.json();
+    assert_eq!(v["allowed"], false);
+    let reason = v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "d_visa_basis_mismatch")
+        .unwrap()
+        .clone();
+    assert_eq!(reason["severity"], "blocking");
+    assert!(
+        reason["message"].as_str().unwrap().contains("Education"),
+        "{reason}"
+    );
+    assert!(
+        reason["source"]
+            .as_str()
+            .unwrap()
+            .contains("Basis for issuing a temporary residence and work permit"),
+        "{reason}"
+    );
+    q["d_visa_basis"] = json!("employment");
+    let v = post(&b, "/api/v1/residence/check", q.clone()).await.json();
+    assert_eq!(v["allowed"], true, "{v}");
+    q["d_visa_basis"] = json!("employment.employment_contract");
+    let r = post(&b, "/api/v1/residence/check", q).await;
+    r.assert_status(422);
+    assert_eq!(r.json()["error"]["fields"][0]["field"], "d_visa_basis");
+    // The public page asks for it and says why.
+    let r = b.get("/residence/eligibility?step=2&kind=first&channel=online&basis=employment.employment_contract").await;
+    r.assert_contains("id=\"d_visa_basis\"");
+    let r = b.get("/residence/eligibility?kind=first&basis=employment.employment_contract&channel=online&date_of_birth=1990-01-01&citizenship=KZ&has_d_visa=yes&d_visa_basis=education&submission_date=2026-11-21&passport_valid_until=2035-01-01").await;
+    r.assert_contains("answer--no")
+        .assert_contains("Your visa D was issued for Education");
+}
+
+/// Documents fit the basis: an employment contract for employment; a marriage certificate
+/// for spouses and the witnesses' statement for an extramarital union; and an extension has
+/// its own list.
+#[tokio::test]
+async fn the_checklists_fit_the_basis() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let bases = b.get("/api/v1/residence/bases").await.json();
+    let ground = |code: &str| {
+        bases["bases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    let codes = |g: &serde_json::Value, list: &str| -> Vec<String> {
+        g[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let contract = ground("employment.employment_contract");
+    assert!(codes(&contract, "documents").contains(&"employment_contract".to_string()));
+    assert!(codes(&contract, "extension_documents").contains(&"employment_contract".to_string()));
+    assert!(!codes(&contract, "extension_documents").contains(&"beli_karton".to_string()));
+    let doc = contract["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "employment_contract")
+        .unwrap()
+        .clone();
+    assert!(
+        doc["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("How this portal applies the rule"),
+        "{doc}"
+    );
+    let spouse = ground("family_reunification.marriage_rs_citizen");
+    let docs = spouse["documents"].as_array().unwrap();
+    let condition = |code: &str| {
+        docs.iter()
+            .find(|d| d["code"] == code)
+            .map(|d| d["condition"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        condition("marriage_certificate_translation").as_deref(),
+        Some("married_spouses")
+    );
+    assert_eq!(
+        condition("two_witnesses_statement").as_deref(),
+        Some("extramarital_union")
+    );
+    assert_eq!(
+        condition("family_member_serbian_id").as_deref(),
+        Some("always")
+    );
+    assert_eq!(condition("main_applicant_passport_and_permit"), None);
+    let ip = ground("employment.self_employment");
+    assert!(codes(&ip, "extension_documents").contains(&"account_turnover_6_months".to_string()));
+    let page = b.get("/residence/bases").await;
+    page.assert_contains("Documents to attach to an extension")
+        .assert_contains("Employment contract, or another contract under the Labour Law")
+        .assert_contains("for partners in an extramarital union");
 }

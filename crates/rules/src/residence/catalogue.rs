@@ -36,9 +36,6 @@ const DATA: &str = include_str!("../../data/residence/catalogue.json");
 /// The only `schema_version` this code reads.
 const SCHEMA_VERSION: u32 = 1;
 
-/// The `documents_source` marker for grounds without documents in the seeds.
-const NONE_IN_SEEDS: &str = "none_in_seeds";
-
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| parse(DATA).unwrap_or_default());
 
 /// The compiled-in catalogue.
@@ -190,6 +187,9 @@ pub enum DocumentCondition {
     ExtramaritalUnion,
     /// For reunification with a child (`reunification_with_child`).
     ReunificationWithChild,
+    /// For reunification with a parent or another relative
+    /// (`other_kinship`).
+    OtherKinship,
 }
 
 impl DocumentCondition {
@@ -203,23 +203,42 @@ impl DocumentCondition {
             Self::MarriedSpouses => "married_spouses",
             Self::ExtramaritalUnion => "extramarital_union",
             Self::ReunificationWithChild => "reunification_with_child",
+            Self::OtherKinship => "other_kinship",
         }
     }
 }
 
 /// A document to attach to a request.
+///
+/// It is named for a first request, an extension or both, each with its own
+/// source: the seeds list documents for first requests; that an extension
+/// attaches them again is mostly the project's reading of seed-004 ("The
+/// request for the approval/extension of temporary residence consists of the
+/// prescribed form with which the prescribed documentation is submitted"),
+/// and its [`Source::reading`] says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct Document {
     /// Stable snake_case code, e.g. `passport_scan`.
     pub code: &'static str,
     /// Names in four languages.
     pub names: Names,
-    /// The kind of request the seeds name it for.
-    pub for_kind: ApplicationKind,
     /// When it is needed.
     pub condition: DocumentCondition,
-    /// Where the seeds list it.
-    pub source: Source,
+    /// Why it is attached to a first request; `None`: not for one.
+    pub first: Option<Source>,
+    /// Why it is attached to an extension; `None`: not for one.
+    pub extension: Option<Source>,
+}
+
+impl Document {
+    /// Why it is attached to a request of `kind`, or `None` when it is not.
+    #[must_use]
+    pub const fn source_for(&self, kind: ApplicationKind) -> Option<Source> {
+        match kind {
+            ApplicationKind::First => self.first,
+            ApplicationKind::Extension => self.extension,
+        }
+    }
 }
 
 /// A practical note about a ground (e.g. "the sole proprietorship must be
@@ -232,35 +251,6 @@ pub struct Note {
     pub names: Names,
     /// Where it comes from.
     pub source: Source,
-}
-
-/// Whether the seeds give basis-specific documents for a ground.
-///
-/// Serialises as its [`code`](Self::code): `none_in_seeds` or the document id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DocumentsSource {
-    /// Listed in this source document (e.g. `seed-002`).
-    Document(&'static str),
-    /// The seeds give none for this ground (`none_in_seeds`): only the
-    /// general list applies. Nothing was invented.
-    NoneInSeeds,
-}
-
-impl DocumentsSource {
-    /// `none_in_seeds`, or the source document id.
-    #[must_use]
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::Document(id) => id,
-            Self::NoneInSeeds => NONE_IN_SEEDS,
-        }
-    }
-}
-
-impl Serialize for DocumentsSource {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
 }
 
 /// The facts that go with a ground.
@@ -277,9 +267,9 @@ pub struct Terms {
     /// Whether the permit cannot outlast the basis (end of studies, of a
     /// fixed-term contract): the request's `basis_valid_until` caps it.
     pub limited_by_basis_end: Sourced<bool>,
-    /// Whether the seeds list basis-specific documents.
-    pub documents_source: DocumentsSource,
-    /// Basis-specific documents, in addition to the general list.
+    /// Basis-specific documents, in addition to the general list (each with
+    /// its sources; where the seeds list none for the basis, the document
+    /// that shows the basis is the project's reading and its source says so).
     pub documents: Vec<Document>,
     /// Practical notes.
     pub notes: Vec<Note>,
@@ -315,6 +305,41 @@ pub struct Basis {
     pub closer_reasons: Vec<CloserReason>,
     /// Its facts, when it has no closer reasons.
     pub terms: Option<Terms>,
+}
+
+/// The code of a basis of the compiled-in catalogue (e.g. `employment`),
+/// built by [`BasisCode::parse`]; serialises as the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BasisCode(&'static str);
+
+impl BasisCode {
+    /// The basis with this code (surrounding whitespace ignored), or `None`
+    /// when the catalogue has no such basis (a closer reason's code is not a
+    /// basis code).
+    #[must_use]
+    pub fn parse(code: &str) -> Option<Self> {
+        catalogue().basis(code).map(|b| Self(b.code))
+    }
+
+    /// The code.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl Serialize for BasisCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for BasisCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Self::parse(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown basis {code:?}")))
+    }
 }
 
 /// What an applicant selects: a closer reason, or a basis without closer
@@ -473,13 +498,10 @@ impl Catalogue {
 }
 
 /// The documents for a request on `ground`: the general list (seed-002) and
-/// the ground's own, those named for `kind`. When `applying_from_abroad` is
-/// `Some(true)` the beli karton is left out. Documents with other conditions
-/// (on request, married spouses, …) are kept; show their
-/// [`condition`](Document::condition).
-///
-/// For an extension the seeds list almost nothing: the result may be empty
-/// or nearly so, and that is what the sources say.
+/// the ground's own, those named for `kind` ([`Document::source_for`]).
+/// When `applying_from_abroad` is `Some(true)` the beli karton is left out.
+/// Documents with other conditions (on request, married spouses, …) are
+/// kept; show their [`condition`](Document::condition).
 #[must_use]
 pub fn documents_for<'a>(
     catalogue: &'a Catalogue,
@@ -491,7 +513,7 @@ pub fn documents_for<'a>(
         .general_documents
         .iter()
         .chain(ground.terms().documents.iter())
-        .filter(|d| d.for_kind == kind)
+        .filter(|d| d.source_for(kind).is_some())
         .filter(|d| {
             !(d.condition == DocumentCondition::NotWhenApplyingFromAbroad
                 && applying_from_abroad == Some(true))
@@ -502,12 +524,44 @@ pub fn documents_for<'a>(
 // ---------------------------------------------------------------------------
 // Reading the data file.
 
-/// `{document, passage}` in the passage table.
+/// `{document, section, passage, reading}` in the passage table of each
+/// data file.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPassage<'a> {
+pub(super) struct RawPassage<'a> {
     document: &'a str,
+    section: &'a str,
     passage: &'a str,
+    #[serde(default)]
+    reading: bool,
+}
+
+impl RawPassage<'static> {
+    /// The source, or an error when the document is not one of `documents`
+    /// or the section is not one of the document's ([`SOURCE_SECTIONS`]).
+    /// `project` passages are always the project's reading.
+    ///
+    /// [`SOURCE_SECTIONS`]: super::SOURCE_SECTIONS
+    pub(super) fn source(&self, key: &str, documents: &[&str]) -> Result<Source, DataError> {
+        if !documents.contains(&self.document) {
+            return Err(DataError::new(format!(
+                "passage {key:?}: unknown document {:?}",
+                self.document
+            )));
+        }
+        if !super::reasons::is_known_section(self.document, self.section) {
+            return Err(DataError::new(format!(
+                "passage {key:?}: unknown section {:?} of {:?}",
+                self.section, self.document
+            )));
+        }
+        Ok(Source {
+            document: self.document,
+            section: self.section,
+            passage: self.passage,
+            reading: self.reading || self.document == "project",
+        })
+    }
 }
 
 #[derive(Deserialize)]
@@ -563,9 +617,11 @@ struct RawDocument<'a> {
     code: &'a str,
     #[serde(borrow)]
     names: RawNames<'a>,
-    for_kind: ApplicationKind,
     condition: DocumentCondition,
-    source: &'a str,
+    #[serde(default)]
+    first: Option<&'a str>,
+    #[serde(default)]
+    extension: Option<&'a str>,
 }
 
 #[derive(Deserialize)]
@@ -590,7 +646,6 @@ struct RawTerms<'a> {
     max_months: RawSourced<'a, u16>,
     #[serde(borrow)]
     limited_by_basis_end: RawSourced<'a, bool>,
-    documents_source: &'a str,
     #[serde(borrow)]
     documents: Vec<RawDocument<'a>>,
     #[serde(borrow)]
@@ -662,7 +717,6 @@ struct RawCatalogue<'a> {
 /// Resolves passage keys and checks codes and names while converting.
 struct Reader {
     passages: BTreeMap<&'static str, Source>,
-    document_ids: Vec<&'static str>,
     codes: HashSet<&'static str>,
 }
 
@@ -705,36 +759,29 @@ impl Reader {
     }
 
     fn document(&mut self, raw: &RawDocument<'static>) -> Result<Document, DataError> {
+        let first = raw.first.map(|k| self.source(k)).transpose()?;
+        let extension = raw.extension.map(|k| self.source(k)).transpose()?;
+        if first.is_none() && extension.is_none() {
+            return Err(DataError::new(format!(
+                "document {:?}: neither first nor extension",
+                raw.code
+            )));
+        }
         Ok(Document {
             code: self.code(raw.code, false)?,
             names: Self::names(&raw.names, raw.code)?,
-            for_kind: raw.for_kind,
             condition: raw.condition,
-            source: self.source(raw.source)?,
+            first,
+            extension,
         })
     }
 
     fn terms(&mut self, raw: &RawTerms<'static>, ground: &str) -> Result<Terms, DataError> {
-        let documents_source = if raw.documents_source == NONE_IN_SEEDS {
-            DocumentsSource::NoneInSeeds
-        } else if self.document_ids.contains(&raw.documents_source) {
-            DocumentsSource::Document(raw.documents_source)
-        } else {
-            return Err(DataError::new(format!(
-                "{ground}: unknown documents_source {:?}",
-                raw.documents_source
-            )));
-        };
         let documents = raw
             .documents
             .iter()
             .map(|d| self.document(d))
             .collect::<Result<Vec<_>, _>>()?;
-        if (documents_source == DocumentsSource::NoneInSeeds) != documents.is_empty() {
-            return Err(DataError::new(format!(
-                "{ground}: documents must be listed exactly when documents_source names a document"
-            )));
-        }
         let notes = raw
             .notes
             .iter()
@@ -752,7 +799,6 @@ impl Reader {
             right_to_work: self.sourced(&raw.right_to_work)?,
             max_months: self.sourced(&raw.max_months)?,
             limited_by_basis_end: self.sourced(&raw.limited_by_basis_end)?,
-            documents_source,
             documents,
             notes,
         };
@@ -785,23 +831,10 @@ fn parse(data: &'static str) -> Result<Catalogue, DataError> {
     let document_ids: Vec<&'static str> = source_documents.iter().map(|d| d.id).collect();
     let mut passages = BTreeMap::new();
     for (&key, passage) in &raw.passages {
-        if !document_ids.contains(&passage.document) {
-            return Err(DataError::new(format!(
-                "passage {key:?}: unknown document {:?}",
-                passage.document
-            )));
-        }
-        passages.insert(
-            key,
-            Source {
-                document: passage.document,
-                passage: passage.passage,
-            },
-        );
+        passages.insert(key, passage.source(key, &document_ids)?);
     }
     let mut reader = Reader {
         passages,
-        document_ids,
         codes: HashSet::new(),
     };
 
@@ -1067,25 +1100,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn documents_only_where_the_seeds_give_them() {
-        for ground in catalogue().grounds() {
-            let t = ground.terms();
-            let given = ground.code() == "employment.self_employment"
-                || ground.basis().code == "family_reunification";
-            if given {
-                assert_eq!(t.documents_source, DocumentsSource::Document("seed-002"));
-                assert!(!t.documents.is_empty());
-            } else {
-                assert_eq!(
-                    t.documents_source,
-                    DocumentsSource::NoneInSeeds,
-                    "{}",
-                    ground.code()
-                );
-                assert_eq!(t.documents_source.code(), "none_in_seeds");
-                assert!(t.documents.is_empty());
-            }
-        }
+    fn general_documents_and_their_sources() {
         let general: Vec<&str> = catalogue()
             .general_documents
             .iter()
@@ -1102,6 +1117,198 @@ pub(crate) mod tests {
                 "birth_certificate_translation"
             ]
         );
+        for d in &catalogue().general_documents {
+            // seed-002's general list is for first applications.
+            let first = d.first.unwrap();
+            assert_eq!(first.document, "seed-002", "{}", d.code);
+            assert!(!first.reading, "{}", d.code);
+            // seed-002: "When renewing a residence permit, a beli karton is
+            // not needed"; the inspector's request is a first-application
+            // note. The others go with an extension too, on the project's
+            // reading of seed-004.
+            match d.code {
+                "beli_karton" | "birth_certificate_translation" => {
+                    assert_eq!(d.extension, None, "{}", d.code);
+                }
+                _ => {
+                    let ext = d.extension.unwrap();
+                    assert_eq!(ext.document, "seed-004", "{}", d.code);
+                    assert!(ext.reading, "{}", d.code);
+                }
+            }
+        }
+    }
+
+    /// Every ground has a document that shows its basis, for a first
+    /// request and for an extension; where the seeds list none, the document
+    /// is marked as the project's reading.
+    #[test]
+    fn every_ground_has_a_document_that_fits_it() {
+        let contract_grounds = [
+            ("employment.employment_contract", "employment_contract"),
+            ("employment.referred_person", "referral_documents"),
+            (
+                "employment.intra_company_transfer",
+                "intra_company_transfer_act",
+            ),
+            ("employment.independent_professional", "service_contract"),
+            ("employment.training_and_development", "training_contract"),
+            ("employment.self_employment", "business_activity_proof"),
+            (
+                "employment.accredited_foreign_journalist",
+                "journalist_accreditation",
+            ),
+            ("employment.volunteering", "volunteering_contract"),
+            ("employment.audiovisual_production", "audiovisual_contract"),
+            ("education.studying", "enrolment_certificate"),
+            ("education.schooling", "school_enrolment_certificate"),
+            ("property_owner", "property_ownership_proof"),
+            ("talent", "talent_proof"),
+        ];
+        for (ground, document) in contract_grounds {
+            let g = find_ground(ground).unwrap();
+            assert!(
+                g.terms().documents.iter().any(|d| d.code == document),
+                "{ground} lacks {document}"
+            );
+        }
+        for g in catalogue().grounds() {
+            let own = &g.terms().documents;
+            for kind in [ApplicationKind::First, ApplicationKind::Extension] {
+                assert!(
+                    own.iter().any(|d| d.source_for(kind).is_some()),
+                    "{} has no document of its own for {kind:?}",
+                    g.code()
+                );
+            }
+            let listed_by_the_guide = g.code() == "employment.self_employment"
+                || g.basis().code == "family_reunification";
+            for d in own {
+                for source in [d.first, d.extension].into_iter().flatten() {
+                    assert!(source.is_known(), "{}", d.code);
+                    if !listed_by_the_guide {
+                        assert!(source.reading, "{}: {}", g.code(), d.code);
+                    }
+                }
+            }
+        }
+        // No employment contract outside employment; no enrolment outside
+        // education.
+        for g in catalogue().grounds() {
+            let codes: Vec<&str> = g.terms().documents.iter().map(|d| d.code).collect();
+            if g.basis().code != "employment" {
+                assert!(!codes.contains(&"employment_contract"), "{}", g.code());
+            }
+            if g.basis().code != "education" {
+                assert!(!codes.contains(&"enrolment_certificate"), "{}", g.code());
+            }
+        }
+    }
+
+    /// seed-002 lists different documents for married spouses and for an
+    /// extramarital union; a Serbian citizen has no residence permit, and a
+    /// family member with permanent residence has a permanent one.
+    #[test]
+    fn family_documents_fit_the_relationship() {
+        let codes = |ground: &str| -> Vec<(&'static str, DocumentCondition)> {
+            find_ground(ground)
+                .unwrap()
+                .terms()
+                .documents
+                .iter()
+                .map(|d| (d.code, d.condition))
+                .collect()
+        };
+        for ground in [
+            "family_reunification.marriage_rs_citizen",
+            "family_reunification.marriage_foreigner_temporary_residence",
+            "family_reunification.marriage_foreigner_permanent_residence",
+        ] {
+            let docs = codes(ground);
+            assert!(docs.contains(&(
+                "marriage_certificate_translation",
+                DocumentCondition::MarriedSpouses
+            )));
+            assert!(docs.contains(&(
+                "not_married_certificates",
+                DocumentCondition::ExtramaritalUnion
+            )));
+            assert!(docs.contains(&(
+                "two_witnesses_statement",
+                DocumentCondition::ExtramaritalUnion
+            )));
+            assert!(
+                !docs
+                    .iter()
+                    .any(|(c, _)| *c == "child_birth_certificate_translation")
+            );
+        }
+        for ground in [
+            "family_reunification.kinship_rs_citizen",
+            "family_reunification.kinship_foreigner_temporary_residence",
+            "family_reunification.kinship_foreigner_permanent_residence",
+        ] {
+            let docs = codes(ground);
+            assert!(docs.contains(&(
+                "child_birth_certificate_translation",
+                DocumentCondition::ReunificationWithChild
+            )));
+            assert!(docs.contains(&("kinship_proof", DocumentCondition::OtherKinship)));
+            assert!(!docs.iter().any(|(c, _)| c.starts_with("marriage")));
+        }
+        for (ground, id) in [
+            (
+                "family_reunification.marriage_rs_citizen",
+                "family_member_serbian_id",
+            ),
+            (
+                "family_reunification.kinship_rs_citizen",
+                "family_member_serbian_id",
+            ),
+            (
+                "family_reunification.marriage_foreigner_temporary_residence",
+                "main_applicant_passport_and_permit",
+            ),
+            (
+                "family_reunification.kinship_foreigner_temporary_residence",
+                "main_applicant_passport_and_permit",
+            ),
+            (
+                "family_reunification.marriage_foreigner_permanent_residence",
+                "family_member_permanent_residence",
+            ),
+            (
+                "family_reunification.kinship_foreigner_permanent_residence",
+                "family_member_permanent_residence",
+            ),
+        ] {
+            let docs = codes(ground);
+            assert!(docs.iter().any(|(c, _)| *c == id), "{ground}");
+            let others = [
+                "family_member_serbian_id",
+                "main_applicant_passport_and_permit",
+                "family_member_permanent_residence",
+            ];
+            assert_eq!(
+                docs.iter().filter(|(c, _)| others.contains(c)).count(),
+                1,
+                "{ground}"
+            );
+            // "after or simultaneously with the main applicant's submission"
+            // only where the family member applies for temporary residence.
+            let notes: Vec<&str> = find_ground(ground)
+                .unwrap()
+                .terms()
+                .notes
+                .iter()
+                .map(|n| n.code)
+                .collect();
+            assert_eq!(
+                notes.contains(&"after_or_with_main_applicant"),
+                ground.ends_with("_temporary_residence"),
+                "{ground}"
+            );
+        }
     }
 
     #[test]
@@ -1111,7 +1318,8 @@ pub(crate) mod tests {
         let codes = |docs: Vec<&Document>| docs.iter().map(|d| d.code).collect::<Vec<_>>();
         let here = codes(documents_for(c, &studying, ApplicationKind::First, None));
         assert!(here.contains(&"beli_karton"));
-        assert_eq!(here.len(), 6);
+        assert!(here.contains(&"enrolment_certificate"));
+        assert_eq!(here.len(), 7);
         let abroad = codes(documents_for(
             c,
             &studying,
@@ -1119,17 +1327,45 @@ pub(crate) mod tests {
             Some(true),
         ));
         assert!(!abroad.contains(&"beli_karton"));
-        assert_eq!(abroad.len(), 5);
-        assert!(documents_for(c, &studying, ApplicationKind::Extension, None).is_empty());
+        assert_eq!(abroad.len(), 6);
+        assert_eq!(
+            codes(documents_for(
+                c,
+                &studying,
+                ApplicationKind::Extension,
+                None
+            )),
+            [
+                "fee_payment_proof",
+                "photograph",
+                "passport_scan",
+                "proof_of_financial_means",
+                "enrolment_certificate"
+            ]
+        );
 
         let ip = find_ground("employment.self_employment").unwrap();
+        let ext = documents_for(c, &ip, ApplicationKind::Extension, None);
         assert_eq!(
-            codes(documents_for(c, &ip, ApplicationKind::Extension, None)),
-            ["account_turnover_6_months"]
+            codes(ext.clone()),
+            [
+                "fee_payment_proof",
+                "photograph",
+                "passport_scan",
+                "proof_of_financial_means",
+                "business_activity_proof",
+                "account_turnover_6_months"
+            ]
         );
+        // seed-002 names the turnover for the renewal itself.
+        let turnover = ext[5].source_for(ApplicationKind::Extension).unwrap();
+        assert_eq!(turnover.document, "seed-002");
+        assert!(!turnover.reading);
+        assert_eq!(ext[5].source_for(ApplicationKind::First), None);
         let first = codes(documents_for(c, &ip, ApplicationKind::First, Some(false)));
         assert!(first.contains(&"business_activity_proof"));
         assert!(first.contains(&"beli_karton"));
+        assert!(!first.contains(&"account_turnover_6_months"));
 
         let spouse = find_ground("family_reunification.marriage_rs_citizen").unwrap();
         let docs = codes(documents_for(c, &spouse, ApplicationKind::First, None));
@@ -1140,6 +1376,9 @@ pub(crate) mod tests {
         let docs = codes(documents_for(c, &child, ApplicationKind::First, None));
         assert!(docs.contains(&"child_birth_certificate_translation"));
         assert!(!docs.contains(&"marriage_certificate_translation"));
+        let docs = codes(documents_for(c, &child, ApplicationKind::Extension, None));
+        assert!(docs.contains(&"family_member_serbian_id"));
+        assert!(!docs.contains(&"beli_karton"));
     }
 
     #[test]
@@ -1189,6 +1428,20 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn basis_codes_parse_from_the_catalogue() {
+        assert_eq!(
+            BasisCode::parse(" employment ").unwrap().as_str(),
+            "employment"
+        );
+        assert_eq!(BasisCode::parse("talent").unwrap().as_str(), "talent");
+        assert!(BasisCode::parse("employment.employment_contract").is_none());
+        assert!(BasisCode::parse("").is_none());
+        let b: BasisCode = serde_json::from_str("\"education\"").unwrap();
+        assert_eq!(serde_json::to_string(&b).unwrap(), "\"education\"");
+        assert!(serde_json::from_str::<BasisCode>("\"nope\"").is_err());
+    }
+
+    #[test]
     fn d_visa_and_rejections() {
         let c = catalogue();
         assert_eq!(c.d_visa.required_for, ["KZ", "UZ", "TJ"]);
@@ -1203,7 +1456,7 @@ pub(crate) mod tests {
                 .iter()
                 .all(|r| r.source.document == "seed-004")
         );
-        assert_eq!(c.source_documents.len(), 2);
+        assert_eq!(c.source_documents.len(), 3);
         assert!(
             c.source_documents
                 .iter()
@@ -1250,12 +1503,20 @@ pub(crate) mod tests {
         assert!(parse(dup.leak()).is_err());
         let bad_country = DATA.replacen("\"KZ\"", "\"QQ\"", 1);
         assert!(parse(bad_country.leak()).is_err());
-        let bad_docs_source = DATA.replacen(
-            "\"documents_source\": \"seed-002\"",
-            "\"documents_source\": \"none_in_seeds\"",
+        let bad_section = DATA.replacen("\"section\": \"bases\"", "\"section\": \"nope\"", 1);
+        assert!(parse(bad_section.leak()).is_err());
+        let wrong_document = DATA.replacen(
+            "\"section\": \"bases\"",
+            "\"section\": \"general_documents\"",
             1,
         );
-        assert!(parse(bad_docs_source.leak()).is_err());
+        assert!(parse(wrong_document.leak()).is_err());
+        let for_nothing = DATA.replacen(
+            "\"first\": \"s002.birth_certificate_on_request\"",
+            "\"first\": null",
+            1,
+        );
+        assert!(parse(for_nothing.leak()).is_err());
     }
 
     #[test]
@@ -1275,9 +1536,8 @@ pub(crate) mod tests {
         let json = serde_json::to_value(find_ground("talent").unwrap().terms()).unwrap();
         assert_eq!(json["permit"]["value"], "temporary_residence");
         assert_eq!(json["max_months"]["value"], 12);
-        assert_eq!(json["documents_source"], "none_in_seeds");
-        let ip = serde_json::to_value(find_ground("employment.self_employment").unwrap().terms())
-            .unwrap();
-        assert_eq!(ip["documents_source"], "seed-002");
+        assert_eq!(json["documents"][0]["code"], "talent_proof");
+        assert_eq!(json["documents"][0]["first"]["reading"], true);
+        assert_eq!(DocumentCondition::OtherKinship.code(), "other_kinship");
     }
 }

@@ -399,13 +399,6 @@ struct RawSourceDocument<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPassage<'a> {
-    document: &'a str,
-    passage: &'a str,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawField<'a> {
     kind: DetailKind,
     #[serde(borrow, default)]
@@ -460,7 +453,7 @@ struct RawDetails<'a> {
     #[serde(borrow)]
     source_documents: Vec<RawSourceDocument<'a>>,
     #[serde(borrow)]
-    passages: BTreeMap<&'a str, RawPassage<'a>>,
+    passages: BTreeMap<&'a str, super::catalogue::RawPassage<'a>>,
     #[serde(borrow)]
     fields: BTreeMap<&'a str, RawField<'a>>,
     #[serde(borrow)]
@@ -491,19 +484,7 @@ fn parse(data: &'static str) -> Result<Details, DataError> {
     let documents: Vec<&str> = raw.source_documents.iter().map(|d| d.id).collect();
     let mut passages: BTreeMap<&'static str, Source> = BTreeMap::new();
     for (&key, p) in &raw.passages {
-        if !documents.contains(&p.document) {
-            return Err(DataError::new(format!(
-                "passage {key:?}: unknown document {:?}",
-                p.document
-            )));
-        }
-        passages.insert(
-            key,
-            Source {
-                document: p.document,
-                passage: p.passage,
-            },
-        );
+        passages.insert(key, p.source(key, &documents)?);
     }
     let source = |key: &str| {
         passages

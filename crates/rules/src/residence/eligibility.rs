@@ -8,9 +8,11 @@
 //! | single permit grounds: online only | `single_permit_online_only` | seed-004 |
 //! | minors (age < [`RuleParams::minor_age_threshold`] on the submission date): in person only, by the legal representatives | `minor_in_person_only` | seed-004 |
 //! | first request: D visa first for the citizenships of the data file (KZ, UZ, TJ) unless `has_d_visa == Some(true)` | `d_visa_required` | seed-002 |
+//! | first request of a D visa holder: only on the basis the visa was issued for (`d_visa_basis`; the chosen ground's basis must be it) | `d_visa_basis_mismatch`, `d_visa_basis_not_given` (info) | seed-004 |
 //! | first request from within Serbia (`applying_from_abroad != Some(true)`): beli karton; never for extensions | `beli_karton_required` (info) | seed-002 |
 //! | an extension needs the current permit's expiry | `current_permit_required` | seed-004 |
-//! | extension window: expiry − 3 months ≤ submission ≤ expiry, both inclusive | `extension_too_early`, `extension_too_late` | seed-004 |
+//! | extension window: expiry − 3 months ≤ submission ≤ expiry, both inclusive ([`ExtensionWindow`]) | `extension_too_early`, `extension_too_late` | seed-004 |
+//! | an online extension counts as made when its fee payment is confirmed ([`request_made_on`]) | `extension_counts_when_paid` (info) | seed-002, the project's reading |
 //! | first permit from the submission date; extension from the day after the expiry | — | seed-004 |
 //! | at most [`RuleParams::max_months`] (36), fewer by basis (talent 12) | `requested_period_too_long`, `period_limited_by_basis` (info) | seed-004, seed-002 |
 //! | studies, employment contract: not beyond `basis_valid_until` | `requested_period_too_long`, `period_limited_by_basis_end` (info), `basis_end_not_given` (info), `basis_ended_before_start` | seed-002 |
@@ -33,13 +35,31 @@
 //! seed-004's paragraph on temporary residence permits; applying it to every
 //! request is the conservative reading.)
 //!
+//! # Which day an online request counts as made
+//!
+//! seed-004 opens the extension window "no sooner than three months prior to
+//! the expiration … and no later than the expiration", and lets a foreign
+//! citizen who submits "in a timely manner" stay until the procedure ends.
+//! Online, the request reaches the authority only once the fee is paid
+//! (seed-002: "After successful payment, the application will be sent for
+//! review"); the portal records it as received, moves it to "Request
+//! submitted" and issues the "Confirmation of request receipt" — the
+//! applicant's proof of a timely request — on the day the payment is
+//! confirmed, if that is after Submit. So a request counts as made on the
+//! later of the day Submit was pressed and the day the fee payment was
+//! confirmed ([`request_made_on`]); that day must fall within the window.
+//! This is the project's reading: it never tells an applicant they are in
+//! time when their confirmation would show a later day. [`check`]'s
+//! `submission_date` is that day; for an online extension it adds the
+//! `extension_counts_when_paid` note with the last day.
+//!
 //! [`period_end`]: super::period_end
 //! [`latest_end_with_margin`]: super::latest_end_with_margin
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::{Channels, PermitKind, Terms, catalogue};
+use super::catalogue::{BasisCode, Channels, PermitKind, Terms, catalogue};
 use super::dates::{add_days, add_months, add_years, latest_end_with_margin, period_end};
 use super::reasons::{Reason, ReasonCode, Source, sources};
 use super::{ApplicationKind, Channel};
@@ -109,6 +129,10 @@ pub struct CheckRequest {
     pub current_permit_valid_until: Option<Date>,
     /// Whether the applicant holds a D visa; `None` counts as no.
     pub has_d_visa: Option<bool>,
+    /// The basis the D visa was issued for (asked when `has_d_visa` is
+    /// `Some(true)`).
+    #[serde(default)]
+    pub d_visa_basis: Option<BasisCode>,
     /// Whether the first request is made from abroad; `None` counts as no.
     pub applying_from_abroad: Option<bool>,
 }
@@ -155,6 +179,61 @@ impl CheckAnswer {
     }
 }
 
+/// The days on which an extension may be submitted: from `expiry −
+/// extension_window_months` to `expiry`, both inclusive (seed-004).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct ExtensionWindow {
+    /// The first day.
+    pub earliest: Date,
+    /// The last day: the expiry of the current permit.
+    pub latest: Date,
+}
+
+impl ExtensionWindow {
+    /// The window of a permit that expires on `expiry`.
+    #[must_use]
+    pub fn of(expiry: Date, params: &RuleParams) -> Self {
+        Self {
+            earliest: add_months(expiry, -i64::from(params.extension_window_months)),
+            latest: expiry,
+        }
+    }
+
+    /// Why a request made on `made_on` is outside the window
+    /// (`extension_too_early`, `extension_too_late`), or `None` when inside.
+    #[must_use]
+    pub fn refusal(&self, made_on: Date) -> Option<Reason> {
+        let code = if made_on < self.earliest {
+            ReasonCode::ExtensionTooEarly
+        } else if made_on > self.latest {
+            ReasonCode::ExtensionTooLate
+        } else {
+            return None;
+        };
+        Some(Reason::new(
+            code,
+            [
+                ("submission_date", iso(made_on)),
+                ("earliest_submission", iso(self.earliest)),
+                ("latest_submission", iso(self.latest)),
+            ],
+        ))
+    }
+}
+
+/// The day an online request counts as made (see the module
+/// documentation): the later of `submitted_on` (the day Submit was pressed)
+/// and `fee_confirmed_on` (the day the fee payment was confirmed); `None`
+/// while the payment is not confirmed.
+///
+/// Submitted on 2027-03-12 and paid on 2027-03-16: made on 2027-03-16. Paid
+/// on 2027-03-01 (before Submit) and submitted on 2027-03-12: made on
+/// 2027-03-12.
+#[must_use]
+pub fn request_made_on(submitted_on: Date, fee_confirmed_on: Option<Date>) -> Option<Date> {
+    fee_confirmed_on.map(|paid| paid.max(submitted_on))
+}
+
 /// A date as an argument value (ISO 8601).
 fn iso(date: Date) -> String {
     date.to_string()
@@ -198,6 +277,23 @@ pub fn check(request: &CheckRequest, params: &RuleParams) -> CheckAnswer {
                         .with_source(d_visa.source),
                 );
             }
+        }
+    }
+
+    // A D visa holder applies only on the basis the visa was issued for
+    // (seed-004, a first request: the visa leads to temporary residence).
+    if first && request.has_d_visa == Some(true) {
+        let basis = ground.basis().code;
+        match request.d_visa_basis {
+            None => reasons.push(Reason::new(
+                ReasonCode::DVisaBasisNotGiven,
+                Vec::<(&str, String)>::new(),
+            )),
+            Some(visa) if visa.as_str() != basis => reasons.push(Reason::new(
+                ReasonCode::DVisaBasisMismatch,
+                [("basis", basis), ("d_visa_basis", visa.as_str())],
+            )),
+            Some(_) => {}
         }
     }
 
@@ -253,23 +349,16 @@ pub fn check(request: &CheckRequest, params: &RuleParams) -> CheckAnswer {
     let valid_from = if first {
         Some(request.submission_date)
     } else if let Some(expiry) = request.current_permit_valid_until {
-        let earliest = add_months(expiry, -i64::from(params.extension_window_months));
-        earliest_submission = Some(earliest);
-        latest_submission = Some(expiry);
-        let code = if request.submission_date < earliest {
-            Some(ReasonCode::ExtensionTooEarly)
-        } else if request.submission_date > expiry {
-            Some(ReasonCode::ExtensionTooLate)
-        } else {
-            None
-        };
-        if let Some(code) = code {
+        let window = ExtensionWindow::of(expiry, params);
+        earliest_submission = Some(window.earliest);
+        latest_submission = Some(window.latest);
+        reasons.extend(window.refusal(request.submission_date));
+        if request.channel == Channel::Online {
             reasons.push(Reason::new(
-                code,
+                ReasonCode::ExtensionCountsWhenPaid,
                 [
-                    ("submission_date", iso(request.submission_date)),
-                    ("earliest_submission", iso(earliest)),
-                    ("latest_submission", iso(expiry)),
+                    ("earliest_submission", iso(window.earliest)),
+                    ("latest_submission", iso(window.latest)),
                 ],
             ));
         }
@@ -488,6 +577,7 @@ mod tests {
             basis_valid_until: None,
             current_permit_valid_until: None,
             has_d_visa: None,
+            d_visa_basis: None,
             applying_from_abroad: None,
         }
     }
@@ -688,6 +778,175 @@ mod tests {
         }
     }
 
+    /// seed-004: a D visa holder "can submit a request for temporary
+    /// residence only on the same basis on which the visa D was issued".
+    #[test]
+    fn d_visa_holders_apply_on_the_visa_basis() {
+        let basis = |code: &str| BasisCode::parse(code);
+        for (ground, visa, has_visa, kind, expected) in [
+            // The same basis, any closer reason of it.
+            (
+                "employment.employment_contract",
+                basis("employment"),
+                Some(true),
+                ApplicationKind::First,
+                None,
+            ),
+            (
+                "employment.volunteering",
+                basis("employment"),
+                Some(true),
+                ApplicationKind::First,
+                None,
+            ),
+            (
+                "talent",
+                basis("talent"),
+                Some(true),
+                ApplicationKind::First,
+                None,
+            ),
+            // Another basis.
+            (
+                "education.studying",
+                basis("employment"),
+                Some(true),
+                ApplicationKind::First,
+                Some(ReasonCode::DVisaBasisMismatch),
+            ),
+            (
+                "investor",
+                basis("startup"),
+                Some(true),
+                ApplicationKind::First,
+                Some(ReasonCode::DVisaBasisMismatch),
+            ),
+            // Not said.
+            (
+                "investor",
+                None,
+                Some(true),
+                ApplicationKind::First,
+                Some(ReasonCode::DVisaBasisNotGiven),
+            ),
+            // No visa, or an extension: nothing to compare.
+            (
+                "investor",
+                basis("startup"),
+                Some(false),
+                ApplicationKind::First,
+                None,
+            ),
+            (
+                "investor",
+                basis("startup"),
+                None,
+                ApplicationKind::First,
+                None,
+            ),
+            (
+                "investor",
+                basis("startup"),
+                Some(true),
+                ApplicationKind::Extension,
+                None,
+            ),
+        ] {
+            let mut r = extension(ground);
+            r.kind = kind;
+            r.has_d_visa = has_visa;
+            r.d_visa_basis = visa;
+            let a = check(&r, &P);
+            let found: Vec<ReasonCode> = a
+                .reasons
+                .iter()
+                .map(|x| x.code)
+                .filter(|c| {
+                    matches!(
+                        c,
+                        ReasonCode::DVisaBasisMismatch | ReasonCode::DVisaBasisNotGiven
+                    )
+                })
+                .collect();
+            assert_eq!(
+                found,
+                expected.into_iter().collect::<Vec<_>>(),
+                "{ground} {visa:?}"
+            );
+            if expected == Some(ReasonCode::DVisaBasisMismatch) {
+                let reason = a.reason(ReasonCode::DVisaBasisMismatch).unwrap();
+                assert!(reason.is_blocking());
+                assert!(!a.allowed);
+                assert_eq!(reason.arg("d_visa_basis"), visa.map(BasisCode::as_str));
+                assert_eq!(reason.arg("basis"), find_ground_basis(ground));
+                assert_eq!(reason.source.document, "seed-004");
+                assert_eq!(reason.source.section, "bases");
+            }
+            if expected == Some(ReasonCode::DVisaBasisNotGiven) {
+                assert!(a.allowed);
+            }
+        }
+        let json = serde_json::json!({
+            "kind": "first", "basis": "talent", "date_of_birth": "1990-01-01",
+            "citizenship": "KZ", "channel": "online", "submission_date": "2025-03-10",
+            "passport_valid_until": "2030-01-01", "requested_until": null,
+            "basis_valid_until": null, "current_permit_valid_until": null,
+            "has_d_visa": true, "d_visa_basis": "talent", "applying_from_abroad": true
+        });
+        let r: CheckRequest = serde_json::from_value(json).unwrap();
+        assert_eq!(r.d_visa_basis, basis("talent"));
+        assert!(check(&r, &P).allowed);
+    }
+
+    fn find_ground_basis(ground: &str) -> Option<&'static str> {
+        catalogue().find(ground).map(|g| g.basis().code)
+    }
+
+    /// The project's reading: an online request counts as made on the later
+    /// of Submit and the confirmed payment; that day must be in the window.
+    #[test]
+    fn an_online_extension_counts_when_its_fee_is_confirmed() {
+        assert_eq!(request_made_on(date(2027, 3, 12), None), None);
+        assert_eq!(
+            request_made_on(date(2027, 3, 12), Some(date(2027, 3, 16))),
+            Some(date(2027, 3, 16))
+        );
+        assert_eq!(
+            request_made_on(date(2027, 3, 12), Some(date(2027, 3, 1))),
+            Some(date(2027, 3, 12))
+        );
+        let window = ExtensionWindow::of(date(2027, 3, 14), &P);
+        assert_eq!(window.earliest, date(2026, 12, 14));
+        assert_eq!(window.latest, date(2027, 3, 14));
+        // Submitted on 12 March, paid on 14 March: in time; on 15 March: late.
+        for (paid, late) in [(date(2027, 3, 14), false), (date(2027, 3, 15), true)] {
+            let made = request_made_on(date(2027, 3, 12), Some(paid)).unwrap();
+            let refusal = window.refusal(made);
+            assert_eq!(refusal.is_some(), late, "{paid}");
+            if let Some(r) = refusal {
+                assert_eq!(r.code, ReasonCode::ExtensionTooLate);
+                assert_eq!(r.arg("submission_date"), Some("2027-03-15"));
+            }
+        }
+        assert_eq!(
+            window.refusal(date(2026, 12, 13)).map(|r| r.code),
+            Some(ReasonCode::ExtensionTooEarly)
+        );
+        // The check tells an online extension; not an in-person one, and
+        // not a first request.
+        let a = check(&extension("investor"), &P);
+        let note = a.reason(ReasonCode::ExtensionCountsWhenPaid).unwrap();
+        assert_eq!(note.severity, Severity::Info);
+        assert_eq!(note.arg("latest_submission"), Some("2025-06-30"));
+        assert_eq!(note.arg("earliest_submission"), Some("2025-03-30"));
+        assert!(note.source.reading);
+        assert!(a.allowed);
+        let mut r = extension("investor");
+        r.channel = Channel::InPerson;
+        assert!(!check(&r, &P).has(ReasonCode::ExtensionCountsWhenPaid));
+        assert!(!check(&first("investor"), &P).has(ReasonCode::ExtensionCountsWhenPaid));
+    }
+
     /// seed-002: beli karton for the first application, not for renewals,
     /// not when applying from abroad.
     #[test]
@@ -763,7 +1022,7 @@ mod tests {
         assert_eq!(a.valid_from, Some(date(2025, 7, 1)));
         assert_eq!(a.valid_until, Some(date(2028, 6, 30)));
         assert!(!a.beli_karton_required);
-        assert!(a.reasons.is_empty());
+        assert_eq!(codes(&a), ["extension_counts_when_paid"]);
         // Year end: expiry 2025-12-31 → from 2026-01-01.
         let mut r = extension("investor");
         r.current_permit_valid_until = Some(date(2025, 12, 31));
@@ -977,6 +1236,7 @@ mod tests {
             basis_valid_until: None,
             current_permit_valid_until: None,
             has_d_visa: Some(false),
+            d_visa_basis: None,
             applying_from_abroad: Some(false),
         };
         let a = check(&r, &P);
@@ -1040,6 +1300,7 @@ mod tests {
                 basis_valid_until: basis_end_offset.map(|d| add_days(submission, d)),
                 current_permit_valid_until: Some(add_days(submission, expiry_offset)),
                 has_d_visa: None,
+                d_visa_basis: None,
                 applying_from_abroad: None,
             };
             let a = check(&r, &P);

@@ -317,13 +317,6 @@ struct RawSourceDocument<'a> {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPassage<'a> {
-    document: &'a str,
-    passage: &'a str,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawPayee<'a> {
     code: &'a str,
     name: &'a str,
@@ -378,7 +371,7 @@ struct RawFees<'a> {
     #[serde(borrow)]
     source_documents: Vec<RawSourceDocument<'a>>,
     #[serde(borrow)]
-    passages: std::collections::BTreeMap<&'a str, RawPassage<'a>>,
+    passages: std::collections::BTreeMap<&'a str, super::catalogue::RawPassage<'a>>,
     #[serde(borrow)]
     payees: Vec<RawPayee<'a>>,
     #[serde(borrow)]
@@ -395,17 +388,10 @@ fn parse(data: &'static str) -> Result<FeeData, DataError> {
     }
     let documents: Vec<&str> = raw.source_documents.iter().map(|d| d.id).collect();
     let source = |key: &str| -> Result<Source, DataError> {
-        let p = raw
-            .passages
+        raw.passages
             .get(key)
-            .ok_or_else(|| DataError::new(format!("unknown passage key {key:?}")))?;
-        if !documents.contains(&p.document) {
-            return Err(DataError::new(format!("unknown document {:?}", p.document)));
-        }
-        Ok(Source {
-            document: p.document,
-            passage: p.passage,
-        })
+            .ok_or_else(|| DataError::new(format!("unknown passage key {key:?}")))?
+            .source(key, &documents)
     };
     for key in raw.stage_sources.values() {
         source(key)?;

@@ -15,6 +15,16 @@
 //!   the number stays a parameter ([`RuleParams`]).
 //! - **design-md** — the project's `DESIGN.md` §4–§5 for the fee breakdown,
 //!   recipient account and payment code (secondary sources, unverified).
+//! - **project** — how this portal applies the rules where the seeds say
+//!   nothing or leave a choice (input checks, the document that shows a
+//!   basis the seeds give no list for, extension checklists, the counting of
+//!   absences in calendar months, the day an online extension counts as
+//!   made). A fact based on a seed passage but read by the project carries
+//!   that passage with [`Source::reading`] set.
+//!
+//! Every [`Source`] names its document and the section (heading) of the
+//! passage ([`SOURCE_SECTIONS`]); readers are shown the documents' real
+//! titles and headings in their language, never these ids.
 //!
 //! Facts are data compiled in from `data/residence/catalogue.json`,
 //! `data/residence/fees.json` and `data/residence/details.json` (the fields
@@ -53,22 +63,26 @@ mod reasons;
 use serde::{Deserialize, Serialize};
 
 pub use absences::{
-    Absence, AbsenceAnswer, MAX_SINGLE_ABSENCE_DAYS, MAX_TOTAL_ABSENCE_DAYS, Trip, WINDOW_YEARS,
-    check_absences,
+    Absence, AbsenceAnswer, AbsenceQuestion, DAYS_PER_MONTH_IN_A_TOTAL, MAX_SINGLE_ABSENCE_MONTHS,
+    MAX_TOTAL_ABSENCE_MONTHS, MonthsDays, Trip, TripProblem, WINDOW_YEARS, check_absences,
 };
 pub use catalogue::{
-    Basis, Catalogue, Channels, CloserReason, DVisaRule, Document, DocumentCondition,
-    DocumentsSource, Ground, Names, Note, PermitKind, RejectionGround, RejectionScope, RightToWork,
-    SourceDocument, Sourced, Terms, catalogue, documents_for, find_ground,
+    Basis, BasisCode, Catalogue, Channels, CloserReason, DVisaRule, Document, DocumentCondition,
+    Ground, Names, Note, PermitKind, RejectionGround, RejectionScope, RightToWork, SourceDocument,
+    Sourced, Terms, catalogue, documents_for, find_ground,
 };
 pub use dates::{latest_end_with_margin, period_end};
 pub use details::{
     DetailField, DetailKind, DetailProblem, DetailsAnswer, Required, all_choice_options,
     all_field_keys, check_details, details_for,
 };
-pub use eligibility::{CheckAnswer, CheckRequest, RuleParams, check};
+pub use eligibility::{
+    CheckAnswer, CheckRequest, ExtensionWindow, RuleParams, check, request_made_on,
+};
 pub use fees::{FeeEstimate, FeeItem, FeeSchedule, FeeStage, Payee, Rsd, fees_for};
-pub use reasons::{Reason, ReasonCode, Severity, Source, reason_message_key};
+pub use reasons::{
+    Reason, ReasonCode, SOURCE_SECTIONS, Severity, Source, is_known_section, reason_message_key,
+};
 
 /// Whether a request is the first one on a basis or the extension of a
 /// permit already granted.

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use eforeigner_rules::countries::CitizenshipCode;
 use eforeigner_rules::residence::{
-    self, ApplicationKind, Channel, CheckAnswer, CheckRequest, DocumentCondition, Reason,
-    ReasonCode, RuleParams,
+    self, ApplicationKind, BasisCode, Channel, CheckAnswer, CheckRequest, DocumentCondition,
+    Reason, ReasonCode, RuleParams,
 };
 use jiff::civil::Date;
 
@@ -99,6 +99,8 @@ pub enum Options {
     Location,
     /// The grounds that may be applied for online.
     Grounds,
+    /// The bases of the catalogue (not their closer reasons).
+    Bases,
     /// Municipalities of Serbia.
     Municipalities,
     /// Payment methods.
@@ -169,6 +171,10 @@ pub fn fields(step: StepId, input: &StepInput<'_>) -> Vec<StepField> {
                 field("last_entry", Date, true, Options::None),
                 field("has_d_visa", Radios, false, Options::YesNo),
             ];
+            // seed-004: a D visa holder's first request is on the visa's basis only.
+            if input.kind == ApplicationKind::First {
+                f.push(field("d_visa_basis", Select, false, Options::Bases));
+            }
             if input.kind == ApplicationKind::Extension {
                 f.push(field("current_permit_expiry", Date, true, Options::None));
             }
@@ -369,6 +375,7 @@ pub fn rules_request(input: &StepInput<'_>) -> Option<CheckRequest> {
         basis_valid_until: basis_valid_until(input),
         current_permit_valid_until: parse_date(a.get(StepId::Check, "current_permit_expiry")),
         has_d_visa: Some(a.get(StepId::Check, "has_d_visa") == "yes"),
+        d_visa_basis: BasisCode::parse(a.get(StepId::Check, "d_visa_basis")),
         applying_from_abroad: Some(a.get(StepId::Check, "location") == "abroad"),
     })
 }
@@ -401,6 +408,7 @@ pub fn minor_reason(account: &Account, today: Date) -> Option<Reason> {
         basis_valid_until: None,
         current_permit_valid_until: None,
         has_d_visa: Some(true),
+        d_visa_basis: None,
         applying_from_abroad: Some(true),
     };
     residence::check(&req, &RuleParams::official())
@@ -437,6 +445,9 @@ pub fn document_items(input: &StepInput<'_>) -> Vec<DocumentItem> {
                 DocumentCondition::MarriedSpouses => relationship == "spouse",
                 DocumentCondition::ExtramaritalUnion => relationship == "partner",
                 DocumentCondition::ReunificationWithChild => relationship == "child",
+                DocumentCondition::OtherKinship => {
+                    relationship == "parent" || relationship == "other"
+                }
                 _ => true,
             })
             .map(|d| DocumentItem {
@@ -475,6 +486,15 @@ pub fn check_step(step: StepId, input: &StepInput<'_>) -> Result<(), FieldErrors
             let visa = values.get("has_d_visa").map(String::as_str).unwrap_or("");
             if !visa.is_empty() && visa != "yes" && visa != "no" {
                 errors.add("has_d_visa", "choose_one");
+            }
+            // A visa D holder's first request is on the visa's basis (seed-004): ask which.
+            let visa_basis = values.get("d_visa_basis").map(|s| s.trim()).unwrap_or("");
+            if input.kind == ApplicationKind::First {
+                if visa == "yes" && visa_basis.is_empty() {
+                    errors.add("d_visa_basis", "d_visa_basis_required");
+                } else if !visa_basis.is_empty() && BasisCode::parse(visa_basis).is_none() {
+                    errors.add("d_visa_basis", "choose_one");
+                }
             }
             if input.kind == ApplicationKind::Extension {
                 date_field(&mut errors, values, "current_permit_expiry", true);
@@ -584,9 +604,9 @@ pub fn check_step(step: StepId, input: &StepInput<'_>) -> Result<(), FieldErrors
                         | ReasonCode::PassportValidityTooShort => {
                             add_reason(&mut errors, "requested_until", r)
                         }
-                        ReasonCode::SinglePermitOnlineOnly | ReasonCode::UnknownBasis => {
-                            add_reason(&mut errors, "ground", r)
-                        }
+                        ReasonCode::SinglePermitOnlineOnly
+                        | ReasonCode::UnknownBasis
+                        | ReasonCode::DVisaBasisMismatch => add_reason(&mut errors, "ground", r),
                         _ => {}
                     }
                 }
@@ -868,6 +888,129 @@ mod tests {
             today: today(),
         };
         assert_eq!(states(&input)[0].1, StepState::Problem);
+    }
+
+    /// seed-004: a visa D holder's first request is on the visa's basis. Step 1 asks which
+    /// basis; step 3 refuses a ground under another one, on the ground field.
+    #[test]
+    fn a_visa_d_holder_is_held_to_the_visa_basis() {
+        let acc = account();
+        let mut a = answers(&[
+            (StepId::Check, "citizenship", "KZ"),
+            (StepId::Check, "location", "in-serbia"),
+            (StepId::Check, "last_entry", "2026-10-01"),
+            (StepId::Check, "has_d_visa", "yes"),
+            (StepId::Reasons, "ground", "employment.employment_contract"),
+            (StepId::Reasons, "residence_municipality", "016"),
+            (StepId::Reasons, "street", "Knez Mihailova"),
+            (StepId::Reasons, "house_number", "1"),
+        ]);
+        fn input<'a>(acc: &'a Account, a: &'a Answers, kind: ApplicationKind) -> StepInput<'a> {
+            StepInput {
+                account: acc,
+                kind,
+                answers: a,
+                uploads: &[],
+                today: today(),
+            }
+        }
+        let empty = Answers::default();
+        let names = |kind| -> Vec<&str> {
+            fields(StepId::Check, &input(&acc, &empty, kind))
+                .iter()
+                .map(|f| f.name)
+                .collect()
+        };
+        assert!(names(ApplicationKind::First).contains(&"d_visa_basis"));
+        assert!(!names(ApplicationKind::Extension).contains(&"d_visa_basis"));
+        let e = check_step(StepId::Check, &input(&acc, &a, ApplicationKind::First)).unwrap_err();
+        assert_eq!(e.0[0].field, "d_visa_basis");
+        assert_eq!(e.0[0].code, "d_visa_basis_required");
+        a.steps.get_mut("check").unwrap().insert(
+            "d_visa_basis".into(),
+            "employment.employment_contract".into(),
+        );
+        let e = check_step(StepId::Check, &input(&acc, &a, ApplicationKind::First)).unwrap_err();
+        assert_eq!(e.0[0].code, "choose_one", "a closer reason is not a basis");
+        a.steps
+            .get_mut("check")
+            .unwrap()
+            .insert("d_visa_basis".into(), "education".into());
+        assert!(check_step(StepId::Check, &input(&acc, &a, ApplicationKind::First)).is_ok());
+        let e = check_step(StepId::Reasons, &input(&acc, &a, ApplicationKind::First)).unwrap_err();
+        assert_eq!(e.0[0].field, "ground");
+        assert_eq!(e.0[0].code, "rule:d_visa_basis_mismatch");
+        a.steps
+            .get_mut("reasons")
+            .unwrap()
+            .insert("ground".into(), "education.studying".into());
+        assert!(check_step(StepId::Reasons, &input(&acc, &a, ApplicationKind::First)).is_ok());
+        // No visa: any basis.
+        a.steps
+            .get_mut("check")
+            .unwrap()
+            .insert("has_d_visa".into(), "no".into());
+        a.steps
+            .get_mut("reasons")
+            .unwrap()
+            .insert("ground".into(), "employment.employment_contract".into());
+        assert!(check_step(StepId::Reasons, &input(&acc, &a, ApplicationKind::First)).is_ok());
+    }
+
+    /// The checklist follows the relationship: a marriage certificate for a spouse, the
+    /// witnesses' statement for a partner, a proof of kinship for a parent.
+    #[test]
+    fn family_checklists_follow_the_relationship() {
+        let acc = account();
+        let codes = |ground: &str, relationship: &str, kind| -> Vec<&'static str> {
+            let a = answers(&[
+                (StepId::Check, "location", "in-serbia"),
+                (StepId::Reasons, "ground", ground),
+                (StepId::Details, "relationship", relationship),
+            ]);
+            document_items(&StepInput {
+                account: &acc,
+                kind,
+                answers: &a,
+                uploads: &[],
+                today: today(),
+            })
+            .iter()
+            .map(|d| d.code)
+            .collect()
+        };
+        let first = ApplicationKind::First;
+        let spouse = codes("family_reunification.marriage_rs_citizen", "spouse", first);
+        assert!(spouse.contains(&"marriage_certificate_translation"));
+        assert!(!spouse.contains(&"two_witnesses_statement"));
+        assert!(spouse.contains(&"family_member_serbian_id"));
+        let partner = codes("family_reunification.marriage_rs_citizen", "partner", first);
+        assert!(partner.contains(&"two_witnesses_statement"));
+        assert!(partner.contains(&"not_married_certificates"));
+        assert!(!partner.contains(&"marriage_certificate_translation"));
+        let parent = codes(
+            "family_reunification.kinship_foreigner_temporary_residence",
+            "parent",
+            first,
+        );
+        assert!(parent.contains(&"kinship_proof"));
+        assert!(!parent.contains(&"child_birth_certificate_translation"));
+        let child = codes(
+            "family_reunification.kinship_foreigner_temporary_residence",
+            "child",
+            first,
+        );
+        assert!(child.contains(&"child_birth_certificate_translation"));
+        assert!(!child.contains(&"kinship_proof"));
+        let renewal = codes(
+            "family_reunification.marriage_rs_citizen",
+            "spouse",
+            ApplicationKind::Extension,
+        );
+        assert!(renewal.contains(&"marriage_certificate_translation"));
+        assert!(!renewal.contains(&"beli_karton"));
+        let contract = codes("employment.employment_contract", "", first);
+        assert!(contract.contains(&"employment_contract"));
     }
 
     #[test]

@@ -24,10 +24,12 @@ pub struct ValidateRequest {
 }
 
 /// One reason of an answer.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ReasonView {
     /// Stable code.
     pub code: String,
+    /// `blocking` (the request cannot go ahead as it is) or `info` (good to know).
+    pub severity: String,
     /// Message in the requested language.
     pub message: String,
     /// Where the rule comes from.
@@ -67,16 +69,16 @@ pub struct ValidateResponse {
     pub details: IdentifierDetails,
 }
 
-fn source(kind: &str) -> &'static str {
+/// The message key naming where the rule of an identifier comes from (its standard or
+/// register, in the reader's language; rules the project could not verify say so).
+fn source_key(kind: &str) -> &'static str {
     match kind {
-        "jmbg" => "Zakon o jedinstvenom matičnom broju građana; DESIGN.md §5",
-        "ebs" => {
-            "Evidencijski broj stranca, built like JMBG (check digit unverified); DESIGN.md §5"
-        }
-        "account" => "NBS: bank account number, ISO 7064 MOD 97-10 check; DESIGN.md §5",
-        "reference97" => "NBS: payment reference model 97, ISO 7064 MOD 97-10; DESIGN.md §5",
-        "pib" => "Poreska uprava: PIB, ISO 7064 MOD 11,10",
-        _ => "RZS/APR: matični broj, weighted mod 11 (unverified)",
+        "jmbg" => "identifier-source-jmbg",
+        "ebs" => "identifier-source-ebs",
+        "account" => "identifier-source-account",
+        "reference97" => "identifier-source-reference97",
+        "pib" => "identifier-source-pib",
+        _ => "identifier-source-mb",
     }
 }
 
@@ -148,8 +150,9 @@ pub(crate) async fn validate(
                 normalized: None,
                 reasons: vec![ReasonView {
                     code: e.code().into(),
+                    severity: "blocking".into(),
                     message,
-                    source: source(&kind).into(),
+                    source: ctx.tr.t(source_key(&kind)),
                 }],
                 details: IdentifierDetails::default(),
             }))

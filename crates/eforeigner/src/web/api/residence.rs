@@ -11,8 +11,8 @@ use eforeigner_rules::countries::NameLanguage;
 use eforeigner_rules::identifiers::{BankAccount, Reference97};
 use eforeigner_rules::ips_qr::{Amount, IpsQr, PaymentCode, PaymentReference};
 use eforeigner_rules::residence::{
-    self, AbsenceAnswer, ApplicationKind, Channel, CheckAnswer, CheckRequest, FeeSchedule, Ground,
-    Reason, RuleParams, Trip,
+    self, AbsenceAnswer, AbsenceQuestion, ApplicationKind, BasisCode, Channel, CheckAnswer,
+    CheckRequest, Document, FeeSchedule, Ground, MonthsDays, Reason, RuleParams, Source,
 };
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -27,17 +27,92 @@ use crate::web::context::Ctx;
 use crate::web::error::{ApiError, ApiErrorEnvelope};
 use crate::web::pages::register::name_language;
 
+/// Where a rule or fact comes from, in the reader's language: the source document's real
+/// title and the heading of the passage, never the project's internal ids; a rule that is
+/// the project's own reading says so ("How this portal applies the rule").
+pub fn cite(tr: &Tr, source: &Source) -> String {
+    if source.document == "project" {
+        return tr.t("source-project");
+    }
+    let title = tr.t(&format!("source-document-{}", source.document));
+    let citation = if source.section.is_empty() {
+        title
+    } else {
+        tr.t_args(
+            "source-citation",
+            &[
+                ("title", title),
+                (
+                    "section",
+                    tr.t(&format!(
+                        "source-section-{}-{}",
+                        source.document,
+                        source.section.replace('_', "-")
+                    )),
+                ),
+            ],
+        )
+    };
+    if source.reading {
+        tr.t_args("source-reading", &[("citation", citation)])
+    } else {
+        citation
+    }
+}
+
+/// An argument of a reason as its message shows it: a basis code (`basis`, `d_visa_basis`)
+/// becomes the basis name in the reader's language; anything else is kept.
+pub fn shown_arg(tr: &Tr, key: &str, value: &str) -> String {
+    match key {
+        "basis" | "d_visa_basis" => residence::catalogue()
+            .basis(value)
+            .map(|b| b.names.get(name_language(tr.lang)).to_string())
+            .unwrap_or_else(|| value.to_string()),
+        _ => value.to_string(),
+    }
+}
+
+/// The arguments of a reason as its message shows them ([`shown_arg`]).
+pub fn reason_args(tr: &Tr, r: &Reason) -> Vec<(String, String)> {
+    r.args
+        .iter()
+        .map(|(k, v)| (k.clone(), shown_arg(tr, k, v)))
+        .collect()
+}
+
+/// A date written out in the reader's language (`14 March 2027`, `14. mart 2027.`,
+/// `14 марта 2027 г.`).
+pub fn long_date(tr: &Tr, date: Date) -> String {
+    tr.t_args(
+        &format!("date-long-{}", date.month()),
+        &[
+            ("day", date.day().to_string()),
+            ("year", date.year().to_string()),
+        ],
+    )
+}
+
+/// A reason of a rules answer, translated, with its dates written out ([`long_date`]) for a
+/// plain sentence.
+pub fn reason_view_long_dates(tr: &Tr, r: &Reason) -> ReasonView {
+    let mut long = r.clone();
+    for (_, v) in &mut long.args {
+        if let Ok(d) = v.parse::<Date>() {
+            *v = long_date(tr, d);
+        }
+    }
+    reason_view(tr, &long)
+}
+
 /// A reason of a rules answer, translated.
 pub fn reason_view(tr: &Tr, r: &Reason) -> ReasonView {
-    let args: Vec<(&str, String)> = r
-        .args
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.clone()))
-        .collect();
+    let args = reason_args(tr, r);
+    let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     ReasonView {
         code: r.code.code().to_string(),
+        severity: r.severity.code().to_string(),
         message: tr.t_args(residence::reason_message_key(r.code), &args),
-        source: format!("{}: {}", r.source.document, r.source.passage),
+        source: cite(tr, &r.source),
     }
 }
 
@@ -48,10 +123,26 @@ pub struct DocumentView {
     pub code: String,
     /// Name in the requested language.
     pub name: String,
-    /// When it is needed (`always`, `not_when_applying_from_abroad`, …).
+    /// When it is needed (`always`, `not_when_applying_from_abroad`, `on_inspector_request`,
+    /// `married_spouses`, `extramarital_union`, `reunification_with_child`, `other_kinship`).
     pub condition: String,
-    /// `first` or `extension`.
-    pub for_kind: String,
+    /// Why it is asked for, in the requested language: the source's title and heading, or
+    /// that it is how this portal applies the rules.
+    pub source: String,
+}
+
+/// The documents of a request of `kind` on `g`, in `tr`'s language.
+pub fn document_views(tr: &Tr, g: &Ground<'_>, kind: ApplicationKind) -> Vec<DocumentView> {
+    let nl = name_language(tr.lang);
+    residence::documents_for(residence::catalogue(), g, kind, None)
+        .into_iter()
+        .map(|d: &Document| DocumentView {
+            code: d.code.into(),
+            name: d.names.get(nl).into(),
+            condition: d.condition.code().into(),
+            source: d.source_for(kind).map(|s| cite(tr, &s)).unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// A basis or closer reason of the catalogue.
@@ -77,28 +168,18 @@ pub struct GroundView {
     pub limited_by_basis_end: bool,
     /// Documents for a first application (the general list plus the basis-specific ones).
     pub documents: Vec<DocumentView>,
-    /// `seed-002` when the seeds list basis-specific documents, `none_in_seeds` otherwise.
-    pub documents_source: String,
+    /// Documents for an extension.
+    pub extension_documents: Vec<DocumentView>,
     /// Practical notes in the requested language.
     pub notes: Vec<String>,
     /// Where the basis is listed.
     pub source: String,
 }
 
-/// Builds the catalogue view of one ground in `lang`.
-pub fn ground_view(g: &Ground<'_>, lang: Lang) -> GroundView {
-    let nl: NameLanguage = name_language(lang);
+/// Builds the catalogue view of one ground in `tr`'s language.
+pub fn ground_view(tr: &Tr, g: &Ground<'_>) -> GroundView {
+    let nl: NameLanguage = name_language(tr.lang);
     let t = g.terms();
-    let documents =
-        residence::documents_for(residence::catalogue(), g, ApplicationKind::First, None)
-            .into_iter()
-            .map(|d| DocumentView {
-                code: d.code.into(),
-                name: d.names.get(nl).into(),
-                condition: d.condition.code().into(),
-                for_kind: d.for_kind.code().into(),
-            })
-            .collect();
     GroundView {
         code: g.code().into(),
         basis: g.basis().code.into(),
@@ -109,18 +190,14 @@ pub fn ground_view(g: &Ground<'_>, lang: Lang) -> GroundView {
         right_to_work: t.right_to_work.value.code().into(),
         max_months: t.max_months.value,
         limited_by_basis_end: t.limited_by_basis_end.value,
-        documents,
-        documents_source: t.documents_source.code().into(),
+        documents: document_views(tr, g, ApplicationKind::First),
+        extension_documents: document_views(tr, g, ApplicationKind::Extension),
         notes: t
             .notes
             .iter()
             .map(|n| n.names.get(nl).to_string())
             .collect(),
-        source: format!(
-            "{}: {}",
-            g.basis().source.document,
-            g.basis().source.passage
-        ),
+        source: cite(tr, &g.basis().source),
     }
 }
 
@@ -141,7 +218,7 @@ pub(crate) async fn bases(ctx: Ctx) -> Json<BasesView> {
     Json(BasesView {
         bases: residence::catalogue()
             .grounds()
-            .map(|g| ground_view(&g, ctx.lang))
+            .map(|g| ground_view(&ctx.tr, &g))
             .collect(),
     })
 }
@@ -172,6 +249,9 @@ pub struct CheckInput {
     pub current_permit_valid_until: Option<String>,
     /// Holds a D visa.
     pub has_d_visa: Option<bool>,
+    /// The basis the D visa was issued for (a basis code, e.g. `employment`), when
+    /// `has_d_visa` is true: a D visa holder applies only on that basis.
+    pub d_visa_basis: Option<String>,
     /// Applies from abroad.
     pub applying_from_abroad: Option<bool>,
 }
@@ -271,6 +351,16 @@ pub fn parse_check(input: &CheckInput) -> Result<CheckRequest, FieldErrors> {
         "current_permit_valid_until",
         input.current_permit_valid_until.as_deref(),
     );
+    let d_visa_basis = match input.d_visa_basis.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) => {
+            let parsed = BasisCode::parse(code);
+            if parsed.is_none() {
+                errors.add("d_visa_basis", "choose_one");
+            }
+            parsed
+        }
+    };
     match (kind, channel, date_of_birth, submission_date, passport) {
         (
             Some(kind),
@@ -290,6 +380,7 @@ pub fn parse_check(input: &CheckInput) -> Result<CheckRequest, FieldErrors> {
             basis_valid_until,
             current_permit_valid_until: current,
             has_d_visa: input.has_d_visa,
+            d_visa_basis,
             applying_from_abroad: input.applying_from_abroad,
         }),
         _ => Err(errors),
@@ -348,6 +439,37 @@ pub struct AbsencesInput {
     pub trips: Vec<TripInput>,
 }
 
+/// A length in calendar months and days.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MonthsDaysView {
+    /// Whole months.
+    pub months: u32,
+    /// Days after the whole months.
+    pub days: u32,
+}
+
+impl From<MonthsDays> for MonthsDaysView {
+    fn from(x: MonthsDays) -> Self {
+        Self {
+            months: x.months,
+            days: x.days,
+        }
+    }
+}
+
+/// One continuous absence in the window.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AbsenceView {
+    /// First whole day abroad.
+    pub first_day: String,
+    /// Last whole day abroad.
+    pub last_day: String,
+    /// Days abroad.
+    pub days: u32,
+    /// Its length as the law counts months.
+    pub length: MonthsDaysView,
+}
+
 /// The absence answer.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AbsencesView {
@@ -357,32 +479,70 @@ pub struct AbsencesView {
     pub window_end: String,
     /// Days away in the window.
     pub total_days_absent: u32,
+    /// The absences added up: whole months of each, and the days left over at 30 to a
+    /// month. At most 10 months.
+    pub total: MonthsDaysView,
     /// The longest single absence, in days.
     pub longest_absence_days: u32,
-    /// Total ≤ 300 days and no absence over 180 days.
+    /// The longest single absence in calendar months and days. At most 6 months.
+    pub longest: MonthsDaysView,
+    /// Each absence, in date order.
+    pub absences: Vec<AbsenceView>,
+    /// No absence over 6 months and at most 10 months in total.
     pub within_limits: bool,
     /// Why.
     pub reasons: Vec<ReasonView>,
 }
 
-/// Reads an absence question (`trips[i].departed` style field names on error).
-pub fn parse_absences(input: &AbsencesInput) -> Result<(Date, Vec<Trip>), FieldErrors> {
+/// Reads an absence question. A date that is not one is a field problem (`trips[i].departed`
+/// style field names); so is a trip that comes back before it left or after the application
+/// date (`rule:trip_return_before_departure`, `rule:trip_return_after_application` on
+/// `trips[i].returned`, with the rules' message).
+pub fn parse_absences(input: &AbsencesInput) -> Result<AbsenceQuestion, FieldErrors> {
     let mut errors = FieldErrors::default();
     let date = required_date(&mut errors, "application_date", &input.application_date);
     let mut trips = vec![];
+    // Index in `input.trips` of each trip read.
+    let mut positions = vec![];
     for (i, t) in input.trips.iter().enumerate() {
         let d = required_date(&mut errors, &format!("trips[{i}].departed"), &t.departed);
         let r = required_date(&mut errors, &format!("trips[{i}].returned"), &t.returned);
         if let (Some(departed), Some(returned)) = (d, r) {
-            trips.push(Trip { departed, returned });
+            trips.push((departed, returned));
+            positions.push(i);
         }
     }
     if input.trips.len() > 200 {
         errors.add_with("trips", "too_long", &[("max", "200".into())]);
     }
-    match date {
-        Some(d) if errors.is_empty() => Ok((d, trips)),
-        _ => Err(errors),
+    let Some(date) = date else {
+        return Err(errors);
+    };
+    match AbsenceQuestion::parse(date, &trips) {
+        Ok(question) if errors.is_empty() => Ok(question),
+        Ok(_) => Err(errors),
+        Err(problems) => {
+            for p in problems {
+                let i = positions.get(p.trip).copied().unwrap_or(p.trip);
+                let mut args: Vec<(&str, String)> = p
+                    .reason
+                    .args
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.clone()))
+                    .collect();
+                for (k, v) in &mut args {
+                    if *k == "trip" {
+                        *v = (i + 1).to_string();
+                    }
+                }
+                errors.add_with(
+                    &format!("trips[{i}].returned"),
+                    &format!("rule:{}", p.reason.code.code()),
+                    &args,
+                );
+            }
+            Err(errors)
+        }
     }
 }
 
@@ -392,7 +552,19 @@ pub fn absences_view(tr: &Tr, a: &AbsenceAnswer) -> AbsencesView {
         window_start: a.window_start.to_string(),
         window_end: a.window_end.to_string(),
         total_days_absent: a.total_days_absent,
+        total: a.total.into(),
         longest_absence_days: a.longest_absence_days,
+        longest: a.longest.into(),
+        absences: a
+            .absences
+            .iter()
+            .map(|x| AbsenceView {
+                first_day: x.first_day.to_string(),
+                last_day: x.last_day.to_string(),
+                days: x.days,
+                length: x.length.into(),
+            })
+            .collect(),
         within_limits: a.within_limits,
         reasons: a.reasons.iter().map(|r| reason_view(tr, r)).collect(),
     }
@@ -410,10 +582,10 @@ pub(crate) async fn absences(
     ctx: Ctx,
     ApiJson(input): ApiJson<AbsencesInput>,
 ) -> Result<Json<AbsencesView>, ApiError> {
-    let (date, trips) = parse_absences(&input).map_err(|e| ApiError::invalid(&ctx.tr, &e))?;
+    let question = parse_absences(&input).map_err(|e| ApiError::invalid(&ctx.tr, &e))?;
     Ok(Json(absences_view(
         &ctx.tr,
-        &residence::check_absences(date, &trips),
+        &residence::check_absences(&question),
     )))
 }
 
@@ -512,7 +684,7 @@ pub fn fees_view(tr: &Tr, lang: Lang, f: &FeeSchedule, municipality: Option<&str
                     payment_code: p.payment_code.into(),
                 }),
                 verified: i.verified,
-                source: format!("{}: {}", i.source.document, i.source.passage),
+                source: cite(tr, &i.source),
             })
             .collect(),
         total: rsd_text(f.total.para()),

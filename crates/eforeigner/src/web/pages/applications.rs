@@ -26,7 +26,7 @@ use crate::domain::uploads;
 use crate::domain::{Account, DomainError, FieldErrors, Upload};
 use crate::web::AppState;
 use crate::web::api::identifiers::ReasonView;
-use crate::web::api::residence::{FeesView, fees_view, reason_view};
+use crate::web::api::residence::{FeesView, fees_view, reason_view, reason_view_long_dates};
 use crate::web::context::{ActiveApplicant, Ctx};
 use crate::web::error::PageError;
 use crate::web::forms::{FormView, MultipartForm};
@@ -71,6 +71,7 @@ fn field_for(ctx: &Ctx, f: &steps::StepField) -> Field {
         Options::Grounds => steps::online_grounds()
             .map(|g| (g.code().to_string(), ground_name(g.code(), ctx.lang)))
             .collect(),
+        Options::Bases => super::residence::visa_basis_options(ctx),
         Options::Municipalities => super::municipality_options(ctx.lang),
         Options::PaymentMethods => PAYMENT_METHODS
             .iter()
@@ -415,6 +416,8 @@ pub struct CasePage {
     pub locked: bool,
     /// The slip PDF's address.
     pub slip_href: String,
+    /// An extension awaiting payment: which day it counts as made, and the last day.
+    pub extension_deadline: Option<ReasonView>,
 }
 
 /// `GET /applications/{id}`: the task list of a draft, or the case page.
@@ -509,10 +512,14 @@ pub async fn show(
         (tr.t("case-files"), uploads.len().to_string()),
     ];
     let awaiting = app.status == ApplicationStatus::AwaitingPayment;
-    let slip = if awaiting {
-        app_slip(&state, &ctx, &app)
+    let (slip, extension_deadline) = if awaiting {
+        let inp = input(&state, &auth.account, &app, &uploads);
+        (
+            app_slip(&state, &ctx, &app),
+            extension_deadline(tr, &app, &inp),
+        )
     } else {
-        None
+        (None, None)
     };
     Ok(render(&CasePage {
         p: Page::new(&ctx, "app-case-title"),
@@ -529,7 +536,38 @@ pub async fn show(
         just_submitted: q.contains_key("submitted"),
         locked: q.contains_key("locked"),
         slip_href: format!("/applications/{}/slip.pdf", app.id),
+        extension_deadline,
     }))
+}
+
+/// For an extension: the day its request counts as made and the last day for it, as a
+/// plain sentence with the dates written out (the rules' `extension_counts_when_paid`,
+/// see [`residence::request_made_on`]). Before the fee is confirmed the payment decides
+/// the day; a fee confirmed before Submit leaves Submit to decide it.
+fn extension_deadline(
+    tr: &crate::i18n::Tr,
+    app: &Application,
+    inp: &StepInput<'_>,
+) -> Option<ReasonView> {
+    if app.kind != residence::ApplicationKind::Extension {
+        return None;
+    }
+    let answer = steps::rules_answer(inp)?;
+    let reason = answer.reason(ReasonCode::ExtensionCountsWhenPaid)?;
+    let mut view = reason_view_long_dates(tr, reason);
+    if app.paid_at.is_some() && app.submitted_at.is_none() {
+        let latest = reason
+            .arg("latest_submission")
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok())?;
+        view.message = tr.t_args(
+            "extension-paid-submit-by",
+            &[(
+                "latest_submission",
+                crate::web::api::residence::long_date(tr, latest),
+            )],
+        );
+    }
+    Some(view)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -587,6 +625,8 @@ pub struct StepPage {
     pub notes: Vec<String>,
     /// The slip PDF's address.
     pub slip_href: String,
+    /// Fees step of an extension: which day it counts as made, and the last day.
+    pub extension_deadline: Option<ReasonView>,
 }
 
 fn doc_rows(ctx: &Ctx, inp: &StepInput<'_>) -> Vec<DocRow> {
@@ -703,13 +743,25 @@ fn step_page(
         (None, None)
     };
     // Single-permit reasons are online only; the others may also be applied for in person.
+    // A visa D holder is reminded of the visa's basis (seed-004).
     let notes = if step == StepId::Reasons {
         let chosen = residence::find_ground(app.answers.get(StepId::Reasons, "ground"));
-        vec![match chosen.map(|g| g.terms().channels.value) {
+        let mut notes = vec![match chosen.map(|g| g.terms().channels.value) {
             Some(residence::Channels::OnlineOnly) => tr.t("reasons-online-only"),
             Some(residence::Channels::OnlineOrInPerson) => tr.t("reasons-in-person-too"),
             None => tr.t("reasons-single-permit-note"),
-        }]
+        }];
+        let visa_basis = app.answers.get(StepId::Check, "d_visa_basis");
+        if app.kind == residence::ApplicationKind::First
+            && app.answers.get(StepId::Check, "has_d_visa") == "yes"
+            && let Some(b) = residence::catalogue().basis(visa_basis)
+        {
+            notes.push(tr.t_args(
+                "reasons-d-visa-basis",
+                &[("basis", b.names.get(name_language(ctx.lang)).to_string())],
+            ));
+        }
+        notes
     } else {
         vec![]
     };
@@ -763,6 +815,11 @@ fn step_page(
         slip,
         notes,
         slip_href: format!("/applications/{}/slip.pdf", app.id),
+        extension_deadline: if step == StepId::Fees {
+            extension_deadline(tr, app, &inp)
+        } else {
+            None
+        },
     });
     if r.status() == StatusCode::OK {
         *r.status_mut() = status;
@@ -792,6 +849,7 @@ fn guidance_for(tr: &crate::i18n::Tr, app: &Application, inp: &StepInput<'_>) ->
     {
         out.push(ReasonView {
             code: "extension_window".into(),
+            severity: residence::Severity::Info.code().into(),
             message: tr.t_args(
                 "guidance-extension-window",
                 &[
@@ -1314,6 +1372,8 @@ pub struct ReviewPage {
     pub based_on: String,
     /// Whether every step is complete.
     pub ready: bool,
+    /// An extension: which day it counts as made, and the last day.
+    pub extension_deadline: Option<ReasonView>,
 }
 
 fn review_page(
@@ -1400,6 +1460,7 @@ fn review_page(
         f: FormView::with(tr, HashMap::new(), errors),
         based_on: app.answers_stamp(),
         ready: steps::all_complete(&inp),
+        extension_deadline: extension_deadline(tr, app, &inp),
     });
     if r.status() == StatusCode::OK {
         *r.status_mut() = status;

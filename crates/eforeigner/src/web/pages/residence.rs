@@ -14,8 +14,8 @@ use eforeigner_rules::residence::{self, ApplicationKind, RuleParams};
 use super::register::country_options;
 use crate::domain::FieldErrors;
 use crate::web::api::residence::{
-    AbsencesInput, CheckInput, GroundView, IpsQrInput, TripInput, absences_view, build_ips_qr,
-    check_view, fees_view, ground_view, parse_absences, parse_check,
+    AbsencesInput, CheckInput, DocumentView, GroundView, IpsQrInput, TripInput, absences_view,
+    build_ips_qr, check_view, fees_view, ground_view, parse_absences, parse_check,
 };
 use crate::web::context::Ctx;
 use crate::web::error::PageError;
@@ -39,14 +39,22 @@ fn basis_options(ctx: &Ctx) -> Vec<(String, String)> {
     residence::catalogue()
         .grounds()
         .map(|g| {
-            let v = ground_view(&g, ctx.lang);
-            let label = if v.basis_name == v.name {
-                v.name
-            } else {
-                format!("{} – {}", v.basis_name, v.name)
-            };
-            (v.code, label)
+            (
+                g.code().to_string(),
+                crate::domain::applications::receipt::ground_name(g.code(), ctx.lang),
+            )
         })
+        .collect()
+}
+
+/// The bases of the catalogue (not their closer reasons), for "which basis was your visa D
+/// issued for".
+pub fn visa_basis_options(ctx: &Ctx) -> Vec<(String, String)> {
+    let nl = super::register::name_language(ctx.lang);
+    residence::catalogue()
+        .bases
+        .iter()
+        .map(|b| (b.code.to_string(), b.names.get(nl).to_string()))
         .collect()
 }
 
@@ -64,12 +72,54 @@ pub async fn index(ctx: Ctx) -> Response {
     })
 }
 
+/// Documents that come from the same source, in the order first met.
+#[derive(Clone, Debug)]
+pub struct DocGroup {
+    /// Where they come from, in the reader's language.
+    pub source: String,
+    /// Each document: name, condition code (`always`, `married_spouses`, …).
+    pub items: Vec<(String, String)>,
+}
+
+/// A ground of the catalogue page with its documents grouped by source.
+pub struct GroundSection {
+    /// The ground.
+    pub g: GroundView,
+    /// Documents for a first request.
+    pub first: Vec<DocGroup>,
+    /// Documents for an extension.
+    pub extension: Vec<DocGroup>,
+}
+
+/// `docs` grouped by source, groups in the order first met.
+fn doc_groups(docs: &[DocumentView]) -> Vec<DocGroup> {
+    let mut groups: Vec<DocGroup> = vec![];
+    for d in docs {
+        let item = (d.name.clone(), d.condition.clone());
+        match groups.iter_mut().find(|g| g.source == d.source) {
+            Some(g) => g.items.push(item),
+            None => groups.push(DocGroup {
+                source: d.source.clone(),
+                items: vec![item],
+            }),
+        }
+    }
+    groups
+}
+
 /// `GET /residence/bases`: every basis and closer reason with its permit, channels, longest
-/// validity and documents.
+/// validity and documents (for a first request and for an extension, each with its source).
 pub async fn bases(ctx: Ctx) -> Response {
-    let grounds: Vec<GroundView> = residence::catalogue()
+    let grounds: Vec<GroundSection> = residence::catalogue()
         .grounds()
-        .map(|g| ground_view(&g, ctx.lang))
+        .map(|g| {
+            let g = ground_view(&ctx.tr, &g);
+            GroundSection {
+                first: doc_groups(&g.documents),
+                extension: doc_groups(&g.extension_documents),
+                g,
+            }
+        })
         .collect();
     render(&BasesPage {
         p: Page::new(&ctx, "residence-bases-title"),
@@ -86,6 +136,7 @@ const STEPS: [&[&str]; 4] = [
         "date_of_birth",
         "citizenship",
         "has_d_visa",
+        "d_visa_basis",
         "applying_from_abroad",
     ],
     &[
@@ -129,6 +180,9 @@ fn check_field(ctx: &Ctx, name: &'static str) -> Field {
         "has_d_visa" | "applying_from_abroad" => {
             Field::choice(tr, name, "radios", yes_no(ctx)).optional()
         }
+        "d_visa_basis" => {
+            Field::choice(tr, "d_visa_basis", "select", visa_basis_options(ctx)).optional()
+        }
         "submission_date" | "passport_valid_until" => Field::input(tr, name, "date", "off"),
         _ => Field::input(tr, name, "date", "off").optional(),
     }
@@ -157,6 +211,7 @@ fn check_input(q: &HashMap<String, String>) -> CheckInput {
         basis_valid_until: opt("basis_valid_until"),
         current_permit_valid_until: opt("current_permit_valid_until"),
         has_d_visa: flag(q, "has_d_visa"),
+        d_visa_basis: opt("d_visa_basis"),
         applying_from_abroad: flag(q, "applying_from_abroad"),
     }
 }
@@ -246,6 +301,7 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
         }
     };
     let (mut answer, mut summary, mut documents, mut answers) = (None, None, vec![], vec![]);
+    let (mut blockers, mut good_to_know) = (vec![], vec![]);
     if let (None, Ok(request)) = (show_step, &parsed) {
         let a = residence::check(request, &RuleParams::official());
         if let Some(g) = residence::find_ground(&request.basis) {
@@ -272,6 +328,11 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
             "check-answer-yes-in-person"
         };
         summary = Some(ctx.tr.t(key));
+        (blockers, good_to_know) = view
+            .reasons
+            .iter()
+            .cloned()
+            .partition(|r| r.severity == residence::Severity::Blocking.code());
         answer = Some(view);
         // "Check your answers": each answer with a link back to its step.
         for (i, fields) in STEPS.iter().enumerate() {
@@ -347,6 +408,8 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
         f: FormView::with(&ctx.tr, values, &errors),
         answer,
         summary,
+        blockers,
+        good_to_know,
         documents,
         answers,
     });
@@ -397,36 +460,32 @@ pub async fn absences(ctx: Ctx, Query(q): Params) -> Response {
             trips,
         };
         match parse_absences(&input) {
-            Ok((date, trips)) => {
-                let mut a = residence::check_absences(date, &trips);
-                for reason in &mut a.reasons {
-                    for (k, v) in &mut reason.args {
-                        if k == "trip"
-                            && let Ok(n) = v.parse::<usize>()
-                        {
-                            *v = (row_of(n.saturating_sub(1)) + 1).to_string();
-                        }
-                    }
-                }
-                answer = Some(absences_view(&ctx.tr, &a));
+            Ok(question) => {
+                answer = Some(absences_view(
+                    &ctx.tr,
+                    &residence::check_absences(&question),
+                ));
             }
             Err(e) => {
-                // `trips[k].x` of the API is `x_<row>` in this form.
+                // `trips[k].x` of the API is `x_<row>` in this form, and "Trip N" is the row
+                // the user filled in.
                 for fe in e.0 {
-                    let field = fe
+                    let (field, row) = match fe
                         .field
                         .strip_prefix("trips[")
                         .and_then(|rest| rest.split_once("]."))
-                        .and_then(|(k, name)| {
-                            k.parse::<usize>()
-                                .ok()
-                                .map(|k| format!("{name}_{}", row_of(k)))
-                        })
-                        .unwrap_or(fe.field);
+                        .and_then(|(k, name)| k.parse::<usize>().ok().map(|k| (name, row_of(k))))
+                    {
+                        Some((name, row)) => (format!("{name}_{row}"), Some(row)),
+                        None => (fe.field.clone(), None),
+                    };
                     let args: Vec<(&str, String)> = fe
                         .args
                         .iter()
-                        .map(|(k, v)| (k.as_str(), v.clone()))
+                        .map(|(k, v)| match (k.as_str(), row) {
+                            ("trip", Some(row)) => (k.as_str(), (row + 1).to_string()),
+                            _ => (k.as_str(), v.clone()),
+                        })
                         .collect();
                     errors.add_with(&field, &fe.code, &args);
                 }
