@@ -161,7 +161,9 @@ export async function waitForHttpOk(url, { child, logFile, timeoutMs = 60_000, w
  *
  * EFOREIGNER_* variables of the calling environment are not passed on (so a
  * developer's own settings cannot leak into the tests); E2E_DATABASE_URL, if
- * set, becomes EFOREIGNER_DATABASE_URL. Extra variables: `extraEnv`.
+ * set, becomes EFOREIGNER_DATABASE_URL. 127.0.0.1 is a trusted proxy
+ * (EFOREIGNER_TRUSTED_PROXIES), so tests may send X-Forwarded-For. Extra
+ * variables: `extraEnv`.
  */
 export async function startServer({ dataDir, smtpUrl, logFile, port, extraEnv = {}, timeoutMs = 60_000 }) {
   const bin = serverBinary();
@@ -177,6 +179,10 @@ export async function startServer({ dataDir, smtpUrl, logFile, port, extraEnv = 
     EFOREIGNER_DATA_DIR: dataDir,
     EFOREIGNER_SMTP_URL: smtpUrl,
     EFOREIGNER_PUBLIC_URL: baseURL,
+    // The browser connects from 127.0.0.1: its X-Forwarded-For is believed, so that a test
+    // can be a client address of its own (lib/journey.js) and not share the per-address
+    // throttles (e.g. 20 registrations an hour) with every other test of the run.
+    EFOREIGNER_TRUSTED_PROXIES: '127.0.0.1',
   });
   if (process.env.E2E_DATABASE_URL) env.EFOREIGNER_DATABASE_URL = process.env.E2E_DATABASE_URL;
   Object.assign(env, extraEnv);

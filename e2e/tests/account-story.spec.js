@@ -15,6 +15,7 @@ import {
   mailMark,
   extractLink,
 } from '../lib/fixtures.js';
+import { expectReflow, expectOnePrimaryButton } from '../lib/layout.js';
 import { makeTempDir, writePdf, writePng } from '../lib/testfiles.js';
 
 const OFFICER = 'verifier@demo.eforeigner.test';
@@ -31,6 +32,7 @@ const TEXT = {
     consentRequired: 'You must accept the terms of use to create an account.',
     uploadsKept: 'Files already uploaded',
     sentTitle: 'Check your e-mail',
+    sentTo: (email) => `We sent the link to ${email}`,
     confirmSubject: 'Confirm your e-mail address',
     confirmTitle: 'Confirm your e-mail address',
     confirmButton: 'Confirm',
@@ -54,6 +56,7 @@ const TEXT = {
     consentRequired: 'Да бисте направили налог, морате да прихватите услове коришћења.',
     uploadsKept: 'Већ приложене датотеке',
     sentTitle: 'Проверите е-пошту',
+    sentTo: (email) => `Линк смо послали на ${email}`,
     confirmSubject: 'Потврдите адресу е-поште',
     confirmTitle: 'Потврдите адресу е-поште',
     confirmButton: 'Потврдите',
@@ -115,6 +118,10 @@ async function checkPage(page, htmlLang = TEXT.en.htmlLang) {
   const checker = axeCheckerFor.get(page);
   if (checker) await expectNoA11yViolationsInCopy(page, checker, { legacyMode: true });
   else await expectNoA11yViolations(page, { legacyMode: true });
+  // Layout checks axe does not make: no sideways scrolling at 375 px (WCAG 1.4.10), one
+  // primary button (lib/layout.js).
+  await expectReflow(page);
+  await expectOnePrimaryButton(page);
 }
 
 /** Clicks a button that submits a form and returns the final response of the navigation. */
@@ -221,8 +228,12 @@ async function register(page, person, file, { t = TEXT.en, mistake = null, js = 
   }
   const sent = await submit(page, page.getByRole('button', { name: t.registerSubmit, exact: true }));
   expect(sent?.status(), 'registration').toBe(200);
-  await expect(page).toHaveURL(/\/register\/sent$/);
+  // "Check your e-mail" names the address the link went to.
+  const sentUrl = new URL(page.url());
+  expect(sentUrl.pathname).toBe('/register/sent');
+  expect(sentUrl.searchParams.get('to')).toBe(person.email);
   await expect(page.locator('h1')).toHaveText(t.sentTitle);
+  await expect(page.locator('main')).toContainText(t.sentTo(person.email));
   await checkPage(page, t.htmlLang);
 }
 
@@ -485,7 +496,7 @@ test('rejection and correction: the applicant sees the reason, uploads a new fil
 
       await page.locator('#documents').setInputFiles(rescan.path);
       await submit(page, page.getByRole('button', { name: 'Send for verification' }));
-      await expect(page).toHaveURL(/\/account$/);
+      await expect(page).toHaveURL(/\/account\?done=corrected$/);
       await checkPage(page);
       await expect(statusHeading(page)).toHaveText('Status: Awaiting verification');
       // The new file replaces the old one.

@@ -5,7 +5,7 @@
 //   /applications/{id}                 task list of a draft; case page once submitted
 //   /applications/{id}/steps/{step}    check, personal, reasons, details, documents, fees
 //   /applications/{id}/review          Check your answers, declaration, Submit
-//   /mailbox, /mailbox/{id}            e-Mailbox with the confirmation of request receipt
+//   /mailbox, /mailbox/{id}[/open]     e-Mailbox with the confirmation of request receipt (opened by a button)
 //   /verify/{code}, /verify?code=      public check of a confirmation's code
 //   /officer/payments                  a supervisor confirms a payment
 // and the payment import on the command line (`eforeigner payments import FILE`), run with
@@ -28,6 +28,7 @@ import {
   mailMark,
   extractLink,
 } from '../lib/fixtures.js';
+import { expectReflow, expectOnePrimaryButton } from '../lib/layout.js';
 import { repoRoot, serverBinary } from '../lib/harness.js';
 import { makeTempDir, writePdf, writePng } from '../lib/testfiles.js';
 
@@ -111,6 +112,10 @@ const TEXT = {
     receipt: 'Confirmation of request receipt',
     unread: 'New',
     mailboxDownload: 'Download the PDF',
+    firstOpened: 'First opened',
+    notOpened: 'Not opened yet',
+    openDocument: 'Open the document',
+    openedBanner: 'The document is open. The date and time you received it are recorded.',
     verifyCode: 'Verification code',
   },
   'sr-Cyrl': {
@@ -167,6 +172,9 @@ const TEXT = {
     receipt: 'Потврда о пријему захтева',
     unread: 'Ново',
     mailboxDownload: 'Преузмите PDF',
+    firstOpened: 'Први пут отворено',
+    notOpened: 'Још није отворено',
+    openDocument: 'Отвори документ',
   },
 };
 const EN = TEXT.en;
@@ -187,6 +195,10 @@ async function checkPage(page, t = EN) {
   // legacyMode: same rules, about twice as fast (no iframes on these pages); see lib/axe.js.
   if (checker) await expectNoA11yViolationsInCopy(page, checker, { legacyMode: true });
   else await expectNoA11yViolations(page, { legacyMode: true });
+  // Layout checks axe does not make: no sideways scrolling at 375 px (WCAG 1.4.10), one
+  // primary button (lib/layout.js).
+  await expectReflow(page);
+  await expectOnePrimaryButton(page);
 }
 
 /** Visits `url`, checks the status code, and runs the page checks. */
@@ -342,7 +354,8 @@ async function activeApplicant(browser, baseURL, tmpDir, person) {
     await page.locator('#password').fill(person.password);
     await page.locator('#consent').check();
     await go(page, page.getByRole('button', { name: 'Create account', exact: true }));
-    await expect(page).toHaveURL(/\/register\/sent$/);
+    await expect(page).toHaveURL(new RegExp(`/register/sent\\?to=${escapeRe(encodeURIComponent(person.email))}$`));
+    await expect(main(page)).toContainText(`We sent the link to ${person.email}`);
 
     const mail = await waitForMail({ to: person.email, subjectContains: 'Confirm your e-mail address' });
     await visit(page, extractLink(mail.text, '/confirm-email'));
@@ -761,6 +774,15 @@ test('first application for employment: six steps, slip with QR, submit, payment
     code = (await fact(main(page), EN.verifyCode).textContent()).trim();
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
+    // Looking at the page does not open the document: a button does, and records the
+    // delivery receipt; only then is there a download.
+    await expect(fact(main(page), EN.firstOpened)).toHaveText(EN.notOpened);
+    await expect(main(page).getByRole('link', { name: EN.mailboxDownload })).toHaveCount(0);
+    await go(page, main(page).getByRole('button', { name: EN.openDocument, exact: true }));
+    await expect(main(page).getByRole('status')).toHaveText(EN.openedBanner);
+    await expect(fact(main(page), EN.firstOpened)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await expect(main(page).getByRole('button', { name: EN.openDocument })).toHaveCount(0);
+
     const download = main(page).getByRole('link', { name: EN.mailboxDownload });
     const pdf = await fetchPdf(page, await download.getAttribute('href'));
     const text = pdfToText(pdf);
@@ -784,8 +806,15 @@ test('first application for employment: six steps, slip with QR, submit, payment
       const p = await context.newPage();
       await visit(p, `/verify/${code}`);
       await expect(main(p).getByRole('heading', { name: 'This confirmation is genuine' })).toBeVisible();
-      await expect(fact(main(p), 'Applicant')).toHaveText(`${applicant.given} ${applicant.surname}`);
       await expect(fact(main(p), 'Case reference')).toHaveText(slip.caseReference);
+      // Anyone holding the code sees only what ties it to the passport in front of them:
+      // initials, year of birth, the passport number's last three characters.
+      await expect(fact(main(p), "Holder's initials")).toHaveText('A. A.');
+      await expect(fact(main(p), 'Year of birth')).toHaveText(applicant.dob.slice(0, 4));
+      await expect(fact(main(p), 'Passport number ends with')).toHaveText(`…${applicant.passport.slice(-3)}`);
+      for (const personal of [applicant.surname, applicant.dob, applicant.passport]) {
+        await expect(main(p), `the public page does not show ${personal}`).not.toContainText(personal);
+      }
 
       // The form: a wrong code.
       await visit(p, '/verify');
@@ -972,6 +1001,8 @@ test('extension for a sole proprietor in Serbian Cyrillic: link the EBS, six ste
     await expect(row.locator('.tag')).toHaveText(t.unread);
     await go(page, row.getByRole('link'), { t });
     await expect(h1(page)).toHaveText(t.receipt);
+    await expect(fact(main(page), t.firstOpened)).toHaveText(t.notOpened);
+    await go(page, main(page).getByRole('button', { name: t.openDocument, exact: true }), { t });
     const pdf = await fetchPdf(page, await main(page).getByRole('link', { name: t.mailboxDownload }).getAttribute('href'));
     const flat = pdfToText(pdf).replace(/\s+/g, ' ');
     expect(flat).toContain(caseReference);

@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, expectNoA11yViolations } from '../lib/fixtures.js';
+import { expectReflow, expectOnePrimaryButton } from '../lib/layout.js';
 import { makeTempDir } from '../lib/testfiles.js';
 
 const HTML_LANG = { en: /^en$/, 'sr-Cyrl': /^sr-Cyrl$/ };
@@ -39,6 +40,10 @@ async function checkPage(page, lang = 'en') {
   await expect(page).toHaveTitle(/\S/);
   // legacyMode: same rules, about twice as fast (no iframes on these pages); see lib/axe.js.
   await expectNoA11yViolations(page, { legacyMode: true });
+  // Layout checks axe does not make: no sideways scrolling at 375 px (WCAG 1.4.10), one
+  // primary button (lib/layout.js).
+  await expectReflow(page);
+  await expectOnePrimaryButton(page);
 }
 
 /** Visits `url`, checks the status code, and runs the page checks. */

@@ -2,6 +2,7 @@
 // without broken assets and without WCAG 2.2 AA violations.
 
 import { test, expect, expectNoA11yViolations } from '../lib/fixtures.js';
+import { expectReflow, expectOnePrimaryButton } from '../lib/layout.js';
 
 /** Records same-origin responses >= 400 and uncaught page errors while the test runs. */
 function watchForErrors(page, baseURL) {
@@ -28,6 +29,8 @@ for (const { label, query, htmlLang } of languages) {
         await expect(page.locator('html')).toHaveAttribute('lang', htmlLang);
         await expect(page).toHaveTitle(/\S/);
         await expectNoA11yViolations(page);
+        await expectReflow(page);
+        await expectOnePrimaryButton(page);
         expect(problems, 'failed requests or script errors').toEqual([]);
       });
     }

@@ -342,6 +342,15 @@ impl Action {
             primary: true,
         }
     }
+
+    /// The same action styled as a secondary button (a page has one primary button).
+    #[must_use]
+    pub fn secondary(self) -> Self {
+        Self {
+            primary: false,
+            ..self
+        }
+    }
 }
 
 /// A page that says something, with optional actions.

@@ -326,7 +326,8 @@ pub async fn start(
                     ctx.tr.t("extension-apply-as-first"),
                     "/applications/new",
                     vec![("kind".into(), "first".into())],
-                ),
+                )
+                .secondary(),
             ],
         })),
         Err(e) => Err(e.into()),
