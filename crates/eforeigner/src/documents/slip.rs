@@ -1001,7 +1001,10 @@ mod tests {
         data.payer = "王小明 🙂 \u{202E}Ана\u{202C}".to_owned();
         let pdf = payment_slip_pdf(&data).unwrap();
         if let Some(text) = test_tools::pdftotext(&pdf) {
-            assert!(text.contains("\u{FFFD}\u{FFFD}\u{FFFD} \u{FFFD} Ана"), "{text}");
+            assert!(
+                text.contains("\u{FFFD}\u{FFFD}\u{FFFD} \u{FFFD} Ана"),
+                "{text}"
+            );
         }
         let fonts = Fonts::load().unwrap();
         assert_eq!(
