@@ -11,6 +11,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use crate::domain::Lang;
 
 pub mod dates;
+pub mod money;
 
 /// Per language: the portal's messages, those of the residence rules and their pages, and
 /// those of the online application, the e-Mailbox and the verification page.

@@ -346,39 +346,7 @@ mod tests {
 
     use super::*;
 
-    /// Serbian Latin → Cyrillic, letter by letter (`lj`, `nj`, `dž` are one
-    /// letter each); anything else is kept.
-    fn to_cyrillic(latin: &str) -> String {
-        const PAIRS: [(&str, char); 6] = [
-            ("lj", 'љ'),
-            ("nj", 'њ'),
-            ("dž", 'џ'),
-            ("Lj", 'Љ'),
-            ("Nj", 'Њ'),
-            ("Dž", 'Џ'),
-        ];
-        const LATIN: &str = "abvgdđežzijklmnoprstćufhcčšABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠ";
-        const CYRILLIC: &str = "абвгдђежзијклмнопрстћуфхцчшАБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШ";
-        let mut out = String::new();
-        let mut rest = latin;
-        'outer: while let Some(c) = rest.chars().next() {
-            for (pair, cyr) in PAIRS {
-                if let Some(r) = rest.strip_prefix(pair) {
-                    out.push(cyr);
-                    rest = r;
-                    continue 'outer;
-                }
-            }
-            let mapped = LATIN
-                .chars()
-                .position(|l| l == c)
-                .and_then(|i| CYRILLIC.chars().nth(i))
-                .unwrap_or(c);
-            out.push(mapped);
-            rest = &rest[c.len_utf8()..];
-        }
-        out
-    }
+    use crate::text::latin_to_cyrillic as to_cyrillic;
 
     fn names() -> Vec<&'static str> {
         municipalities().iter().map(|m| m.name_latn).collect()

@@ -21,9 +21,60 @@ pub fn visible(text: &str) -> String {
         .collect()
 }
 
+/// Serbian Latin → Cyrillic, letter by letter (`lj`, `nj`, `dž` are one letter each);
+/// anything else (digits, punctuation, other letters) is kept. Serbian is written in both
+/// scripts with a one-to-one correspondence; a Serbian Cyrillic page shows names held in
+/// Latin (the fee's payee, municipalities) in Cyrillic, so it stays in one script.
+pub fn latin_to_cyrillic(latin: &str) -> String {
+    const PAIRS: [(&str, char); 9] = [
+        ("lj", 'љ'),
+        ("nj", 'њ'),
+        ("dž", 'џ'),
+        ("Lj", 'Љ'),
+        ("Nj", 'Њ'),
+        ("Dž", 'Џ'),
+        ("LJ", 'Љ'),
+        ("NJ", 'Њ'),
+        ("DŽ", 'Џ'),
+    ];
+    const LATIN: &str = "abvgdđežzijklmnoprstćufhcčšABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠ";
+    const CYRILLIC: &str = "абвгдђежзијклмнопрстћуфхцчшАБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШ";
+    let mut out = String::with_capacity(latin.len() * 2);
+    let mut rest = latin;
+    'outer: while let Some(c) = rest.chars().next() {
+        for (pair, cyr) in PAIRS {
+            if let Some(r) = rest.strip_prefix(pair) {
+                out.push(cyr);
+                rest = r;
+                continue 'outer;
+            }
+        }
+        let mapped = LATIN
+            .chars()
+            .position(|l| l == c)
+            .and_then(|i| CYRILLIC.chars().nth(i))
+            .unwrap_or(c);
+        out.push(mapped);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serbian_latin_becomes_cyrillic_letter_by_letter() {
+        assert_eq!(
+            latin_to_cyrillic("Republička administrativna taksa"),
+            "Републичка административна такса"
+        );
+        assert_eq!(
+            latin_to_cyrillic("Džep, LJUBAV, Njiva 12"),
+            "Џеп, ЉУБАВ, Њива 12"
+        );
+    }
 
     #[test]
     fn direction_overrides_and_controls_are_dropped() {

@@ -47,6 +47,8 @@ pub struct Ctx {
     pub path: String,
     /// Demo mode (development mailbox link).
     pub demo: bool,
+    /// When the request came, by the injected clock (tests control it).
+    pub now: jiff::Timestamp,
     /// Cookie names and flags.
     pub cookies: CookieNames,
 }
@@ -93,6 +95,11 @@ impl CookieNames {
 }
 
 impl Ctx {
+    /// Today's date in Serbia, when the request came.
+    pub fn today(&self) -> jiff::civil::Date {
+        crate::domain::clock::serbian_date(self.now)
+    }
+
     /// Who is acting, for audit and sign-in history.
     pub fn actor(&self) -> Actor {
         Actor {
@@ -266,6 +273,7 @@ pub async fn context_layer(
         user_agent,
         path: return_path(&req),
         demo: state.config.demo,
+        now: state.accounts.now(),
         cookies: names,
     };
     req.extensions_mut().insert(ctx.clone());

@@ -109,6 +109,22 @@ impl Page {
         self
     }
 
+    /// An amount written plainly (`22230.00`) as this page's language writes it, with the
+    /// currency (`22,230.00 RSD`, `22.230,00 RSD`…).
+    pub fn rsd(&self, plain: &str) -> String {
+        crate::i18n::money::rsd_plain(self.tr.lang, plain)
+    }
+
+    /// A Serbian name held in Latin script (a payee, an institution) as this page writes
+    /// it: in Cyrillic on a Serbian Cyrillic page (one script on the page), as it is on
+    /// any other.
+    pub fn serbian(&self, latin: &str) -> String {
+        match self.tr.lang {
+            crate::domain::Lang::SrCyrl => eforeigner_rules::text::latin_to_cyrillic(latin),
+            _ => latin.to_string(),
+        }
+    }
+
     /// A message.
     pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
         self.tr.text(key)
@@ -603,7 +619,8 @@ pub struct SlipView {
     pub payee: String,
     /// Payment code.
     pub payment_code: String,
-    /// Amount as printed (`22.230,00`).
+    /// Amount, plainly (`22230.00`); pages and the PDF write it as their language and the
+    /// bank form want.
     pub amount: String,
     /// Payee account.
     pub account: String,

@@ -454,8 +454,9 @@ async fn fee_page_shows_the_slip_and_the_pdf_renders_cyrillic() {
     let b = t.browser();
     let q = "kind=first&basis=talent&municipality=016&payer=%D0%90%D0%BD%D0%B0+%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2%D0%B8%D1%9B";
     let page = b.get(&format!("/residence/fees?{q}")).await;
+    // Amounts in the page language's one form (English here).
     page.assert_status(200)
-        .assert_contains("22.230,00")
+        .assert_contains("22,230.00\u{a0}RSD")
         .assert_contains("97 50-016")
         .assert_contains("data:image/svg+xml;base64,")
         .assert_contains("Ана Петровић");
@@ -480,6 +481,8 @@ async fn fee_page_shows_the_slip_and_the_pdf_renders_cyrillic() {
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Ана Петровић"), "{text}");
         assert!(text.contains("Republička administrativna taksa"), "{text}");
+        // The printed slip is the bank's form: the Serbian amount.
+        assert!(text.contains("22.230,00"), "{text}");
     } else {
         assert!(
             std::env::var_os("EFOREIGNER_REQUIRE_TOOLS").is_none(),
@@ -487,6 +490,16 @@ async fn fee_page_shows_the_slip_and_the_pdf_renders_cyrillic() {
         );
         eprintln!("pdftotext not installed: PDF text checked in .ci/run only");
     }
+    // Issue 14 D: in Serbian Cyrillic the page and the printed slip are in one script (the
+    // payee, registered in Latin, too), and amounts take the Serbian form.
+    let cyr = b.get(&format!("/residence/fees?{q}&lang=sr-Cyrl")).await;
+    cyr.assert_status(200)
+        .assert_contains("Републичка административна такса")
+        .assert_contains("22.230,00\u{a0}RSD");
+    assert!(!cyr.body.contains("Republička"));
+    let ru = b.get(&format!("/residence/fees?{q}&lang=ru")).await;
+    ru.assert_contains("22\u{a0}230,00\u{a0}RSD");
+    b.get("/residence/fees?lang=en").await;
     // The municipality is chosen from the list; a code not on it (typed into the address,
     // or from an old link) is refused with the list's message, the other answers kept.
     for code in ["16", "999"] {

@@ -935,42 +935,7 @@ fn parse(data: &'static str) -> Result<Catalogue, DataError> {
 pub(crate) mod tests {
     use super::*;
 
-    /// Serbian Latin → Cyrillic, letter by letter (`lj`, `nj`, `dž` are one
-    /// letter each); anything else is kept.
-    pub(crate) fn to_cyrillic(latin: &str) -> String {
-        const PAIRS: [(&str, char); 9] = [
-            ("lj", 'љ'),
-            ("nj", 'њ'),
-            ("dž", 'џ'),
-            ("Lj", 'Љ'),
-            ("Nj", 'Њ'),
-            ("Dž", 'Џ'),
-            ("LJ", 'Љ'),
-            ("NJ", 'Њ'),
-            ("DŽ", 'Џ'),
-        ];
-        const LATIN: &str = "abvgdđežzijklmnoprstćufhcčšABVGDĐEŽZIJKLMNOPRSTĆUFHCČŠ";
-        const CYRILLIC: &str = "абвгдђежзијклмнопрстћуфхцчшАБВГДЂЕЖЗИЈКЛМНОПРСТЋУФХЦЧШ";
-        let mut out = String::new();
-        let mut rest = latin;
-        'outer: while let Some(c) = rest.chars().next() {
-            for (pair, cyr) in PAIRS {
-                if let Some(r) = rest.strip_prefix(pair) {
-                    out.push(cyr);
-                    rest = r;
-                    continue 'outer;
-                }
-            }
-            let mapped = LATIN
-                .chars()
-                .position(|l| l == c)
-                .and_then(|i| CYRILLIC.chars().nth(i))
-                .unwrap_or(c);
-            out.push(mapped);
-            rest = &rest[c.len_utf8()..];
-        }
-        out
-    }
+    pub(crate) use crate::text::latin_to_cyrillic as to_cyrillic;
 
     /// Every ground code of seed-004, in its order.
     const SEED_004_GROUNDS: [&str; 31] = [

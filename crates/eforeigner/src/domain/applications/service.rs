@@ -1389,7 +1389,7 @@ impl Applications {
             };
             let date = app
                 .expires_at
-                .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string())
+                .map(|t| crate::domain::clock::serbian_date(t).to_string())
                 .unwrap_or_default();
             let effects = Effects::at(now).with_job(mail_job(
                 new_id(),

@@ -723,10 +723,7 @@ pub(crate) async fn fees(ctx: Ctx, Query(q): Query<FeesQuery>) -> Result<Json<Fe
     if !errors.is_empty() {
         return Err(ApiError::invalid(&ctx.tr, &errors));
     }
-    let today = jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .date();
-    let schedule = residence::fees_for(kind, q.basis.trim(), on.unwrap_or(today));
+    let schedule = residence::fees_for(kind, q.basis.trim(), on.unwrap_or(ctx.today()));
     Ok(Json(fees_view(
         &ctx.tr,
         ctx.lang,

@@ -1435,10 +1435,7 @@ fn review_page(
         {
             fixed.push((
                 tr.t("review-amount"),
-                format!(
-                    "{} RSD",
-                    crate::web::api::residence::rsd_text(due.unsigned_abs())
-                ),
+                crate::i18n::money::rsd(ctx.lang, due.unsigned_abs()),
             ));
             fixed.push((tr.t("review-reference"), r.written()));
         }

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use eforeigner_rules::residence::{self, ApplicationKind, RuleParams};
 
 use super::register::country_options;
-use crate::domain::FieldErrors;
+use crate::domain::{FieldErrors, Lang};
 use crate::web::api::residence::{
     AbsencesInput, CheckInput, DocumentView, GroundView, IpsQrInput, TripInput, absences_view,
     build_ips_qr, check_view, fees_view, ground_view, parse_absences, parse_check,
@@ -28,11 +28,7 @@ use crate::web::templates::{
 type Params = Query<HashMap<String, String>>;
 
 fn today(ctx: &Ctx) -> String {
-    let _ = ctx;
-    jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .date()
-        .to_string()
+    ctx.today().to_string()
 }
 
 fn basis_options(ctx: &Ctx) -> Vec<(String, String)> {
@@ -398,6 +394,8 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
             )
         );
     }
+    // The error summary in the order of the questions on the page.
+    let f = FormView::with(&ctx.tr, values, &errors).ordered(fields.iter().map(|f| f.name));
     let mut r = render(&CheckPage {
         p: page,
         step,
@@ -405,7 +403,7 @@ pub async fn eligibility(ctx: Ctx, Query(q): Params) -> Response {
         fields,
         hidden,
         back,
-        f: FormView::with(&ctx.tr, values, &errors),
+        f,
         answer,
         summary,
         blockers,
@@ -586,17 +584,21 @@ fn fee_request(q: &HashMap<String, String>) -> Result<FeeRequest, FieldErrors> {
 /// The slip of the fee due with the request (the residence fee and the application fee,
 /// both to the same payee), and its IPS QR text.
 fn slip(ctx: &Ctx, req: &FeeRequest) -> Option<SlipView> {
-    let today = jiff::Timestamp::now()
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .date();
-    let schedule = residence::fees_for(req.kind, &req.basis, today);
+    let schedule = residence::fees_for(req.kind, &req.basis, ctx.today());
     let payee = schedule
         .items
         .iter()
         .find(|i| i.stage == residence::FeeStage::Submission)
         .and_then(|i| i.payee.as_ref())?;
     let reference = payee.reference(&req.municipality).ok()?;
-    slip_for(ctx, req.kind, &req.basis, &reference, &req.payer, today)
+    slip_for(
+        ctx,
+        req.kind,
+        &req.basis,
+        &reference,
+        &req.payer,
+        ctx.today(),
+    )
 }
 
 /// The slip of the fees due with a request under `reference` (model 97), with the IPS QR
@@ -635,12 +637,18 @@ pub fn slip_for(
     let text = qr.to_qr_text();
     let svg = crate::documents::qr_svg(&text).ok()?;
     use base64::Engine;
+    // A Serbian Cyrillic page shows the payee (registered in Latin) in Cyrillic too: one
+    // script on the page and the printed slip. The QR code keeps the registered name.
+    let payee_name = match ctx.lang {
+        Lang::SrCyrl => eforeigner_rules::text::latin_to_cyrillic(&payee.name),
+        _ => payee.name.clone(),
+    };
     Some(SlipView {
         payer: payer.to_string(),
         purpose,
-        payee: payee.name.clone(),
+        payee: payee_name,
         payment_code: payee.payment_code.clone(),
-        amount: printed_amount(&view.total_at_submission),
+        amount: view.total_at_submission.clone(),
         account: payee.account.clone(),
         model: payee.model.clone(),
         reference,
@@ -652,7 +660,8 @@ pub fn slip_for(
     })
 }
 
-/// `22230.00` as printed on Serbian slips: `22.230,00`.
+/// `22230.00` as printed on the Serbian bank form (`22.230,00`, the currency in its own
+/// box), whatever the page's language: the slip is the bank's form.
 fn printed_amount(plain: &str) -> String {
     let (whole, frac) = plain.split_once('.').unwrap_or((plain, "00"));
     let mut grouped = String::new();
@@ -677,9 +686,7 @@ pub async fn fees(ctx: Ctx, Query(q): Params) -> Response {
     if asked {
         match fee_request(&q) {
             Ok(req) => {
-                let today = jiff::Timestamp::now()
-                    .to_zoned(jiff::tz::TimeZone::UTC)
-                    .date();
+                let today = ctx.today();
                 fees = Some(fees_view(
                     &ctx.tr,
                     ctx.lang,
@@ -699,10 +706,12 @@ pub async fn fees(ctx: Ctx, Query(q): Params) -> Response {
             Err(e) => errors = e,
         }
     }
+    let fields = fee_fields(&ctx);
+    let f = FormView::with(&ctx.tr, values, &errors).ordered(fields.iter().map(|f| f.name));
     let mut r = render(&FeesPage {
         p: Page::new(&ctx, "residence-fees-title"),
-        fields: fee_fields(&ctx),
-        f: FormView::with(&ctx.tr, values, &errors),
+        fields,
+        f,
         fees,
         slip: slip_view,
         pdf_query: query,
@@ -730,7 +739,7 @@ pub fn slip_pdf_response(ctx: &Ctx, s: SlipView) -> Result<Response, PageError> 
         payee: s.payee,
         payment_code: s.payment_code,
         currency: "RSD".into(),
-        amount: s.amount,
+        amount: printed_amount(&s.amount),
         payee_account: s.account,
         model: s.model,
         reference: s.reference,
