@@ -605,3 +605,26 @@ async fn redirect_targets_stay_on_the_site_and_never_fail() {
         .await;
     assert_eq!(r.location(), "/residence/fees?municipality=016");
 }
+
+/// Issue 14 D: pages, styles and scripts are compressed for clients that take it (PDFs and
+/// images are not), and there is an icon.
+#[tokio::test]
+async fn pages_are_compressed_and_there_is_an_icon() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    for path in ["/", "/static/app.css", "/static/app.js", "/residence/bases"] {
+        let r = b.get_with(path, &[("accept-encoding", "br, gzip")]).await;
+        r.assert_status(200);
+        assert_eq!(r.header("content-encoding"), "br", "{path}");
+        let r = b.get_with(path, &[("accept-encoding", "gzip")]).await;
+        assert_eq!(r.header("content-encoding"), "gzip", "{path}");
+    }
+    let plain = b.get("/").await;
+    assert_eq!(plain.header("content-encoding"), "");
+    let icon = b.get("/favicon.ico").await;
+    icon.assert_status(200);
+    assert_eq!(icon.header("content-type"), "image/x-icon");
+    let svg = b.get("/static/favicon.svg").await;
+    svg.assert_status(200);
+    b.get("/").await.assert_contains("rel=\"icon\"");
+}
