@@ -12,6 +12,7 @@ use tokio::sync::watch;
 use crate::config::Config;
 use crate::domain::accounts::{Accounts, PasswordHasher};
 use crate::domain::applications::Applications;
+use crate::domain::ports::files::Files;
 use crate::domain::sweep::Sweeper;
 use crate::domain::{Clock, Role};
 use crate::i18n::I18n;
@@ -36,7 +37,7 @@ pub struct App {
     /// Translations.
     pub i18n: Arc<I18n>,
     /// The file store.
-    pub files: FileStore,
+    pub files: Arc<dyn Files>,
     /// The sweeps of stored files (run hourly by the worker).
     pub sweeper: Sweeper,
     state: AppState,
@@ -79,10 +80,10 @@ impl App {
         std::fs::create_dir_all(&config.data_dir)?;
         let sql = SqlStore::connect(&config.effective_database_url(), config.session_cache).await?;
         let store: Arc<dyn Store> = Arc::new(sql.clone());
-        let files = match &config.object_store_url {
+        let files: Arc<dyn Files> = Arc::new(match &config.object_store_url {
             Some(url) => FileStore::from_url(url)?,
             None => FileStore::local(&config.data_dir.join("files"))?,
-        };
+        });
         let i18n = Arc::new(I18n::load()?);
         let mailer = Arc::new(Mailer::new(
             config.smtp_url.as_deref(),
@@ -91,11 +92,15 @@ impl App {
             store.clone(),
             clock.clone(),
         )?);
+        let documents = Arc::new(eforeigner_web::receipt::Documents {
+            i18n: i18n.clone(),
+            public_url: config.public_url.clone(),
+        });
         let applications = Applications::new(
             store.clone(),
             files.clone(),
             clock.clone(),
-            i18n.clone(),
+            documents,
             config.public_url.clone(),
         );
         let sweeper = Sweeper::new(store.clone(), files.clone(), clock.clone());
@@ -128,10 +133,9 @@ impl App {
             accounts: accounts.clone(),
             applications: applications.clone(),
             i18n: i18n.clone(),
-            config: config.clone(),
+            config: Arc::new(config.web()),
             store,
-            sql: sql.clone(),
-            worker: worker.clone(),
+            worker: worker.waker(),
             metrics: metrics_handle(),
             csrf_key: Arc::new(csrf_key),
             files: files.clone(),

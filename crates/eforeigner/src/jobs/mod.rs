@@ -92,6 +92,11 @@ impl Worker {
         self.wake.notify_one();
     }
 
+    /// What the web edge wakes the worker with.
+    pub fn waker(&self) -> eforeigner_web::JobsWaker {
+        eforeigner_web::JobsWaker(self.wake.clone())
+    }
+
     /// Runs every due job once; returns how many ran (succeeded or not).
     pub async fn run_due(&self) -> anyhow::Result<usize> {
         let mut ran = 0;

@@ -661,7 +661,7 @@ async fn forwarded_addresses_count_only_from_trusted_proxies() {
     assert_eq!(ips, ["127.0.0.1"], "not believed from an untrusted peer");
 
     let mut config = (*t.app().config).clone();
-    config.trusted_proxies = eforeigner::config::parse_proxies("127.0.0.0/8").unwrap();
+    config.trusted_proxies = eforeigner::web::config::parse_proxies("127.0.0.0/8").unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     config.bind = listener.local_addr().unwrap();
     let app = eforeigner::App::build(config, std::sync::Arc::new(t.clock.clone()))

@@ -1,0 +1,252 @@
+//! The online application for temporary residence: drafts with their six steps, the case
+//! after submission with its status history, payments and the e-Mailbox.
+//!
+//! - [`steps`] — the six steps of seed 002 as pure functions: which fields each asks, how
+//!   answers are checked (always with the rules crate, never a second copy of a rule) and
+//!   which status each step has.
+//! - [`service`] — the operations (start, save a step, upload, submit, confirm a payment,
+//!   issue the confirmation of receipt, sweep old drafts) over the store.
+
+pub mod service;
+pub mod steps;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+pub use service::{Applications, FileTarget};
+pub use steps::{StepId, StepState};
+
+pub(crate) use crate::model::string_enum as code_enum;
+
+code_enum!(
+    /// Where a case stands, in the portal's own words (DESIGN.md §3, seed 002).
+    ApplicationStatus {
+        /// Being filled in; autosaved; can be deleted.
+        Draft = "draft",
+        /// All steps complete and submitted; the fee is not confirmed yet.
+        AwaitingPayment = "awaiting-payment",
+        /// Payment confirmed; the confirmation of receipt is in the e-Mailbox.
+        Submitted = "submitted",
+        /// An inspector opened the case.
+        Processing = "processing",
+        /// An inspector asked for documents or corrections, with a deadline.
+        Updating = "updating",
+        /// The applicant sent the corrections.
+        Resending = "resending",
+        /// Decision positive.
+        Approved = "approved",
+        /// Decision negative.
+        Rejected = "rejected",
+        /// Biometrics appointment booked.
+        BiometricsScheduled = "biometrics-scheduled",
+        /// The card is being made.
+        CardInProduction = "card-in-production",
+        /// The card can be collected.
+        CardReady = "card-ready",
+        /// The card was handed over.
+        CardIssued = "card-issued",
+        /// Withdrawn by the applicant before a decision.
+        Withdrawn = "withdrawn",
+    }
+);
+
+pub use eforeigner_rules::residence::ApplicationKind;
+
+/// Parses `first` / `extension`.
+pub fn parse_kind(s: &str) -> Option<ApplicationKind> {
+    match s {
+        "first" => Some(ApplicationKind::First),
+        "extension" => Some(ApplicationKind::Extension),
+        _ => None,
+    }
+}
+
+/// The answers of a draft: per step, field name → value as typed (trimmed), plus which steps
+/// were once completed (a completed step that no longer checks out "has a problem").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers {
+    /// Step code → field → value.
+    #[serde(default)]
+    pub steps: BTreeMap<String, BTreeMap<String, String>>,
+    /// Steps that were completed at least once.
+    #[serde(default)]
+    pub completed: BTreeSet<String>,
+}
+
+impl Answers {
+    /// The answers of one step (empty when not started).
+    pub fn step(&self, step: StepId) -> &BTreeMap<String, String> {
+        static EMPTY: BTreeMap<String, String> = BTreeMap::new();
+        self.steps.get(step.as_str()).unwrap_or(&EMPTY)
+    }
+
+    /// One answer, or "".
+    pub fn get(&self, step: StepId, field: &str) -> &str {
+        self.step(step).get(field).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// A draft or a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Application {
+    /// Id (UUID v7: sorts by creation).
+    pub id: String,
+    /// The applicant's account.
+    pub account_id: String,
+    /// First or extension.
+    pub kind: ApplicationKind,
+    /// Status.
+    pub status: ApplicationStatus,
+    /// The answers of the six steps.
+    pub answers: Answers,
+    /// Bumped by every write; a save based on an older version is refused (two tabs).
+    pub version: i64,
+    /// The case reference, given at submission (`TR-2026-48291736`).
+    pub case_reference: Option<String>,
+    /// The model-97 reference digits of this application's fee (without `97` and check).
+    pub payment_reference: Option<String>,
+    /// How the applicant pays (`slip`; card providers plug in beside it).
+    pub payment_method: Option<String>,
+    /// The fee due with the request, in para (1/100 RSD).
+    pub fee_due_para: Option<i64>,
+    /// When the payment was confirmed.
+    pub paid_at: Option<Timestamp>,
+    /// When the applicant pressed Submit.
+    pub submitted_at: Option<Timestamp>,
+    /// When the request counted as received (submitted and paid): the date on the receipt.
+    pub received_at: Option<Timestamp>,
+    /// The public verification code of the confirmation of receipt.
+    pub verify_code: Option<String>,
+    /// A deadline that applies (e.g. corrections), ISO date.
+    pub deadline: Option<jiff::civil::Date>,
+    /// Created.
+    pub created_at: Timestamp,
+    /// Last written.
+    pub updated_at: Timestamp,
+    /// Drafts: deleted after this instant.
+    pub expires_at: Option<Timestamp>,
+    /// Drafts: when the "will be deleted" e-mail was queued.
+    pub expiry_warned_at: Option<Timestamp>,
+}
+
+impl Application {
+    /// What a form of this draft is based on: a fingerprint of its kind and answers (16 hex
+    /// digits of their SHA-256). A save or a submission based on other answers is refused as
+    /// a change from another tab; a write that changed no answer (a payment confirmed
+    /// meanwhile) is not, unlike [`Self::version`], which every write bumps.
+    pub fn answers_stamp(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(self.kind.code().as_bytes());
+        h.update(b"\n");
+        // Maps and sets are ordered, so the same answers always give the same bytes.
+        if let Ok(json) = serde_json::to_vec(&self.answers) {
+            h.update(&json);
+        }
+        hex::encode(&h.finalize()[..8])
+    }
+}
+
+/// One line of a case's history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApplicationEvent {
+    /// Id.
+    pub id: String,
+    /// The case.
+    pub application_id: String,
+    /// When.
+    pub at: Timestamp,
+    /// Who (none: the system, e.g. a bank-statement import).
+    pub actor_id: Option<String>,
+    /// Status before.
+    pub from_status: Option<ApplicationStatus>,
+    /// Status after.
+    pub to_status: ApplicationStatus,
+    /// What happened (`started`, `submitted`, `payment-confirmed`…): a translation key part.
+    pub what: String,
+    /// Why, in words given by an officer, or a code.
+    pub why: Option<String>,
+}
+
+/// A payment line as recorded (bank statement, supervisor, later card).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentRecord {
+    /// Id.
+    pub id: String,
+    /// `bank-statement`, `supervisor` (later `card:<provider>`).
+    pub source: String,
+    /// Idempotency key: the same line imported twice is recognised.
+    pub source_key: String,
+    /// Model-97 reference digits (without `97` and check).
+    pub reference: String,
+    /// Amount in para.
+    pub amount_para: i64,
+    /// Date paid, ISO.
+    pub paid_on: String,
+    /// Payer as the bank gave it.
+    pub payer: String,
+    /// `matched`, `amount-mismatch`, `unknown-reference`, `already-paid`.
+    pub outcome: String,
+    /// The application it was matched to.
+    pub application_id: Option<String>,
+    /// Who recorded it (supervisor).
+    pub recorded_by: Option<String>,
+    /// A note.
+    pub note: Option<String>,
+    /// When recorded.
+    pub recorded_at: Timestamp,
+    /// A line that needed attention: when a supervisor resolved it.
+    pub resolved_at: Option<Timestamp>,
+    /// Who resolved it.
+    pub resolved_by: Option<String>,
+    /// How it was resolved.
+    pub resolution_note: Option<String>,
+}
+
+impl PaymentRecord {
+    /// Whether someone has to look at this line: an amount that did not match or an
+    /// unknown reference, not resolved yet.
+    pub fn needs_attention(&self) -> bool {
+        self.resolved_at.is_none()
+            && matches!(
+                self.outcome.as_str(),
+                "amount-mismatch" | "unknown-reference"
+            )
+    }
+}
+
+/// An official document in a user's e-Mailbox.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailboxDocument {
+    /// Id.
+    pub id: String,
+    /// Addressee.
+    pub account_id: String,
+    /// The case it belongs to.
+    pub application_id: Option<String>,
+    /// `receipt` (confirmation of request receipt)…: a translation key part.
+    pub kind: String,
+    /// The case reference, for the list.
+    pub case_reference: Option<String>,
+    /// Download name.
+    pub file_name: String,
+    /// `application/pdf`.
+    pub content_type: String,
+    /// Size.
+    pub size_bytes: i64,
+    /// Where the bytes are.
+    pub storage_key: String,
+    /// Public verification code printed on it.
+    pub verify_code: Option<String>,
+    /// Delivered.
+    pub created_at: Timestamp,
+    /// First opened by the addressee (delivery receipt).
+    pub opened_at: Option<Timestamp>,
+}
+
+/// The owner key of an application's uploads in the uploads table.
+pub fn upload_owner(application_id: &str) -> String {
+    format!("application:{application_id}")
+}
