@@ -19,6 +19,7 @@ use super::{
     Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Lang, Profile, RejectionReason,
     Role, Session, SignIn, TokenPurpose, Upload,
 };
+use crate::access::{self, Permission};
 use crate::ports::files::Files;
 use crate::store::{Effects, NewAudit, NewJob, NewToken, Store, StoreError, UploadMove};
 
@@ -1374,7 +1375,7 @@ impl Accounts {
             .await?
             .ok_or(DomainError::NotFound)?;
         let own = upload.owner_key == owner_key(&viewer.id);
-        let officer = viewer.role.can_verify_accounts() && viewer.status == AccountStatus::Active;
+        let officer = access::may(viewer, Permission::VerifyAccounts);
         let officer_may_see = officer && upload.owner_key.starts_with("account:");
         if !(own || officer_may_see) {
             return Err(DomainError::NotFound);
@@ -1418,7 +1419,7 @@ impl Accounts {
             .account(account_id)
             .await?
             .ok_or(DomainError::NotFound)?;
-        if account.role != Role::Applicant {
+        if !access::is_verified_by_officers(account.role) {
             return Err(DomainError::NotFound);
         }
         self.store
@@ -1449,7 +1450,8 @@ impl Accounts {
             .account(account_id)
             .await?
             .ok_or(DomainError::NotFound)?;
-        if account.status != AccountStatus::AwaitingVerification || account.role != Role::Applicant
+        if account.status != AccountStatus::AwaitingVerification
+            || !access::is_verified_by_officers(account.role)
         {
             return Err(DomainError::Conflict);
         }
@@ -1502,7 +1504,8 @@ impl Accounts {
             .account(account_id)
             .await?
             .ok_or(DomainError::NotFound)?;
-        if account.status != AccountStatus::AwaitingVerification || account.role != Role::Applicant
+        if account.status != AccountStatus::AwaitingVerification
+            || !access::is_verified_by_officers(account.role)
         {
             return Err(DomainError::Conflict);
         }
@@ -1667,11 +1670,7 @@ impl Accounts {
 }
 
 fn require_verifier(officer: &Account) -> Result<(), DomainError> {
-    if officer.role.can_verify_accounts() && officer.status == AccountStatus::Active {
-        Ok(())
-    } else {
-        Err(DomainError::Forbidden)
-    }
+    access::check(officer, Permission::VerifyAccounts).map_err(|_| DomainError::Forbidden)
 }
 
 fn context_words(account: &Account) -> Vec<&str> {

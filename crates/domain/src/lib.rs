@@ -4,6 +4,7 @@
 //! files, documents); the clock and id source are injected ([`clock`]). No SQL, no HTTP, no
 //! PDF here: the store, web and documents crates are adapters around this one.
 
+pub mod access;
 pub mod accounts;
 pub mod applications;
 pub mod clock;

@@ -54,21 +54,6 @@ string_enum!(
     }
 );
 
-impl Role {
-    /// Officers get shorter sessions (15 min idle / 12 h) than applicants (1 h / 24 h).
-    pub fn is_officer(self) -> bool {
-        self != Role::Applicant
-    }
-
-    /// Whether this role works the verification queue.
-    pub fn can_verify_accounts(self) -> bool {
-        matches!(
-            self,
-            Role::VerificationOfficer | Role::Supervisor | Role::Admin
-        )
-    }
-}
-
 string_enum!(
     /// Where an account stands in its life.
     AccountStatus {

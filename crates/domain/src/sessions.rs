@@ -19,7 +19,7 @@ pub struct SessionLimits {
 
 /// Applicants: 1 h idle, 24 h absolute. Officers: 15 min idle, 12 h absolute.
 pub fn limits_for(role: Role) -> SessionLimits {
-    if role.is_officer() {
+    if crate::access::is_staff(role) {
         SessionLimits {
             idle: SignedDuration::from_mins(15),
             absolute: SignedDuration::from_hours(12),

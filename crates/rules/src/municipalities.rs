@@ -21,7 +21,7 @@
 //! - The police department is the one of the administrative district the
 //!   municipality belongs to, with the known exceptions (Novi Pazar, Tutin
 //!   and Sjenica: Novi Pazar; Prijepolje, Priboj and Nova Varoš: Prijepolje).
-//!   DESIGN.md §5 lists 27 departments; the data adds Prijepolje, which
+//!   docs/domain.md (Standards) lists 27 departments; the data adds Prijepolje, which
 //!   that list lacks (see the source file).
 //!
 //! [`municipalities`] is sorted by the Latin name in Serbian alphabetical
@@ -159,7 +159,7 @@ pub fn find_municipality(code: &str) -> Option<&'static Municipality> {
     municipalities().iter().find(|m| m.code == code)
 }
 
-/// Every police department, in the order of DESIGN.md §5 (Beograd first),
+/// Every police department, in the order of docs/domain.md (Standards) (Beograd first),
 /// with Prijepolje last.
 #[must_use]
 pub fn police_departments() -> &'static [PoliceDepartment] {
@@ -399,7 +399,7 @@ mod tests {
                 d.slug
             );
         }
-        // DESIGN.md §5's 27, plus Prijepolje.
+        // docs/domain.md (Standards)'s 27, plus Prijepolje.
         let slugs: Vec<&str> = police_departments().iter().map(|d| d.slug).collect();
         assert_eq!(
             slugs,
@@ -521,7 +521,7 @@ mod tests {
             assert_eq!(Reference97::parse(&written), Ok(reference.clone()));
             assert_eq!(Reference97::parse_qr(&reference.for_qr()), Ok(reference));
         }
-        // DESIGN.md §5: municipality code 016 → "97 50-016".
+        // docs/domain.md (Standards): municipality code 016 → "97 50-016".
         let r = find_municipality("016").unwrap().fee_reference().unwrap();
         assert_eq!(r.written(), "97 50-016");
         assert_eq!(r.for_qr(), "9750016");

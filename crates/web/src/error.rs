@@ -86,6 +86,17 @@ pub enum PageError {
     SeeOther(String),
 }
 
+impl From<eforeigner_domain::access::Refusal> for PageError {
+    fn from(r: eforeigner_domain::access::Refusal) -> Self {
+        match r {
+            eforeigner_domain::access::Refusal::AwaitingVerification => {
+                PageError::AwaitingVerification
+            }
+            eforeigner_domain::access::Refusal::NotGranted => PageError::Forbidden,
+        }
+    }
+}
+
 impl From<DomainError> for PageError {
     fn from(e: DomainError) -> Self {
         match e {
@@ -112,7 +123,7 @@ impl From<DomainError> for PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let (status, page) = match self {
-            PageError::SeeOther(to) => return super::pages::see_other(&to),
+            PageError::SeeOther(to) => return crate::redirect::see_other(&to),
             PageError::NotFound => (StatusCode::NOT_FOUND, ErrorPage::NotFound),
             PageError::Forbidden => (StatusCode::FORBIDDEN, ErrorPage::Forbidden),
             PageError::AwaitingVerification => {
@@ -214,7 +225,7 @@ pub fn field_message(tr: &Tr, code: &str, args: &[(String, String)]) -> String {
     {
         let shown: Vec<(&str, String)> = args
             .iter()
-            .map(|(k, v)| (*k, crate::api::residence::shown_arg(tr, k, v)))
+            .map(|(k, v)| (*k, crate::i18n::names::shown_arg(tr, k, v)))
             .collect();
         return tr.t_args(rc.message_key(), &shown);
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use axum::extract::Multipart;
 
-use super::error::{PageError, field_error_message};
+use crate::error::{PageError, field_error_message};
 use crate::i18n::Tr;
 use eforeigner_domain::FieldErrors;
 use eforeigner_domain::clock::new_ordered_id;
@@ -42,6 +42,9 @@ pub struct MultipartForm {
     /// The files with the name of the field each came in, in the order they came:
     /// received, or refused while streaming.
     files: Vec<(String, IncomingFile)>,
+    /// Whether the form's CSRF token was right (read by [`MultipartForm::read_page`]; the
+    /// API's forms carry none and are checked by content type and origin instead).
+    pub fresh: bool,
 }
 
 impl MultipartForm {
@@ -216,6 +219,31 @@ impl MultipartForm {
             ));
         }
         Ok(())
+    }
+
+    /// [`MultipartForm::read`] for a page's form, and checks its CSRF token: see
+    /// [`MultipartForm::fresh`] and [`MultipartForm::refuse_if_stale`].
+    pub async fn read_page(
+        multipart: Multipart,
+        ctx: &crate::context::Ctx,
+        file_field: &str,
+        store: &dyn Files,
+        key_for: &(dyn Fn(&str) -> String + Send + Sync),
+    ) -> Result<Self, PageError> {
+        let mut form = Self::read(multipart, file_field, store, key_for).await?;
+        form.fresh = ctx.csrf_ok(form.get("csrf_token"));
+        Ok(form)
+    }
+
+    /// A form with a stale token is refused as a whole: its files are deleted and the
+    /// answer is the "form expired" page.
+    pub async fn refuse_if_stale(&mut self, store: &dyn Files) -> Result<(), PageError> {
+        if self.fresh {
+            Ok(())
+        } else {
+            self.discard(store).await;
+            Err(PageError::Csrf)
+        }
     }
 
     /// Deletes the files received (a form refused before any service took them: a stale

@@ -12,6 +12,7 @@ use eforeigner_domain::Lang;
 
 pub mod dates;
 pub mod money;
+pub mod names;
 
 /// Per language: the portal's messages, those of the residence rules and their pages, and
 /// those of the online application, the e-Mailbox and the verification page.

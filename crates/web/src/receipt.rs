@@ -2,7 +2,8 @@
 //! the domain's document port asks for it ([`Documents`]), and the names of countries and
 //! grounds in a language. The drawing is [`eforeigner_documents::receipt_pdf`]'s.
 
-use eforeigner_rules::countries::{self, NameLanguage};
+use crate::i18n::names::name_language;
+use eforeigner_rules::countries::{self};
 use eforeigner_rules::residence;
 
 use std::sync::Arc;
@@ -30,16 +31,6 @@ impl DocumentRenderer for Documents {
         uploads: &[Upload],
     ) -> anyhow::Result<Vec<u8>> {
         render(&self.i18n, account, app, uploads, &self.public_url)
-    }
-}
-
-/// The names of the rules crate in a portal language.
-pub fn name_language(lang: Lang) -> NameLanguage {
-    match lang {
-        Lang::En => NameLanguage::En,
-        Lang::SrLatn => NameLanguage::SrLatn,
-        Lang::SrCyrl => NameLanguage::SrCyrl,
-        Lang::Ru => NameLanguage::Ru,
     }
 }
 

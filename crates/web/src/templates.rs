@@ -6,11 +6,12 @@
 use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 
-use super::context::Ctx;
-use super::error::PageError;
-use super::forms::FormView;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::forms::FormView;
 use crate::i18n::Tr;
-use eforeigner_domain::{AccountStatus, Lang, Role};
+use eforeigner_domain::Lang;
+use eforeigner_domain::access::{self, Permission};
 
 /// The signed-in user as the header shows it.
 #[derive(Clone, Debug)]
@@ -72,11 +73,10 @@ impl Page {
     /// The layout data for a request, titled by the message `title_key`.
     pub fn new(ctx: &Ctx, title_key: &str) -> Self {
         let user = ctx.auth.as_ref().map(|a| NavUser {
-            is_verifier: a.account.role.can_verify_accounts()
-                && a.account.status == AccountStatus::Active,
-            is_applicant: a.account.role == Role::Applicant,
-            is_supervisor: matches!(a.account.role, Role::Supervisor | Role::Admin)
-                && a.account.status == AccountStatus::Active,
+            is_verifier: access::may(&a.account, Permission::VerifyAccounts),
+            // An applicant still being checked sees the links, which explain the wait.
+            is_applicant: access::granted(a.account.role, Permission::UseServices),
+            is_supervisor: access::may(&a.account, Permission::ConfirmPayments),
         });
         let session = ctx.auth.as_ref().map(|a| &a.session);
         let expires = session.map(|s| s.expires_at());
@@ -89,7 +89,7 @@ impl Page {
             path: ctx.path.clone(),
             notice: done_notice(ctx),
             expires_at: expires.map(|t| t.as_second()),
-            expires_at_text: expires.map(|t| super::pages::when(t, ctx.lang)),
+            expires_at_text: expires.map(|t| crate::i18n::dates::when(t, ctx.lang)),
             warn_secs: ctx
                 .auth
                 .as_ref()
@@ -303,7 +303,7 @@ pub struct FormSpec {
 
 /// A page with one form.
 #[derive(Template)]
-#[template(path = "form.html")]
+#[template(path = "layout/form.html")]
 pub struct FormPage {
     /// Layout.
     pub p: Page,
@@ -371,7 +371,7 @@ impl Action {
 
 /// A page that says something, with optional actions.
 #[derive(Template)]
-#[template(path = "message.html")]
+#[template(path = "layout/message.html")]
 pub struct MessagePage {
     /// Layout.
     pub p: Page,
@@ -385,7 +385,7 @@ pub struct MessagePage {
 
 /// The start page.
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "public/home.html")]
 pub struct HomePage {
     /// Layout.
     pub p: Page,
@@ -393,7 +393,7 @@ pub struct HomePage {
 
 /// "Your account".
 #[derive(Template)]
-#[template(path = "account.html")]
+#[template(path = "account/overview.html")]
 pub struct AccountPage {
     /// Layout.
     pub p: Page,
@@ -443,7 +443,7 @@ pub struct SignInRow {
 
 /// Sessions and sign-ins.
 #[derive(Template)]
-#[template(path = "sessions.html")]
+#[template(path = "account/sessions.html")]
 pub struct SessionsPage {
     /// Layout.
     pub p: Page,
@@ -470,7 +470,7 @@ pub struct QueueRow {
 
 /// The verification queue.
 #[derive(Template)]
-#[template(path = "queue.html")]
+#[template(path = "officer/verifications.html")]
 pub struct QueuePage {
     /// Layout.
     pub p: Page,
@@ -482,7 +482,7 @@ pub struct QueuePage {
 
 /// One account under verification.
 #[derive(Template)]
-#[template(path = "case.html")]
+#[template(path = "officer/verification.html")]
 pub struct CasePage {
     /// Layout.
     pub p: Page,
@@ -517,7 +517,7 @@ pub struct MailRow {
 
 /// The development mailbox.
 #[derive(Template)]
-#[template(path = "mailbox.html")]
+#[template(path = "public/dev-mailbox.html")]
 pub struct MailboxPage {
     /// Layout.
     pub p: Page,
@@ -527,25 +527,15 @@ pub struct MailboxPage {
 
 /// `/residence`: the self-help tools.
 #[derive(Template)]
-#[template(path = "residence/index.html")]
+#[template(path = "public/residence/index.html")]
 pub struct ResidenceIndexPage {
     /// Layout.
     pub p: Page,
 }
 
-/// The catalogue of bases.
-#[derive(Template)]
-#[template(path = "residence/bases.html")]
-pub struct BasesPage {
-    /// Layout.
-    pub p: Page,
-    /// Every ground, in the official order, with its documents grouped by source.
-    pub grounds: Vec<crate::pages::residence::GroundSection>,
-}
-
 /// "Can I apply online?".
 #[derive(Template)]
-#[template(path = "residence/check.html")]
+#[template(path = "public/residence/check.html")]
 pub struct CheckPage {
     /// Layout.
     pub p: Page,
@@ -564,13 +554,13 @@ pub struct CheckPage {
     /// Answers and errors.
     pub f: FormView,
     /// The rules' answer, once asked.
-    pub answer: Option<crate::api::residence::CheckView>,
+    pub answer: Option<crate::views::residence::CheckView>,
     /// The answer in one sentence.
     pub summary: Option<String>,
     /// What stops the request as asked (the blocking reasons).
-    pub blockers: Vec<crate::api::identifiers::ReasonView>,
+    pub blockers: Vec<crate::views::residence::ReasonView>,
     /// What is good to know (the informational reasons).
-    pub good_to_know: Vec<crate::api::identifiers::ReasonView>,
+    pub good_to_know: Vec<crate::views::residence::ReasonView>,
     /// Documents to prepare.
     pub documents: Vec<String>,
 }
@@ -594,7 +584,7 @@ pub struct TripRow {
 
 /// The absence calculator.
 #[derive(Template)]
-#[template(path = "residence/absences.html")]
+#[template(path = "public/residence/absences.html")]
 pub struct AbsencesPage {
     /// Layout.
     pub p: Page,
@@ -605,7 +595,7 @@ pub struct AbsencesPage {
     /// Trip rows.
     pub trips: Vec<TripRow>,
     /// The answer, once asked.
-    pub answer: Option<crate::api::residence::AbsencesView>,
+    pub answer: Option<crate::views::residence::AbsencesView>,
 }
 
 /// A payment slip as the page shows it.
@@ -636,7 +626,7 @@ pub struct SlipView {
 
 /// Fees and the payment-slip generator.
 #[derive(Template)]
-#[template(path = "residence/fees.html")]
+#[template(path = "public/residence/fees.html")]
 pub struct FeesPage {
     /// Layout.
     pub p: Page,
@@ -645,7 +635,7 @@ pub struct FeesPage {
     /// Values and errors.
     pub f: FormView,
     /// The fees, once asked.
-    pub fees: Option<crate::api::residence::FeesView>,
+    pub fees: Option<crate::views::residence::FeesView>,
     /// The slip of the fees due with the request.
     pub slip: Option<SlipView>,
     /// Query string of the PDF link.

@@ -21,7 +21,7 @@ pub use steps::{StepId, StepState};
 pub(crate) use crate::model::string_enum as code_enum;
 
 code_enum!(
-    /// Where a case stands, in the portal's own words (DESIGN.md §3, seed 002).
+    /// Where a case stands, in the portal's own words (docs/domain.md (Statuses), seed 002).
     ApplicationStatus {
         /// Being filled in; autosaved; can be deleted.
         Draft = "draft",

@@ -18,6 +18,7 @@ use super::{
     Answers, Application, ApplicationEvent, ApplicationKind, ApplicationStatus, MailboxDocument,
     PaymentRecord, upload_owner,
 };
+use crate::access::{self, Permission};
 use crate::clock::{hash_secret, new_id, new_ordered_id};
 use crate::paging::{PageNumber, Paged};
 use crate::payments::{PaymentLine, PaymentOutcome};
@@ -27,7 +28,7 @@ use crate::store::{
     ApplicationSummary, Effects, MailboxLine, NewAudit, NewJob, Store, StoreError, UploadsCheck,
 };
 use crate::uploads::{self, FileProblem, IncomingFile};
-use crate::{Account, AccountStatus, Actor, Clock, DomainError, FieldErrors, Role, Upload};
+use crate::{Account, Actor, Clock, DomainError, FieldErrors, Upload};
 
 /// Drafts are kept this long after their last change.
 pub const DRAFT_KEPT: SignedDuration = SignedDuration::from_hours(30 * 24);
@@ -219,21 +220,11 @@ impl Applications {
     }
 
     fn ensure_supervisor(officer: &Account) -> Result<(), DomainError> {
-        if matches!(officer.role, Role::Supervisor | Role::Admin)
-            && officer.status == AccountStatus::Active
-        {
-            Ok(())
-        } else {
-            Err(DomainError::Forbidden)
-        }
+        access::check(officer, Permission::ConfirmPayments).map_err(|_| DomainError::Forbidden)
     }
 
     fn ensure_applicant(account: &Account) -> Result<(), DomainError> {
-        if account.role == Role::Applicant && account.status == AccountStatus::Active {
-            Ok(())
-        } else {
-            Err(DomainError::Forbidden)
-        }
+        access::check(account, Permission::UseServices).map_err(|_| DomainError::Forbidden)
     }
 
     /// Starts a draft. Refused for minors (in person only, rules) and for an extension

@@ -330,7 +330,7 @@ async fn identifiers_are_validated_with_reasons_and_details() {
             .json()
         }
     };
-    // Published examples (DESIGN.md §5).
+    // Published examples (docs/domain.md (Standards)).
     let a = ok("account", "840-742221843-57").await;
     assert_eq!(a["valid"], true);
     assert_eq!(a["details"]["long_form"], "840000074222184357");

@@ -8,6 +8,7 @@
     reason = "test code: a failed step must stop the test loudly"
 )]
 
+mod access;
 mod accounts;
 mod api;
 mod applications;

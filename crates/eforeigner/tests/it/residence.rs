@@ -253,7 +253,7 @@ async fn fees_come_with_payment_details() {
 async fn ips_qr_text_and_images() {
     let t = TestApp::spawn().await;
     let b = t.browser();
-    // The published example (DESIGN.md §5), exactly.
+    // The published example (docs/domain.md, Standards), exactly.
     let example = json!({"payee_account": "840000000095584510", "payee_name": "Čigra doo", "amount": "1025,12", "payment_code": "289"});
     let r = post(&b, "/api/v1/payments/ips-qr", example.clone()).await;
     r.assert_status(200);

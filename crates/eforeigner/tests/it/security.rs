@@ -1,4 +1,4 @@
-//! Security rules of DESIGN.md §6, each with a test that tries to break it.
+//! Security rules of docs/security.md, each with a test that tries to break it.
 
 use eforeigner::domain::Role;
 use jiff::SignedDuration;

@@ -11,11 +11,11 @@
 //!   the last step of the online application, and the biometrics fees
 //!   "around 3,900 RSD", paid after the invitation to biometrics. These are
 //!   kept as [`FeeEstimate`]s.
-//! - DESIGN.md §4 (secondary sources): 21,830 RSD residence fee + 400 RSD
+//! - docs/domain.md (Rules) (secondary sources): 21,830 RSD residence fee + 400 RSD
 //!   application fee, then 1,788 RSD biometrics + 2,080 RSD card. These are
 //!   the items; all are `verified: false` and a `fee_amount_unverified`
 //!   reason says so. (21,830 + 400 = 22,230, not 22,700: the sources differ.)
-//! - DESIGN.md §5: the recipient is "Republička administrativna taksa",
+//! - docs/domain.md (Standards): the recipient is "Republička administrativna taksa",
 //!   account 840-742221843-57, model 97, reference = the municipality code
 //!   of residence ([`Payee::reference`]), payment code 253 (likely). The
 //!   recipient of the biometrics and card fees is unknown: those items have
@@ -510,7 +510,7 @@ mod tests {
         }
     }
 
-    /// DESIGN.md §4: 21,830 + 400 RSD at submission, 1,788 + 2,080 RSD at
+    /// docs/domain.md (Rules): 21,830 + 400 RSD at submission, 1,788 + 2,080 RSD at
     /// biometrics, all unverified.
     #[test]
     fn items_and_totals() {
@@ -566,7 +566,7 @@ mod tests {
         assert_eq!(e.total, s.total);
     }
 
-    /// DESIGN.md §5: Republička administrativna taksa, 840-742221843-57,
+    /// docs/domain.md (Standards): Republička administrativna taksa, 840-742221843-57,
     /// model 97, municipality code as reference, payment code 253.
     #[test]
     fn payee_and_reference() {

@@ -13,7 +13,7 @@
 //!   document lists, fees. Where it disagrees with seed-004 (e.g. minors:
 //!   it says 16, the official text says minors), the official text wins and
 //!   the number stays a parameter ([`RuleParams`]).
-//! - **design-md** — the project's `DESIGN.md` §4–§5 for the fee breakdown,
+//! - **design-md** — the project's `docs/domain.md` (Rules, Standards) for the fee breakdown,
 //!   recipient account and payment code (secondary sources, unverified).
 //! - **project** — how this portal applies the rules where the seeds say
 //!   nothing or leave a choice (input checks, the document that shows a

@@ -227,7 +227,7 @@ pub(crate) mod sources {
         "Absence Restrictions: 'In the three years preceding the application for permanent residence, the total absence … should not exceed 10 months, and any single absence should not exceed 6 months'",
         false,
     );
-    /// Fee amounts (DESIGN.md §4, secondary sources).
+    /// Fee amounts (docs/domain.md (Rules), secondary sources).
     pub const FEES: Source = Source {
         document: "design-md",
         section: "fees",

@@ -1,0 +1,27 @@
+//! The back office: the account verification queue ([`verifications`], which needs
+//! `VerifyAccounts`) and the payments desk ([`payments`], which needs `ConfirmPayments`).
+
+pub mod payments;
+pub mod verifications;
+
+use crate::routes::{Access, Routes};
+use eforeigner_domain::access::Permission;
+
+/// The back office's routes.
+pub fn routes() -> Routes {
+    Routes::new(Access::Permission(Permission::VerifyAccounts))
+        .get("/officer/verifications", verifications::queue)
+        .get("/officer/verifications/{id}", verifications::case)
+        .post(
+            "/officer/verifications/{id}/approve",
+            verifications::approve,
+        )
+        .post("/officer/verifications/{id}/reject", verifications::reject)
+        .access(Access::Permission(Permission::ConfirmPayments))
+        .get("/officer/payments", payments::payments)
+        .post("/officer/payments/{id}/confirm", payments::confirm_payment)
+        .post(
+            "/officer/payments/lines/{id}/resolve",
+            payments::resolve_payment_line,
+        )
+}
