@@ -419,7 +419,7 @@ impl Accounts {
                 .await
             {
                 Ok(()) => {}
-                Err(StoreError::Conflict) => {
+                Err(StoreError::Stale) => {
                     // Another request of the same form (another tab) got there first.
                     self.discard_file(&upload.storage_key).await;
                     *existing = self.store.uploads_of(owner).await?;
@@ -540,7 +540,7 @@ impl Accounts {
             .await
         {
             Ok(()) => Ok(()),
-            Err(crate::store::StoreError::Conflict) => {
+            Err(crate::store::StoreError::Taken { .. }) => {
                 let existing = self
                     .store
                     .account_by_email(&email)
@@ -738,7 +738,9 @@ impl Accounts {
         {
             Ok(Some(a)) => Ok(a),
             Ok(None) => Err(DomainError::InvalidToken),
-            Err(crate::store::StoreError::Conflict) => {
+            // The new address is another account's (or, rarely, the account changed
+            // between the token's redemption and its write: told the same, as before).
+            Err(crate::store::StoreError::Taken { .. } | crate::store::StoreError::Stale) => {
                 let mut errors = FieldErrors::default();
                 errors.add("email", "email_taken");
                 Err(DomainError::Invalid(errors))

@@ -102,9 +102,9 @@ impl From<crate::store::StoreError> for DomainError {
     fn from(e: crate::store::StoreError) -> Self {
         match e {
             crate::store::StoreError::NotFound => DomainError::NotFound,
-            crate::store::StoreError::Conflict | crate::store::StoreError::Precondition => {
-                DomainError::Conflict
-            }
+            crate::store::StoreError::Taken { .. }
+            | crate::store::StoreError::Stale
+            | crate::store::StoreError::Precondition => DomainError::Conflict,
             other => DomainError::Internal(other.into()),
         }
     }

@@ -506,8 +506,10 @@ impl Applications {
                 .await
             {
                 Ok(()) => return Ok(()),
-                Err(StoreError::Precondition) => return Err(DomainError::Conflict),
-                Err(StoreError::Conflict) => {
+                Err(StoreError::Precondition | StoreError::Stale) => {
+                    return Err(DomainError::Conflict);
+                }
+                Err(StoreError::Taken { .. }) => {
                     let current = self.store.application(&app.id).await?;
                     if current.map(|c| c.version) != Some(expected_version) {
                         return Err(DomainError::Conflict);
@@ -659,7 +661,7 @@ impl Applications {
                     self.discard_incoming(files.collect()).await;
                     return Err(DomainError::NotDraft);
                 }
-                Err(StoreError::Conflict) => {
+                Err(StoreError::Stale) => {
                     // Another upload to this draft (another tab) took the name or the last
                     // place while this file was written: the written file goes, and the
                     // applicant is told why from the draft's files as they are now.
@@ -781,7 +783,7 @@ impl Applications {
         // Refused if it was submitted meanwhile (another tab): a case is never deleted.
         let keys = match self.store.delete_draft(&app.id, None, &effects).await {
             Ok(keys) => keys,
-            Err(StoreError::Conflict) => return Err(DomainError::NotDraft),
+            Err(StoreError::Stale) => return Err(DomainError::NotDraft),
             Err(e) => return Err(e.into()),
         };
         for k in keys {
@@ -1051,7 +1053,9 @@ impl Applications {
             .await
         {
             Ok(()) => Ok(outcome),
-            Err(StoreError::Conflict) => {
+            // The line recorded meanwhile (by another import) shows as the application
+            // changed, or as the line taken.
+            Err(StoreError::Taken { .. } | StoreError::Stale) => {
                 if self.store.payment_by_key(&line.source_key).await?.is_some() {
                     Ok(PaymentOutcome::Duplicate)
                 } else {
@@ -1121,7 +1125,7 @@ impl Applications {
     ) -> Result<PaymentOutcome, DomainError> {
         match self.store.insert_payment(record, effects).await {
             Ok(()) => Ok(outcome),
-            Err(StoreError::Conflict) => Ok(PaymentOutcome::Duplicate),
+            Err(StoreError::Taken { .. }) => Ok(PaymentOutcome::Duplicate),
             Err(e) => Err(e.into()),
         }
     }
@@ -1393,7 +1397,7 @@ impl Applications {
             // fail, and of two sweeps at once only one warns.
             match self.store.mark_draft_warned(&app.id, soon, &effects).await {
                 Ok(()) => warned += 1,
-                Err(StoreError::Conflict) => {}
+                Err(StoreError::Stale) => {}
                 Err(e) => return Err(e.into()),
             }
         }
@@ -1413,7 +1417,7 @@ impl Applications {
                         let _ = self.files.delete(&k).await;
                     }
                 }
-                Err(StoreError::Conflict) => {}
+                Err(StoreError::Stale) => {}
                 Err(e) => return Err(e.into()),
             }
         }

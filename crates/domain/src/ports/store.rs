@@ -25,8 +25,19 @@ use crate::{Account, AccountStatus, AuditEntry, Session, SignIn, TokenPurpose, U
 pub enum StoreError {
     /// No such row.
     NotFound,
-    /// A uniqueness or optimistic-concurrency conflict.
-    Conflict,
+    /// A unique value is taken: the write broke a unique or primary key constraint. The
+    /// kind is decided by the database's error code (SQLite's extended result codes 2067
+    /// and 1555, PostgreSQL's SQLSTATE 23505), never by its message.
+    Taken {
+        /// The constraint (or index) the database names: PostgreSQL's constraint name
+        /// (`accounts_email_key`); SQLite names none, so its message's column list
+        /// (`accounts.email`). For reports only: no decision depends on it.
+        constraint: String,
+    },
+    /// What the write was based on changed meanwhile: an optimistic check (a version, a
+    /// status, a date the write is conditional on) matched no row, or the owner's files
+    /// re-read inside the write were refused by the caller's rule; nothing was written.
+    Stale,
     /// A condition the write depends on no longer held when it was checked inside the
     /// write's transaction (a draft submitted or deleted meanwhile, its files no longer
     /// complete); nothing was written.
@@ -41,7 +52,8 @@ impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StoreError::NotFound => f.write_str("not found"),
-            StoreError::Conflict => f.write_str("conflict"),
+            StoreError::Taken { constraint } => write!(f, "unique value taken ({constraint})"),
+            StoreError::Stale => f.write_str("changed meanwhile"),
             StoreError::Precondition => f.write_str("precondition no longer holds"),
             StoreError::Corrupt(what) => write!(f, "corrupt row: {what}"),
             StoreError::Backend(e) => write!(f, "database: {e}"),
@@ -187,7 +199,7 @@ pub struct DevMail {
 /// Accounts.
 #[async_trait]
 pub trait AccountRepo: Send + Sync {
-    /// Inserts a new account; `Conflict` when the e-mail is taken.
+    /// Inserts a new account; `Taken` when the e-mail (or the id) is taken.
     async fn insert_account(
         &self,
         account: &Account,
@@ -199,8 +211,9 @@ pub trait AccountRepo: Send + Sync {
     async fn account(&self, id: &str) -> Result<Option<Account>, StoreError>;
     /// The account with this normalised e-mail.
     async fn account_by_email(&self, email: &str) -> Result<Option<Account>, StoreError>;
-    /// Writes `account` if nobody changed it since `expected_updated_at`
-    /// (`Conflict` otherwise); moves uploads and writes effects in the same transaction.
+    /// Writes `account` if nobody changed it since `expected_updated_at` (`Stale`
+    /// otherwise; `Taken` when its new e-mail is another account's); moves uploads and
+    /// writes effects in the same transaction.
     async fn update_account(
         &self,
         account: &Account,
@@ -334,7 +347,7 @@ pub trait UploadRepo: Send + Sync {
     ///
     /// `admit` is shown the owner's current uploads, read in the same transaction with the
     /// owner's uploads locked against other inserts; the upload is recorded only if it
-    /// agrees, else `Conflict` and nothing is written. So a rule about the whole set (unique
+    /// agrees, else `Stale` and nothing is written. So a rule about the whole set (unique
     /// names, a quota) holds when two uploads race, e.g. from two tabs.
     async fn insert_upload(
         &self,
@@ -461,9 +474,9 @@ pub trait ApplicationRepo: Send + Sync {
     ) -> Result<(), StoreError>;
     /// One application (any owner; callers check ownership).
     async fn application(&self, id: &str) -> Result<Option<Application>, StoreError>;
-    /// Writes `app` if its stored version is still `expected_version` (`Conflict`
-    /// otherwise, also for a taken case or payment reference), with history lines, the
-    /// payment record and effects, in one transaction.
+    /// Writes `app` if its stored version is still `expected_version` (`Stale` otherwise;
+    /// `Taken` for a taken case or payment reference, or a payment line recorded before),
+    /// with history lines, the payment record and effects, in one transaction.
     ///
     /// With `files_check` (submission), the application's current files are read in the
     /// same transaction after its row is locked, so no file can be added or removed until
@@ -480,7 +493,7 @@ pub trait ApplicationRepo: Send + Sync {
     ) -> Result<(), StoreError>;
     /// Records a file of the draft `application_id`, with its effects, in one transaction
     /// that holds the draft's row: `Precondition` if the application is no longer a draft
-    /// (submitted or deleted meanwhile, e.g. from another tab), `Conflict` if `admit`
+    /// (submitted or deleted meanwhile, e.g. from another tab), `Stale` if `admit`
     /// refuses the draft's current files (as [`UploadRepo::insert_upload`]); nothing is
     /// written then.
     async fn add_draft_file(
@@ -533,7 +546,7 @@ pub trait ApplicationRepo: Send + Sync {
     ) -> Result<Vec<Application>, StoreError>;
     /// Marks a draft as warned about its deletion — only while it is a draft, not warned
     /// yet and still due before `deleted_before` (a save in the meantime moves the date);
-    /// `Conflict` otherwise, so two sweeps running at once send one warning.
+    /// `Stale` otherwise, so two sweeps running at once send one warning.
     async fn mark_draft_warned(
         &self,
         id: &str,
@@ -542,7 +555,8 @@ pub trait ApplicationRepo: Send + Sync {
     ) -> Result<(), StoreError>;
     /// Deletes a draft (only while it is a draft and, with `expired_before`, only if its
     /// deletion date is before then: a save in the meantime keeps it) with its uploads'
-    /// records; returns the storage keys of the files to remove.
+    /// records; returns the storage keys of the files to remove. `Stale` (nothing deleted)
+    /// when it is no longer such a draft.
     async fn delete_draft(
         &self,
         id: &str,
@@ -550,7 +564,7 @@ pub trait ApplicationRepo: Send + Sync {
         effects: &Effects,
     ) -> Result<Vec<String>, StoreError>;
     /// Records a payment line that matched nothing (or an amount that did not match);
-    /// `Conflict` when the same line was recorded before.
+    /// `Taken` when the same line was recorded before.
     async fn insert_payment(
         &self,
         payment: &PaymentRecord,

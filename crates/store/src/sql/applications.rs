@@ -6,9 +6,10 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::readers::{Columns, ListQuery};
+use super::uploads::{current_uploads, delete_upload_in, record_upload};
 use super::{
-    Backend, SqlStore, current_uploads, delete_upload_in, from_micros, is_unique_violation, micros,
-    opt_date, opt_micros, opt_ts, parse_enum, parsed, record_upload, ts,
+    Backend, SqlStore, classify, from_micros, micros, opt_date, opt_micros, opt_ts, parse_enum,
+    parsed, ts,
 };
 use eforeigner_domain::Upload;
 use eforeigner_domain::applications::{
@@ -154,7 +155,7 @@ async fn insert_payment_tx(
         "INSERT INTO payments ({PAYMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
          $10, $11, $12)"
     );
-    let r = sqlx::query(&sql)
+    sqlx::query(&sql)
         .bind(&p.id)
         .bind(&p.source)
         .bind(&p.source_key)
@@ -168,12 +169,9 @@ async fn insert_payment_tx(
         .bind(p.note.as_deref())
         .bind(micros(p.recorded_at))
         .execute(&mut **tx)
-        .await;
-    match r {
-        Ok(_) => Ok(()),
-        Err(e) if is_unique_violation(&e) => Err(StoreError::Conflict),
-        Err(e) => Err(e.into()),
-    }
+        .await
+        .map_err(classify)?;
+    Ok(())
 }
 
 const MAILBOX_COLUMNS: &str = "id, account_id, application_id, kind, case_reference, file_name, \
@@ -360,9 +358,8 @@ impl ApplicationRepo for SqlStore {
             .await;
         match r {
             Ok(r) if r.rows_affected() == 1 => {}
-            Ok(_) => return Err(StoreError::Conflict),
-            Err(e) if is_unique_violation(&e) => return Err(StoreError::Conflict),
-            Err(e) => return Err(e.into()),
+            Ok(_) => return Err(StoreError::Stale),
+            Err(e) => return Err(classify(e)),
         }
         // The update holds the row, and files change only under it (`lock_draft`): the
         // files read now are the ones the application goes on with.
@@ -511,7 +508,7 @@ impl ApplicationRepo for SqlStore {
         .execute(&mut *tx)
         .await?;
         if r.rows_affected() != 1 {
-            return Err(StoreError::Conflict);
+            return Err(StoreError::Stale);
         }
         self.write_effects(&mut tx, effects).await?;
         tx.commit().await?;
@@ -528,7 +525,7 @@ impl ApplicationRepo for SqlStore {
         // Held first, so a file being added meanwhile is either in before the uploads
         // below are deleted, or refused after: never left behind without its draft.
         match self.lock_draft(&mut tx, id).await {
-            Err(StoreError::Precondition) => return Err(StoreError::Conflict),
+            Err(StoreError::Precondition) => return Err(StoreError::Stale),
             other => other?,
         }
         let keys: Vec<String> =
@@ -561,7 +558,7 @@ impl ApplicationRepo for SqlStore {
         }
         .await?;
         if r.rows_affected() != 1 {
-            return Err(StoreError::Conflict);
+            return Err(StoreError::Stale);
         }
         self.write_effects(&mut tx, effects).await?;
         tx.commit().await?;

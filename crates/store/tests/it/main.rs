@@ -1,0 +1,17 @@
+//! Integration tests of the store, one binary: the repository conformance suite, the same
+//! behaviour on SQLite and on PostgreSQL, each test on a database of its own.
+//!
+//! Runs on SQLite by default and on PostgreSQL when `EFOREIGNER_TEST_DATABASE_URL` names a
+//! server (`.ci/run` does both).
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed step must stop the test loudly"
+)]
+
+mod accounts;
+mod applications;
+mod jobs;
+mod sessions;
+mod support;
+mod uploads;
