@@ -170,13 +170,25 @@ export async function confirmEmail(page, person) {
   await expect(page.locator('main h1')).toHaveText('Your e-mail address is confirmed');
 }
 
-/** Signs in on /login/password and ends on /account (pages checked). */
-export async function signIn(page, email, password) {
+/**
+ * Where a person lands after signing in when no page asked for the login
+ * (crates/web/src/pages/login.rs, `landing`): the verification officer on the accounts awaiting
+ * verification, a supervisor on the payments awaiting confirmation, an applicant on /account.
+ */
+export function landingFor(email) {
+  if (email === VERIFIER) return '/officer/verifications';
+  if (email === SUPERVISOR) return '/officer/payments';
+  return '/account';
+}
+
+/** Signs in on /login/password and ends on the person's landing page (pages checked). */
+export async function signIn(page, email, password, { landing = landingFor(email) } = {}) {
   await visit(page, '/login/password');
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await go(page, page.locator('main form button.button[type=submit]'));
-  await expect(page).toHaveURL(/\/account$/);
+  expect(new URL(page.url()).pathname, `landing page of ${email}`).toBe(landing);
+  expect(new URL(page.url()).search, `landing page of ${email}`).toBe('');
 }
 
 /** The verification officer opens the case of `person` and presses `button` (a name). */

@@ -28,7 +28,7 @@ const TEXT = {
     registerTitle: 'Create an account',
     registerSubmit: 'Create account',
     errorSummary: 'There is a problem',
-    required: 'This field is required.',
+    surnameRequired: 'Enter your surname.',
     consentRequired: 'You must accept the terms of use to create an account.',
     uploadsKept: 'Files already uploaded',
     sentTitle: 'Check your e-mail',
@@ -42,6 +42,7 @@ const TEXT = {
     loginTitle: 'Sign in',
     loginInvalid: 'The e-mail address or password is not correct.',
     accountTitle: 'Your account',
+    queueTitle: 'Accounts awaiting verification',
     statusHeading: 'Status',
     awaiting: 'Awaiting verification',
     active: 'Active',
@@ -52,7 +53,7 @@ const TEXT = {
     registerTitle: 'Направите налог',
     registerSubmit: 'Направите налог',
     errorSummary: 'Постоји проблем',
-    required: 'Ово поље је обавезно.',
+    surnameRequired: 'Унесите своје презиме.',
     consentRequired: 'Да бисте направили налог, морате да прихватите услове коришћења.',
     uploadsKept: 'Већ приложене датотеке',
     sentTitle: 'Проверите е-пошту',
@@ -66,6 +67,7 @@ const TEXT = {
     loginTitle: 'Пријава',
     loginInvalid: 'Адреса е-поште или лозинка није тачна.',
     accountTitle: 'Ваш налог',
+    queueTitle: 'Налози који чекају проверу',
     statusHeading: 'Статус',
     awaiting: 'Чека проверу',
     active: 'Активан',
@@ -203,7 +205,9 @@ async function register(page, person, file, { t = TEXT.en, mistake = null, js = 
     await expect(summary).toBeVisible();
     await expect(summary).toHaveAttribute('role', 'alert');
     await expect(summary.getByRole('heading', { level: 2 })).toHaveText(t.errorSummary);
-    const message = mistake === 'consent' ? t.consentRequired : t.required;
+    // Each field says what it needs (crates/web/src/error.rs, field_error_message).
+    const message = { consent: t.consentRequired, surname: t.surnameRequired }[mistake];
+    expect(message, `a message for the mistake ${mistake}`).toBeTruthy();
     const link = summary.getByRole('link', { name: message });
     await expect(link).toHaveAttribute('href', `#${mistake}`);
     await expect(summary.getByRole('link')).toHaveCount(1);
@@ -250,15 +254,23 @@ async function confirmEmail(page, person, { t = TEXT.en } = {}) {
   return link;
 }
 
-/** Signs in on /login/password (checking the page) and ends on /account. */
+/**
+ * Signs in on /login/password (checking the page) and ends on the person's landing page: the
+ * verification officer on the accounts awaiting verification, an applicant on /account.
+ */
 async function signIn(page, email, password, { t = TEXT.en } = {}) {
   await visit(page, '/login/password', { htmlLang: t.htmlLang });
   await expect(page.locator('h1')).toHaveText(t.loginTitle);
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await submit(page, mainSubmit(page));
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.locator('h1')).toHaveText(t.accountTitle);
+  if (email === OFFICER) {
+    await expect(page).toHaveURL(/\/officer\/verifications$/);
+    await expect(page.locator('h1')).toHaveText(t.queueTitle);
+  } else {
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.locator('h1')).toHaveText(t.accountTitle);
+  }
   await checkPage(page, t.htmlLang);
 }
 

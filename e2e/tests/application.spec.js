@@ -319,13 +319,18 @@ function newPerson(given, surnameBase, password) {
   };
 }
 
-/** Signs in on /login/password and ends on /account (pages checked). */
+/**
+ * Signs in on /login/password and ends on the person's landing page (pages checked): the
+ * verification officer on /officer/verifications, a supervisor on /officer/payments, an
+ * applicant on /account.
+ */
 async function signIn(page, email, password, { t = EN } = {}) {
   await visit(page, '/login/password', { t });
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await submit(page, page.locator('main form button.button[type=submit]'));
-  await expect(page).toHaveURL(/\/account$/);
+  const landing = { [VERIFIER]: /\/officer\/verifications$/, [SUPERVISOR]: /\/officer\/payments$/ }[email] ?? /\/account$/;
+  await expect(page).toHaveURL(landing);
   await checkPage(page, t);
 }
 

@@ -3,7 +3,7 @@
 // English and, for a question of the eligibility check and for the fees, after switching to
 // Serbian Cyrillic with the header's language button:
 //   /residence              index with links to the four tools
-//   /residence/bases        the catalogue of the 31 grounds with their documents
+//   /residence/bases        the catalogue of the 31 grounds with their documents (first request, extension)
 //   /residence/eligibility  "Can I apply online?": four questions, one GET form each ("Question N
 //                           of 4", Continue, Back; the earlier answers travel as hidden inputs),
 //                           then the answer box with "Your answers" and a Change link per answer
@@ -360,21 +360,28 @@ test('the index links to the four tools, and the catalogue lists 31 grounds with
   await expect(page.locator('h1')).toHaveText('Bases of temporary residence');
   const grounds = page.locator('main section.ground');
   await expect(grounds).toHaveCount(31);
-  // Each ground: a heading naming it, the summary, and a closed <details> of documents.
+  // Each ground: a heading naming it, the summary, and two closed <details> of documents:
+  // for a first request, then for an extension.
   await expect(grounds.locator('h2')).toHaveCount(31);
   await expect(grounds.locator('dl.summary')).toHaveCount(31);
-  await expect(grounds.locator('details')).toHaveCount(31);
+  await expect(grounds.locator('details')).toHaveCount(62);
+  const summaries = await grounds.evaluateAll((ss) => ss.map((s) => [...s.querySelectorAll('details > summary')].map((x) => x.textContent.trim())));
+  for (const [i, pair] of summaries.entries()) {
+    expect(pair, `the <details> of ground ${i + 1}`).toEqual(['Documents to attach', 'Documents to attach to an extension']);
+  }
   await expect(grounds.first().locator('h2')).toContainText('Employment contract', { ignoreCase: true });
-  const firstDetails = grounds.first().locator('details');
-  await expect(firstDetails.locator('ul li').first()).toBeHidden();
-  await firstDetails.locator('summary').click();
-  await expect(firstDetails).toHaveAttribute('open', '');
-  await expect(firstDetails.locator('ul li').first()).toBeVisible();
-  // Every ground lists documents, or says that the general list applies.
+  for (const details of [grounds.first().locator('details').first(), grounds.first().locator('details').nth(1)]) {
+    await expect(details.locator('ul li').first()).toBeHidden();
+    await details.locator('summary').click();
+    await expect(details).toHaveAttribute('open', '');
+    await expect(details.locator('ul li').first()).toBeVisible();
+  }
+  // Every ground lists documents for a first request and for an extension, or says that the
+  // general list applies.
   const counts = await grounds.evaluateAll((ss) =>
-    ss.map((s) => s.querySelectorAll('details ul li').length + s.querySelectorAll('details p').length),
+    ss.map((s) => [...s.querySelectorAll('details')].map((d) => d.querySelectorAll('ul li').length + d.querySelectorAll('p').length)),
   );
-  expect(counts.every((n) => n > 0), `documents per ground: ${counts.join(', ')}`).toBe(true);
+  expect(counts.every(([first, extension]) => first > 0 && extension > 0), `documents per ground (first, extension): ${JSON.stringify(counts)}`).toBe(true);
   // axe again with every <details> open, so the document lists are checked too.
   await page.locator('main details').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
   await checkPage(page);
@@ -692,7 +699,9 @@ test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scan
   await expect(page.locator('#error-summary a[href="#municipality"]')).toHaveCount(1);
   await expect(page.locator('#municipality-error')).toBeVisible();
   await expect(page.locator('#municipality')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#municipality-error')).toContainText('Choose one of the options');
+  // The message names the question (crates/web/src/error.rs, field_error_message).
+  await expect(page.locator('#municipality-error')).toHaveText('Select an answer for “Municipality of your residence”.');
+  await expect(page.locator('#error-summary a[href="#municipality"]')).toHaveText('Select an answer for “Municipality of your residence”.');
   await expect(page.locator('#municipality')).toHaveValue('');
   await expect(page.locator('#payer')).toHaveValue(payer);
   await expect(page.locator('#basis')).toHaveValue('employment.employment_contract');
