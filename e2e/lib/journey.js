@@ -289,7 +289,7 @@ export async function submitApplication(page, person) {
     contract_end: '', job_title: 'Engineer',
   });
   const bytes = pngBytes();
-  for (const item of ['photograph', 'passport_scan', 'proof_of_financial_means', 'beli_karton']) {
+  for (const item of ['photograph', 'passport_scan', 'proof_of_financial_means', 'beli_karton', 'employment_contract']) {
     const res = await request.post(`${app}/files`, {
       multipart: { csrf_token: csrf, item, files: { name: `${item}.png`, mimeType: 'image/png', buffer: bytes } },
       maxRedirects: 0,
@@ -321,6 +321,7 @@ export async function confirmPayment(browser, baseURL, app) {
       maxRedirects: 0,
     });
     expect(res.status(), `confirm ${id}`).toBe(303);
+    expect(res.headers().location).toBe('/officer/payments?done=payment-confirmed');
   } finally {
     await context.close();
   }

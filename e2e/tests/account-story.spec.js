@@ -378,7 +378,8 @@ test('account story: register with a mistake, confirm, verification, password ch
       await openCase(officer, person, [passport]);
       const mark = mailMark();
       await submit(officer, officer.getByRole('button', { name: 'Approve and activate the account' }));
-      await expect(officer).toHaveURL(/\/officer\/verifications$/);
+      await expect(officer).toHaveURL(/\/officer\/verifications\?done=account-approved$/);
+      await expect(officer.getByRole('status')).toHaveText('The account has been approved. Its owner has been told by e-mail.');
       await checkPage(officer);
       await expect(officer.getByRole('link', { name: person.fullName, exact: true })).toHaveCount(0);
       const mail = await waitForMail({ to: person.email, subjectContains: 'Your account is active', after: mark });
@@ -482,8 +483,12 @@ test('rejection and correction: the applicant sees the reason, uploads a new fil
       await officer.getByLabel('Reason').selectOption({ label: 'The document cannot be read' });
       await officer.getByLabel(/Note for the applicant/).fill(note);
       await submit(officer, officer.getByRole('button', { name: 'Reject', exact: true }));
-      await expect(officer).toHaveURL(/\/officer\/verifications$/);
+      await expect(officer).toHaveURL(/\/officer\/verifications\?done=account-rejected$/);
+      await expect(officer.getByRole('status')).toHaveText(
+        'The account has been rejected with the reason given. Its owner has been told by e-mail and can correct the data.',
+      );
       await checkPage(officer);
+      await expect(officer.getByRole('link', { name: person.fullName, exact: true })).toHaveCount(0);
       const mail = await waitForMail({ to: person.email, subjectContains: 'Your account needs a correction', after: mark });
       expect(mail.text).toContain('Reason: The document cannot be read');
       expect(mail.text).toContain(note);

@@ -95,6 +95,12 @@ const TEXT = {
     businessAddress: /^Registered address of the business/,
     chooseFiles: /^Choose files/,
     upload: /^Upload/,
+    uploadProgress: 'Upload progress',
+    filesUploaded: 'The files have been uploaded.',
+    savedForLater: 'Your answers are saved. You can come back to this application at any time in the next 30 days.',
+    slipReady: "Your payment slip is ready below, with this application's own reference. Pay with it, then continue.",
+    // An amount as the page writes it (22,230.00 RSD) -> 22230.00.
+    amount: { re: /(\d{1,3}(?:,\d{3})*\.\d{2})\sRSD$/, plain: (a) => a.replace(/,/g, '') },
     paymentMethod: 'How will you pay?',
     slip: /^Payment slip/,
     reviewTitle: 'Check your answers before submitting',
@@ -158,6 +164,10 @@ const TEXT = {
     businessAddress: /^Адреса седишта привредног субјекта/,
     chooseFiles: /^Изаберите датотеке/,
     upload: /^Приложите/,
+    filesUploaded: 'Датотеке су отпремљене.',
+    slipReady: 'Ваш налог за уплату је испод, са позивом на број овог захтева. Платите по њему, па наставите.',
+    // An amount as the page writes it (22.230,00 RSD) -> 22230.00.
+    amount: { re: /(\d{1,3}(?:\.\d{3})*,\d{2})\sRSD$/, plain: (a) => a.replace(/\./g, '').replace(',', '.') },
     paymentMethod: 'Како ћете платити?',
     slip: /^Уплатницом/,
     reviewTitle: 'Проверите одговоре пре подношења',
@@ -429,26 +439,36 @@ function docSection(page, name) {
   return main(page).getByRole('region', { name });
 }
 
-/** Uploads `file` for the item in `section`; with JavaScript the upload goes by XHR. */
+/**
+ * Uploads `file` for the item in `section` with its Upload button; with JavaScript the upload
+ * goes by XHR. Back on the step with the banner (without JavaScript also at the item: the
+ * redirect's #doc_<item>; an XHR's response URL has no fragment).
+ */
 async function uploadOk(page, section, file, { t = EN } = {}) {
   await section.getByLabel(t.chooseFiles).setInputFiles(file.path);
   await go(page, section.getByRole('button', { name: t.upload }), { t });
-  await expect(page).toHaveURL(/\/steps\/documents(#.*)?$/);
+  const item = await section.getAttribute('id');
+  expect(item).toMatch(/^doc_[a-z_]+$/);
+  await expect(page).toHaveURL(new RegExp(`/steps/documents\\?done=files-uploaded(#${item})?$`));
+  await expect(main(page).getByRole('status')).toHaveText(t.filesUploaded);
   await expect(page.locator('#error-summary')).toHaveCount(0);
 }
 
 /** The slip shown on the page: written reference, amount (as for a bank statement), payer. */
-async function readSlip(page) {
+async function readSlip(page, { t = EN } = {}) {
   const slip = main(page).locator('.slip');
   await expect(slip).toHaveCount(1);
   const boxes = await slip.locator('.slip__box').allTextContents();
   const shown = boxes.map((b) => b.trim()).find((b) => /^97 \d{2}-\d+$/.test(b));
   expect(shown, `model-97 reference on the slip, model printed once (boxes: ${JSON.stringify(boxes)})`).toBeTruthy();
   const reference = shown;
-  const amountBox = boxes.find((b) => /RSD/.test(b));
-  const m = /RSD\s*·\s*([\d.]+,\d{2})/.exec(amountBox || '');
-  expect(m, `amount on the slip (${amountBox})`).toBeTruthy();
-  const amount = m[1].replace(/\./g, '').replace(',', '.'); // 22.230,00 -> 22230.00
+  // Payment code · amount in the page language's form.
+  const amountBox = boxes.map((b) => b.trim()).find((b) => /RSD/.test(b));
+  const m = /^\d{3} · (.+)$/.exec(amountBox || '');
+  expect(m, `payment code and amount on the slip (${amountBox})`).toBeTruthy();
+  const a = t.amount.re.exec(m[1]);
+  expect(a, `amount on the slip in the page's form (${amountBox})`).toBeTruthy();
+  const amount = t.amount.plain(a[1]); // 22,230.00 or 22.230,00 -> 22230.00
   return { reference, amount, payer: boxes[0].trim(), slip };
 }
 
@@ -583,11 +603,15 @@ test('first application for employment: six steps, slip with QR, submit, payment
   });
 
   await test.step('5. Documentation: a wrong file is refused, the others stay; every item uploaded', async () => {
-    // JavaScript is on: every upload form has its progress bar, hidden until an upload starts.
-    const forms = main(page).locator('form[data-upload]');
-    const formCount = await forms.count();
-    expect(formCount, 'one upload form per checklist item').toBeGreaterThanOrEqual(5);
-    await expect(main(page).locator('form[data-upload] progress.upload-progress')).toHaveCount(formCount);
+    // The whole step is one form (so a file chosen anywhere goes with any of its buttons),
+    // with one progress bar, hidden until an upload starts (JavaScript is on).
+    const form = main(page).locator('form[data-upload]');
+    await expect(form).toHaveCount(1);
+    await expect(form.locator('progress.upload-progress')).toHaveCount(1);
+    const items = form.locator('section.doc-item');
+    expect(await items.count(), 'one section per checklist item').toBeGreaterThanOrEqual(5);
+    await expect(form.locator('section.doc-item input[type=file]')).toHaveCount(await items.count());
+    await expect(form.getByRole('button', { name: EN.saveContinue, exact: true })).toHaveCount(1);
 
     const photo = docSection(page, /^Photograph/);
     const passport = docSection(page, /^Scan of the passport/);
@@ -598,12 +622,12 @@ test('first application for employment: six steps, slip with QR, submit, payment
     for (const s of [photo, passport, funds, beli, contract]) await expect(s).toHaveCount(1);
 
     // The photograph, with the upload held back a moment to see the progress bar.
-    await page.route('**/applications/*/files', async (route) => {
+    await page.route('**/applications/*/documents', async (route) => {
       await new Promise((r) => setTimeout(r, 700));
       await route.continue();
     });
     await photo.getByLabel(EN.chooseFiles).setInputFiles(files.photo.path);
-    const bar = photo.getByRole('progressbar', { name: 'Upload progress' });
+    const bar = main(page).getByRole('progressbar', { name: EN.uploadProgress });
     await expect(bar).toBeHidden();
     const [uploaded] = await Promise.all([
       page.waitForNavigation(),
@@ -611,11 +635,14 @@ test('first application for employment: six steps, slip with QR, submit, payment
         await photo.getByRole('button', { name: EN.upload }).click();
         await expect(bar).toBeVisible();
         await expect(photo.getByRole('button', { name: EN.upload })).toBeDisabled();
+        await expect(form.getByRole('button', { name: EN.saveContinue, exact: true })).toBeDisabled();
       })(),
     ]);
-    await page.unroute('**/applications/*/files');
+    await page.unroute('**/applications/*/documents');
     expect(uploaded?.status()).toBe(200);
     await checkPage(page);
+    await expect(page).toHaveURL(/\/steps\/documents\?done=files-uploaded$/);
+    await expect(main(page).getByRole('status')).toHaveText(EN.filesUploaded);
     await expect(photo.locator('.file-list li')).toHaveCount(1);
     await expect(photo.locator('.file-list')).toContainText(files.photo.name);
 
@@ -636,18 +663,19 @@ test('first application for employment: six steps, slip with QR, submit, payment
     await uploadOk(page, docSection(page, /^Scan of the passport/), files.passport);
     await uploadOk(page, docSection(page, /^Proof of financial means/), files.funds);
     await uploadOk(page, docSection(page, /^Certificate of registered stay/), files.beli);
-    await uploadOk(page, docSection(page, /^Employment contract/), files.contract);
     for (const [name, file] of [
       [/^Photograph/, files.photo],
       [/^Scan of the passport/, files.passport],
       [/^Proof of financial means/, files.funds],
       [/^Certificate of registered stay/, files.beli],
-      [/^Employment contract/, files.contract],
     ]) {
       await expect(docSection(page, name).locator('.file-list li')).toHaveCount(1);
       await expect(docSection(page, name).locator('.file-list')).toContainText(file.name);
     }
+    await expect(docSection(page, /^Employment contract/).locator('.file-list li')).toHaveCount(0);
     expect(await main(page).locator('.file-list li').allTextContents()).not.toContainEqual(expect.stringContaining(files.wrong.name));
+    // The contract chosen but not uploaded: "Save and continue" uploads it with the step.
+    await docSection(page, /^Employment contract/).getByLabel(EN.chooseFiles).setInputFiles(files.contract.path);
     await saveAndContinue(page, 6);
   });
 
@@ -656,7 +684,8 @@ test('first application for employment: six steps, slip with QR, submit, payment
     await radio(page, EN.paymentMethod, EN.slip).check();
     // Save and come back later, then open the step again: the slip is there once saved.
     await go(page, main(page).getByRole('button', { name: EN.saveLater, exact: true }));
-    await expect(page).toHaveURL(new RegExp(`${escapeRe(appUrl)}$`));
+    await expect(page).toHaveURL(new RegExp(`${escapeRe(appUrl)}\\?done=saved-for-later$`));
+    await expect(main(page).getByRole('status')).toHaveText(EN.savedForLater);
     expect(await taskStates(page)).toEqual(EN.steps.map((s) => `${s}: ${EN.completed}`));
     await openStep(page, 6);
     await expect(radio(page, EN.paymentMethod, EN.slip)).toBeChecked();
@@ -693,9 +722,14 @@ test('first application for employment: six steps, slip with QR, submit, payment
     await expect(fact(m, 'Name of the employer')).toHaveText('Čigra d.o.o.');
     await expect(fact(m, 'Model and reference')).toHaveText(slip.reference);
     await expect(m).toContainText(files.photo.name);
-    // Every row has its Change link, named by the row.
-    const rows = await m.locator('dl.summary .summary__row').count();
-    await expect(m.getByRole('link', { name: /^Change / })).toHaveCount(rows);
+    await expect(m).toContainText(files.contract.name);
+    // Every answer has its Change link, named by the row; the fee's amount and reference are
+    // fixed (no link).
+    await expect(fact(m, 'Amount to pay')).toHaveText(/^\d{1,3}(,\d{3})*\.\d{2}\sRSD$/);
+    const rows = m.locator('dl.summary .summary__row');
+    const withoutLink = await rows.filter({ hasNot: page.locator('a') }).locator('dt').allTextContents();
+    expect(withoutLink.map((l) => l.trim())).toEqual(['Amount to pay', 'Model and reference']);
+    await expect(m.getByRole('link', { name: /^Change / })).toHaveCount((await rows.count()) - 2);
 
     await go(page, m.getByRole('link', { name: `${EN.change} ${EN.street}`, exact: true }));
     await expect(h1(page)).toHaveText(EN.steps[2]);
@@ -785,7 +819,8 @@ test('first application for employment: six steps, slip with QR, submit, payment
     await expect(main(page).getByRole('link', { name: EN.mailboxDownload })).toHaveCount(0);
     await go(page, main(page).getByRole('button', { name: EN.openDocument, exact: true }));
     await expect(main(page).getByRole('status')).toHaveText(EN.openedBanner);
-    await expect(fact(main(page), EN.firstOpened)).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    // A date and time in the English form, Belgrade time: "7 December 2026, 07:57".
+    await expect(fact(main(page), EN.firstOpened)).toHaveText(/^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2}$/);
     await expect(main(page).getByRole('button', { name: EN.openDocument })).toHaveCount(0);
 
     const download = main(page).getByRole('link', { name: EN.mailboxDownload });
@@ -1428,7 +1463,7 @@ test('long lists: the e-Mailbox comes 20 to a page with previous and next links'
         maxRedirects: 0,
       });
       expect(res.status(), `confirm ${id}`).toBe(303);
-      expect(res.headers().location).toBe('/officer/payments?done=1');
+      expect(res.headers().location).toBe('/officer/payments?done=payment-confirmed');
     }
   } finally {
     await context.close();

@@ -508,9 +508,11 @@ test('eligibility: an empty passport date on question 4 is refused with an error
   await expect(summary).toHaveAttribute('role', 'alert');
   await expect(summary.getByRole('heading', { level: 2 })).toHaveText('There is a problem');
   await expect(summary.getByRole('link')).toHaveCount(1);
-  const link = summary.getByRole('link', { name: 'This field is required.' });
+  // The message names the question (crates/web/src/error.rs, field_error_message).
+  const message = 'Fill in “Passport valid until”.';
+  const link = summary.getByRole('link', { name: message, exact: true });
   await expect(link).toHaveAttribute('href', '#passport_valid_until');
-  await expect(page.locator('#passport_valid_until-error')).toHaveText('This field is required.');
+  await expect(page.locator('#passport_valid_until-error')).toHaveText(message);
   const field = page.locator('#passport_valid_until');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAttribute('aria-describedby', /\bpassport_valid_until-error\b/);
@@ -718,16 +720,17 @@ test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scan
   const table = page.locator('main table.table');
   await expect(table).toHaveCount(1);
   expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
-  await expect(table.locator('tbody')).toContainText('21830');
+  // Amounts in the page language's form (English: 21,830.00 RSD).
+  await expect(table.locator('tbody')).toContainText('21,830.00 RSD');
   await expect(table.locator('tbody')).toContainText('840-742221843-57');
-  await expect(page.locator('main')).toContainText('Due with the request: 22230');
+  await expect(page.locator('main')).toContainText('Due with the request: 22,230.00 RSD');
 
   // The slip.
   const slip = page.locator('main .slip');
   await expect(slip).toHaveCount(1);
   await expect(slip.locator('.slip__box').first()).toHaveText(payer);
   await expect(slip).toContainText('Republička administrativna taksa');
-  await expect(slip).toContainText('22.230,00');
+  await expect(slip.locator('.slip__box').filter({ hasText: 'RSD' })).toHaveText(/^\d+ · 22,230\.00\sRSD$/);
   await expect(slip).toContainText(/97 50-?016/);
   const qr = slip.locator('img.slip__qr');
   await expect(qr).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
@@ -768,6 +771,9 @@ test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scan
   await switchLanguage(page, 'sr-Cyrl');
   await expect(page.locator('main table.table')).toHaveCount(1);
   await expect(page.locator('main .slip .slip__box').first()).toHaveText(payer);
+  // Amounts in the Serbian form there.
+  await expect(page.locator('main table.table tbody')).toContainText('21.830,00 RSD');
+  await expect(page.locator('main .slip .slip__box').filter({ hasText: 'RSD' })).toHaveText(/^\d+ · 22\.230,00\sRSD$/);
   await expect(page.locator('main .slip img.slip__qr')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
   await expect(page.locator('main a[href^="/residence/fees/slip.pdf"]')).toHaveAttribute('href', /[?&]lang=sr-Cyrl\b/);
   await expect(page.locator('#payer')).toHaveValue(payer);
