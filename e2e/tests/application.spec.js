@@ -184,7 +184,7 @@ const TEXT = {
     mailboxDownload: 'Преузмите PDF',
     firstOpened: 'Први пут отворено',
     notOpened: 'Још није отворено',
-    openDocument: 'Отвори документ',
+    openDocument: 'Отворите документ',
   },
 };
 const EN = TEXT.en;
@@ -448,7 +448,7 @@ async function uploadOk(page, section, file, { t = EN } = {}) {
   await section.getByLabel(t.chooseFiles).setInputFiles(file.path);
   await go(page, section.getByRole('button', { name: t.upload }), { t });
   const item = await section.getAttribute('id');
-  expect(item).toMatch(/^doc_[a-z_]+$/);
+  expect(item).toMatch(/^doc_[a-z0-9_]+$/);
   await expect(page).toHaveURL(new RegExp(`/steps/documents\\?done=files-uploaded(#${item})?$`));
   await expect(main(page).getByRole('status')).toHaveText(t.filesUploaded);
   await expect(page.locator('#error-summary')).toHaveCount(0);
@@ -975,6 +975,14 @@ test('extension for a sole proprietor in Serbian Cyrillic: link the EBS, six ste
     }
     await saveAndContinue(page, 6, { t });
     await radio(page, t.paymentMethod, t.slip).check();
+    // The slip is shown before going on: the step again, with the slip and its reference.
+    await go(page, saveContinue(page, t), { t });
+    await expect(page).toHaveURL(/\/steps\/fees\?done=slip-ready#slip$/);
+    await expect(main(page).getByRole('status')).toHaveText(t.slipReady);
+    await expect(h1(page)).toHaveText(t.steps[5]);
+    const slip = await readSlip(page, { t });
+    expect(slip.payer).toBe(person.fullName);
+    expect(slip.reference).toMatch(/^97 \d{2}-016\d+$/);
     await saveAndContinue(page, 'review', { t });
   });
 
@@ -1008,13 +1016,14 @@ test('extension for a sole proprietor in Serbian Cyrillic: link the EBS, six ste
       expect(refused?.status()).toBe(422);
       await checkPage(s);
       await expect(s.locator('#error-summary')).toBeVisible();
-      const summaryLink = s.locator('#error-summary').getByRole('link', { name: 'This field is required.' });
+      // The message says what is missing (crates/web/locales/en.ftl, error-required-note).
+      const summaryLink = s.locator('#error-summary').getByRole('link', { name: 'Write a note.', exact: true });
       const target = await summaryLink.getAttribute('href');
       expect(await s.locator(target).count(), `the error summary link ${target} leads to a field`).toBe(1);
       // ...the note of this row, marked invalid, with the message beside it.
       const refusedNote = main(s).locator('table tbody tr').filter({ hasText: caseReference }).getByLabel(new RegExp(`^What you checked \\(kept with the payment record\\) ${caseReference}$`));
       await expect(refusedNote).toHaveAttribute('aria-invalid', 'true');
-      await expect(refusedNote).toHaveAccessibleDescription('This field is required.');
+      await expect(refusedNote).toHaveAccessibleDescription('Write a note.');
       await summaryLink.click();
       await expect(refusedNote).toBeFocused();
 
