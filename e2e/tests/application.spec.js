@@ -1090,6 +1090,7 @@ test('without JavaScript: a step saves and continues, a plain file upload works,
     await main(page).getByLabel(EN.birthPlace, { exact: true }).fill('Odesa, Ukraine');
     await go(page, main(page).getByRole('button', { name: EN.saveLater, exact: true }));
     await expect(h1(page)).toHaveText(EN.tasksTitle);
+    await expect(main(page).getByRole('status')).toHaveText(EN.savedForLater);
     expect(await taskStates(page)).toEqual([
       `Check: ${EN.completed}`,
       `Personal data: ${EN.inProgress}`,
@@ -1120,17 +1121,21 @@ test('without JavaScript: a step saves and continues, a plain file upload works,
     await uploadOk(page, section, photo);
     await expect(docSection(page, /^Photograph/).locator('.file-list')).toContainText(photo.name);
     // No script ran: the progress bar stays hidden.
-    await expect(docSection(page, /^Photograph/).locator('progress')).toBeHidden();
+    const bar = main(page).locator('form[data-upload] progress.upload-progress');
+    await expect(bar).toHaveCount(1);
+    await expect(bar).toBeHidden();
 
     // The same file again is refused; the page with the reason is the answer to the upload's
     // post (its address takes no GET), and the language switch on it returns to the step.
+    // The step the form was on (its address without the #item the browser scrolled to).
+    const documentsStep = page.url().replace(/#.*$/, '');
+    expect(new URL(documentsStep).pathname).toMatch(/\/steps\/documents$/);
     await docSection(page, /^Photograph/).getByLabel(EN.chooseFiles).setInputFiles(photo.path);
     const refused = await submit(page, docSection(page, /^Photograph/).getByRole('button', { name: EN.upload }));
     expect(refused?.status()).toBe(422);
-    await expect(page).toHaveURL(/\/files$/);
-    await expect(page.locator('#error-summary')).toContainText('already uploaded');
+    await expect(page).toHaveURL(/\/applications\/[^/]+\/documents$/);
+    await expect(page.locator('#error-summary')).toContainText(`A file named ${photo.name} is already uploaded. Rename one of them.`);
     await checkPage(page);
-    const documentsStep = page.url().replace(/\/files$/, '/steps/documents');
     for (const [lang, t] of [['sr-Cyrl', TEXT['sr-Cyrl']], ['en', EN]]) {
       const res = await submit(page, page.locator(`.lang-switch button[value="${lang}"]`));
       expect(res?.status(), `after switching to ${lang}`).toBe(200);
