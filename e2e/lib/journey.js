@@ -1,7 +1,9 @@
-// Helpers for journey tests: `test` whose requests come from a client address of the test's
-// own, checking each page shown (axe, <html lang>, reflow at 375 px, one primary button),
-// navigating, and making the people and data a test needs (a registration, an active
-// applicant, a submitted and paid application).
+// Helpers for journey tests, the only copy of each: `test` whose requests come from a client
+// address of the test's own, checking each page shown (axe, <html lang>, a title, reflow at
+// 375 px, one primary button), navigating, dates, and the people a test needs (a
+// registration, a confirmed e-mail address, a sign-in, an active applicant). The helpers of
+// the online application (its pages, a submitted and paid application) are in
+// lib/application.js.
 //
 //   import { test, expect, visit, go, newPerson, activeApplicant, signIn } from '../lib/journey.js';
 //   const person = newPerson('Olena', 'Kovalenko', 'amber-violin-quarry-58');
@@ -15,7 +17,7 @@ import { test as base, expect } from './fixtures.js';
 import { expectNoA11yViolations, expectNoA11yViolationsInCopy } from './axe.js';
 import { expectReflow, expectOnePrimaryButton } from './layout.js';
 import { waitForMail, mailMark, extractLink } from './mail.js';
-import { makeTempDir, pngBytes, writePng } from './testfiles.js';
+import { makeTempDir, writePng } from './testfiles.js';
 
 // ---------------------------------------------------------------------------------------
 // each test a client of its own
@@ -45,8 +47,65 @@ export const test = base.extend({
 export { expect };
 
 export const DEMO_PASSWORD = 'sunrise-lantern-harbour-42';
+export const DEMO_APPLICANT = 'applicant@demo.eforeigner.test';
 export const VERIFIER = 'verifier@demo.eforeigner.test';
 export const SUPERVISOR = 'supervisor@demo.eforeigner.test';
+
+// Texts of the account pages the helpers look for, per page language (from
+// crates/eforeigner/locales/*.ftl).
+export const ACCOUNT_TEXT = {
+  en: {
+    htmlLang: /^en$/,
+    registerTitle: 'Create an account',
+    registerSubmit: 'Create account',
+    errorSummary: 'There is a problem',
+    surnameRequired: 'Enter your surname.',
+    consentRequired: 'You must accept the terms of use to create an account.',
+    uploadsKept: 'Files already uploaded',
+    sentTitle: 'Check your e-mail',
+    sentTo: (email) => `We sent the link to ${email}`,
+    confirmSubject: 'Confirm your e-mail address',
+    confirmTitle: 'Confirm your e-mail address',
+    confirmButton: 'Confirm',
+    confirmedTitle: 'Your e-mail address is confirmed',
+    loginChooseTitle: 'Choose how to sign in',
+    loginWithPassword: 'Sign in with e-mail and password',
+    loginTitle: 'Sign in',
+    loginInvalid: 'The e-mail address or password is not correct.',
+    accountTitle: 'Your account',
+    queueTitle: 'Accounts awaiting verification',
+    paymentsTitle: 'Payments awaiting confirmation',
+    statusHeading: 'Status',
+    awaiting: 'Awaiting verification',
+    active: 'Active',
+    signOut: 'Sign out',
+  },
+  'sr-Cyrl': {
+    htmlLang: /^sr-Cyrl$/,
+    registerTitle: 'Направите налог',
+    registerSubmit: 'Направите налог',
+    errorSummary: 'Постоји проблем',
+    surnameRequired: 'Унесите своје презиме.',
+    consentRequired: 'Да бисте направили налог, морате да прихватите услове коришћења.',
+    uploadsKept: 'Већ приложене датотеке',
+    sentTitle: 'Проверите е-пошту',
+    sentTo: (email) => `Линк смо послали на ${email}`,
+    confirmSubject: 'Потврдите адресу е-поште',
+    confirmTitle: 'Потврдите адресу е-поште',
+    confirmButton: 'Потврдите',
+    confirmedTitle: 'Ваша адреса е-поште је потврђена',
+    loginChooseTitle: 'Изаберите начин пријаве',
+    loginWithPassword: 'Пријава адресом е-поште и лозинком',
+    loginTitle: 'Пријава',
+    loginInvalid: 'Адреса е-поште или лозинка није тачна.',
+    accountTitle: 'Ваш налог',
+    queueTitle: 'Налози који чекају проверу',
+    statusHeading: 'Статус',
+    awaiting: 'Чека проверу',
+    active: 'Активан',
+    signOut: 'Одјавите се',
+  },
+};
 
 // ---------------------------------------------------------------------------------------
 // pages
@@ -61,10 +120,11 @@ export function checkWithoutJs(page, checkerContext) {
 }
 
 /**
- * Waits for the page to settle and checks it: <html lang>, a title, axe (WCAG 2.2 AA), no
- * sideways scrolling at 375 px and at most one primary button.
+ * Waits for the page to settle and checks it: <html lang> (`htmlLang`, English unless
+ * told), a title, axe (WCAG 2.2 AA), no sideways scrolling at 375 px (WCAG 1.4.10) and at
+ * most one primary button (the last two: lib/layout.js, what axe does not check).
  */
-export async function checkPage(page, { htmlLang = /^en$/ } = {}) {
+export async function checkPage(page, { htmlLang = ACCOUNT_TEXT.en.htmlLang } = {}) {
   await page.waitForLoadState('load');
   await expect(page.locator('html')).toHaveAttribute('lang', htmlLang);
   await expect(page).toHaveTitle(/\S/);
@@ -90,18 +150,54 @@ export async function navigation(page, action) {
   return response;
 }
 
+/**
+ * Clicks a link or a button that navigates (submits a form) and returns the final response;
+ * checks nothing (see `go`).
+ */
+export function submit(page, control) {
+  return navigation(page, () => control.click());
+}
+
 /** Clicks a link or button that navigates, expects the status, and checks the page it lands on. */
 export async function go(page, control, { status = 200, htmlLang } = {}) {
-  const res = await navigation(page, () => control.click());
+  const res = await submit(page, control);
   expect(res?.status(), `after clicking ${control}`).toBe(status);
   await checkPage(page, { htmlLang });
   return res;
+}
+
+/** The one primary submit button of the form in <main> (form pages have exactly one). */
+export const mainSubmit = (page) => page.locator('main form button.button[type=submit]');
+
+/** The page's one <h1>, in <main>, has the text `text`. */
+export async function expectH1(page, text) {
+  await expect(page.locator('h1')).toHaveText(text);
+  await expect(page.locator('main h1')).toHaveText(text);
+}
+
+/** `s` with the characters that mean something in a regular expression escaped. */
+export function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A new browser context (own cookies) against the test server, from the test's client address. */
 export function newContext(browser, baseURL, options = {}) {
   return browser.newContext({ baseURL, locale: 'en-US', timezoneId: 'Europe/Belgrade', extraHTTPHeaders: clientHeaders(), ...options });
 }
+
+// ---------------------------------------------------------------------------------------
+// dates
+
+/** `date` (YYYY-MM-DD) moved by `days` days and `years` years, as YYYY-MM-DD (UTC). */
+export function shift(date, { days = 0, years = 0 } = {}) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today as the server sees it (its clock is UTC). */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------
 // people
@@ -153,33 +249,67 @@ export async function fillRegistration(page, person, file, { omit = [] } = {}) {
   if (!skip('consent')) await page.locator('#consent').check();
 }
 
-/** The "check your e-mail" page after a registration: /register/sent?to=<address>. */
-export async function expectRegistrationSent(page, person) {
+/**
+ * The "check your e-mail" page after a registration: /register/sent?to=<address>, naming the
+ * address the link went to (texts of `t`, ACCOUNT_TEXT). Does not run the page checks.
+ */
+export async function expectRegistrationSent(page, person, { t = ACCOUNT_TEXT.en } = {}) {
+  await expect(page).toHaveURL(new RegExp(`/register/sent\\?to=${escapeRe(encodeURIComponent(person.email))}$`));
   const url = new URL(page.url());
   expect(url.pathname, 'page after registering').toBe('/register/sent');
   expect(url.searchParams.get('to'), 'the address the link went to').toBe(person.email);
-  await expect(page.locator('main h1')).toHaveText('Check your e-mail');
-  await expect(page.locator('main')).toContainText(`We sent the link to ${person.email}`);
+  await expectH1(page, t.sentTitle);
+  await expect(page.locator('main')).toContainText(t.sentTo(person.email));
 }
 
-/** Opens the link of the confirmation mail and presses Confirm (pages checked). */
-export async function confirmEmail(page, person) {
-  const mail = await waitForMail({ to: person.email, subjectContains: 'Confirm your e-mail address' });
-  await visit(page, extractLink(mail.text, '/confirm-email'));
-  await go(page, page.getByRole('button', { name: 'Confirm', exact: true }));
-  await expect(page.locator('main h1')).toHaveText('Your e-mail address is confirmed');
+/**
+ * Opens the link of the confirmation mail (which greets the person) and presses Confirm
+ * (pages checked, texts of `t`); returns the link.
+ */
+export async function confirmEmail(page, person, { t = ACCOUNT_TEXT.en } = {}) {
+  const mail = await waitForMail({ to: person.email, subjectContains: t.confirmSubject });
+  expect(mail.text).toContain(person.given);
+  const link = extractLink(mail.text, '/confirm-email');
+  await visit(page, link, { htmlLang: t.htmlLang });
+  await expectH1(page, t.confirmTitle);
+  await go(page, page.getByRole('button', { name: t.confirmButton, exact: true }), { htmlLang: t.htmlLang });
+  await expectH1(page, t.confirmedTitle);
+  return link;
 }
 
-/** Signs in on /login/password and ends on /account (pages checked). */
-export async function signIn(page, email, password) {
-  await visit(page, '/login/password');
+/**
+ * Where a person lands after signing in when no page asked for the login
+ * (crates/web/src/pages/login.rs, `landing`): the verification officer on the accounts awaiting
+ * verification, a supervisor on the payments awaiting confirmation, an applicant on /account.
+ */
+export function landingFor(email) {
+  if (email === VERIFIER) return '/officer/verifications';
+  if (email === SUPERVISOR) return '/officer/payments';
+  return '/account';
+}
+
+/** The heading (in `t`, ACCOUNT_TEXT) of a landing page after signing in. */
+function landingTitle(landing, t) {
+  return { '/account': t.accountTitle, '/officer/verifications': t.queueTitle, '/officer/payments': t.paymentsTitle }[landing];
+}
+
+/**
+ * Signs in on /login/password and ends on the person's landing page, with its heading; both
+ * pages checked in the language of `t` (ACCOUNT_TEXT).
+ */
+export async function signIn(page, email, password, { landing = landingFor(email), t = ACCOUNT_TEXT.en } = {}) {
+  await visit(page, '/login/password', { htmlLang: t.htmlLang });
+  await expectH1(page, t.loginTitle);
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
-  await go(page, page.locator('main form button.button[type=submit]'));
-  await expect(page).toHaveURL(/\/account$/);
+  await go(page, mainSubmit(page), { htmlLang: t.htmlLang });
+  expect(new URL(page.url()).pathname, `landing page of ${email}`).toBe(landing);
+  expect(new URL(page.url()).search, `landing page of ${email}`).toBe('');
+  const title = landingTitle(landing, t);
+  if (title) await expectH1(page, title);
 }
 
-/** The verification officer opens the case of `person` and presses `button` (a name). */
+/** The verification officer opens the case of `person` and `decide`s on it (with the officer's page). */
 export async function officerDecides(browser, baseURL, person, decide) {
   const context = await newContext(browser, baseURL);
   try {
@@ -195,7 +325,8 @@ export async function officerDecides(browser, baseURL, person, decide) {
 
 /**
  * A fresh, active applicant, the way a real one becomes active: registration (Ukrainian,
- * passport, no EBS), the confirmation mail, and the verification officer's approval.
+ * passport, no EBS), the confirmation mail, and the verification officer's approval. Every
+ * page shown is checked.
  */
 export async function activeApplicant(browser, baseURL, person) {
   const dir = makeTempDir('eforeigner-journey-');
@@ -218,98 +349,4 @@ export async function activeApplicant(browser, baseURL, person) {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return person;
-}
-
-// ---------------------------------------------------------------------------------------
-// applications (through the forms' own requests; the pages themselves are walked through in
-// application.spec.js)
-
-/** `date` (YYYY-MM-DD) moved by `days` days, UTC. */
-export function shift(date, { days = 0, years = 0 } = {}) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Today as the server sees it (its clock is UTC). */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
-
-function basedOnOf(html) {
-  const m = html.match(/name="based_on" value="([0-9a-f]{16})"/);
-  expect(m, 'a based_on field on the page').toBeTruthy();
-  return m[1];
-}
-
-async function postStep(request, csrf, app, step, fields) {
-  const form = await request.get(`${app}/steps/${step}`);
-  expect(form.status(), `GET ${app}/steps/${step}`).toBe(200);
-  const res = await request.post(`${app}/steps/${step}`, {
-    form: { csrf_token: csrf, based_on: basedOnOf(await form.text()), ...fields },
-    maxRedirects: 0,
-  });
-  expect(res.status(), `POST ${step}: ${res.status() === 303 ? '' : await res.text()}`).toBe(303);
-}
-
-/**
- * Submits a first-permit application (employment contract, paid by slip) for the signed-in
- * applicant of `page`, posting each step's form; returns its path, /applications/{id}.
- */
-export async function submitApplication(page, person) {
-  const request = page.request;
-  const newForm = await request.get('/applications/new');
-  const csrf = (await newForm.text()).match(/name="csrf_token" value="([^"]+)"/)[1];
-  const started = await request.post('/applications/new', { form: { csrf_token: csrf, kind: 'first' }, maxRedirects: 0 });
-  expect(started.status(), 'start an application').toBe(303);
-  const app = new URL(started.headers().location, 'http://x').pathname;
-  await postStep(request, csrf, app, 'check', { citizenship: 'UA', location: 'in-serbia', last_entry: shift(todayUtc(), { days: -20 }), has_d_visa: 'no' });
-  await postStep(request, csrf, app, 'personal', {
-    given_names: person.given, surname: person.surname, date_of_birth: person.dob, sex: 'female',
-    birth_place: 'Lviv, Ukraine', father_name: 'Petro', mother_name: 'Olena', education: 'master',
-    passport_number: person.docNumber, passport_country: 'UA', passport_issued: '2021-01-01', passport_expiry: person.expiry,
-  });
-  await postStep(request, csrf, app, 'reasons', {
-    ground: 'employment.employment_contract', residence_municipality: '016', street: 'Bulevar kralja Aleksandra',
-    house_number: '73', postcode: '11000', requested_until: '',
-  });
-  await postStep(request, csrf, app, 'details', {
-    employer_name: 'Čigra d.o.o.', employer_pib: '101134702', employer_mb: '17162543', contract_type: 'indefinite',
-    contract_end: '', job_title: 'Engineer',
-  });
-  const bytes = pngBytes();
-  for (const item of ['photograph', 'passport_scan', 'proof_of_financial_means', 'beli_karton']) {
-    const res = await request.post(`${app}/files`, {
-      multipart: { csrf_token: csrf, item, files: { name: `${item}.png`, mimeType: 'image/png', buffer: bytes } },
-      maxRedirects: 0,
-    });
-    expect(res.status(), `upload ${item}`).toBe(303);
-  }
-  await postStep(request, csrf, app, 'documents', {});
-  await postStep(request, csrf, app, 'fees', { payment_method: 'slip' });
-  const review = await request.get(`${app}/review`);
-  const submitted = await request.post(`${app}/submit`, {
-    form: { csrf_token: csrf, based_on: basedOnOf(await review.text()), declaration: 'on' },
-    maxRedirects: 0,
-  });
-  expect(submitted.status(), 'submit').toBe(303);
-  return app;
-}
-
-/** A supervisor confirms the payment of application `app` (/applications/{id}) on /officer/payments. */
-export async function confirmPayment(browser, baseURL, app) {
-  const id = app.split('/').pop();
-  const context = await newContext(browser, baseURL);
-  try {
-    const s = await context.newPage();
-    await signIn(s, SUPERVISOR, DEMO_PASSWORD);
-    await visit(s, '/officer/payments');
-    const token = await s.locator('main form input[name="csrf_token"]').first().inputValue();
-    const res = await s.request.post(`/officer/payments/${id}/confirm`, {
-      form: { csrf_token: token, note: 'Seen on the treasury statement' },
-      maxRedirects: 0,
-    });
-    expect(res.status(), `confirm ${id}`).toBe(303);
-  } finally {
-    await context.close();
-  }
 }

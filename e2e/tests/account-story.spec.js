@@ -6,158 +6,31 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { waitForMail, mailMark, extractLink } from '../lib/fixtures.js';
 import {
   test,
   expect,
-  expectNoA11yViolations,
-  expectNoA11yViolationsInCopy,
-  waitForMail,
-  mailMark,
-  extractLink,
-} from '../lib/fixtures.js';
-import { expectReflow, expectOnePrimaryButton } from '../lib/layout.js';
+  ACCOUNT_TEXT as TEXT,
+  DEMO_PASSWORD,
+  VERIFIER,
+  checkPage,
+  checkWithoutJs,
+  confirmEmail,
+  expectRegistrationSent,
+  fillRegistration,
+  mainSubmit,
+  newContext,
+  newPerson,
+  signIn,
+  submit,
+  visit,
+} from '../lib/journey.js';
 import { makeTempDir, writePdf, writePng } from '../lib/testfiles.js';
 
-const OFFICER = 'verifier@demo.eforeigner.test';
-const DEMO_PASSWORD = 'sunrise-lantern-harbour-42';
-
-// Texts the tests look for, per page language (from crates/eforeigner/locales/*.ftl).
-const TEXT = {
-  en: {
-    htmlLang: /^en$/,
-    registerTitle: 'Create an account',
-    registerSubmit: 'Create account',
-    errorSummary: 'There is a problem',
-    required: 'This field is required.',
-    consentRequired: 'You must accept the terms of use to create an account.',
-    uploadsKept: 'Files already uploaded',
-    sentTitle: 'Check your e-mail',
-    sentTo: (email) => `We sent the link to ${email}`,
-    confirmSubject: 'Confirm your e-mail address',
-    confirmTitle: 'Confirm your e-mail address',
-    confirmButton: 'Confirm',
-    confirmedTitle: 'Your e-mail address is confirmed',
-    loginChooseTitle: 'Choose how to sign in',
-    loginWithPassword: 'Sign in with e-mail and password',
-    loginTitle: 'Sign in',
-    loginInvalid: 'The e-mail address or password is not correct.',
-    accountTitle: 'Your account',
-    statusHeading: 'Status',
-    awaiting: 'Awaiting verification',
-    active: 'Active',
-    signOut: 'Sign out',
-  },
-  'sr-Cyrl': {
-    htmlLang: /^sr-Cyrl$/,
-    registerTitle: 'Направите налог',
-    registerSubmit: 'Направите налог',
-    errorSummary: 'Постоји проблем',
-    required: 'Ово поље је обавезно.',
-    consentRequired: 'Да бисте направили налог, морате да прихватите услове коришћења.',
-    uploadsKept: 'Већ приложене датотеке',
-    sentTitle: 'Проверите е-пошту',
-    sentTo: (email) => `Линк смо послали на ${email}`,
-    confirmSubject: 'Потврдите адресу е-поште',
-    confirmTitle: 'Потврдите адресу е-поште',
-    confirmButton: 'Потврдите',
-    confirmedTitle: 'Ваша адреса е-поште је потврђена',
-    loginChooseTitle: 'Изаберите начин пријаве',
-    loginWithPassword: 'Пријава адресом е-поште и лозинком',
-    loginTitle: 'Пријава',
-    loginInvalid: 'Адреса е-поште или лозинка није тачна.',
-    accountTitle: 'Ваш налог',
-    statusHeading: 'Статус',
-    awaiting: 'Чека проверу',
-    active: 'Активан',
-    signOut: 'Одјавите се',
-  },
-};
+// The texts the tests look for, per page language: ACCOUNT_TEXT of lib/journey.js.
 
 // ---------------------------------------------------------------------------------------
 // helpers
-
-/** A letters-only suffix unique to this run (names may hold letters, spaces, hyphens only). */
-function uniqueLetters() {
-  let n = Date.now() * 100 + Math.floor(Math.random() * 100);
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  }
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-let personCounter = 0;
-/** A fresh applicant: unique name and e-mail address, valid data, a password that passes the policy. */
-function newPerson(given, surnameBase, password) {
-  personCounter += 1;
-  const suffix = uniqueLetters();
-  return {
-    given,
-    surname: `${surnameBase}-${suffix}`,
-    dob: '1990-04-12',
-    docNumber: `FP${String(Date.now()).slice(-7)}`,
-    expiry: '2031-06-30',
-    email: `applicant.${Date.now()}.${personCounter}@example.test`,
-    password,
-    get fullName() {
-      return `${this.given} ${this.surname}`;
-    },
-  };
-}
-
-// Pages of a context without JavaScript -> a context with JavaScript where axe can run on a
-// copy of them (axe itself needs JavaScript).
-const axeCheckerFor = new WeakMap();
-
-/** Waits for the page to settle, checks <html lang>, and runs axe (WCAG 2.2 AA). */
-async function checkPage(page, htmlLang = TEXT.en.htmlLang) {
-  await page.waitForLoadState('load');
-  await expect(page.locator('html')).toHaveAttribute('lang', htmlLang);
-  // legacyMode: same rules, about twice as fast (no iframes on these pages); see lib/axe.js.
-  const checker = axeCheckerFor.get(page);
-  if (checker) await expectNoA11yViolationsInCopy(page, checker, { legacyMode: true });
-  else await expectNoA11yViolations(page, { legacyMode: true });
-  // Layout checks axe does not make: no sideways scrolling at 375 px (WCAG 1.4.10), one
-  // primary button (lib/layout.js).
-  await expectReflow(page);
-  await expectOnePrimaryButton(page);
-}
-
-/** Clicks a button that submits a form and returns the final response of the navigation. */
-async function submit(page, button) {
-  const [response] = await Promise.all([page.waitForNavigation(), button.click()]);
-  return response;
-}
-
-/** The one primary submit button of the form in <main> (form pages have exactly one). */
-const mainSubmit = (page) => page.locator('main form button.button[type=submit]');
-
-/** Visits `url`, checks the status code, and runs the page checks. */
-async function visit(page, url, { status = 200, htmlLang } = {}) {
-  const res = await page.goto(url);
-  expect(res?.status(), `GET ${url}`).toBe(status);
-  await checkPage(page, htmlLang);
-  return res;
-}
-
-/** Fills the registration form; `omit` lists the fields to leave as they are. */
-async function fillRegistration(page, person, file, { omit = [] } = {}) {
-  const skip = (k) => omit.includes(k);
-  if (!skip('given_names')) await page.locator('#given_names').fill(person.given);
-  if (!skip('surname')) await page.locator('#surname').fill(person.surname);
-  if (!skip('date_of_birth')) await page.locator('#date_of_birth').fill(person.dob);
-  if (!skip('sex')) await page.locator('#sex-female').check();
-  if (!skip('citizenship')) await page.locator('#citizenship').selectOption('UA');
-  if (!skip('has_ebs')) await page.locator('#has_ebs-no').check();
-  if (!skip('id_doc_type')) await page.locator('#id_doc_type-passport').check();
-  if (!skip('id_doc_number')) await page.locator('#id_doc_number').fill(person.docNumber);
-  if (!skip('id_doc_expiry')) await page.locator('#id_doc_expiry').fill(person.expiry);
-  if (!skip('documents') && file) await page.locator('#documents').setInputFiles(file.path);
-  if (!skip('email')) await page.locator('#email').fill(person.email);
-  if (!skip('password')) await page.locator('#password').fill(person.password);
-  if (!skip('consent')) await page.locator('#consent').check();
-}
 
 /** After a refused submit: every typed value except the password is shown again. */
 async function expectValuesKept(page, person, { except = [] } = {}) {
@@ -203,7 +76,9 @@ async function register(page, person, file, { t = TEXT.en, mistake = null, js = 
     await expect(summary).toBeVisible();
     await expect(summary).toHaveAttribute('role', 'alert');
     await expect(summary.getByRole('heading', { level: 2 })).toHaveText(t.errorSummary);
-    const message = mistake === 'consent' ? t.consentRequired : t.required;
+    // Each field says what it needs (crates/web/src/error.rs, field_error_message).
+    const message = { consent: t.consentRequired, surname: t.surnameRequired }[mistake];
+    expect(message, `a message for the mistake ${mistake}`).toBeTruthy();
     const link = summary.getByRole('link', { name: message });
     await expect(link).toHaveAttribute('href', `#${mistake}`);
     await expect(summary.getByRole('link')).toHaveCount(1);
@@ -214,7 +89,7 @@ async function register(page, person, file, { t = TEXT.en, mistake = null, js = 
 
     await expectValuesKept(page, person, { except: [mistake] });
     await expectUploadKept(page, file, t);
-    await checkPage(page, t.htmlLang);
+    await checkPage(page, { htmlLang: t.htmlLang });
 
     // The summary link takes the user to the field; fix it and send again without the file.
     await link.click();
@@ -229,46 +104,12 @@ async function register(page, person, file, { t = TEXT.en, mistake = null, js = 
   const sent = await submit(page, page.getByRole('button', { name: t.registerSubmit, exact: true }));
   expect(sent?.status(), 'registration').toBe(200);
   // "Check your e-mail" names the address the link went to.
-  const sentUrl = new URL(page.url());
-  expect(sentUrl.pathname).toBe('/register/sent');
-  expect(sentUrl.searchParams.get('to')).toBe(person.email);
-  await expect(page.locator('h1')).toHaveText(t.sentTitle);
-  await expect(page.locator('main')).toContainText(t.sentTo(person.email));
-  await checkPage(page, t.htmlLang);
-}
-
-/** Opens the link of the confirmation mail and presses the button; checks both pages. */
-async function confirmEmail(page, person, { t = TEXT.en } = {}) {
-  const mail = await waitForMail({ to: person.email, subjectContains: t.confirmSubject });
-  expect(mail.text).toContain(person.given);
-  const link = extractLink(mail.text, '/confirm-email');
-  await visit(page, link, { htmlLang: t.htmlLang });
-  await expect(page.locator('h1')).toHaveText(t.confirmTitle);
-  await submit(page, page.getByRole('button', { name: t.confirmButton, exact: true }));
-  await expect(page.locator('h1')).toHaveText(t.confirmedTitle);
-  await checkPage(page, t.htmlLang);
-  return link;
-}
-
-/** Signs in on /login/password (checking the page) and ends on /account. */
-async function signIn(page, email, password, { t = TEXT.en } = {}) {
-  await visit(page, '/login/password', { htmlLang: t.htmlLang });
-  await expect(page.locator('h1')).toHaveText(t.loginTitle);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  await submit(page, mainSubmit(page));
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.locator('h1')).toHaveText(t.accountTitle);
-  await checkPage(page, t.htmlLang);
+  await expectRegistrationSent(page, person, { t });
+  await checkPage(page, { htmlLang: t.htmlLang });
 }
 
 /** The status heading of /account, e.g. "Status: Awaiting verification". */
 const statusHeading = (page) => page.locator('main .status h2');
-
-/** A new browser context (own cookies) against the test server. */
-async function newContext(browser, baseURL, options = {}) {
-  return browser.newContext({ baseURL, locale: 'en-US', timezoneId: 'Europe/Belgrade', ...options });
-}
 
 /** The officer opens the case of `person` from the queue and checks data and documents. */
 async function openCase(page, person, documents) {
@@ -362,11 +203,12 @@ test('account story: register with a mistake, confirm, verification, password ch
     const officerContext = await newContext(browser, baseURL);
     try {
       const officer = await officerContext.newPage();
-      await signIn(officer, OFFICER, DEMO_PASSWORD);
+      await signIn(officer, VERIFIER, DEMO_PASSWORD);
       await openCase(officer, person, [passport]);
       const mark = mailMark();
       await submit(officer, officer.getByRole('button', { name: 'Approve and activate the account' }));
-      await expect(officer).toHaveURL(/\/officer\/verifications$/);
+      await expect(officer).toHaveURL(/\/officer\/verifications\?done=account-approved$/);
+      await expect(officer.getByRole('status')).toHaveText('The account has been approved. Its owner has been told by e-mail.');
       await checkPage(officer);
       await expect(officer.getByRole('link', { name: person.fullName, exact: true })).toHaveCount(0);
       const mail = await waitForMail({ to: person.email, subjectContains: 'Your account is active', after: mark });
@@ -464,14 +306,18 @@ test('rejection and correction: the applicant sees the reason, uploads a new fil
   try {
     const officer = await officerContext.newPage();
     await test.step('the officer rejects with a reason and a note', async () => {
-      await signIn(officer, OFFICER, DEMO_PASSWORD);
+      await signIn(officer, VERIFIER, DEMO_PASSWORD);
       await openCase(officer, person, [blurry]);
       const mark = mailMark();
       await officer.getByLabel('Reason').selectOption({ label: 'The document cannot be read' });
       await officer.getByLabel(/Note for the applicant/).fill(note);
       await submit(officer, officer.getByRole('button', { name: 'Reject', exact: true }));
-      await expect(officer).toHaveURL(/\/officer\/verifications$/);
+      await expect(officer).toHaveURL(/\/officer\/verifications\?done=account-rejected$/);
+      await expect(officer.getByRole('status')).toHaveText(
+        'The account has been rejected with the reason given. Its owner has been told by e-mail and can correct the data.',
+      );
       await checkPage(officer);
+      await expect(officer.getByRole('link', { name: person.fullName, exact: true })).toHaveCount(0);
       const mail = await waitForMail({ to: person.email, subjectContains: 'Your account needs a correction', after: mark });
       expect(mail.text).toContain('Reason: The document cannot be read');
       expect(mail.text).toContain(note);
@@ -522,7 +368,7 @@ test('in Serbian Cyrillic: register with a mistake, confirm, sign in, account pa
     await submit(page, page.locator('.lang-switch button[value="sr-Cyrl"]'));
     await expect(page).toHaveURL(/\/register$/);
     await expect(page.locator('.lang-switch button[value="sr-Cyrl"]')).toHaveAttribute('aria-current', 'true');
-    await checkPage(page, t.htmlLang);
+    await checkPage(page, { htmlLang: t.htmlLang });
   });
 
   await test.step('register without the consent first, then fixed', async () => {
@@ -543,7 +389,7 @@ test('in Serbian Cyrillic: register with a mistake, confirm, sign in, account pa
     expect(refused?.status()).toBe(422);
     await expect(page.locator('#error-summary h2')).toHaveText(t.errorSummary);
     await expect(page.locator('#email-error')).toHaveText(t.loginInvalid);
-    await checkPage(page, t.htmlLang);
+    await checkPage(page, { htmlLang: t.htmlLang });
     await signIn(page, person.email, person.password, { t });
     await expect(statusHeading(page)).toHaveText(`${t.statusHeading}: ${t.awaiting}`);
     await visit(page, '/services', { status: 403, htmlLang: t.htmlLang });
@@ -554,10 +400,10 @@ test('in Serbian Cyrillic: register with a mistake, confirm, sign in, account pa
     await visit(page, '/account', { htmlLang: t.htmlLang });
     await submit(page, page.locator('.lang-switch button[value="en"]'));
     await expect(page).toHaveURL(/\/account$/);
-    await checkPage(page, TEXT.en.htmlLang);
+    await checkPage(page, { htmlLang: TEXT.en.htmlLang });
     await expect(statusHeading(page)).toHaveText('Status: Awaiting verification');
     await submit(page, page.locator('.lang-switch button[value="sr-Latn"]'));
-    await checkPage(page, /^sr-Latn$/);
+    await checkPage(page, { htmlLang: /^sr-Latn$/ });
     await expect(statusHeading(page)).toHaveText('Status: Čeka proveru');
     await expect(page.locator('h1')).toHaveText('Vaš nalog');
   });
@@ -568,7 +414,7 @@ test('without JavaScript: register with an upload, a mistake first, and reach "C
   const checker = await newContext(browser, baseURL);
   try {
     const page = await context.newPage();
-    axeCheckerFor.set(page, checker);
+    checkWithoutJs(page, checker);
     const person = newPerson('Iryna', 'Bondarenko', 'saffron-lighthouse-anchor-27');
     const passport = writePdf(path.join(tmpDir, 'passport-nojs.pdf'), 'Passport');
     await visit(page, '/register');

@@ -4,7 +4,8 @@
 // every page shown, next to axe.
 
 import { expectOnePrimaryButton, NARROW_WIDTH } from '../lib/layout.js';
-import { test, expect, activeApplicant, clientAddress, confirmPayment, go, newPerson, signIn, submitApplication, visit } from '../lib/journey.js';
+import { test, expect, activeApplicant, clientAddress, go, newPerson, signIn, visit } from '../lib/journey.js';
+import { confirmPayment, submitApplication } from '../lib/application.js';
 
 const FEES_QUERY = new URLSearchParams({
   kind: 'first',

@@ -3,7 +3,7 @@
 // English and, for a question of the eligibility check and for the fees, after switching to
 // Serbian Cyrillic with the header's language button:
 //   /residence              index with links to the four tools
-//   /residence/bases        the catalogue of the 31 grounds with their documents
+//   /residence/bases        the catalogue of the 31 grounds with their documents (first request, extension)
 //   /residence/eligibility  "Can I apply online?": four questions, one GET form each ("Question N
 //                           of 4", Continue, Back; the earlier answers travel as hidden inputs),
 //                           then the answer box with "Your answers" and a Change link per answer
@@ -13,52 +13,16 @@
 // The Serbian, Cyrillic and Russian texts are still being translated: the Cyrillic checks
 // assert structure, <html lang> and the data the user typed, never translated wording.
 
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { test, expect, expectNoA11yViolations } from '../lib/fixtures.js';
-import { expectReflow, expectOnePrimaryButton } from '../lib/layout.js';
+import { test, expect } from '../lib/fixtures.js';
+import { checkPage, shift, submit, visit } from '../lib/journey.js';
+import { decodeQr, fetchPdf, pdfToText } from '../lib/documents.js';
 import { makeTempDir } from '../lib/testfiles.js';
 
 const HTML_LANG = { en: /^en$/, 'sr-Cyrl': /^sr-Cyrl$/ };
 
 // ---------------------------------------------------------------------------------------
 // helpers
-
-/** `date` (a YYYY-MM-DD string) moved by `days` days and `years` years, as YYYY-MM-DD (UTC). */
-function shift(date, { days = 0, years = 0 } = {}) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Waits for the page to settle, checks <html lang>, and runs axe (WCAG 2.2 AA). */
-async function checkPage(page, lang = 'en') {
-  await page.waitForLoadState('load');
-  await expect(page.locator('html')).toHaveAttribute('lang', HTML_LANG[lang]);
-  await expect(page).toHaveTitle(/\S/);
-  // legacyMode: same rules, about twice as fast (no iframes on these pages); see lib/axe.js.
-  await expectNoA11yViolations(page, { legacyMode: true });
-  // Layout checks axe does not make: no sideways scrolling at 375 px (WCAG 1.4.10), one
-  // primary button (lib/layout.js).
-  await expectReflow(page);
-  await expectOnePrimaryButton(page);
-}
-
-/** Visits `url`, checks the status code, and runs the page checks. */
-async function visit(page, url, { status = 200, lang = 'en' } = {}) {
-  const res = await page.goto(url);
-  expect(res?.status(), `GET ${url}`).toBe(status);
-  await checkPage(page, lang);
-  return res;
-}
-
-/** Clicks a button that submits a form and returns the final response of the navigation. */
-async function submit(page, button) {
-  const [response] = await Promise.all([page.waitForNavigation(), button.click()]);
-  return response;
-}
 
 /**
  * Switches the language with the header's button (POST /language, redirect back to the same
@@ -76,11 +40,14 @@ async function switchLanguage(page, lang, { status = 200 } = {}) {
   expect(after.pathname, 'same page after the language switch').toBe(before.pathname);
   expect(after.search, 'same question after the language switch').toBe(before.search);
   await expect(page.locator(`.lang-switch button[value="${lang}"]`)).toHaveAttribute('aria-current', 'true');
-  await checkPage(page, lang);
+  await checkPage(page, { htmlLang: HTML_LANG[lang] });
 }
 
-/** The primary submit button of the form in <main>. */
-const mainSubmit = (page) => page.locator('main form button.button[type=submit]:not([name])');
+/**
+ * The primary submit button of the form in <main>: the one without a name (not a named
+ * button such as "Add another trip"; lib/journey.js's `mainSubmit` takes any).
+ */
+const primarySubmit = (page) => page.locator('main form button.button[type=submit]:not([name])');
 
 // --- the eligibility check: four questions, one step at a time -------------------------
 
@@ -173,10 +140,10 @@ async function expectStep(page, n, answers, { lang = 'en' } = {}) {
     await expect(back).toHaveCount(1);
     if (lang === 'en') await expect(back).toHaveText('Back');
   }
-  const button = mainSubmit(page);
+  const button = primarySubmit(page);
   await expect(button).toHaveCount(1);
   if (lang === 'en') await expect(button).toHaveText(n === STEPS ? 'Check' : 'Continue');
-  await checkPage(page, lang);
+  await checkPage(page, { htmlLang: HTML_LANG[lang] });
 }
 
 /** Answers question `n` with the answers of `a` (empty strings leave a field empty). */
@@ -233,7 +200,7 @@ async function expectStepKept(page, n, a, expectFn = expect) {
 
 /** Presses Continue (or Check) and checks the status; returns the response. */
 async function continueStep(page, status = 200) {
-  const res = await submit(page, mainSubmit(page));
+  const res = await submit(page, primarySubmit(page));
   expect(res?.status(), `status after answering ${new URL(page.url()).searchParams.get('step') ?? 'a question'}`).toBe(status);
   return res;
 }
@@ -360,21 +327,28 @@ test('the index links to the four tools, and the catalogue lists 31 grounds with
   await expect(page.locator('h1')).toHaveText('Bases of temporary residence');
   const grounds = page.locator('main section.ground');
   await expect(grounds).toHaveCount(31);
-  // Each ground: a heading naming it, the summary, and a closed <details> of documents.
+  // Each ground: a heading naming it, the summary, and two closed <details> of documents:
+  // for a first request, then for an extension.
   await expect(grounds.locator('h2')).toHaveCount(31);
   await expect(grounds.locator('dl.summary')).toHaveCount(31);
-  await expect(grounds.locator('details')).toHaveCount(31);
+  await expect(grounds.locator('details')).toHaveCount(62);
+  const summaries = await grounds.evaluateAll((ss) => ss.map((s) => [...s.querySelectorAll('details > summary')].map((x) => x.textContent.trim())));
+  for (const [i, pair] of summaries.entries()) {
+    expect(pair, `the <details> of ground ${i + 1}`).toEqual(['Documents to attach', 'Documents to attach to an extension']);
+  }
   await expect(grounds.first().locator('h2')).toContainText('Employment contract', { ignoreCase: true });
-  const firstDetails = grounds.first().locator('details');
-  await expect(firstDetails.locator('ul li').first()).toBeHidden();
-  await firstDetails.locator('summary').click();
-  await expect(firstDetails).toHaveAttribute('open', '');
-  await expect(firstDetails.locator('ul li').first()).toBeVisible();
-  // Every ground lists documents, or says that the general list applies.
+  for (const details of [grounds.first().locator('details').first(), grounds.first().locator('details').nth(1)]) {
+    await expect(details.locator('ul li').first()).toBeHidden();
+    await details.locator('summary').click();
+    await expect(details).toHaveAttribute('open', '');
+    await expect(details.locator('ul li').first()).toBeVisible();
+  }
+  // Every ground lists documents for a first request and for an extension, or says that the
+  // general list applies.
   const counts = await grounds.evaluateAll((ss) =>
-    ss.map((s) => s.querySelectorAll('details ul li').length + s.querySelectorAll('details p').length),
+    ss.map((s) => [...s.querySelectorAll('details')].map((d) => d.querySelectorAll('ul li').length + d.querySelectorAll('p').length)),
   );
-  expect(counts.every((n) => n > 0), `documents per ground: ${counts.join(', ')}`).toBe(true);
+  expect(counts.every(([first, extension]) => first > 0 && extension > 0), `documents per ground (first, extension): ${JSON.stringify(counts)}`).toBe(true);
   // axe again with every <details> open, so the document lists are checked too.
   await page.locator('main details').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
   await checkPage(page);
@@ -501,9 +475,11 @@ test('eligibility: an empty passport date on question 4 is refused with an error
   await expect(summary).toHaveAttribute('role', 'alert');
   await expect(summary.getByRole('heading', { level: 2 })).toHaveText('There is a problem');
   await expect(summary.getByRole('link')).toHaveCount(1);
-  const link = summary.getByRole('link', { name: 'This field is required.' });
+  // The message names the question (crates/web/src/error.rs, field_error_message).
+  const message = 'Fill in “Passport valid until”.';
+  const link = summary.getByRole('link', { name: message, exact: true });
   await expect(link).toHaveAttribute('href', '#passport_valid_until');
-  await expect(page.locator('#passport_valid_until-error')).toHaveText('This field is required.');
+  await expect(page.locator('#passport_valid_until-error')).toHaveText(message);
   const field = page.locator('#passport_valid_until');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAttribute('aria-describedby', /\bpassport_valid_until-error\b/);
@@ -676,7 +652,7 @@ test('absences: a trip with only a departure date is refused at its own row', as
   await checkPage(page);
 });
 
-test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scannable QR code', async ({ page, baseURL }) => {
+test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scannable QR code', async ({ page }) => {
   const payer = 'Ана Петровић';
   await visit(page, '/residence/fees');
   await expect(page.locator('#kind-first')).toBeChecked();
@@ -687,12 +663,14 @@ test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scan
   await page.locator('#basis').selectOption('employment.employment_contract');
   await expect(page.locator('#municipality')).toHaveValue('');
   await page.locator('#payer').fill(payer);
-  const refused = await submit(page, mainSubmit(page));
+  const refused = await submit(page, primarySubmit(page));
   expect(refused?.status(), 'refused fee question').toBe(422);
   await expect(page.locator('#error-summary a[href="#municipality"]')).toHaveCount(1);
   await expect(page.locator('#municipality-error')).toBeVisible();
   await expect(page.locator('#municipality')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#municipality-error')).toContainText('Choose one of the options');
+  // The message names the question (crates/web/src/error.rs, field_error_message).
+  await expect(page.locator('#municipality-error')).toHaveText('Select an answer for “Municipality of your residence”.');
+  await expect(page.locator('#error-summary a[href="#municipality"]')).toHaveText('Select an answer for “Municipality of your residence”.');
   await expect(page.locator('#municipality')).toHaveValue('');
   await expect(page.locator('#payer')).toHaveValue(payer);
   await expect(page.locator('#basis')).toHaveValue('employment.employment_contract');
@@ -700,7 +678,7 @@ test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scan
   await checkPage(page);
 
   await page.locator('#municipality').selectOption('016');
-  const res = await submit(page, mainSubmit(page));
+  const res = await submit(page, primarySubmit(page));
   expect(res?.status()).toBe(200);
   await expect(page.locator('#error-summary')).toHaveCount(0);
 
@@ -709,16 +687,17 @@ test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scan
   const table = page.locator('main table.table');
   await expect(table).toHaveCount(1);
   expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
-  await expect(table.locator('tbody')).toContainText('21830');
+  // Amounts in the page language's form (English: 21,830.00 RSD).
+  await expect(table.locator('tbody')).toContainText('21,830.00 RSD');
   await expect(table.locator('tbody')).toContainText('840-742221843-57');
-  await expect(page.locator('main')).toContainText('Due with the request: 22230');
+  await expect(page.locator('main')).toContainText('Due with the request: 22,230.00 RSD');
 
   // The slip.
   const slip = page.locator('main .slip');
   await expect(slip).toHaveCount(1);
   await expect(slip.locator('.slip__box').first()).toHaveText(payer);
   await expect(slip).toContainText('Republička administrativna taksa');
-  await expect(slip).toContainText('22.230,00');
+  await expect(slip.locator('.slip__box').filter({ hasText: 'RSD' })).toHaveText(/^\d+ · 22,230\.00\sRSD$/);
   await expect(slip).toContainText(/97 50-?016/);
   const qr = slip.locator('img.slip__qr');
   await expect(qr).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
@@ -732,22 +711,12 @@ test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scan
   try {
     // The PDF: fonts embedded, so pdftotext gets the Cyrillic payer and the Latin diacritics back.
     const href = await download.getAttribute('href');
-    const pdfRes = await page.request.get(new URL(href, baseURL).href);
-    expect(pdfRes.status(), `GET ${href}`).toBe(200);
-    expect(pdfRes.headers()['content-type']).toContain('application/pdf');
-    const pdf = await pdfRes.body();
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const pdfText = execFileSync('pdftotext', ['-', '-'], { input: pdf, timeout: 15_000, stdio: ['pipe', 'pipe', 'pipe'] }).toString('utf8');
+    const pdfText = pdfToText(await fetchPdf(page, href), { layout: false });
     expect(pdfText).toContain(payer);
     expect(pdfText).toContain('Republička administrativna taksa');
 
-    // The QR code as the browser shows it, decoded by zbar. `-Sbinary` gives the raw bytes,
-    // decoded here as UTF-8 (zbar's own charset guess is not needed).
-    const png = path.join(dir, 'qr.png');
-    await qr.screenshot({ path: png });
-    const decoded = execFileSync('zbarimg', ['--raw', '-q', '-Sbinary', png], { timeout: 15_000, stdio: ['ignore', 'pipe', 'pipe'] })
-      .toString('utf8')
-      .trim();
+    // The QR code as the browser shows it, decoded by zbar (as UTF-8).
+    const decoded = await decodeQr(qr, dir);
     expect(decoded.startsWith('K:PR|V:01|C:1|R:840000074222184357|N:Republička administrativna taksa|I:RSD22230,00'), decoded).toBe(true);
     expect(decoded).toContain('|RO:9750016');
     expect(decoded).toContain(`|P:${payer}`);
@@ -759,6 +728,9 @@ test('fees: fee table and payment slip for a Cyrillic payer, with PDF and a scan
   await switchLanguage(page, 'sr-Cyrl');
   await expect(page.locator('main table.table')).toHaveCount(1);
   await expect(page.locator('main .slip .slip__box').first()).toHaveText(payer);
+  // Amounts in the Serbian form there.
+  await expect(page.locator('main table.table tbody')).toContainText('21.830,00 RSD');
+  await expect(page.locator('main .slip .slip__box').filter({ hasText: 'RSD' })).toHaveText(/^\d+ · 22\.230,00\sRSD$/);
   await expect(page.locator('main .slip img.slip__qr')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
   await expect(page.locator('main a[href^="/residence/fees/slip.pdf"]')).toHaveAttribute('href', /[?&]lang=sr-Cyrl\b/);
   await expect(page.locator('#payer')).toHaveValue(payer);

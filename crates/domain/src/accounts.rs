@@ -20,6 +20,8 @@ use super::{
     Role, Session, SignIn, TokenPurpose, Upload,
 };
 use crate::access::{self, Permission};
+use crate::audit::AuditAction;
+use crate::jobs::SendEmail;
 use crate::ports::files::Files;
 use crate::store::{Effects, NewAudit, NewJob, NewToken, Store, StoreError, UploadMove};
 
@@ -268,26 +270,21 @@ pub struct Accounts {
     public_url: String,
 }
 
-/// A `send-email` job for the outbox.
-pub(crate) fn job_mail(to: &str, lang: Lang, template: &str, args: serde_json::Value) -> NewJob {
-    NewJob {
-        id: new_id(),
-        kind: "send-email".into(),
-        payload: json!({"to": to, "lang": lang.tag(), "template": template, "args": args})
-            .to_string(),
-    }
+/// A `send-email` job for the outbox, with a new id.
+fn job_mail(to: &str, lang: Lang, template: &str, args: serde_json::Value) -> NewJob {
+    NewJob::of(new_id(), &SendEmail::new(to, lang, template, args))
 }
 
 /// An audit entry of `actor`.
 pub(crate) fn audit(
     actor: &Actor,
-    action: &str,
+    action: AuditAction,
     subject: Option<&str>,
     details: serde_json::Value,
 ) -> NewAudit {
     NewAudit {
         actor_id: actor.account_id.clone(),
-        action: action.into(),
+        action: action.as_str().into(),
         subject_id: subject.map(str::to_owned),
         ip: Some(actor.ip.clone()),
         details: details.to_string(),
@@ -529,7 +526,7 @@ impl Accounts {
                 "confirm-email",
                 json!({"name": account.profile.given_names, "link": self.link("/confirm-email", &secret)}),
             ))
-            .with_audit(audit(actor, "account.registered", Some(&account.id), json!({"role": "applicant"})));
+            .with_audit(audit(actor, AuditAction::AccountRegistered, Some(&account.id), json!({"role": "applicant"})));
         let moves = UploadMove {
             supersede_current: false,
             claim_from: Some(draft),
@@ -563,7 +560,7 @@ impl Accounts {
                         ))
                         .with_audit(audit(
                             actor,
-                            "account.registration_repeated",
+                            AuditAction::AccountRegistrationRepeated,
                             Some(&existing.id),
                             json!({}),
                         ));
@@ -658,7 +655,7 @@ impl Accounts {
                 "confirm-email",
                 json!({"name": account.profile.given_names, "link": self.link("/confirm-email", &secret)}),
             ))
-            .with_audit(audit(actor, "email.confirmation_resent", Some(&account.id), json!({})));
+            .with_audit(audit(actor, AuditAction::EmailConfirmationResent, Some(&account.id), json!({})));
         self.store.insert_token(&token, &effects).await?;
         Ok(())
     }
@@ -683,7 +680,7 @@ impl Accounts {
         let change = move |mut a: Account, _new: Option<String>| {
             let effects = Effects::at(now).with_audit(audit(
                 &actor,
-                "email.confirmed",
+                AuditAction::EmailConfirmed,
                 Some(&a.id),
                 json!({}),
             ));
@@ -721,7 +718,12 @@ impl Accounts {
                 a.email = new_email;
                 effects = effects
                     .with_job(job_mail(&old, a.language, "email-changed", json!({})))
-                    .with_audit(audit(&actor, "email.changed", Some(&a.id), json!({})));
+                    .with_audit(audit(
+                        &actor,
+                        AuditAction::EmailChanged,
+                        Some(&a.id),
+                        json!({}),
+                    ));
             }
             a.updated_at = now;
             (a, effects)
@@ -775,7 +777,7 @@ impl Accounts {
             Ok(()) => Ok(true),
             Err(DomainError::Throttled { .. }) => {
                 let entry = NewAudit {
-                    action: "mail.suppressed".into(),
+                    action: AuditAction::MailSuppressed.as_str().into(),
                     details: json!({"kind": kind}).to_string(),
                     ..NewAudit::default()
                 };
@@ -829,7 +831,7 @@ impl Accounts {
                 let effects = move |count: i64, newly_locked: bool| {
                     let mut e = Effects::at(now).with_audit(audit(
                         actor,
-                        "login.failed",
+                        AuditAction::LoginFailed,
                         Some(&account_id),
                         json!({"consecutive_failures": count, "method": method}),
                     ));
@@ -843,7 +845,7 @@ impl Accounts {
                             ))
                             .with_audit(audit(
                                 actor,
-                                "account.locked",
+                                AuditAction::AccountLocked,
                                 Some(&account_id),
                                 json!({}),
                             ));
@@ -859,7 +861,7 @@ impl Accounts {
                     .append_audit(
                         &[audit(
                             actor,
-                            "login.failed",
+                            AuditAction::LoginFailed,
                             None,
                             json!({"reason": "unknown_or_wrong", "method": method}),
                         )],
@@ -963,7 +965,7 @@ impl Accounts {
         };
         let effects = Effects::at(now).with_audit(audit(
             &actor,
-            "login.succeeded",
+            AuditAction::LoginSucceeded,
             Some(&account.id),
             json!({"method": "password"}),
         ));
@@ -1009,7 +1011,7 @@ impl Accounts {
         let now = self.now();
         let effects = Effects::at(now).with_audit(audit(
             actor,
-            "logout",
+            AuditAction::Logout,
             Some(&session.account_id),
             json!({}),
         ));
@@ -1036,7 +1038,7 @@ impl Accounts {
                 .append_audit(
                     &[audit(
                         actor,
-                        "password.reset_requested",
+                        AuditAction::PasswordResetRequested,
                         None,
                         json!({"known": false}),
                     )],
@@ -1061,7 +1063,7 @@ impl Accounts {
             ))
             .with_audit(audit(
                 actor,
-                "password.reset_requested",
+                AuditAction::PasswordResetRequested,
                 Some(&account.id),
                 json!({"known": true}),
             ));
@@ -1112,7 +1114,12 @@ impl Accounts {
                     "password-changed",
                     json!({}),
                 ))
-                .with_audit(audit(&actor, "password.reset", Some(&a.id), json!({})));
+                .with_audit(audit(
+                    &actor,
+                    AuditAction::PasswordReset,
+                    Some(&a.id),
+                    json!({}),
+                ));
             (a, effects)
         };
         let account = self
@@ -1159,7 +1166,7 @@ impl Accounts {
             ))
             .with_audit(audit(
                 actor,
-                "password.changed",
+                AuditAction::PasswordChanged,
                 Some(&account.id),
                 json!({}),
             ));
@@ -1224,7 +1231,7 @@ impl Accounts {
             ))
             .with_audit(audit(
                 actor,
-                "email.change_requested",
+                AuditAction::EmailChangeRequested,
                 Some(&account.id),
                 json!({}),
             ));
@@ -1252,7 +1259,7 @@ impl Accounts {
         updated.updated_at = now;
         let effects = Effects::at(now).with_audit(audit(
             actor,
-            "account.details_changed",
+            AuditAction::AccountDetailsChanged,
             Some(&account.id),
             json!({}),
         ));
@@ -1289,7 +1296,7 @@ impl Accounts {
         updated.updated_at = self.now();
         let effects = Effects::at(updated.updated_at).with_audit(audit(
             actor,
-            "account.ebs_linked",
+            AuditAction::AccountEbsLinked,
             Some(&account.id),
             json!({}),
         ));
@@ -1343,7 +1350,7 @@ impl Accounts {
         let now = self.now();
         let effects = Effects::at(now).with_audit(audit(
             actor,
-            "session.ended",
+            AuditAction::SessionEnded,
             Some(&account.id),
             json!({"session": session_id}),
         ));
@@ -1387,7 +1394,7 @@ impl Accounts {
                 .append_audit(
                     &[audit(
                         actor,
-                        "document.viewed",
+                        AuditAction::DocumentViewed,
                         upload.owner_key.strip_prefix("account:"),
                         json!({"upload": upload.id}),
                     )],
@@ -1428,7 +1435,7 @@ impl Accounts {
             .append_audit(
                 &[audit(
                     actor,
-                    "personal_data.viewed",
+                    AuditAction::PersonalDataViewed,
                     Some(&account.id),
                     json!({}),
                 )],
@@ -1472,7 +1479,7 @@ impl Accounts {
                 "account-activated",
                 json!({"name": account.profile.given_names, "link": format!("{}/login/password", self.public_url)}),
             ))
-            .with_audit(audit(actor, "verification.approved", Some(&account.id), json!({})));
+            .with_audit(audit(actor, AuditAction::VerificationApproved, Some(&account.id), json!({})));
         self.save(&updated, &account, &effects).await?;
         Ok(updated)
     }
@@ -1526,7 +1533,7 @@ impl Accounts {
                 "account-rejected",
                 json!({"reason": reason_code, "note": note, "link": format!("{}/account/correct", self.public_url)}),
             ))
-            .with_audit(audit(actor, "verification.rejected", Some(&account.id), json!({"reason": reason_code})));
+            .with_audit(audit(actor, AuditAction::VerificationRejected, Some(&account.id), json!({"reason": reason_code})));
         self.save(&updated, &account, &effects).await?;
         Ok(updated)
     }
@@ -1592,7 +1599,7 @@ impl Accounts {
         };
         let effects = Effects::at(now).with_audit(audit(
             actor,
-            "verification.resubmitted",
+            AuditAction::VerificationResubmitted,
             Some(&account.id),
             json!({"new_documents": kept.len()}),
         ));
@@ -1652,7 +1659,7 @@ impl Accounts {
         };
         let effects = Effects::at(now).with_audit(audit(
             &system,
-            "account.created_by_operator",
+            AuditAction::AccountCreatedByOperator,
             Some(&account.id),
             json!({"role": role.as_str()}),
         ));

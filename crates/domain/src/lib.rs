@@ -7,8 +7,10 @@
 pub mod access;
 pub mod accounts;
 pub mod applications;
+pub mod audit;
 pub mod clock;
 pub mod error;
+pub mod jobs;
 pub mod model;
 pub mod paging;
 pub mod payments;

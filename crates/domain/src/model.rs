@@ -68,15 +68,8 @@ string_enum!(
     }
 );
 
-string_enum!(
-    /// Sex as recorded in the identity document.
-    Sex {
-        /// Female.
-        Female = "female",
-        /// Male.
-        Male = "male",
-    }
-);
+/// Sex as recorded in the identity document: the one type, shared with the JMBG's rules.
+pub use eforeigner_rules::identifiers::Sex;
 
 string_enum!(
     /// The answer to "Do you have a foreigner's registration number?" (seed 000).
@@ -226,8 +219,9 @@ pub struct Profile {
     pub id_doc_expiry: Option<Date>,
 }
 
-/// A user account.
-#[derive(Clone, Debug)]
+/// A user account. Its `Debug` leaves out the password hash (an account printed in a log
+/// or a panic message must not carry it).
+#[derive(Clone)]
 pub struct Account {
     /// Stable id.
     pub id: String,
@@ -263,6 +257,30 @@ pub struct Account {
     pub created_at: Timestamp,
     /// Last changed.
     pub updated_at: Timestamp,
+}
+
+impl std::fmt::Debug for Account {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Account")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .field("password_hash", &"[redacted]")
+            .field("role", &self.role)
+            .field("status", &self.status)
+            .field("profile", &self.profile)
+            .field("language", &self.language)
+            .field("email_confirmed_at", &self.email_confirmed_at)
+            .field("submitted_at", &self.submitted_at)
+            .field("verified_at", &self.verified_at)
+            .field("verified_by", &self.verified_by)
+            .field("rejection_reason", &self.rejection_reason)
+            .field("rejection_note", &self.rejection_note)
+            .field("failed_logins", &self.failed_logins)
+            .field("locked_at", &self.locked_at)
+            .field("created_at", &self.created_at)
+            .field("updated_at", &self.updated_at)
+            .finish()
+    }
 }
 
 impl Account {
@@ -456,6 +474,23 @@ mod tests {
             .ok()
             .and_then(|j| j.as_str().map(str::to_owned))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_account_printed_for_debugging_hides_its_password_hash() {
+        let a = Account::new(
+            "a1".into(),
+            "a@example.org".into(),
+            "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+            Role::Applicant,
+            AccountStatus::Active,
+            Profile::default(),
+            Lang::En,
+            Timestamp::UNIX_EPOCH,
+        );
+        let shown = format!("{a:?}");
+        assert!(!shown.contains("argon2"), "{shown}");
+        assert!(shown.contains("[redacted]") && shown.contains("a@example.org"));
     }
 
     #[test]

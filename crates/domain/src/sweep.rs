@@ -12,6 +12,7 @@ use std::sync::Arc;
 use jiff::{SignedDuration, Timestamp};
 
 use super::Clock;
+use crate::audit::AuditAction;
 use crate::ports::files::Files;
 use crate::store::{NewAudit, Store};
 
@@ -57,7 +58,7 @@ impl Sweeper {
         let unreferenced_files = self.unreferenced(now).await?;
         if draft_files + unreferenced_files > 0 {
             let entry = NewAudit {
-                action: "files.swept".into(),
+                action: AuditAction::FilesSwept.as_str().into(),
                 details: serde_json::json!({
                     "registration_draft_files": draft_files,
                     "unreferenced_files": unreferenced_files,

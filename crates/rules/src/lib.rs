@@ -25,11 +25,13 @@
 //! - [`email`]: a practical subset of RFC 5321/5322.
 //! - [`password`]: NIST SP 800-63B-4, with the MIT-licensed zxcvbn list of
 //!   common passwords.
+//! - [`case`]: the life of a residence case (statuses, moves, who makes them): seed 002.
 //! - [`countries`]: Unicode CLDR country names.
 //! - [`municipalities`]: municipality codes for public revenue payments and
 //!   police departments (secondary sources, unverified; see
 //!   `data/MUNICIPALITIES-SOURCE.md`).
 
+pub mod case;
 pub mod countries;
 pub mod email;
 pub mod identifiers;

@@ -152,5 +152,23 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // Outermost, in the order a request meets them: an unsafe id sent by the client is
+        // dropped, an id is made if there is none, the response carries it back, and the
+        // request runs inside a span with its id.
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(middleware::trace::span)
+                .on_response(
+                    tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO),
+                ),
+        )
+        .layer(tower_http::request_id::PropagateRequestIdLayer::new(
+            middleware::trace::REQUEST_ID,
+        ))
+        .layer(tower_http::request_id::SetRequestIdLayer::new(
+            middleware::trace::REQUEST_ID,
+            middleware::trace::MakeId,
+        ))
+        .layer(axum::middleware::from_fn(middleware::trace::drop_unsafe_id))
         .with_state(state)
 }

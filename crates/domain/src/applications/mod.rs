@@ -20,37 +20,9 @@ pub use steps::{StepId, StepState};
 
 pub(crate) use crate::model::string_enum as code_enum;
 
-code_enum!(
-    /// Where a case stands, in the portal's own words (docs/domain.md (Statuses), seed 002).
-    ApplicationStatus {
-        /// Being filled in; autosaved; can be deleted.
-        Draft = "draft",
-        /// All steps complete and submitted; the fee is not confirmed yet.
-        AwaitingPayment = "awaiting-payment",
-        /// Payment confirmed; the confirmation of receipt is in the e-Mailbox.
-        Submitted = "submitted",
-        /// An inspector opened the case.
-        Processing = "processing",
-        /// An inspector asked for documents or corrections, with a deadline.
-        Updating = "updating",
-        /// The applicant sent the corrections.
-        Resending = "resending",
-        /// Decision positive.
-        Approved = "approved",
-        /// Decision negative.
-        Rejected = "rejected",
-        /// Biometrics appointment booked.
-        BiometricsScheduled = "biometrics-scheduled",
-        /// The card is being made.
-        CardInProduction = "card-in-production",
-        /// The card can be collected.
-        CardReady = "card-ready",
-        /// The card was handed over.
-        CardIssued = "card-issued",
-        /// Withdrawn by the applicant before a decision.
-        Withdrawn = "withdrawn",
-    }
-);
+/// Where a case stands: the rules crate's status, whose moves are in its one transition
+/// table ([`eforeigner_rules::case::TRANSITIONS`]).
+pub use eforeigner_rules::case::Status as ApplicationStatus;
 
 pub use eforeigner_rules::residence::ApplicationKind;
 

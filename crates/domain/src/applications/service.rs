@@ -19,7 +19,9 @@ use super::{
     PaymentRecord, upload_owner,
 };
 use crate::access::{self, Permission};
+use crate::audit::AuditAction;
 use crate::clock::{hash_secret, new_id, new_ordered_id};
+use crate::jobs::{IssueReceipt, SendEmail};
 use crate::paging::{PageNumber, Paged};
 use crate::payments::{PaymentLine, PaymentOutcome};
 use crate::ports::documents::DocumentRenderer;
@@ -29,6 +31,7 @@ use crate::store::{
 };
 use crate::uploads::{self, FileProblem, IncomingFile};
 use crate::{Account, Actor, Clock, DomainError, FieldErrors, Upload};
+use eforeigner_rules::case::{self, Move, Party};
 
 /// Drafts are kept this long after their last change.
 pub const DRAFT_KEPT: SignedDuration = SignedDuration::from_hours(30 * 24);
@@ -45,8 +48,6 @@ const UPLOAD_QUOTA: uploads::Quota = uploads::Quota {
     files: MAX_FILES,
     bytes: MAX_BYTES,
 };
-/// The outbox job that writes the confirmation of receipt into the e-Mailbox.
-pub const RECEIPT_JOB: &str = "issue-receipt";
 /// How often a payment is weighed again when its application changed meanwhile, and how
 /// often an applicant's save or submission is tried again when the draft changed meanwhile
 /// without a change to its answers (a payment confirmed).
@@ -99,9 +100,14 @@ pub struct Applications {
     public_url: String,
 }
 
-use crate::accounts::{audit as account_audit, job_mail};
+use crate::accounts::audit as account_audit;
 
-fn audit(actor: &Actor, action: &str, subject: &str, details: serde_json::Value) -> NewAudit {
+fn audit(
+    actor: &Actor,
+    action: AuditAction,
+    subject: &str,
+    details: serde_json::Value,
+) -> NewAudit {
     account_audit(actor, action, Some(subject), details)
 }
 
@@ -113,10 +119,7 @@ fn mail_job(
     template: &str,
     args: serde_json::Value,
 ) -> NewJob {
-    NewJob {
-        id,
-        ..job_mail(to, lang, template, args)
-    }
+    NewJob::of(id, &SendEmail::new(to, lang, template, args))
 }
 
 /// 12 characters of Crockford base32 (no I, L, O, U), grouped `XXXX-XXXX-XXXX`: 60 bits.
@@ -270,7 +273,7 @@ impl Applications {
         let event = self.event(&app, Some(&account.id), None, "started", None);
         let effects = Effects::at(now).with_audit(audit(
             actor,
-            "application.started",
+            AuditAction::ApplicationStarted,
             &app.id,
             json!({"kind": kind.code()}),
         ));
@@ -459,7 +462,7 @@ impl Applications {
         app.expiry_warned_at = None;
         let effects = Effects::at(now).with_audit(audit(
             actor,
-            "application.step_saved",
+            AuditAction::ApplicationStepSaved,
             &app.id,
             json!({"step": step.as_str(), "complete": errors.is_empty()}),
         ));
@@ -635,7 +638,7 @@ impl Applications {
             let size = upload.size_bytes;
             let effects = Effects::at(upload.created_at).with_audit(audit(
                 actor,
-                "application.file_added",
+                AuditAction::ApplicationFileAdded,
                 &app.id,
                 json!({"item": item, "upload": upload.id, "size": upload.size_bytes}),
             ));
@@ -724,7 +727,7 @@ impl Applications {
         }
         let effects = Effects::at(self.now()).with_audit(audit(
             actor,
-            "application.file_removed",
+            AuditAction::ApplicationFileRemoved,
             &app.id,
             json!({"upload": upload_id}),
         ));
@@ -776,7 +779,7 @@ impl Applications {
         }
         let effects = Effects::at(self.now()).with_audit(audit(
             actor,
-            "application.deleted",
+            AuditAction::ApplicationDeleted,
             &app.id,
             json!({}),
         ));
@@ -866,28 +869,29 @@ impl Applications {
         app.expires_at = None;
         app.version += 1;
         app.updated_at = now;
-        let mut effects =
-            Effects::at(now).with_audit(audit(actor, "application.submitted", &app.id, json!({})));
-        let mut events = vec![];
-        if app.paid_at.is_some() {
-            self.mark_received(&mut app, &mut effects);
-            events.push(self.event(
-                &app,
-                Some(&account.id),
-                Some(before.status),
-                "submitted-paid",
-                None,
-            ));
+        let mut effects = Effects::at(now).with_audit(audit(
+            actor,
+            AuditAction::ApplicationSubmitted,
+            &app.id,
+            json!({}),
+        ));
+        let by_move = if app.paid_at.is_some() {
+            Move::SubmitPaid
         } else {
-            app.status = ApplicationStatus::AwaitingPayment;
-            events.push(self.event(
-                &app,
-                Some(&account.id),
-                Some(before.status),
-                "submitted",
-                None,
-            ));
+            Move::Submit
+        };
+        app.status = case::next(before.status, by_move, Party::Applicant)
+            .map_err(|_| DomainError::NotDraft)?;
+        if app.status == ApplicationStatus::Submitted {
+            self.mark_received(&mut app, &mut effects);
         }
+        let events = vec![self.event(
+            &app,
+            Some(&account.id),
+            Some(before.status),
+            by_move.as_str(),
+            None,
+        )];
         // The files are checked again inside the write, with the row held: a file removed
         // (or added past the quota) in another tab since the check above stops the
         // submission instead of going into the case.
@@ -907,16 +911,17 @@ impl Applications {
         Ok(app)
     }
 
-    /// Paid and submitted: "Request submitted", with the receipt job.
+    /// Paid and submitted ("Request submitted", the status already set by the move): the
+    /// receipt job, the time of receipt and the code for /verify.
     fn mark_received(&self, app: &mut Application, effects: &mut Effects) {
-        app.status = ApplicationStatus::Submitted;
         app.received_at = Some(self.now());
         app.verify_code = Some(new_verify_code());
-        effects.jobs.push(NewJob {
-            id: format!("receipt-{}", app.id),
-            kind: RECEIPT_JOB.into(),
-            payload: json!({"application_id": app.id}).to_string(),
-        });
+        effects.jobs.push(NewJob::of(
+            format!("receipt-{}", app.id),
+            &IssueReceipt {
+                application_id: app.id.clone(),
+            },
+        ));
     }
 
     /// Confirms (or refuses) a payment line against the application with its reference.
@@ -978,7 +983,7 @@ impl Applications {
         let audit_entry = |outcome: &PaymentOutcome| {
             audit(
                 actor,
-                "payment.recorded",
+                AuditAction::PaymentRecorded,
                 &record.reference,
                 json!({"source": line.source, "outcome": outcome.code(), "amount_para": line.amount_para}),
             )
@@ -1022,13 +1027,17 @@ impl Applications {
         app.updated_at = now;
         let mut effects = Effects::at(now).with_audit(audit_entry(&outcome));
         let why = Some(line.source.clone());
-        let event = if before.status == ApplicationStatus::AwaitingPayment {
+        // A case waiting for its fee moves on; a draft paid early only records the payment
+        // (its submission then moves it straight to "Request submitted").
+        let moved = case::next(before.status, Move::ConfirmPayment, Party::PaymentDesk);
+        let event = if let Ok(to) = moved {
+            app.status = to;
             self.mark_received(&mut app, &mut effects);
             self.event(
                 &app,
                 recorded_by,
                 Some(before.status),
-                "payment-confirmed",
+                Move::ConfirmPayment.as_str(),
                 why,
             )
         } else {
@@ -1109,8 +1118,12 @@ impl Applications {
         Self::ensure_supervisor(officer)?;
         let note = check_note(note)?;
         let now = self.now();
-        let effects =
-            Effects::at(now).with_audit(audit(actor, "payment.resolved", payment_id, json!({})));
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            AuditAction::PaymentResolved,
+            payment_id,
+            json!({}),
+        ));
         self.store
             .resolve_payment(payment_id, &officer.id, note, now, &effects)
             .await?;
@@ -1196,9 +1209,8 @@ impl Applications {
     /// Runs the receipt job: writes the confirmation of receipt PDF into the e-Mailbox and
     /// tells the applicant by e-mail (no personal data in the mail). Idempotent: the file
     /// key and the mailbox row are fixed per application.
-    pub async fn issue_receipt(&self, payload: &str) -> anyhow::Result<()> {
-        let p: serde_json::Value = serde_json::from_str(payload)?;
-        let id = p["application_id"].as_str().unwrap_or_default();
+    pub async fn issue_receipt(&self, job: &IssueReceipt) -> anyhow::Result<()> {
+        let id = job.application_id.as_str();
         let app = self
             .store
             .application(id)
@@ -1283,7 +1295,7 @@ impl Applications {
             let now = self.now();
             let effects = Effects::at(now).with_audit(audit(
                 actor,
-                "mailbox.opened",
+                AuditAction::MailboxOpened,
                 &doc.id,
                 json!({"kind": doc.kind}),
             ));
@@ -1405,7 +1417,7 @@ impl Applications {
         for app in self.store.drafts_expiring(now, true, 200).await? {
             let effects = Effects::at(now).with_audit(NewAudit {
                 actor_id: None,
-                action: "application.expired".into(),
+                action: AuditAction::ApplicationExpired.as_str().into(),
                 subject_id: Some(app.id.clone()),
                 ip: None,
                 details: "{}".into(),

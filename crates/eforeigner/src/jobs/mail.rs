@@ -5,21 +5,11 @@ use std::sync::Arc;
 
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use serde::Deserialize;
 
+use crate::domain::jobs::SendEmail;
 use crate::domain::{Clock, Lang};
 use crate::i18n::I18n;
 use crate::store::{DevMail, Store};
-
-/// The payload of a `send-email` job.
-#[derive(Debug, Deserialize)]
-struct MailJob {
-    to: String,
-    lang: String,
-    template: String,
-    #[serde(default)]
-    args: serde_json::Map<String, serde_json::Value>,
-}
 
 /// Where mail goes.
 enum Transport {
@@ -95,8 +85,7 @@ impl Mailer {
     }
 
     /// Runs one `send-email` job.
-    pub async fn send_job(&self, job_id: &str, payload: &str) -> anyhow::Result<()> {
-        let job: MailJob = serde_json::from_str(payload)?;
+    pub async fn send_job(&self, job_id: &str, job: SendEmail) -> anyhow::Result<()> {
         let lang = Lang::parse(&job.lang).unwrap_or_default();
         let args: Vec<(&str, String)> = job
             .args

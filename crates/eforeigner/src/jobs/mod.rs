@@ -12,7 +12,8 @@ use jiff::SignedDuration;
 use tokio::sync::Notify;
 
 use crate::domain::Clock;
-use crate::store::Store;
+use crate::domain::jobs::{IssueReceipt, JobKind, JobPayload, SendEmail};
+use crate::store::{Job, Store};
 pub use mail::Mailer;
 
 /// How long a claimed job is reserved for one worker.
@@ -102,15 +103,7 @@ impl Worker {
         let mut ran = 0;
         while let Some(job) = self.store.claim_job(self.clock.now(), LEASE).await? {
             ran += 1;
-            let outcome = match job.kind.as_str() {
-                "send-email" => self.mailer.send_job(&job.id, &job.payload).await,
-                crate::domain::applications::service::RECEIPT_JOB => match &self.applications {
-                    Some(apps) => apps.issue_receipt(&job.payload).await,
-                    None => Err(anyhow::anyhow!("no application service")),
-                },
-                other => Err(anyhow::anyhow!("unknown job kind {other}")),
-            };
-            match outcome {
+            match self.run_job(&job).await {
                 Ok(()) => self.store.complete_job(&job.id, self.clock.now()).await?,
                 Err(e) => {
                     tracing::warn!(job = %job.id, attempt = job.attempts, error = %e, "job failed");
@@ -131,6 +124,27 @@ impl Worker {
         Ok(ran)
     }
 
+    /// Runs one claimed job: its kind says which handler, its payload is decoded into that
+    /// kind's type. A kind this version does not know, or a payload that does not decode,
+    /// fails the job (it is retried, then kept with its error).
+    async fn run_job(&self, job: &Job) -> anyhow::Result<()> {
+        let kind = JobKind::parse(&job.kind)
+            .ok_or_else(|| anyhow::anyhow!("unknown job kind {}", job.kind))?;
+        match kind {
+            JobKind::SendEmail => {
+                let mail = decode::<SendEmail>(job)?;
+                self.mailer.send_job(&job.id, mail).await
+            }
+            JobKind::IssueReceipt => {
+                let receipt = decode::<IssueReceipt>(job)?;
+                match &self.applications {
+                    Some(apps) => apps.issue_receipt(&receipt).await,
+                    None => Err(anyhow::anyhow!("no application service")),
+                }
+            }
+        }
+    }
+
     /// Runs until `shutdown` fires: on every wake-up and at least once a second.
     pub async fn run(self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
         loop {
@@ -147,4 +161,10 @@ impl Worker {
             }
         }
     }
+}
+
+/// The payload of `job` as its kind's type.
+fn decode<P: JobPayload>(job: &Job) -> anyhow::Result<P> {
+    P::from_json(&job.payload)
+        .map_err(|e| anyhow::anyhow!("{} job with an unreadable payload: {e}", P::KIND))
 }

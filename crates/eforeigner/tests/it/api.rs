@@ -411,3 +411,34 @@ async fn api_refusals_are_json_envelopes() {
         .await
         .assert_status(405);
 }
+
+/// Every answer carries a request id: the client's when it is a short safe token, else one
+/// made by the portal (never a client's value that could forge a log line).
+#[tokio::test]
+async fn every_response_carries_a_request_id() {
+    let t = TestApp::spawn().await;
+    let b = t.browser();
+    let made = b.get("/").await.header("x-request-id");
+    assert_eq!(made.len(), 22, "{made:?}");
+    let other = b
+        .get("/api/v1/residence/bases")
+        .await
+        .header("x-request-id");
+    assert_eq!(other.len(), 22);
+    assert_ne!(made, other, "each request its own id");
+
+    let kept = b
+        .get_with("/healthz", &[("x-request-id", "proxy-7f3a.b_2")])
+        .await
+        .header("x-request-id");
+    assert_eq!(kept, "proxy-7f3a.b_2");
+
+    for unsafe_id in ["a b", &"x".repeat(65), "id\"quoted", "é"] {
+        let r = b
+            .get_with("/healthz", &[("x-request-id", unsafe_id)])
+            .await
+            .header("x-request-id");
+        assert_ne!(r, unsafe_id);
+        assert_eq!(r.len(), 22, "{unsafe_id:?} was replaced by a made id");
+    }
+}

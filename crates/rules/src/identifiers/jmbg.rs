@@ -147,6 +147,9 @@ pub enum Sex {
 }
 
 impl Sex {
+    /// Both, in the order forms offer them.
+    pub const ALL: &'static [Sex] = &[Sex::Female, Sex::Male];
+
     /// Stable snake_case code (translation key): `male` or `female`.
     #[must_use]
     pub const fn code(self) -> &'static str {
@@ -154,6 +157,28 @@ impl Sex {
             Self::Male => "male",
             Self::Female => "female",
         }
+    }
+
+    /// The stable text form (stored, and used in forms): the same as [`Sex::code`].
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        self.code()
+    }
+
+    /// Parses the stable text form.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "male" => Some(Self::Male),
+            "female" => Some(Self::Female),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Sex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
     }
 }
 
