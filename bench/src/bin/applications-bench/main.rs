@@ -6,13 +6,20 @@
 //!    documents (the fill time is reported);
 //! 1. `GET /applications` and `GET /mailbox` of one signed-in applicant who owns 10
 //!    applications and 100 documents, against a minimal axum handler, closed loops
-//!    alternating round by round — target: each page ≥ 30 % of the minimal rate (with
-//!    `GET /services`, a signed-in page without a query of its own, for comparison);
+//!    alternating round by round — target on SQLite: each page ≥ 30 % of the minimal rate
+//!    (with `GET /services`, a signed-in page without a query of its own, for comparison);
+//!    on PostgreSQL: each page ≥ 50 % of its list query alone (prepared, on connections
+//!    like the portal's read connections, in the same rounds); there the same loads are
+//!    then repeated with the database server pinned to a core of its own, for information;
 //! 2. each page in an open loop at half its own maximum rate — target: p99 < 10 ms;
 //! 3. uploads of 5 MB PDFs (`POST /applications/{id}/files`) in MB/s against writing the
 //!    same bytes to disk (`std::fs` + fsync through the page cache, and `O_DIRECT` +
-//!    fsync past it; also the portal's own `FileStore::put`) — target: ≥ 50 % of the
-//!    faster disk rate.
+//!    fsync past it; also the portal's own `FileStore::put`), 10 alternating rounds —
+//!    target: the median round ≥ 40 % of the faster disk rate;
+//! 4. the resident memory of a portal in a process of its own (this binary, started again)
+//!    while 32 uploads of 5 MB run at once — target: a rise of less than 64 MB;
+//! 5. SQLite: what `synchronous = FULL` costs, the same writes (step saves, uploads) on a
+//!    second portal with `NORMAL`, alternating round by round.
 //!
 //! Prints a Markdown table per backend and writes the numbers as JSON. Performance is
 //! measured here, never asserted in tests: see `bench/README.md`.
@@ -30,7 +37,11 @@ mod minimal;
 mod fill;
 mod pdf;
 mod pgcpu;
+mod pgquery;
+mod pin;
 mod report;
+mod rss;
+mod sqlite_sync;
 mod web;
 
 use std::path::{Path, PathBuf};
@@ -52,8 +63,11 @@ use sqlx::{Connection as _, Row as _};
 use tokio::net::TcpListener;
 
 use crate::fill::{Db, Gen, Shape};
+use crate::load::Op;
 use crate::load::{Plan, drive};
-use crate::report::{Breakdown, Diagnostics, Pages, Report, Runs, Uploads};
+use crate::report::{
+    Breakdown, Diagnostics, Durability, Memory, Pages, PgFloor, PinnedRuns, Report, Runs, Uploads,
+};
 use crate::web::Browser;
 
 /// The password of both accounts created through the service.
@@ -62,6 +76,9 @@ const PASSWORD: &str = "violet-compass-meadow-7193";
 const READER: &str = "reader@bench.eforeigner.test";
 /// The applicant who uploads.
 const UPLOADER: &str = "uploader@bench.eforeigner.test";
+/// The applicant who uploads to the portal of measurement 4 (a process of its own, on the
+/// same database as the others on PostgreSQL).
+const MEMORY_UPLOADER: &str = "memory@bench.eforeigner.test";
 
 /// What the pages read: the first page of each list (`PageNumber::FIRST.window()`).
 const FIRST_PAGE: Window = PageNumber::FIRST.window();
@@ -92,10 +109,17 @@ enum Measure {
     Pages,
     /// (3) Uploads against disk writes (no fill needed).
     Uploads,
+    /// (4) Resident memory during a burst of concurrent uploads (no fill needed).
+    Memory,
+    /// (5) SQLite only: the portal on `synchronous = FULL` against `NORMAL`, writes
+    /// alternating between two portals (no fill needed).
+    Durability,
 }
 
 /// Residence applications and the e-Mailbox on a filled database: fill time, page rates
-/// against a minimal handler, p99 at half rate, upload MB/s against disk writes.
+/// against a minimal handler (and, on PostgreSQL, against their query alone), p99 at half
+/// rate, upload MB/s against disk writes, the server's memory during concurrent uploads,
+/// and (SQLite) `synchronous = FULL` against `NORMAL`.
 #[derive(Debug, Parser)]
 #[command(name = "applications-bench", version)]
 struct Args {
@@ -157,6 +181,28 @@ struct Args {
     /// Uploads (and disk writers) at a time.
     #[arg(long, default_value_t = 2)]
     upload_concurrency: usize,
+    /// (4) Uploads started at once.
+    #[arg(long, default_value_t = 32)]
+    memory_uploads: usize,
+    /// (4) Bursts of those uploads (at most 4: burst `k` goes to checklist item `k`).
+    #[arg(long, default_value_t = 3)]
+    memory_bursts: usize,
+    /// (5) Rounds of each workload, FULL and NORMAL alternating (default 10; 2 with
+    /// --quick).
+    #[arg(long)]
+    durability_rounds: Option<usize>,
+    /// (5) Clients saving draft steps.
+    #[arg(long, default_value_t = 8)]
+    durability_clients: usize,
+    /// (5) Counted seconds of each step-saving round (default 1; 0.5 with --quick).
+    #[arg(long, value_name = "SECS")]
+    durability_secs: Option<f64>,
+    /// (5) Uploads per round (2 at a time).
+    #[arg(long, default_value_t = 20)]
+    durability_upload_files: usize,
+    /// (1) PostgreSQL: skip the extra rounds with the server pinned to a core of its own.
+    #[arg(long)]
+    no_pin: bool,
     /// PostgreSQL server to create the bench database on (any database of it; the bench
     /// creates `eforeigner_bench_<pid>` and drops it at the end).
     #[arg(
@@ -172,6 +218,13 @@ struct Args {
     /// Where the JSON (and a copy of the Markdown) of each backend's run is written.
     #[arg(long, default_value = "/work/target-bench/bench-results")]
     out_dir: PathBuf,
+    /// Internal, for (4): serve a portal with its data in DIR in this process, print its URL
+    /// on stdout, and stop when stdin closes.
+    #[arg(long, hide = true, value_name = "DIR")]
+    serve_portal: Option<PathBuf>,
+    /// Internal, for (4): the PostgreSQL database of the portal of `--serve-portal`.
+    #[arg(long, hide = true, value_name = "URL")]
+    serve_database_url: Option<String>,
 }
 
 /// The settings after defaults.
@@ -192,6 +245,15 @@ struct Settings {
     upload_concurrency: usize,
     postgres_url: String,
     keep: bool,
+    memory: bool,
+    memory_uploads: usize,
+    memory_bursts: usize,
+    durability: bool,
+    durability_rounds: usize,
+    durability_clients: usize,
+    durability_per_round: Duration,
+    durability_upload_files: usize,
+    pin_postgres: bool,
 }
 
 fn secs(s: f64) -> anyhow::Result<Duration> {
@@ -361,7 +423,7 @@ async fn diagnose(db: &mut Db, account_id: &str, data_dir: &Path) -> anyhow::Res
                 .await?;
             d.db_bytes = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
             d.server = format!(
-                "SQLite {version} (file in {}, WAL, synchronous = NORMAL, the portal's \
+                "SQLite {version} (file in {}, WAL, synchronous = FULL, the portal's \
                  settings)",
                 data_dir.display()
             );
@@ -491,6 +553,7 @@ async fn measure_pages(
     s: &Settings,
     owned: &(Vec<String>, Vec<String>),
     account_id: &str,
+    pg_url: Option<&str>,
 ) -> anyhow::Result<Pages> {
     let b = Browser::new(base)?;
     b.login(READER, PASSWORD).await?;
@@ -558,7 +621,7 @@ async fn measure_pages(
         warmup: s.warmup,
         duration: s.per_round,
     };
-    let ops = [
+    let mut ops: Vec<(&str, Op)> = vec![
         (
             "(1a) GET /applications",
             web::page_op(
@@ -588,28 +651,56 @@ async fn measure_pages(
             ),
         ),
     ];
-    let mut runs = [Runs::new(c), Runs::new(c), Runs::new(c), Runs::new(c)];
-    for round in 1..=s.rounds {
-        for ((label, op), runs) in ops.iter().zip(runs.iter_mut()) {
-            let pg = pgcpu::window(plan.warmup, plan.duration);
-            let r = drive(plan, op.clone()).await?;
-            let pg = pg.await?;
-            eprintln!(
-                "    {label} round {round}/{}: {:.0}/s, p99 {:.2} ms{}",
-                s.rounds,
-                r.rate(),
-                r.percentile(0.99).unwrap_or_default().as_secs_f64() * 1e3,
-                if r.not_ok > 0 {
-                    format!(", {} failed: {:?}", r.not_ok, r.first_problem)
-                } else {
-                    String::new()
-                }
-            );
-            runs.add(r, pg);
-        }
+    // PostgreSQL: the database's own floor, each page's query alone, in the same rounds.
+    let mut connection_kind = String::new();
+    if let Some(url) = pg_url {
+        let readers = pgquery::Readers::open(url).await?;
+        connection_kind = readers.tls().await?;
+        ops.extend([
+            (
+                "(1e) applications_of query alone",
+                readers.op(
+                    APPLICATIONS_OF.postgres,
+                    account_id,
+                    APPLICATIONS_LIMIT,
+                    FIRST_PAGE.offset,
+                ),
+            ),
+            (
+                "(1f) mailbox_of query alone",
+                readers.op(
+                    MAILBOX_OF.postgres,
+                    account_id,
+                    MAILBOX_LIMIT,
+                    FIRST_PAGE.offset,
+                ),
+            ),
+            (
+                "(1g) applications_of via the portal's store",
+                pgquery::store_op(app.clone(), account_id, false),
+            ),
+            (
+                "(1h) mailbox_of via the portal's store",
+                pgquery::store_op(app.clone(), account_id, true),
+            ),
+        ]);
     }
+    let mut runs = closed_rounds(&ops, plan, s.rounds, None).await?;
     let minimal_url = minimal.url.clone();
-    let [applications, mailbox, minimal_runs, services] = runs;
+    let mut take = |i: usize| {
+        runs.get_mut(i)
+            .map(|r| std::mem::replace(r, Runs::new(c)))
+            .unwrap_or_else(|| Runs::new(c))
+    };
+    let (applications, mailbox, minimal_runs, services) = (take(0), take(1), take(2), take(3));
+    let query = (pg_url.is_some()).then(|| PgFloor {
+        applications: take(4),
+        mailbox: take(5),
+        store_applications: take(6),
+        store_mailbox: take(7),
+        connection_kind: connection_kind.clone(),
+        pinned: None,
+    });
 
     // (2c), the minimal handler at the rate of (2a), tells what the machine itself adds
     // to the tail (other tenants, the scheduler, the load generator).
@@ -635,6 +726,11 @@ async fn measure_pages(
         );
         half.push(h);
     }
+    // For information: the same closed loops with the database server on a core of its own.
+    let mut query = query;
+    if let Some(q) = query.as_mut().filter(|_| s.pin_postgres) {
+        q.pinned = Some(pinned_rounds(&ops, plan, s.rounds).await);
+    }
     minimal.stop().await;
     let half_minimal = half.pop().unwrap_or_default();
     let half_mailbox = half.pop().unwrap_or_default();
@@ -656,6 +752,78 @@ async fn measure_pages(
         warmup: s.warmup,
         per_round: s.per_round,
         breakdown: parts,
+        query,
+    })
+}
+
+/// Runs the closed loops `ops` in `rounds` rounds, alternating load by load within each
+/// round; `tag` marks the progress lines.
+async fn closed_rounds(
+    ops: &[(&str, Op)],
+    plan: Plan,
+    rounds: u32,
+    tag: Option<&str>,
+) -> anyhow::Result<Vec<Runs>> {
+    let mut runs: Vec<Runs> = ops.iter().map(|_| Runs::new(plan.concurrency)).collect();
+    for round in 1..=rounds {
+        for ((label, op), runs) in ops.iter().zip(runs.iter_mut()) {
+            let pg = pgcpu::window(plan.warmup, plan.duration);
+            let r = drive(plan, op.clone()).await?;
+            let pg = pg.await?;
+            eprintln!(
+                "    {}{label} round {round}/{rounds}: {:.0}/s, p99 {:.2} ms{}",
+                tag.unwrap_or(""),
+                r.rate(),
+                r.percentile(0.99).unwrap_or_default().as_secs_f64() * 1e3,
+                if r.not_ok > 0 {
+                    format!(", {} failed: {:?}", r.not_ok, r.first_problem)
+                } else {
+                    String::new()
+                }
+            );
+            runs.add(r, pg);
+        }
+    }
+    Ok(runs)
+}
+
+/// The pages, the minimal handler and the two queries alone again, with the PostgreSQL
+/// server pinned to the last core and this process to the others; every process gets all
+/// cores back afterwards. A failure to pin is reported, not fatal.
+async fn pinned_rounds(ops: &[(&str, Op)], plan: Plan, rounds: u32) -> Result<PinnedRuns, String> {
+    // 1a, 1b, 1c, 1e, 1f: what the ratios need.
+    let wanted: Vec<(&str, Op)> = [0, 1, 2, 4, 5]
+        .iter()
+        .filter_map(|&i| ops.get(i).cloned())
+        .collect();
+    let pinned = pin::pin().map_err(|e| format!("{e:#}"))?;
+    eprintln!(
+        "    pinned: PostgreSQL ({} processes) to core {}, the bench to {}",
+        pinned.server_pids.len(),
+        pinned.server_core,
+        pinned.bench_cores
+    );
+    let measured = closed_rounds(&wanted, plan, rounds, Some("[pinned] ")).await;
+    pinned.undo();
+    let mut runs = measured.map_err(|e| format!("{e:#}"))?;
+    let mut take = |i: usize| {
+        runs.get_mut(i)
+            .map(|r| std::mem::replace(r, Runs::new(plan.concurrency)))
+            .unwrap_or_else(|| Runs::new(plan.concurrency))
+    };
+    Ok(PinnedRuns {
+        applications: take(0),
+        mailbox: take(1),
+        minimal: take(2),
+        query_applications: take(3),
+        query_mailbox: take(4),
+        how: format!(
+            "PostgreSQL's {} processes on core {} (`taskset`; new ones inherit it from the \
+             postmaster), the bench process (portal and load generator) on core(s) {}",
+            pinned.server_pids.len(),
+            pinned.server_core,
+            pinned.bench_cores
+        ),
     })
 }
 
@@ -783,6 +951,362 @@ async fn measure_uploads(
     })
 }
 
+/// (4) A portal in a process of its own (this binary, `--serve-portal`), so that its
+/// resident memory is the server's alone: `memory_uploads` uploads of one file each, all
+/// started at once, in `memory_bursts` bursts, each worker into a draft of its own (burst
+/// `k` to checklist item `k`). SQLite: a fresh file in a directory of its own; PostgreSQL:
+/// the bench database, with an applicant of its own.
+async fn measure_memory(
+    s: &Settings,
+    pg_url: Option<&str>,
+    today: jiff::civil::Date,
+) -> anyhow::Result<Memory> {
+    use tokio::io::AsyncBufReadExt as _;
+    let dir = tempfile::Builder::new()
+        .prefix("eforeigner-appbench-memory-")
+        .tempdir()?;
+    let mut command = tokio::process::Command::new(std::env::current_exe()?);
+    command.arg("--serve-portal").arg(dir.path());
+    if let Some(url) = pg_url {
+        command.arg("--serve-database-url").arg(url);
+    }
+    let mut child = command
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .context("starting the portal of (4)")?;
+    let pid = child
+        .id()
+        .ok_or_else(|| anyhow::anyhow!("the portal of (4) exited at once"))?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| anyhow::anyhow!("no stdout of the portal of (4)"))?;
+    let mut lines = tokio::io::BufReader::new(stdout).lines();
+    let base = tokio::time::timeout(Duration::from_secs(120), lines.next_line())
+        .await
+        .context("the portal of (4) did not start in 2 minutes")??
+        .ok_or_else(|| anyhow::anyhow!("the portal of (4) stopped before it served"))?;
+    let measured = bursts(&base, pid, s, today).await;
+    // Closing stdin stops it; `kill_on_drop` is the fallback.
+    drop(child.stdin.take());
+    match tokio::time::timeout(Duration::from_secs(30), child.wait()).await {
+        Ok(Ok(status)) if !status.success() => {
+            eprintln!("    the portal of (4) ended with {status}");
+        }
+        Ok(_) => {}
+        Err(_) => {
+            let _ = child.kill().await;
+        }
+    }
+    measured
+}
+
+/// The bursts of (4) against the portal at `base`, served by process `pid`.
+async fn bursts(
+    base: &str,
+    pid: u32,
+    s: &Settings,
+    today: jiff::civil::Date,
+) -> anyhow::Result<Memory> {
+    let n = s.memory_uploads;
+    let began = Instant::now();
+    let b = Browser::new(base)?;
+    b.login(MEMORY_UPLOADER, PASSWORD).await?;
+    let mut drafts = vec![];
+    for _ in 0..n {
+        drafts.push(vec![web::make_draft(&b, today, "Bench", "Uploader").await?]);
+    }
+    let setup = began.elapsed();
+    eprintln!(
+        "    portal process {pid}: {n} drafts ready in {:.1} s",
+        setup.as_secs_f64()
+    );
+    let plan = Arc::new(web::UploadPlan {
+        base: base.to_string(),
+        cookie: b.cookie_header(),
+        csrf: b.csrf("/applications/new").await?,
+        drafts,
+        per_draft: MAX_FILES,
+        pdf: Bytes::from(pdf::scan(s.upload_bytes, 0x3e3)?),
+    });
+    let op = web::upload_op(plan, web::clients(n)?);
+    let mut m = Memory {
+        uploads: n,
+        file_bytes: s.upload_bytes,
+        bursts: vec![],
+        setup,
+        idle: rss::status_bytes(pid, "VmRSS").unwrap_or(0),
+    };
+    for burst in 0..s.memory_bursts {
+        sync_disks().await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let peak = rss::start(pid)?;
+        let (r, _) = web::count_round(n, n, &mut vec![burst as u64; n], op.clone()).await?;
+        let rise = peak.finish();
+        eprintln!(
+            "    (4) burst {}/{}: {} ok in {:.0} ms, RSS {:.1} → peak {:.1} MB (+{:.1} MB; \
+             sampled peak {:.1} MB), after {:.1} MB; threads {} → {}{}",
+            burst + 1,
+            s.memory_bursts,
+            r.ok,
+            r.window.as_secs_f64() * 1e3,
+            rise.before as f64 / 1e6,
+            rise.peak as f64 / 1e6,
+            rise.rise() as f64 / 1e6,
+            rise.sampled as f64 / 1e6,
+            rise.after as f64 / 1e6,
+            rise.threads.0,
+            rise.threads.1,
+            r.first_problem
+                .as_ref()
+                .map(|p| format!(", {} failed: {p}", r.not_ok))
+                .unwrap_or_default()
+        );
+        anyhow::ensure!(
+            r.not_ok == 0 && r.ok == n as u64,
+            "burst {}: {} of {n} ok: {:?}",
+            burst + 1,
+            r.ok,
+            r.first_problem
+        );
+        m.bursts.push((rise, r.window));
+    }
+    Ok(m)
+}
+
+/// The child process of (4): a portal on `dir` (or on `database_url`) with an applicant
+/// whose profile the check step takes, served until stdin closes; its URL goes to stdout.
+async fn serve_portal(dir: &Path, database_url: Option<String>) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let app = App::build(config(&listener, dir, database_url)?, Arc::new(SystemClock)).await?;
+    let uploader = app
+        .accounts
+        .create_active_user(
+            MEMORY_UPLOADER,
+            Role::Applicant,
+            PASSWORD,
+            "Bench",
+            "Uploader",
+        )
+        .await
+        .context("creating the uploader of (4)")?;
+    complete_profile(&app, &uploader).await?;
+    let running = app.serve(listener).await?;
+    {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{}", running.url())?;
+        out.flush()?;
+    }
+    // Until the bench closes stdin (or goes away).
+    let _ = tokio::task::spawn_blocking(|| {
+        let mut sink = String::new();
+        while std::io::stdin()
+            .read_line(&mut sink)
+            .is_ok_and(|read| read > 0)
+        {
+            sink.clear();
+        }
+    })
+    .await;
+    running.stop().await;
+    Ok(())
+}
+
+/// A step-saving op and an upload op on one portal (for measurement 5).
+struct WriteLoads {
+    steps: Op,
+    uploads: Op,
+}
+
+/// (5) Builds a portal on a fresh SQLite file in `dir`, with the uploader, `clients`
+/// drafts for the step saves and the drafts for `upload_files` uploads, 2 at a time.
+async fn write_portal(
+    dir: &Path,
+    s: &Settings,
+    today: jiff::civil::Date,
+) -> anyhow::Result<(eforeigner::RunningApp, WriteLoads, Option<i64>)> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let app = App::build(config(&listener, dir, None)?, Arc::new(SystemClock)).await?;
+    let synchronous = app.store.sqlite_synchronous().await?;
+    let uploader = app
+        .accounts
+        .create_active_user(UPLOADER, Role::Applicant, PASSWORD, "Bench", "Uploader")
+        .await
+        .context("creating the uploader")?;
+    complete_profile(&app, &uploader).await?;
+    let running = app.serve(listener).await?;
+    let base = running.url();
+    let b = Browser::new(&base)?;
+    b.login(UPLOADER, PASSWORD).await?;
+    let personal = web::personal_answers(today)?;
+    let fields: Vec<(&str, &str)> = personal.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut forms = vec![];
+    for _ in 0..s.durability_clients {
+        let draft = web::make_draft(&b, today, "Bench", "Uploader").await?;
+        forms.push(web::step_form(&b, &draft, "personal", &fields).await?);
+    }
+    let per_draft = MAX_FILES.min(usize::try_from(MAX_BYTES).unwrap_or(0) / s.upload_bytes);
+    anyhow::ensure!(per_draft > 0, "no file of that size fits a draft");
+    let per_worker = s.durability_upload_files.div_ceil(2) * s.durability_rounds;
+    let mut drafts = vec![];
+    for _ in 0..2 {
+        let mut mine = vec![];
+        for _ in 0..per_worker.div_ceil(per_draft) {
+            mine.push(web::make_draft(&b, today, "Bench", "Uploader").await?);
+        }
+        drafts.push(mine);
+    }
+    let plan = Arc::new(web::UploadPlan {
+        base: base.clone(),
+        cookie: b.cookie_header(),
+        csrf: b.csrf("/applications/new").await?,
+        drafts,
+        per_draft,
+        pdf: Bytes::from(pdf::scan(s.upload_bytes, 0x5f5)?),
+    });
+    let loads = WriteLoads {
+        steps: web::step_save_op(
+            &base,
+            b.cookie_header(),
+            Arc::new(forms),
+            web::clients(s.durability_clients)?,
+        ),
+        uploads: web::upload_op(plan, web::clients(2)?),
+    };
+    Ok((running, loads, synchronous))
+}
+
+/// (5) SQLite: the same writes on two portals, one as it is (`synchronous = FULL`), one on
+/// `NORMAL` (see `sqlite_sync.rs`), alternating round by round, which goes first switching
+/// every round: saving a draft's step again (closed loop) and uploads of a file (40 per
+/// round, 2 at a time).
+async fn measure_durability(s: &Settings, today: jiff::civil::Date) -> anyhow::Result<Durability> {
+    sqlite_sync::install()?;
+    let full_dir = tempfile::Builder::new()
+        .prefix("eforeigner-appbench-sync-full-")
+        .tempdir()?;
+    let normal_dir = tempfile::Builder::new()
+        .prefix(&format!(
+            "eforeigner-appbench-{}-",
+            sqlite_sync::NORMAL_MARK
+        ))
+        .tempdir()?;
+    let began = Instant::now();
+    let (full, full_loads, full_sync) = write_portal(full_dir.path(), s, today).await?;
+    let (normal, normal_loads, normal_sync) = write_portal(normal_dir.path(), s, today).await?;
+    anyhow::ensure!(
+        full_sync == Some(2) && normal_sync == Some(1),
+        "synchronous: {full_sync:?} on the portal as it is (want 2, FULL), {normal_sync:?} on \
+         the other (want 1, NORMAL)"
+    );
+    let setup = began.elapsed();
+    eprintln!(
+        "    two portals ready in {:.1} s (synchronous 2 and 1)",
+        setup.as_secs_f64()
+    );
+    let c = s.durability_clients;
+    let plan = Plan {
+        concurrency: c,
+        warmup: s.warmup,
+        duration: s.durability_per_round,
+    };
+    let mut d = Durability {
+        steps_full: Runs::new(c),
+        steps_normal: Runs::new(c),
+        uploads_full: Runs::new(2),
+        uploads_normal: Runs::new(2),
+        rounds: s.durability_rounds,
+        upload_files: s.durability_upload_files,
+        file_bytes: s.upload_bytes,
+        setup,
+    };
+    let (mut full_off, mut normal_off) = (vec![], vec![]);
+    for round in 0..s.durability_rounds {
+        let order = if round % 2 == 0 {
+            [true, false]
+        } else {
+            [false, true]
+        };
+        for is_full in order {
+            let (loads, runs, name) = if is_full {
+                (&full_loads, &mut d.steps_full, "FULL")
+            } else {
+                (&normal_loads, &mut d.steps_normal, "NORMAL")
+            };
+            sync_disks().await;
+            let r = drive(plan, loads.steps.clone()).await?;
+            eprintln!(
+                "    (5a) step save, {name}, round {}/{}: {:.0}/s, p99 {:.2} ms{}",
+                round + 1,
+                s.durability_rounds,
+                r.rate(),
+                r.percentile(0.99).unwrap_or_default().as_secs_f64() * 1e3,
+                r.first_problem
+                    .as_ref()
+                    .map(|p| format!(", {} failed: {p}", r.not_ok))
+                    .unwrap_or_default()
+            );
+            runs.add(r, None);
+        }
+        for is_full in order {
+            let (loads, runs, offsets, name) = if is_full {
+                (&full_loads, &mut d.uploads_full, &mut full_off, "FULL")
+            } else {
+                (
+                    &normal_loads,
+                    &mut d.uploads_normal,
+                    &mut normal_off,
+                    "NORMAL",
+                )
+            };
+            sync_disks().await;
+            let (r, _) =
+                web::count_round(2, s.durability_upload_files, offsets, loads.uploads.clone())
+                    .await?;
+            eprintln!(
+                "    (5b) upload, {name}, round {}/{}: {:.0} MB/s{}",
+                round + 1,
+                s.durability_rounds,
+                r.rate() * s.upload_bytes as f64 / 1e6,
+                r.first_problem
+                    .as_ref()
+                    .map(|p| format!(", {} failed: {p}", r.not_ok))
+                    .unwrap_or_default()
+            );
+            runs.add(r, None);
+        }
+    }
+    full.stop().await;
+    normal.stop().await;
+    Ok(d)
+}
+
+/// The portal's configuration for a listener and a data directory (and a PostgreSQL URL).
+fn config(
+    listener: &TcpListener,
+    dir: &Path,
+    database_url: Option<String>,
+) -> anyhow::Result<Config> {
+    let addr = listener.local_addr()?;
+    Ok(Config {
+        bind: addr,
+        data_dir: dir.to_path_buf(),
+        database_url,
+        smtp_url: None,
+        mail_from: "eForeigner bench <bench@eforeigner.localhost>".into(),
+        public_url: format!("http://{addr}"),
+        object_store_url: None,
+        demo: false,
+        secret: None,
+        session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
+        trusted_proxies: vec![],
+        metrics_token: None,
+    })
+}
+
 fn count_files(dir: &Path) -> usize {
     std::fs::read_dir(dir).map_or(0, |entries| {
         entries
@@ -837,21 +1361,7 @@ async fn measure(
     pg_url: Option<String>,
 ) -> anyhow::Result<Report> {
     let listener = TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
-    let config = Config {
-        bind: addr,
-        data_dir: data_dir.to_path_buf(),
-        database_url: pg_url.clone(),
-        smtp_url: None,
-        mail_from: "eForeigner bench <bench@eforeigner.localhost>".into(),
-        public_url: format!("http://{addr}"),
-        object_store_url: None,
-        demo: false,
-        secret: None,
-        session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
-        trusted_proxies: vec![],
-        metrics_token: None,
-    };
+    let config = config(&listener, data_dir, pg_url.clone())?;
     let app = App::build(config, Arc::new(SystemClock)).await?;
     let reader = app
         .accounts
@@ -906,7 +1416,17 @@ async fn measure(
     let mut pages = None;
     if s.pages {
         eprintln!("[{}] pages …", backend.name());
-        pages = Some(measure_pages(&running.app, &base, s, &owned, &reader.id).await?);
+        pages = Some(
+            measure_pages(
+                &running.app,
+                &base,
+                s,
+                &owned,
+                &reader.id,
+                pg_url.as_deref(),
+            )
+            .await?,
+        );
     }
     let mut uploads = None;
     if s.uploads {
@@ -928,7 +1448,21 @@ async fn measure(
         }
         uploads = Some(u);
     }
+    let mut memory = None;
+    if s.memory {
+        eprintln!(
+            "[{}] memory during {} uploads at once …",
+            backend.name(),
+            s.memory_uploads
+        );
+        memory = Some(measure_memory(s, pg_url.as_deref(), generator.today()).await?);
+    }
     running.stop().await;
+    let mut durability = None;
+    if s.durability && backend == Backend::Sqlite {
+        eprintln!("[{}] synchronous = FULL against NORMAL …", backend.name());
+        durability = Some(measure_durability(s, generator.today()).await?);
+    }
     Ok(Report {
         backend: backend.name(),
         machine: machine(),
@@ -938,6 +1472,8 @@ async fn measure(
         diagnostics,
         pages,
         uploads,
+        memory,
+        durability,
     })
 }
 
@@ -973,6 +1509,9 @@ async fn run_backend(backend: Backend, s: &Settings) -> anyhow::Result<Report> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    if let Some(dir) = &args.serve_portal {
+        return serve_portal(dir, args.serve_database_url.clone()).await;
+    }
     let quick = args.quick;
     let wanted = |m: Measure| args.only.is_empty() || args.only.contains(&m);
     let rounds = args.rounds.unwrap_or(if quick { 2 } else { 5 }).max(1);
@@ -1010,6 +1549,21 @@ async fn main() -> anyhow::Result<()> {
         upload_concurrency: args.upload_concurrency.max(1),
         postgres_url: args.postgres_url.clone(),
         keep: args.keep,
+        memory: wanted(Measure::Memory),
+        memory_uploads: args.memory_uploads.max(1),
+        memory_bursts: args.memory_bursts.clamp(1, 4),
+        durability: wanted(Measure::Durability),
+        durability_rounds: args
+            .durability_rounds
+            .unwrap_or(if quick { 2 } else { 10 })
+            .max(1),
+        durability_clients: args.durability_clients.max(1),
+        durability_per_round: secs(
+            args.durability_secs
+                .unwrap_or(if quick { 0.5 } else { 1.0 }),
+        )?,
+        durability_upload_files: args.durability_upload_files.max(2),
+        pin_postgres: !args.no_pin,
     };
     let backends = if args.backend.is_empty() {
         vec![Backend::Sqlite, Backend::Postgres]

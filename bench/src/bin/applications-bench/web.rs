@@ -778,3 +778,70 @@ fn disk_op(dir: PathBuf, round: usize, bytes: Bytes, flags: i32, len: usize) -> 
         })
     })
 }
+
+/// A step's URL and the form to post to it.
+pub type StepForm = (String, Vec<(String, String)>);
+
+/// Saving a step of a draft again with the same answers: `POST {step_url}` with the form
+/// each worker was given (`forms[w]`: its own draft, CSRF token and `based_on`), `303`
+/// onwards. The answers, and so `based_on`, stay the same; every save is a write
+/// transaction (the draft's new version and an audit entry).
+pub fn step_save_op(
+    base: &str,
+    cookie: String,
+    forms: Arc<Vec<StepForm>>,
+    clients: Arc<Vec<reqwest::Client>>,
+) -> Op {
+    let (base, cookie) = (Arc::new(base.to_string()), Arc::new(cookie));
+    Arc::new(move |w, _| {
+        let (base, cookie, forms, clients) =
+            (base.clone(), cookie.clone(), forms.clone(), clients.clone());
+        Box::pin(async move {
+            let (Some((path, form)), Some(client)) = (
+                forms.get(w % forms.len().max(1)),
+                clients.get(w % clients.len().max(1)),
+            ) else {
+                return Outcome::Failed("no form or client".into());
+            };
+            let sent = client
+                .post(format!("{base}{path}"))
+                .header("cookie", cookie.as_str())
+                .form(form)
+                .send()
+                .await;
+            outcome(sent, 303).await
+        })
+    })
+}
+
+/// The form of a draft's step as the page gives it (CSRF token, `based_on`) with `fields`.
+pub async fn step_form(
+    b: &Browser,
+    draft: &str,
+    step: &str,
+    fields: &[(&str, &str)],
+) -> anyhow::Result<StepForm> {
+    let url = format!("/applications/{draft}/steps/{step}");
+    let page = b.get(&url).await?;
+    anyhow::ensure!(page.status == 200, "GET {url}: HTTP {}", page.status);
+    let csrf = input_value(&page.body, "csrf_token")
+        .ok_or_else(|| anyhow::anyhow!("no CSRF token on {url}"))?;
+    let based_on = input_value(&page.body, "based_on")
+        .ok_or_else(|| anyhow::anyhow!("no based_on on {url}"))?;
+    let mut form = vec![
+        ("csrf_token".to_string(), csrf),
+        ("based_on".to_string(), based_on),
+    ];
+    form.extend(fields.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    Ok((url, form))
+}
+
+/// The answers of the personal step that [`make_draft`] gave.
+pub fn personal_answers(today: jiff::civil::Date) -> anyhow::Result<Vec<(&'static str, String)>> {
+    let steps = step_answers(today, "Bench", "Uploader", "")?;
+    steps
+        .into_iter()
+        .find(|(step, _)| *step == "personal")
+        .map(|(_, fields)| fields)
+        .ok_or_else(|| anyhow::anyhow!("no personal step"))
+}
