@@ -13,6 +13,7 @@ mod format;
 mod load;
 mod memory;
 mod minimal;
+mod portal_config;
 mod report;
 mod scenarios;
 

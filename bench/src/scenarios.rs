@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use eforeigner::domain::accounts::PasswordHasher;
 use eforeigner::domain::{Role, SystemClock};
-use eforeigner::{App, Config, RunningApp};
+use eforeigner::{App, RunningApp};
 use tokio::net::TcpListener;
 
 use crate::load::{Op, Outcome};
@@ -55,21 +55,7 @@ impl Portal {
             .prefix("eforeigner-bench-")
             .tempdir()?;
         let listener = TcpListener::bind("127.0.0.1:0").await?;
-        let addr = listener.local_addr()?;
-        let config = Config {
-            bind: addr,
-            data_dir: data.path().to_path_buf(),
-            database_url: None,
-            smtp_url: None,
-            mail_from: "eForeigner bench <bench@eforeigner.localhost>".into(),
-            public_url: format!("http://{addr}"),
-            object_store_url: None,
-            demo: false,
-            secret: None,
-            session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
-            trusted_proxies: vec![],
-            metrics_token: None,
-        };
+        let config = crate::portal_config::config(&listener, data.path(), None)?;
         let app = App::build(config, Arc::new(SystemClock)).await?;
 
         let began = Instant::now();

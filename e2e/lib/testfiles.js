@@ -15,6 +15,24 @@ export function makeTempDir(prefix = 'eforeigner-upload-') {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * A temp directory for one spec file: made before its first test, removed after its last.
+ * Returns `tmp(...parts)`, a path inside it (`tmp()` is the directory itself).
+ *
+ *   const tmp = useTempDir(test, 'eforeigner-application-');
+ *   const png = writePng(tmp('passport.png'));
+ */
+export function useTempDir(test, prefix) {
+  let dir;
+  test.beforeAll(() => {
+    dir = makeTempDir(prefix);
+  });
+  test.afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return (...parts) => path.join(dir, ...parts);
+}
+
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {

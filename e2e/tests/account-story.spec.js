@@ -4,8 +4,6 @@
 // recovery; a rejection followed by a correction; the same story in Serbian Cyrillic; and
 // registration without JavaScript.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { waitForMail, mailMark, extractLink } from '../lib/fixtures.js';
 import {
   test,
@@ -25,7 +23,7 @@ import {
   submit,
   visit,
 } from '../lib/journey.js';
-import { makeTempDir, writePdf, writePng } from '../lib/testfiles.js';
+import { useTempDir, writePdf, writePng } from '../lib/testfiles.js';
 
 // The texts the tests look for, per page language: ACCOUNT_TEXT of lib/journey.js.
 
@@ -151,13 +149,7 @@ async function openCase(page, person, documents) {
   }
 }
 
-let tmpDir;
-test.beforeAll(() => {
-  tmpDir = makeTempDir();
-});
-test.afterAll(() => {
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-});
+const tmp = useTempDir(test, 'eforeigner-upload-');
 
 // ---------------------------------------------------------------------------------------
 // tests
@@ -167,7 +159,7 @@ test('account story: register with a mistake, confirm, verification, password ch
   const person = newPerson('Olena', 'Kovalenko', 'amber-violin-quarry-58');
   const changedPassword = 'copper-kettle-winter-road-19';
   const recoveredPassword = 'northern-glacier-tulip-73';
-  const passport = writePng(path.join(tmpDir, 'passport-page.png'));
+  const passport = writePng(tmp('passport-page.png'));
 
   await test.step('1. register: first submit without the surname, then fixed', async () => {
     await visit(page, '/register');
@@ -294,8 +286,8 @@ test('account story: register with a mistake, confirm, verification, password ch
 test('rejection and correction: the applicant sees the reason, uploads a new file and is back in verification', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
   const person = newPerson('Dmytro', 'Shevchenko', 'lilac-harbour-engine-31');
-  const blurry = writePng(path.join(tmpDir, 'blurry-scan.png'), 40, 30);
-  const rescan = writePdf(path.join(tmpDir, 'passport-rescan.pdf'), 'Passport rescan');
+  const blurry = writePng(tmp('blurry-scan.png'), 40, 30);
+  const rescan = writePdf(tmp('passport-rescan.pdf'), 'Passport rescan');
   const note = 'The photo is too blurred to read the number. Please upload a sharper scan.';
 
   await visit(page, '/register');
@@ -361,7 +353,7 @@ test('in Serbian Cyrillic: register with a mistake, confirm, sign in, account pa
   test.setTimeout(90_000);
   const t = TEXT['sr-Cyrl'];
   const person = newPerson('Олена', 'Петренко', 'mountain-violet-bicycle-64');
-  const passport = writePng(path.join(tmpDir, 'pasos.png'));
+  const passport = writePng(tmp('pasos.png'));
 
   await test.step('switch to Cyrillic with the header buttons on /register', async () => {
     await visit(page, '/register');
@@ -416,7 +408,7 @@ test('without JavaScript: register with an upload, a mistake first, and reach "C
     const page = await context.newPage();
     checkWithoutJs(page, checker);
     const person = newPerson('Iryna', 'Bondarenko', 'saffron-lighthouse-anchor-27');
-    const passport = writePdf(path.join(tmpDir, 'passport-nojs.pdf'), 'Passport');
+    const passport = writePdf(tmp('passport-nojs.pdf'), 'Passport');
     await visit(page, '/register');
     // No script ran: app.js adds a show/hide button to password fields.
     await expect(page.locator('.password-toggle')).toHaveCount(0);

@@ -17,7 +17,6 @@
 // The other application specs (tests/application-*.spec.js) register applicants of their own.
 
 import fs from 'node:fs';
-import path from 'node:path';
 import { waitForMail, mailMark, extractLink } from '../lib/fixtures.js';
 import {
   test,
@@ -51,15 +50,9 @@ import {
   uploadOk,
 } from '../lib/application.js';
 import { decodeQr, fetchPdf, pdfToText } from '../lib/documents.js';
-import { makeTempDir, writePdf, writePng } from '../lib/testfiles.js';
+import { useTempDir, writePdf, writePng } from '../lib/testfiles.js';
 
-let tmpDir;
-test.beforeAll(() => {
-  tmpDir = makeTempDir('eforeigner-application-');
-});
-test.afterAll(() => {
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-});
+const tmp = useTempDir(test, 'eforeigner-application-');
 
 test('first application for employment: six steps, slip with QR, submit, payment import, receipt in the e-Mailbox, verification', async ({
   page,
@@ -73,12 +66,12 @@ test('first application for employment: six steps, slip with QR, submit, payment
   const lastEntry = shift(today, { days: -30 });
   const applicant = { given: 'Ana', surname: 'Applicant', dob: '1991-03-14', passport: 'FX482913' };
   const files = {
-    photo: writePng(path.join(tmpDir, 'photograph.png'), 120, 160),
-    wrong: { path: path.join(tmpDir, 'passport-scan.pdf'), name: 'passport-scan.pdf' },
-    passport: writePdf(path.join(tmpDir, 'passport-main-page.pdf'), 'Passport FX482913'),
-    funds: writePdf(path.join(tmpDir, 'bank-statement.pdf'), 'Bank statement'),
-    beli: writePng(path.join(tmpDir, 'beli-karton.png')),
-    contract: writePdf(path.join(tmpDir, 'employment-contract.pdf'), 'Employment contract'),
+    photo: writePng(tmp('photograph.png'), 120, 160),
+    wrong: { path: tmp('passport-scan.pdf'), name: 'passport-scan.pdf' },
+    passport: writePdf(tmp('passport-main-page.pdf'), 'Passport FX482913'),
+    funds: writePdf(tmp('bank-statement.pdf'), 'Bank statement'),
+    beli: writePng(tmp('beli-karton.png')),
+    contract: writePdf(tmp('employment-contract.pdf'), 'Employment contract'),
   };
   // A text file with a .pdf name: refused by its content.
   fs.writeFileSync(files.wrong.path, 'This is a plain text file, not a PDF.\n');
@@ -241,7 +234,7 @@ test('first application for employment: six steps, slip with QR, submit, payment
     const qr = slip.slip.locator('img.slip__qr');
     await expect(qr).toHaveAttribute('alt', /\S/);
     expect(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'QR image loaded').toBe(true);
-    const decoded = await decodeQr(qr, tmpDir);
+    const decoded = await decodeQr(qr, tmp());
     expect(decoded, decoded).toMatch(/^K:PR\|V:01\|C:1\|R:\d{18}\|/);
     const roDigits = slip.reference.replace(/[ -]/g, ''); // 97 NN-016… -> 97NN016…
     expect(decoded).toContain(`|RO:${roDigits}`);
@@ -320,7 +313,7 @@ test('first application for employment: six steps, slip with QR, submit, payment
   });
 
   await test.step('the bank statement is imported on the command line: request submitted', async () => {
-    const csv = path.join(tmpDir, 'statement.csv');
+    const csv = tmp('statement.csv');
     fs.writeFileSync(csv, `reference,amount,date,payer\n${slip.reference},${slip.amount},${today},${applicant.given} ${applicant.surname}\n`);
     const mark = mailMark();
     const report = paymentsImport(server, csv);

@@ -10,8 +10,6 @@
 // The test registers its own applicant (register, confirm the mail, the verification officer
 // approves).
 
-import fs from 'node:fs';
-import path from 'node:path';
 import {
   test,
   expect,
@@ -41,15 +39,9 @@ import {
   taskStates,
   uploadOk,
 } from '../lib/application.js';
-import { makeTempDir, writePng } from '../lib/testfiles.js';
+import { useTempDir, writePng } from '../lib/testfiles.js';
 
-let tmpDir;
-test.beforeAll(() => {
-  tmpDir = makeTempDir('eforeigner-application-');
-});
-test.afterAll(() => {
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-});
+const tmp = useTempDir(test, 'eforeigner-application-');
 
 test('without JavaScript: a step saves and continues, a plain file upload works, the task list shows statuses', async ({
   browser,
@@ -64,7 +56,7 @@ test('without JavaScript: a step saves and continues, a plain file upload works,
     const page = await context.newPage();
     checkWithoutJs(page, checker);
     const today = todayUtc();
-    const photo = writePng(path.join(tmpDir, 'photo-nojs.png'), 90, 120);
+    const photo = writePng(tmp('photo-nojs.png'), 90, 120);
 
     await signIn(page, person.email, person.password);
     await startApplication(page, EN.kindFirst);

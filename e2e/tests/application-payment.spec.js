@@ -11,8 +11,6 @@
 // Each test registers its own applicant (register, confirm the mail, the verification officer
 // approves). The import of a bank statement on the command line: application-demo.spec.js.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { waitForMail, mailMark } from '../lib/fixtures.js';
 import {
   test,
@@ -48,15 +46,9 @@ import {
   uploadOk,
 } from '../lib/application.js';
 import { fetchPdf, pdfToText } from '../lib/documents.js';
-import { makeTempDir, writePdf, writePng } from '../lib/testfiles.js';
+import { useTempDir, writePdf, writePng } from '../lib/testfiles.js';
 
-let tmpDir;
-test.beforeAll(() => {
-  tmpDir = makeTempDir('eforeigner-application-');
-});
-test.afterAll(() => {
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-});
+const tmp = useTempDir(test, 'eforeigner-application-');
 
 test('extension for a sole proprietor in Serbian Cyrillic: link the EBS, six steps, supervisor confirms the payment', async ({
   page,
@@ -67,13 +59,13 @@ test('extension for a sole proprietor in Serbian Cyrillic: link the EBS, six ste
   const t = TEXT['sr-Cyrl'];
   const today = todayUtc();
   const person = newPerson('Oksana', 'Melnyk', 'quiet-harbour-lantern-73');
-  const turnover = writePdf(path.join(tmpDir, 'promet-6-meseci.pdf'), 'Account turnover');
+  const turnover = writePdf(tmp('promet-6-meseci.pdf'), 'Account turnover');
   // An extension attaches the documentation of its basis again (seed 004), without a beli karton.
   const extensionFiles = [
-    [/^Фотографија/, writePng(path.join(tmpDir, 'ext-photo.png'), 120, 160)],
-    [/^Скенирана страница пасоша/, writePdf(path.join(tmpDir, 'ext-passport.pdf'), 'Passport')],
-    [/^Доказ о средствима за издржавање/, writePdf(path.join(tmpDir, 'ext-funds.pdf'), 'Bank statement')],
-    [/^Документација којом се доказује пословање предузетника/, writePdf(path.join(tmpDir, 'ext-business.pdf'), 'APR extract')],
+    [/^Фотографија/, writePng(tmp('ext-photo.png'), 120, 160)],
+    [/^Скенирана страница пасоша/, writePdf(tmp('ext-passport.pdf'), 'Passport')],
+    [/^Доказ о средствима за издржавање/, writePdf(tmp('ext-funds.pdf'), 'Bank statement')],
+    [/^Документација којом се доказује пословање предузетника/, writePdf(tmp('ext-business.pdf'), 'APR extract')],
   ];
   // A valid EBS: JMBG-style, register 66 after the date of birth, check digit mod 11.
   const ebs = (() => {

@@ -4,8 +4,6 @@
 // button of the form on Enter (HTML implicit submission); these forms start with a hidden
 // copy of their primary button for that.
 
-import fs from 'node:fs';
-import path from 'node:path';
 import { waitForMail, mailMark } from '../lib/fixtures.js';
 import {
   test,
@@ -24,15 +22,9 @@ import {
   signIn,
   visit,
 } from '../lib/journey.js';
-import { makeTempDir, writePdf, writePng } from '../lib/testfiles.js';
+import { useTempDir, writePdf, writePng } from '../lib/testfiles.js';
 
-let tmpDir;
-test.beforeAll(() => {
-  tmpDir = makeTempDir('eforeigner-enter-');
-});
-test.afterAll(() => {
-  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
-});
+const tmp = useTempDir(test, 'eforeigner-enter-');
 
 /** The list of files kept from the refused submit. */
 const keptFiles = (page) => page.locator('main .uploaded .file-list li .file-name');
@@ -53,7 +45,7 @@ async function refusedRegistration(page, person, file) {
 test('registration: after a refused submit with a kept file, Enter in a text field registers and keeps the file', async ({ page }) => {
   test.setTimeout(90_000);
   const person = newPerson('Oksana', 'Hnatiuk', 'juniper-harvest-beacon-66');
-  const passport = writePng(path.join(tmpDir, 'passport-enter.png'));
+  const passport = writePng(tmp('passport-enter.png'));
   await visit(page, '/register');
   await refusedRegistration(page, person, passport);
 
@@ -78,7 +70,7 @@ test('registration without JavaScript: Enter in a text field after a refused sub
     const page = await context.newPage();
     checkWithoutJs(page, checker);
     const person = newPerson('Halyna', 'Moroz', 'thistle-compass-marble-47');
-    const passport = writePdf(path.join(tmpDir, 'passport-enter-nojs.pdf'), 'Passport');
+    const passport = writePdf(tmp('passport-enter-nojs.pdf'), 'Passport');
     await visit(page, '/register');
     await refusedRegistration(page, person, passport);
     await page.locator('#surname').fill(person.surname);
@@ -97,8 +89,8 @@ test('registration without JavaScript: Enter in a text field after a refused sub
 test('account correction: after a refused submit with a kept file, Enter sends the correction for verification', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const person = newPerson('Bohdan', 'Lysenko', 'granite-meadow-falcon-82');
-  const blurry = writePng(path.join(tmpDir, 'blurry-enter.png'), 40, 30);
-  const rescan = writePdf(path.join(tmpDir, 'rescan-enter.pdf'), 'Passport rescan');
+  const blurry = writePng(tmp('blurry-enter.png'), 40, 30);
+  const rescan = writePdf(tmp('rescan-enter.pdf'), 'Passport rescan');
 
   await visit(page, '/register');
   await fillRegistration(page, person, blurry);

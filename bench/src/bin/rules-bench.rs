@@ -160,21 +160,7 @@ async fn main() -> anyhow::Result<()> {
 
     let data = tempfile::tempdir()?;
     let listener = TcpListener::bind("127.0.0.1:0").await?;
-    let addr = listener.local_addr()?;
-    let config = Config {
-        bind: addr,
-        data_dir: data.path().to_path_buf(),
-        database_url: None,
-        smtp_url: None,
-        mail_from: "bench <bench@localhost>".into(),
-        public_url: format!("http://{addr}"),
-        object_store_url: None,
-        demo: false,
-        secret: None,
-        session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
-        trusted_proxies: vec![],
-        metrics_token: None,
-    };
+    let config = Config::local(listener.local_addr()?, data.path().to_path_buf());
     drop(listener);
     let app = App::build(config, Arc::new(SystemClock)).await?;
     let portal = serve(app.router()).await?;

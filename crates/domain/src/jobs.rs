@@ -125,7 +125,7 @@ impl JobPayload for SendEmail {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssueReceipt {
     /// The application's id.
-    pub application_id: String,
+    pub application_id: crate::ApplicationId,
 }
 
 impl JobPayload for IssueReceipt {
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn a_receipt_keeps_its_json_shape() -> anyhow::Result<()> {
         let receipt = IssueReceipt {
-            application_id: "0199-app".into(),
+            application_id: crate::ApplicationId::new("0199-app"),
         };
         let job = NewJob::of("receipt-0199-app", &receipt);
         assert_eq!(job.kind, "issue-receipt");

@@ -10,6 +10,7 @@ pub mod applications;
 pub mod audit;
 pub mod clock;
 pub mod error;
+pub mod ids;
 pub mod jobs;
 pub mod model;
 pub mod paging;
@@ -22,6 +23,7 @@ pub mod uploads;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{DomainError, FieldError, FieldErrors};
+pub use ids::{AccountId, ApplicationId, OwnerKey};
 pub use model::*;
 /// The repository traits and their values (also at `ports::store`).
 pub use ports::store;

@@ -4,6 +4,10 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::ids::{AccountId, OwnerKey};
+/// The foreigner's registration number, as the rules crate parses it.
+pub use eforeigner_rules::{Ebs, Email};
+
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -16,7 +20,7 @@ macro_rules! string_enum {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
             /// The stable text form (stored, and used in the API and translation keys).
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
             /// Parses the stable text form.
@@ -210,7 +214,7 @@ pub struct Profile {
     /// The answer to the registration-number question.
     pub has_ebs: Option<HasEbs>,
     /// The foreigner's registration number (EBS), when given.
-    pub ebs: Option<String>,
+    pub ebs: Option<Ebs>,
     /// Identity document type.
     pub id_doc_type: Option<IdDocType>,
     /// Identity document number.
@@ -224,9 +228,9 @@ pub struct Profile {
 #[derive(Clone)]
 pub struct Account {
     /// Stable id.
-    pub id: String,
+    pub id: AccountId,
     /// The e-mail address, normalised (lower case); it is the username.
-    pub email: String,
+    pub email: Email,
     /// Argon2id PHC string.
     pub password_hash: String,
     /// Role.
@@ -244,7 +248,7 @@ pub struct Account {
     /// When an officer approved it.
     pub verified_at: Option<Timestamp>,
     /// Which officer decided last.
-    pub verified_by: Option<String>,
+    pub verified_by: Option<AccountId>,
     /// Why it was rejected, if it was.
     pub rejection_reason: Option<RejectionReason>,
     /// The officer's note with the rejection.
@@ -291,8 +295,8 @@ impl Account {
         reason = "every argument is a required column"
     )]
     pub fn new(
-        id: String,
-        email: String,
+        id: AccountId,
+        email: Email,
         password_hash: String,
         role: Role,
         status: AccountStatus,
@@ -328,7 +332,7 @@ pub struct Session {
     /// Public id (shown in "active sessions"; not the secret).
     pub id: String,
     /// The account.
-    pub account_id: String,
+    pub account_id: AccountId,
     /// Started.
     pub created_at: Timestamp,
     /// Last request.
@@ -361,6 +365,14 @@ impl Session {
     }
 }
 
+string_enum!(
+    /// How a person proved who they are at a sign-in.
+    SignInMethod {
+        /// E-mail address and password.
+        Password = "password",
+    }
+);
+
 /// One sign-in attempt on an existing account (shown to its owner).
 #[derive(Clone, Debug)]
 pub struct SignIn {
@@ -370,8 +382,8 @@ pub struct SignIn {
     pub ip: String,
     /// With which browser.
     pub user_agent: String,
-    /// How (`password`).
-    pub method: String,
+    /// How.
+    pub method: SignInMethod,
     /// Whether it succeeded.
     pub succeeded: bool,
 }
@@ -381,8 +393,8 @@ pub struct SignIn {
 pub struct Upload {
     /// Id.
     pub id: String,
-    /// `account:<id>` or `draft:<token hash>` for uploads of a not-yet-saved form.
-    pub owner_key: String,
+    /// Whose files these are.
+    pub owner_key: OwnerKey,
     /// What it is for (`identity-document`).
     pub purpose: String,
     /// The user's file name (shown, never used as a path).
@@ -438,8 +450,8 @@ pub struct AuditEntry {
     pub seq: i64,
     /// When (UTC).
     pub at: Timestamp,
-    /// Who did it (account id), if known.
-    pub actor_id: Option<String>,
+    /// Who did it, if known.
+    pub actor_id: Option<AccountId>,
     /// What happened (`login.succeeded`, `verification.approved`, …).
     pub action: String,
     /// Whom or what it concerned.
@@ -458,7 +470,7 @@ pub struct AuditEntry {
 #[derive(Clone, Debug, Default)]
 pub struct Actor {
     /// The account, if logged in.
-    pub account_id: Option<String>,
+    pub account_id: Option<AccountId>,
     /// Client address.
     pub ip: String,
     /// Browser.
@@ -479,8 +491,8 @@ mod tests {
     #[test]
     fn an_account_printed_for_debugging_hides_its_password_hash() {
         let a = Account::new(
-            "a1".into(),
-            "a@example.org".into(),
+            AccountId::new("a1"),
+            Email::parse("a@example.org").unwrap(),
             "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
             Role::Applicant,
             AccountStatus::Active,

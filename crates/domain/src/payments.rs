@@ -29,7 +29,12 @@ pub trait PaymentMethod: Send + Sync {
     /// Stable code (`slip`), stored on the application.
     fn code(&self) -> &'static str;
     /// How to pay `amount_para` under `reference` (model-97 digits).
-    fn start(&self, application_id: &str, reference: &str, amount_para: i64) -> PaymentStart;
+    fn start(
+        &self,
+        application_id: &crate::ApplicationId,
+        reference: &str,
+        amount_para: i64,
+    ) -> PaymentStart;
 }
 
 /// The payment slip.
@@ -41,7 +46,12 @@ impl PaymentMethod for SlipPayment {
         "slip"
     }
 
-    fn start(&self, _application_id: &str, _reference: &str, _amount_para: i64) -> PaymentStart {
+    fn start(
+        &self,
+        _application_id: &crate::ApplicationId,
+        _reference: &str,
+        _amount_para: i64,
+    ) -> PaymentStart {
         PaymentStart::Slip
     }
 }
@@ -69,13 +79,13 @@ pub enum PaymentOutcome {
     /// The fee of this application is paid (by this line).
     Matched {
         /// Application id.
-        application_id: String,
+        application_id: crate::ApplicationId,
     },
     /// The reference belongs to an application, but the amount differs: recorded, not
     /// accepted.
     AmountMismatch {
         /// Application id.
-        application_id: String,
+        application_id: crate::ApplicationId,
         /// What was due, para.
         expected_para: i64,
     },
@@ -84,7 +94,7 @@ pub enum PaymentOutcome {
     /// The application was already paid: recorded, nothing changes.
     AlreadyPaid {
         /// Application id.
-        application_id: String,
+        application_id: crate::ApplicationId,
     },
     /// The same line was recorded before: nothing changes.
     Duplicate,

@@ -227,7 +227,7 @@ pub fn check_identity(errors: &mut FieldErrors, input: &RegistrationInput, today
                 errors.add("ebs", "ebs_required");
             } else {
                 match Ebs::parse(&input.ebs) {
-                    Ok(n) => ebs = Some(n.as_str().to_string()),
+                    Ok(n) => ebs = Some(n),
                     Err(e) => errors.add_with("ebs", e.code(), &identifier_args(&e)),
                 }
             }

@@ -7,6 +7,7 @@
 //! [`UNREFERENCED_GRACE`], far longer than any upload takes, so a file still arriving or
 //! waiting for its record is never touched.
 
+use eforeigner_rules::deadlines;
 use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
@@ -18,7 +19,7 @@ use crate::store::{NewAudit, Store};
 
 /// Files of a registration form that was never completed (`draft:` owners) are kept this
 /// long after they were uploaded, so that a person can correct the form and come back.
-pub const REGISTRATION_DRAFT_KEPT: SignedDuration = SignedDuration::from_hours(24);
+pub use eforeigner_rules::deadlines::REGISTRATION_DRAFT_KEPT;
 /// A file that no record names is deleted once it is older than this.
 pub const UNREFERENCED_GRACE: SignedDuration = SignedDuration::from_hours(1);
 /// Records of registration drafts deleted per sweep (the next sweep goes on).
@@ -77,12 +78,13 @@ impl Sweeper {
     /// Deletes the records and files of registration drafts older than
     /// [`REGISTRATION_DRAFT_KEPT`].
     async fn registration_drafts(&self, now: Timestamp) -> anyhow::Result<usize> {
-        let before = now.checked_sub(REGISTRATION_DRAFT_KEPT)?;
+        let before = deadlines::registration_files_older_than(now)
+            .ok_or_else(|| anyhow::anyhow!("no time is that early"))?;
         let mut removed = 0;
         loop {
             let keys = self
                 .store
-                .delete_stale_uploads(super::accounts::DRAFT_OWNER_PREFIX, before, BATCH)
+                .delete_stale_uploads(crate::OwnerKey::DRAFT_PREFIX, before, BATCH)
                 .await?;
             for key in &keys {
                 self.files.delete(key).await?;

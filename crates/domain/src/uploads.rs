@@ -2,8 +2,8 @@
 //! the registration upload takes at most 2 files). The type is decided by the content's
 //! magic bytes, never by the name; images are also checked for their pixel size.
 
-use crate::Upload;
 use crate::ports::files::Files;
+use crate::{OwnerKey, Upload};
 
 /// Largest accepted file, in bytes (5 MB; seed 002).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -94,6 +94,31 @@ pub struct Received {
     pub sha256: String,
     /// Its type, by content.
     pub kind: FileKind,
+}
+
+impl Received {
+    /// The record of this file as `owner`'s upload for `purpose`, under the name the user
+    /// gave it, made at `now` (with a new id that sorts by creation).
+    pub fn into_upload(
+        self,
+        owner: OwnerKey,
+        purpose: &str,
+        file_name: String,
+        now: jiff::Timestamp,
+    ) -> Upload {
+        Upload {
+            id: crate::clock::new_ordered_id(),
+            owner_key: owner,
+            purpose: purpose.into(),
+            file_name,
+            content_type: self.kind.mime().into(),
+            size_bytes: self.size,
+            sha256: self.sha256,
+            storage_key: self.storage_key,
+            superseded_at: None,
+            created_at: now,
+        }
+    }
 }
 
 /// Decides a file's type from its content and checks size and pixel limits.
@@ -238,7 +263,7 @@ mod tests {
     fn stored(name: &str, size: i64) -> Upload {
         Upload {
             id: name.into(),
-            owner_key: "application:a".into(),
+            owner_key: crate::OwnerKey::Application(crate::ApplicationId::new("a")),
             purpose: "passport_scan".into(),
             file_name: name.into(),
             content_type: "application/pdf".into(),

@@ -8,6 +8,8 @@ use clap::{Parser, Subcommand};
 
 use crate::app::App;
 use crate::config::Config;
+use crate::domain::applications::ImportReport;
+use crate::domain::payments::PaymentOutcome;
 use crate::domain::{Role, SystemClock};
 
 /// eForeigner: the e-government portal for foreign citizens.
@@ -150,10 +152,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             // (`eforeigner serve`), whose address (`EFOREIGNER_PUBLIC_URL`) is what their
             // links and QR codes must carry: this command may run elsewhere, with another
             // environment, and would print its own address into every confirmation.
-            print!(
-                "{}",
-                crate::domain::applications::service::format_report(&report)
-            );
+            print!("{}", format_report(&report));
             let matched = report.count("matched");
             if matched > 0 {
                 println!(
@@ -244,4 +243,46 @@ async fn shutdown_signal() {
         () = ctrl_c => {}
         () = term => {}
     }
+}
+
+/// The import report as printed by `eforeigner payments import`.
+pub fn format_report(r: &ImportReport) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let amount = |p: i64| format!("{}.{:02}", p / 100, p % 100);
+    for (line, outcome) in &r.lines {
+        let detail = match outcome {
+            PaymentOutcome::AmountMismatch { expected_para, .. } => format!(
+                " (paid {} RSD, due {} RSD: NOT accepted)",
+                amount(line.amount_para),
+                amount(*expected_para)
+            ),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{:<18} 97 {} {} RSD {} {}{}",
+            outcome.code(),
+            line.reference,
+            amount(line.amount_para),
+            line.paid_on,
+            line.payer,
+            detail
+        );
+    }
+    for p in &r.unreadable {
+        let _ = writeln!(out, "unreadable         line {}: {}", p.line, p.problem);
+    }
+    let _ = writeln!(
+        out,
+        "{} lines: {} matched, {} amount mismatch, {} unknown reference, {} already paid, {} duplicate, {} unreadable",
+        r.lines.len() + r.unreadable.len(),
+        r.count("matched"),
+        r.count("amount-mismatch"),
+        r.count("unknown-reference"),
+        r.count("already-paid"),
+        r.count("duplicate"),
+        r.unreadable.len()
+    );
+    out
 }

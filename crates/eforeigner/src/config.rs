@@ -46,7 +46,30 @@ pub struct Config {
     pub metrics_token: Option<String>,
 }
 
+/// The sender of outgoing mail unless `EFOREIGNER_MAIL_FROM` says otherwise.
+pub const DEFAULT_MAIL_FROM: &str = "eForeigner <no-reply@eforeigner.localhost>";
+
 impl Config {
+    /// The portal on `bind` with everything in `data_dir` and nothing else configured:
+    /// SQLite and local files, mail kept in the database, links to `http://<bind>`, no
+    /// demo data. Tests and benchmarks start from this and set what they need.
+    pub fn local(bind: SocketAddr, data_dir: PathBuf) -> Self {
+        Self {
+            bind,
+            data_dir,
+            database_url: None,
+            smtp_url: None,
+            mail_from: DEFAULT_MAIL_FROM.into(),
+            public_url: format!("http://{bind}"),
+            object_store_url: None,
+            demo: false,
+            secret: None,
+            session_cache: DEFAULT_SESSION_CACHE,
+            trusted_proxies: vec![],
+            metrics_token: None,
+        }
+    }
+
     /// Reads the configuration from `EFOREIGNER_*` environment variables.
     pub fn from_env() -> anyhow::Result<Self> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
@@ -61,8 +84,7 @@ impl Config {
                 .into(),
             database_url: var("EFOREIGNER_DATABASE_URL"),
             smtp_url: var("EFOREIGNER_SMTP_URL"),
-            mail_from: var("EFOREIGNER_MAIL_FROM")
-                .unwrap_or_else(|| "eForeigner <no-reply@eforeigner.localhost>".into()),
+            mail_from: var("EFOREIGNER_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into()),
             public_url: var("EFOREIGNER_PUBLIC_URL")
                 .unwrap_or_else(|| format!("http://{bind}"))
                 .trim_end_matches('/')

@@ -145,6 +145,16 @@ impl Email {
     pub fn normalized(&self) -> String {
         self.value.to_ascii_lowercase()
     }
+
+    /// The same address in its [`normalized`](Self::normalized) form, still an `Email`
+    /// (an account's username).
+    #[must_use]
+    pub fn into_normalized(self) -> Self {
+        Self {
+            value: self.value.to_ascii_lowercase(),
+            at: self.at,
+        }
+    }
 }
 
 impl fmt::Display for Email {

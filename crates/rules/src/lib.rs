@@ -26,6 +26,8 @@
 //! - [`password`]: NIST SP 800-63B-4, with the MIT-licensed zxcvbn list of
 //!   common passwords.
 //! - [`case`]: the life of a residence case (statuses, moves, who makes them): seed 002.
+//! - [`deadlines`]: how long drafts, kept answers and registration files live (the
+//!   portal's own rules; the seeds set none).
 //! - [`countries`]: Unicode CLDR country names.
 //! - [`municipalities`]: municipality codes for public revenue payments and
 //!   police departments (secondary sources, unverified; see
@@ -33,6 +35,7 @@
 
 pub mod case;
 pub mod countries;
+pub mod deadlines;
 pub mod email;
 pub mod identifiers;
 pub mod ips_qr;

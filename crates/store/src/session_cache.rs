@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 
-use eforeigner_domain::{Account, Session};
+use eforeigner_domain::{Account, AccountId, Session};
 
 /// Entries kept at most; when full, expired entries go first, then everything.
 const CAPACITY: usize = 20_000;
@@ -124,10 +124,10 @@ impl SessionCache {
 
     /// Drops every entry of `account_id` and stops reads in flight from caching: called
     /// after any committed change to the account or one of its sessions.
-    pub fn forget_account(&self, account_id: &str) {
+    pub fn forget_account(&self, account_id: &AccountId) {
         let mut inner = self.lock();
         inner.generation = inner.generation.wrapping_add(1);
-        inner.entries.retain(|_, e| e.account.id != account_id);
+        inner.entries.retain(|_, e| e.account.id != *account_id);
     }
 }
 
@@ -151,7 +151,7 @@ mod tests {
         };
         let account = Account::new(
             account_id.into(),
-            format!("{account_id}@example.test"),
+            eforeigner_domain::Email::parse(&format!("{account_id}@example.test")).unwrap(),
             String::new(),
             Role::Applicant,
             AccountStatus::Active,
@@ -176,7 +176,7 @@ mod tests {
             cache.get("t1").map(|(s, _)| s.last_seen_at.as_second()),
             Some(100)
         );
-        cache.forget_account("a1");
+        cache.forget_account(&"a1".into());
         assert!(cache.get("t1").is_none());
         assert!(cache.get("t2").is_some(), "other accounts stay");
     }
@@ -186,7 +186,7 @@ mod tests {
         let cache = SessionCache::new(Duration::from_secs(60));
         let g = cache.generation();
         // A write commits and invalidates while the read is in flight…
-        cache.forget_account("a1");
+        cache.forget_account(&"a1".into());
         // …so the read's (possibly old) answer is not cached.
         let (s, a) = pair("a1", "s1");
         cache.put("t1", g, s, a);

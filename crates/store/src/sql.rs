@@ -100,6 +100,17 @@ fn opt_enum<T>(
         .transpose()
 }
 
+/// A text column as an id (`AccountId::new`, `ApplicationId::new`): ids are opaque, so any
+/// stored text is one.
+fn id<T>(row: &AnyRow, col: &str, make: fn(String) -> T) -> Result<T, StoreError> {
+    Ok(make(row.try_get(col)?))
+}
+
+/// A nullable text column as an id.
+fn opt_id<T>(row: &AnyRow, col: &str, make: fn(String) -> T) -> Result<Option<T>, StoreError> {
+    Ok(row.try_get::<Option<String>, _>(col)?.map(make))
+}
+
 /// A failed write as a [`StoreError`]: a unique or primary key violation is
 /// [`StoreError::Taken`], anything else [`StoreError::Backend`].
 ///

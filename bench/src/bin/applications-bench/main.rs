@@ -33,6 +33,8 @@ mod format;
 mod load;
 #[path = "../../minimal.rs"]
 mod minimal;
+#[path = "../../portal_config.rs"]
+mod portal_config;
 
 mod fill;
 mod pdf;
@@ -52,19 +54,20 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use axum::body::Bytes;
 use clap::{Parser, ValueEnum};
+use eforeigner::App;
 use eforeigner::domain::applications::service::{MAX_BYTES, MAX_FILES};
 use eforeigner::domain::paging::{PageNumber, Window};
 use eforeigner::domain::uploads::MAX_FILE_BYTES;
-use eforeigner::domain::{Role, SystemClock};
+use eforeigner::domain::{AccountId, Role, SystemClock};
 use eforeigner::store::files::FileStore;
 use eforeigner::store::sql::{APPLICATIONS_OF, MAILBOX_OF};
-use eforeigner::{App, Config};
 use sqlx::{Connection as _, Row as _};
 use tokio::net::TcpListener;
 
 use crate::fill::{Db, Gen, Shape};
 use crate::load::Op;
 use crate::load::{Plan, drive};
+use crate::portal_config::config;
 use crate::report::{
     Breakdown, Diagnostics, Durability, Memory, Pages, PgFloor, PinnedRuns, Report, Runs, Uploads,
 };
@@ -535,12 +538,16 @@ async fn breakdown(
         })
         .await?,
         applications_of: mean(N, || async {
-            app.store.applications_of(account_id, FIRST_PAGE).await?;
+            app.store
+                .applications_of(&AccountId::new(account_id), FIRST_PAGE)
+                .await?;
             Ok(())
         })
         .await?,
         mailbox_of: mean(N, || async {
-            app.store.mailbox_of(account_id, FIRST_PAGE).await?;
+            app.store
+                .mailbox_of(&AccountId::new(account_id), FIRST_PAGE)
+                .await?;
             Ok(())
         })
         .await?,
@@ -1284,29 +1291,6 @@ async fn measure_durability(s: &Settings, today: jiff::civil::Date) -> anyhow::R
     Ok(d)
 }
 
-/// The portal's configuration for a listener and a data directory (and a PostgreSQL URL).
-fn config(
-    listener: &TcpListener,
-    dir: &Path,
-    database_url: Option<String>,
-) -> anyhow::Result<Config> {
-    let addr = listener.local_addr()?;
-    Ok(Config {
-        bind: addr,
-        data_dir: dir.to_path_buf(),
-        database_url,
-        smtp_url: None,
-        mail_from: "eForeigner bench <bench@eforeigner.localhost>".into(),
-        public_url: format!("http://{addr}"),
-        object_store_url: None,
-        demo: false,
-        secret: None,
-        session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
-        trusted_proxies: vec![],
-        metrics_token: None,
-    })
-}
-
 fn count_files(dir: &Path) -> usize {
     std::fs::read_dir(dir).map_or(0, |entries| {
         entries
@@ -1380,7 +1364,7 @@ async fn measure(
     let mut owned = (vec![], vec![]);
     let generator = Gen::new(
         s.shape,
-        vec![reader.id.clone(), uploader.id.clone()],
+        vec![reader.id.to_string(), uploader.id.to_string()],
         reader.password_hash.clone(),
     )?;
     if s.pages {
@@ -1400,14 +1384,14 @@ async fn measure(
             f.maintenance.0
         );
         fill_report = Some(f);
-        owned = fill::owned(&mut db, &reader.id).await?;
+        owned = fill::owned(&mut db, reader.id.as_str()).await?;
         anyhow::ensure!(
             owned.0.len() == s.shape.apps_per_account && owned.1.len() == s.shape.docs_per_account,
             "the reader owns {} applications and {} documents",
             owned.0.len(),
             owned.1.len()
         );
-        diagnostics = diagnose(&mut db, &reader.id, data_dir).await?;
+        diagnostics = diagnose(&mut db, reader.id.as_str(), data_dir).await?;
         db.close().await;
     }
 
@@ -1422,7 +1406,7 @@ async fn measure(
                 &base,
                 s,
                 &owned,
-                &reader.id,
+                reader.id.as_str(),
                 pg_url.as_deref(),
             )
             .await?,

@@ -105,7 +105,7 @@ impl Readers {
 /// portal's very read connections, plus its row mapping.
 pub fn store_op(app: eforeigner::App, account: &str, mailbox: bool) -> Op {
     use eforeigner::store::ApplicationRepo as _;
-    let account = Arc::new(account.to_string());
+    let account = Arc::new(eforeigner::domain::AccountId::new(account));
     Arc::new(move |_, _| {
         let (app, account) = (app.clone(), account.clone());
         Box::pin(async move {

@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-pub use service::{Applications, FileTarget};
+use crate::{AccountId, ApplicationId, OwnerKey};
+
+pub use service::{Applications, FileTarget, ImportReport};
 pub use steps::{StepId, StepState};
 
 pub(crate) use crate::model::string_enum as code_enum;
@@ -64,9 +66,9 @@ impl Answers {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Application {
     /// Id (UUID v7: sorts by creation).
-    pub id: String,
+    pub id: ApplicationId,
     /// The applicant's account.
-    pub account_id: String,
+    pub account_id: AccountId,
     /// First or extension.
     pub kind: ApplicationKind,
     /// Status.
@@ -79,8 +81,8 @@ pub struct Application {
     pub case_reference: Option<String>,
     /// The model-97 reference digits of this application's fee (without `97` and check).
     pub payment_reference: Option<String>,
-    /// How the applicant pays (`slip`; card providers plug in beside it).
-    pub payment_method: Option<String>,
+    /// How the applicant pays.
+    pub payment_method: Option<PaymentMethod>,
     /// The fee due with the request, in para (1/100 RSD).
     pub fee_due_para: Option<i64>,
     /// When the payment was confirmed.
@@ -121,17 +123,26 @@ impl Application {
     }
 }
 
+crate::model::string_enum!(
+    /// How the applicant pays the fee. Only the payment slip exists; a card provider
+    /// plugs in beside it (see [`crate::payments`]).
+    PaymentMethod {
+        /// A payment slip (with its IPS QR code) paid at a bank, post office or by app.
+        Slip = "slip",
+    }
+);
+
 /// One line of a case's history.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplicationEvent {
     /// Id.
     pub id: String,
     /// The case.
-    pub application_id: String,
+    pub application_id: ApplicationId,
     /// When.
     pub at: Timestamp,
     /// Who (none: the system, e.g. a bank-statement import).
-    pub actor_id: Option<String>,
+    pub actor_id: Option<AccountId>,
     /// Status before.
     pub from_status: Option<ApplicationStatus>,
     /// Status after.
@@ -162,9 +173,9 @@ pub struct PaymentRecord {
     /// `matched`, `amount-mismatch`, `unknown-reference`, `already-paid`.
     pub outcome: String,
     /// The application it was matched to.
-    pub application_id: Option<String>,
+    pub application_id: Option<ApplicationId>,
     /// Who recorded it (supervisor).
-    pub recorded_by: Option<String>,
+    pub recorded_by: Option<AccountId>,
     /// A note.
     pub note: Option<String>,
     /// When recorded.
@@ -172,7 +183,7 @@ pub struct PaymentRecord {
     /// A line that needed attention: when a supervisor resolved it.
     pub resolved_at: Option<Timestamp>,
     /// Who resolved it.
-    pub resolved_by: Option<String>,
+    pub resolved_by: Option<AccountId>,
     /// How it was resolved.
     pub resolution_note: Option<String>,
 }
@@ -195,9 +206,9 @@ pub struct MailboxDocument {
     /// Id.
     pub id: String,
     /// Addressee.
-    pub account_id: String,
+    pub account_id: AccountId,
     /// The case it belongs to.
-    pub application_id: Option<String>,
+    pub application_id: Option<ApplicationId>,
     /// `receipt` (confirmation of request receipt)…: a translation key part.
     pub kind: String,
     /// The case reference, for the list.
@@ -218,7 +229,7 @@ pub struct MailboxDocument {
     pub opened_at: Option<Timestamp>,
 }
 
-/// The owner key of an application's uploads in the uploads table.
-pub fn upload_owner(application_id: &str) -> String {
-    format!("application:{application_id}")
+/// The owner key of an application's uploads.
+pub fn upload_owner(application_id: &ApplicationId) -> OwnerKey {
+    OwnerKey::Application(application_id.clone())
 }

@@ -16,7 +16,7 @@ use eforeigner_rules::residence::{
 };
 use jiff::civil::Date;
 
-use super::{Answers, code_enum};
+use super::{Answers, PaymentMethod, code_enum};
 use crate::registration::{check_name, parse_date};
 use crate::{Account, FieldErrors, Upload};
 
@@ -141,9 +141,8 @@ pub const EDUCATION_LEVELS: &[&str] = &[
     "doctorate",
 ];
 
-/// Ways to pay. Only the payment slip exists; a card provider plugs in beside it
-/// (see [`crate::payments`]).
-pub const PAYMENT_METHODS: &[&str] = &["slip"];
+/// The choices of the fees step's `payment_method` ([`PaymentMethod`]).
+pub const PAYMENT_METHODS: &[&str] = &[PaymentMethod::Slip.as_str()];
 
 /// Everything a step's rules look at.
 #[derive(Clone, Copy, Debug)]
@@ -158,6 +157,24 @@ pub struct StepInput<'a> {
     pub uploads: &'a [Upload],
     /// Today (submission date for the rules).
     pub today: Date,
+}
+
+impl<'a> StepInput<'a> {
+    /// What the steps of `app` look at, with its `uploads`, on `today`.
+    pub fn of(
+        account: &'a Account,
+        app: &'a super::Application,
+        uploads: &'a [Upload],
+        today: Date,
+    ) -> Self {
+        Self {
+            account,
+            kind: app.kind,
+            answers: &app.answers,
+            uploads,
+            today,
+        }
+    }
 }
 
 /// The fields of a step, in order.
@@ -763,8 +780,8 @@ mod tests {
 
     fn account() -> Account {
         Account::new(
-            "a".into(),
-            "a@example.com".into(),
+            crate::AccountId::new("a"),
+            crate::Email::parse("a@example.com").unwrap(),
             String::new(),
             Role::Applicant,
             AccountStatus::Active,

@@ -14,7 +14,10 @@ use crate::applications::{
 };
 use crate::paging::Window;
 use crate::sessions::Counter;
-use crate::{Account, AccountStatus, AuditEntry, Session, SignIn, TokenPurpose, Upload};
+use crate::{
+    Account, AccountId, AccountStatus, ApplicationId, AuditEntry, OwnerKey, Session, SignIn,
+    TokenPurpose, Upload,
+};
 
 /// Errors of the persistence layer.
 ///
@@ -104,7 +107,7 @@ pub struct Job {
 #[derive(Clone, Debug, Default)]
 pub struct NewAudit {
     /// Who.
-    pub actor_id: Option<String>,
+    pub actor_id: Option<AccountId>,
     /// What (`login.succeeded`…).
     pub action: String,
     /// About whom or what.
@@ -155,11 +158,11 @@ pub struct NewToken {
     /// SHA-256 of the secret, hex.
     pub token_hash: String,
     /// Whose.
-    pub account_id: String,
+    pub account_id: AccountId,
     /// For what.
     pub purpose: TokenPurpose,
     /// For e-mail changes: the new address.
-    pub new_email: Option<String>,
+    pub new_email: Option<crate::Email>,
     /// Issued.
     pub created_at: Timestamp,
     /// Valid until.
@@ -171,8 +174,8 @@ pub struct NewToken {
 pub struct UploadMove {
     /// Mark the account's current uploads as superseded first.
     pub supersede_current: bool,
-    /// Move the uploads of this draft owner key to the account.
-    pub claim_from: Option<String>,
+    /// Move the uploads of this draft owner to the account.
+    pub claim_from: Option<OwnerKey>,
 }
 
 /// How a throttle decides on one more attempt: given the index of the key (in the list
@@ -208,7 +211,7 @@ pub trait AccountRepo: Send + Sync {
         effects: &Effects,
     ) -> Result<(), StoreError>;
     /// The account with this id.
-    async fn account(&self, id: &str) -> Result<Option<Account>, StoreError>;
+    async fn account(&self, id: &AccountId) -> Result<Option<Account>, StoreError>;
     /// The account with this normalised e-mail.
     async fn account_by_email(&self, email: &str) -> Result<Option<Account>, StoreError>;
     /// Writes `account` if nobody changed it since `expected_updated_at` (`Stale`
@@ -227,13 +230,13 @@ pub trait AccountRepo: Send + Sync {
     /// failure locked it, and gives what to write with it. Returns the new count.
     async fn count_password_failure(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         lock_at: i64,
         now: Timestamp,
         effects: &(dyn Fn(i64, bool) -> Effects + Send + Sync),
     ) -> Result<i64, StoreError>;
     /// Sets the account's count of consecutive failed password attempts to zero.
-    async fn reset_password_failures(&self, account_id: &str) -> Result<(), StoreError>;
+    async fn reset_password_failures(&self, account_id: &AccountId) -> Result<(), StoreError>;
     /// Accounts in `status`, oldest submission first.
     async fn accounts_in_status(
         &self,
@@ -253,7 +256,7 @@ pub trait TokenRepo: Send + Sync {
         token_hash: &str,
         purpose: TokenPurpose,
         now: Timestamp,
-    ) -> Result<Option<String>, StoreError>;
+    ) -> Result<Option<AccountId>, StoreError>;
     /// Marks the token used (once) and applies `change` to its account in one transaction.
     /// `change` gets the account and the token's `new_email`, and returns the new account
     /// and the effects; `None` from the store when the token is unknown, used or expired.
@@ -262,12 +265,12 @@ pub trait TokenRepo: Send + Sync {
         token_hash: &str,
         purpose: TokenPurpose,
         now: Timestamp,
-        change: &(dyn Fn(Account, Option<String>) -> (Account, Effects) + Send + Sync),
+        change: &(dyn Fn(Account, Option<crate::Email>) -> (Account, Effects) + Send + Sync),
     ) -> Result<Option<Account>, StoreError>;
     /// Invalidates the account's unused tokens of a purpose (a new link replaces old ones).
     async fn revoke_tokens(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         purpose: TokenPurpose,
         now: Timestamp,
     ) -> Result<(), StoreError>;
@@ -297,7 +300,7 @@ pub trait SessionRepo: Send + Sync {
     /// Ends one session of an account (returns whether it existed and was live).
     async fn end_session(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         id: &str,
         now: Timestamp,
         effects: &Effects,
@@ -305,18 +308,22 @@ pub trait SessionRepo: Send + Sync {
     /// Ends every session of the account except `keep`.
     async fn end_all_sessions(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         keep: Option<&str>,
         now: Timestamp,
     ) -> Result<(), StoreError>;
     /// Sessions of the account not ended (expiry is judged by the caller).
-    async fn open_sessions(&self, account_id: &str) -> Result<Vec<Session>, StoreError>;
+    async fn open_sessions(&self, account_id: &AccountId) -> Result<Vec<Session>, StoreError>;
     /// Records a sign-in attempt on an existing account.
-    async fn record_sign_in(&self, account_id: &str, sign_in: &SignIn) -> Result<(), StoreError>;
+    async fn record_sign_in(
+        &self,
+        account_id: &AccountId,
+        sign_in: &SignIn,
+    ) -> Result<(), StoreError>;
     /// The latest sign-in attempts, newest first.
     async fn recent_sign_ins(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         limit: i64,
     ) -> Result<Vec<SignIn>, StoreError>;
     /// Counts one attempt against every one of `keys`, at `now`, in one transaction that
@@ -356,11 +363,15 @@ pub trait UploadRepo: Send + Sync {
         effects: &Effects,
     ) -> Result<(), StoreError>;
     /// Current (not superseded) uploads of an owner, oldest first.
-    async fn uploads_of(&self, owner_key: &str) -> Result<Vec<Upload>, StoreError>;
+    async fn uploads_of(&self, owner_key: &OwnerKey) -> Result<Vec<Upload>, StoreError>;
     /// One upload by id (any owner; callers check ownership).
     async fn upload(&self, id: &str) -> Result<Option<Upload>, StoreError>;
     /// Deletes an upload record of this owner; returns it.
-    async fn delete_upload(&self, owner_key: &str, id: &str) -> Result<Option<Upload>, StoreError>;
+    async fn delete_upload(
+        &self,
+        owner_key: &OwnerKey,
+        id: &str,
+    ) -> Result<Option<Upload>, StoreError>;
     /// Deletes up to `limit` records of uploads whose owner key starts with `owner_prefix`
     /// and that were made before `created_before`; returns their storage keys (the caller
     /// removes the bytes).
@@ -445,7 +456,7 @@ pub struct MailboxLine {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplicationSummary {
     /// Id.
-    pub id: String,
+    pub id: ApplicationId,
     /// First or extension.
     pub kind: crate::applications::ApplicationKind,
     /// Status.
@@ -473,7 +484,7 @@ pub trait ApplicationRepo: Send + Sync {
         effects: &Effects,
     ) -> Result<(), StoreError>;
     /// One application (any owner; callers check ownership).
-    async fn application(&self, id: &str) -> Result<Option<Application>, StoreError>;
+    async fn application(&self, id: &ApplicationId) -> Result<Option<Application>, StoreError>;
     /// Writes `app` if its stored version is still `expected_version` (`Stale` otherwise;
     /// `Taken` for a taken case or payment reference, or a payment line recorded before),
     /// with history lines, the payment record and effects, in one transaction.
@@ -498,7 +509,7 @@ pub trait ApplicationRepo: Send + Sync {
     /// written then.
     async fn add_draft_file(
         &self,
-        application_id: &str,
+        application_id: &ApplicationId,
         upload: &Upload,
         admit: &UploadsCheck<'_>,
         effects: &Effects,
@@ -508,18 +519,21 @@ pub trait ApplicationRepo: Send + Sync {
     /// `NotFound` if the draft has no such file.
     async fn remove_draft_file(
         &self,
-        application_id: &str,
+        application_id: &ApplicationId,
         upload_id: &str,
         effects: &Effects,
     ) -> Result<Upload, StoreError>;
     /// The rows `window` of an account's applications, newest first.
     async fn applications_of(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         window: Window,
     ) -> Result<Vec<ApplicationSummary>, StoreError>;
     /// The history of an application, oldest first.
-    async fn events_of(&self, application_id: &str) -> Result<Vec<ApplicationEvent>, StoreError>;
+    async fn events_of(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Vec<ApplicationEvent>, StoreError>;
     /// The application whose fee reference is `reference`.
     async fn application_by_payment_reference(
         &self,
@@ -549,7 +563,7 @@ pub trait ApplicationRepo: Send + Sync {
     /// `Stale` otherwise, so two sweeps running at once send one warning.
     async fn mark_draft_warned(
         &self,
-        id: &str,
+        id: &ApplicationId,
         deleted_before: Timestamp,
         effects: &Effects,
     ) -> Result<(), StoreError>;
@@ -559,7 +573,7 @@ pub trait ApplicationRepo: Send + Sync {
     /// when it is no longer such a draft.
     async fn delete_draft(
         &self,
-        id: &str,
+        id: &ApplicationId,
         expired_before: Option<Timestamp>,
         effects: &Effects,
     ) -> Result<Vec<String>, StoreError>;
@@ -583,7 +597,7 @@ pub trait ApplicationRepo: Send + Sync {
     async fn resolve_payment(
         &self,
         id: &str,
-        by: &str,
+        by: &AccountId,
         note: &str,
         at: Timestamp,
         effects: &Effects,
@@ -599,7 +613,7 @@ pub trait ApplicationRepo: Send + Sync {
     /// documents in the whole mailbox.
     async fn mailbox_of(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         window: Window,
     ) -> Result<MailboxSlice, StoreError>;
     /// One mailbox document (any owner; callers check ownership).
@@ -615,7 +629,7 @@ pub trait ApplicationRepo: Send + Sync {
     async fn keep_answers(
         &self,
         token_hash: &str,
-        application_id: &str,
+        application_id: &ApplicationId,
         step: &str,
         answers: &str,
         now: Timestamp,
@@ -625,7 +639,7 @@ pub trait ApplicationRepo: Send + Sync {
     async fn take_kept_answers(
         &self,
         token_hash: &str,
-        application_id: &str,
+        application_id: &ApplicationId,
         now: Timestamp,
     ) -> Result<Option<(String, String)>, StoreError>;
 }

@@ -443,7 +443,7 @@ async fn manage_account_password_email_details_and_sessions() {
         .link("/confirm-email-change");
     b.confirm_link(&link).await.assert_status(200);
     let account = t.account("jon.new@example.org").await;
-    assert_eq!(account.email, "jon.new@example.org");
+    assert_eq!(account.email.as_str(), "jon.new@example.org");
     assert!(
         t.smtp.to("jon@example.org").len() >= 3,
         "old address notified"

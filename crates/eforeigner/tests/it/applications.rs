@@ -2,9 +2,9 @@
 //! import, the confirmation of receipt in the e-Mailbox, verification, access control and
 //! the ways work must never be lost.
 
-use eforeigner::domain::Actor;
 use eforeigner::domain::applications::{ApplicationStatus, StepId};
 use eforeigner::domain::paging::PageNumber;
+use eforeigner::domain::{Actor, ApplicationId, OwnerKey};
 use eforeigner::store::{ApplicationRepo, UploadRepo};
 use jiff::SignedDuration;
 
@@ -169,7 +169,7 @@ async fn ready_draft(t: &TestApp, b: &Browser) -> String {
 }
 
 /// A bank statement with one line paying the fee of application `id` in full.
-async fn statement_paying(t: &TestApp, id: &str) -> String {
+async fn statement_paying(t: &TestApp, id: &ApplicationId) -> String {
     let stored = t.app().store.application(id).await.unwrap().unwrap();
     let written =
         eforeigner_rules::Reference97::compute(stored.payment_reference.as_ref().unwrap()).unwrap();
@@ -182,8 +182,8 @@ async fn statement_paying(t: &TestApp, id: &str) -> String {
     )
 }
 
-fn app_id(path: &str) -> String {
-    path.trim_start_matches("/applications/").to_string()
+fn app_id(path: &str) -> ApplicationId {
+    ApplicationId::new(path.trim_start_matches("/applications/"))
 }
 
 #[tokio::test]
@@ -313,10 +313,7 @@ async fn a_first_application_goes_from_start_to_request_submitted() {
             .unwrap();
         assert!(again.needs_attention(), "{again:?}");
         assert_eq!(again.count("amount-mismatch"), 1);
-        assert!(
-            eforeigner::domain::applications::service::format_report(&again)
-                .contains("NOT accepted")
-        );
+        assert!(eforeigner::cli::format_report(&again).contains("NOT accepted"));
     }
     let supervisor = t
         .app()
@@ -754,10 +751,10 @@ async fn a_session_that_ends_mid_step_keeps_the_answers_for_the_next_login() {
 }
 
 /// The recorded (current) files of draft `id`.
-async fn draft_uploads(t: &TestApp, id: &str) -> Vec<eforeigner::domain::Upload> {
+async fn draft_uploads(t: &TestApp, id: &ApplicationId) -> Vec<eforeigner::domain::Upload> {
     t.app()
         .store
-        .uploads_of(&format!("application:{id}"))
+        .uploads_of(&OwnerKey::Application(id.clone()))
         .await
         .unwrap()
 }

@@ -239,20 +239,8 @@ async fn a_file_left_by_a_kill_mid_upload_is_swept_after_the_grace_period() {
     assert_eq!(left.len(), 1, "the half-written file is there: {left:?}");
 
     // Restarted on the same data; an hour later the sweep removes it.
-    let config = eforeigner::Config {
-        bind: "127.0.0.1:0".parse().unwrap(),
-        data_dir: dir.path().to_path_buf(),
-        database_url: None,
-        smtp_url: None,
-        mail_from: "x <x@test.example>".into(),
-        public_url: "http://127.0.0.1".into(),
-        object_store_url: None,
-        demo: false,
-        secret: None,
-        session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
-        trusted_proxies: vec![],
-        metrics_token: None,
-    };
+    let config =
+        eforeigner::Config::local("127.0.0.1:0".parse().unwrap(), dir.path().to_path_buf());
     let clock = eforeigner::domain::ManualClock::new(jiff::Timestamp::now());
     let app = eforeigner::App::build(config, std::sync::Arc::new(clock.clone()))
         .await
@@ -700,7 +688,7 @@ async fn an_accounts_documents_are_never_swept() {
     let docs = t
         .app()
         .store
-        .uploads_of(&format!("account:{}", account.id))
+        .uploads_of(&eforeigner::domain::OwnerKey::Account(account.id.clone()))
         .await
         .unwrap();
     assert_eq!(docs.len(), 1);

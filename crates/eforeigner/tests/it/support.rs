@@ -265,18 +265,10 @@ impl TestApp {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let config = Config {
-            bind: addr,
-            data_dir: dir.path().to_path_buf(),
             database_url: Some(database_url(dir.path()).await),
             smtp_url: Some(format!("smtp://127.0.0.1:{}", smtp.port)),
             mail_from: "eForeigner <no-reply@test.example>".into(),
-            public_url: format!("http://{addr}"),
-            object_store_url: None,
-            demo: false,
-            secret: None,
-            session_cache: eforeigner::config::DEFAULT_SESSION_CACHE,
-            trusted_proxies: vec![],
-            metrics_token: None,
+            ..Config::local(addr, dir.path().to_path_buf())
         };
         let clock = ManualClock::new(jiff::Timestamp::now());
         let app = App::build(config, Arc::new(clock.clone())).await.unwrap();
@@ -390,13 +382,16 @@ impl TestApp {
     /// answer changed, as a payment or a save does) and holds the write open until
     /// [`release`] is called with it: whatever reads the application meanwhile and then
     /// writes it must wait, and then finds it changed.
-    pub async fn hold_a_write_to(&self, id: &str) -> sqlx::AnyConnection {
+    pub async fn hold_a_write_to(
+        &self,
+        id: &eforeigner::domain::ApplicationId,
+    ) -> sqlx::AnyConnection {
         use sqlx::Connection;
         let url = self.app().config.database_url.clone().unwrap();
         let mut other = sqlx::AnyConnection::connect(&url).await.unwrap();
         sqlx::query("BEGIN").execute(&mut other).await.unwrap();
         sqlx::query("UPDATE applications SET version = version + 1 WHERE id = $1")
-            .bind(id)
+            .bind(id.as_str())
             .execute(&mut other)
             .await
             .unwrap();

@@ -6,10 +6,13 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use super::tokens::insert_token_tx;
-use super::{SqlStore, classify, micros, opt_date, opt_enum, opt_micros, opt_ts, parse_enum, ts};
+use super::{
+    SqlStore, classify, id, micros, opt_date, opt_enum, opt_id, opt_micros, opt_ts, parse_enum, ts,
+};
 use eforeigner_domain::store::{AccountRepo, Effects, NewToken, StoreError, UploadMove};
 use eforeigner_domain::{
-    Account, AccountStatus, HasEbs, IdDocType, Lang, Profile, RejectionReason, Role, Sex,
+    Account, AccountId, AccountStatus, Ebs, Email, HasEbs, IdDocType, Lang, OwnerKey, Profile,
+    RejectionReason, Role, Sex,
 };
 
 const ACCOUNT_COLUMNS: &str = "id, email, password_hash, role, status, given_names, surname, \
@@ -19,8 +22,8 @@ const ACCOUNT_COLUMNS: &str = "id, email, password_hash, role, status, given_nam
 
 fn account_from_row(row: &AnyRow) -> Result<Account, StoreError> {
     Ok(Account {
-        id: row.try_get("id")?,
-        email: row.try_get("email")?,
+        id: id(row, "id", AccountId::new)?,
+        email: parse_enum(row, "email", |s| Email::parse(s).ok())?,
         password_hash: row.try_get("password_hash")?,
         role: parse_enum(row, "role", Role::parse)?,
         status: parse_enum(row, "status", AccountStatus::parse)?,
@@ -32,7 +35,7 @@ fn account_from_row(row: &AnyRow) -> Result<Account, StoreError> {
             citizenship: row.try_get("citizenship")?,
             phone: row.try_get("phone")?,
             has_ebs: opt_enum(row, "has_ebs", HasEbs::parse)?,
-            ebs: row.try_get("ebs")?,
+            ebs: opt_enum(row, "ebs", |s| Ebs::parse(s).ok())?,
             id_doc_type: opt_enum(row, "id_doc_type", IdDocType::parse)?,
             id_doc_number: row.try_get("id_doc_number")?,
             id_doc_expiry: opt_date(row, "id_doc_expiry")?,
@@ -41,7 +44,7 @@ fn account_from_row(row: &AnyRow) -> Result<Account, StoreError> {
         email_confirmed_at: opt_ts(row, "email_confirmed_at")?,
         submitted_at: opt_ts(row, "submitted_at")?,
         verified_at: opt_ts(row, "verified_at")?,
-        verified_by: row.try_get("verified_by")?,
+        verified_by: opt_id(row, "verified_by", AccountId::new)?,
         rejection_reason: opt_enum(row, "rejection_reason", RejectionReason::parse)?,
         rejection_note: row.try_get("rejection_note")?,
         failed_logins: row.try_get("failed_logins")?,
@@ -57,8 +60,8 @@ fn bind_account<'q>(
     a: &'q Account,
 ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
     let p = &a.profile;
-    q.bind(&a.id)
-        .bind(&a.email)
+    q.bind(a.id.as_str())
+        .bind(a.email.as_str())
         .bind(&a.password_hash)
         .bind(a.role.as_str())
         .bind(a.status.as_str())
@@ -69,7 +72,7 @@ fn bind_account<'q>(
         .bind(p.citizenship.as_deref())
         .bind(p.phone.as_deref())
         .bind(p.has_ebs.map(|s| s.as_str()))
-        .bind(p.ebs.as_deref())
+        .bind(p.ebs.as_ref().map(Ebs::as_str))
         .bind(p.id_doc_type.map(|s| s.as_str()))
         .bind(p.id_doc_number.as_deref())
         .bind(p.id_doc_expiry.map(|d| d.to_string()))
@@ -77,7 +80,7 @@ fn bind_account<'q>(
         .bind(opt_micros(a.email_confirmed_at))
         .bind(opt_micros(a.submitted_at))
         .bind(opt_micros(a.verified_at))
-        .bind(a.verified_by.as_deref())
+        .bind(a.verified_by.as_ref().map(AccountId::as_str))
         .bind(a.rejection_reason.map(|r| r.as_str()))
         .bind(a.rejection_note.as_deref())
         .bind(a.failed_logins)
@@ -92,13 +95,13 @@ impl SqlStore {
     pub(super) async fn change_account_tx(
         &self,
         mut tx: Transaction<'static, Any>,
-        account_id: &str,
-        new_email: Option<String>,
-        change: &(dyn Fn(Account, Option<String>) -> (Account, Effects) + Send + Sync),
+        account_id: &AccountId,
+        new_email: Option<Email>,
+        change: &(dyn Fn(Account, Option<Email>) -> (Account, Effects) + Send + Sync),
     ) -> Result<Option<Account>, StoreError> {
         let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1");
         let account = sqlx::query(&sql)
-            .bind(account_id)
+            .bind(account_id.as_str())
             .fetch_optional(&mut *tx)
             .await?
             .as_ref()
@@ -116,11 +119,11 @@ impl SqlStore {
     async fn move_uploads(
         &self,
         tx: &mut Transaction<'static, Any>,
-        account_id: &str,
+        account_id: &AccountId,
         uploads: &UploadMove,
         at: i64,
     ) -> Result<(), StoreError> {
-        let owner = format!("account:{account_id}");
+        let owner = OwnerKey::Account(account_id.clone()).to_string();
         if uploads.supersede_current {
             sqlx::query(
                 "UPDATE uploads SET superseded_at = $1 WHERE owner_key = $2 AND superseded_at IS NULL",
@@ -133,7 +136,7 @@ impl SqlStore {
         if let Some(from) = &uploads.claim_from {
             sqlx::query("UPDATE uploads SET owner_key = $1 WHERE owner_key = $2")
                 .bind(&owner)
-                .bind(from)
+                .bind(from.to_string())
                 .execute(&mut **tx)
                 .await?;
         }
@@ -170,10 +173,10 @@ impl AccountRepo for SqlStore {
         Ok(())
     }
 
-    async fn account(&self, id: &str) -> Result<Option<Account>, StoreError> {
+    async fn account(&self, id: &AccountId) -> Result<Option<Account>, StoreError> {
         self.one_by(
             &format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"),
-            id,
+            id.as_str(),
             account_from_row,
         )
         .await
@@ -212,7 +215,7 @@ impl AccountRepo for SqlStore {
 
     async fn count_password_failure(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         lock_at: i64,
         now: Timestamp,
         effects: &(dyn Fn(i64, bool) -> Effects + Send + Sync),
@@ -227,7 +230,7 @@ impl AccountRepo for SqlStore {
                 "UPDATE accounts SET failed_logins = failed_logins + 1 WHERE id = $1 \
                  RETURNING failed_logins, locked_at",
             )
-            .bind(account_id)
+            .bind(account_id.as_str())
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(StoreError::NotFound)?;
@@ -236,7 +239,7 @@ impl AccountRepo for SqlStore {
             if newly_locked {
                 sqlx::query("UPDATE accounts SET locked_at = $1, updated_at = $1 WHERE id = $2")
                     .bind(micros(now))
-                    .bind(account_id)
+                    .bind(account_id.as_str())
                     .execute(&mut *tx)
                     .await?;
             }
@@ -250,9 +253,9 @@ impl AccountRepo for SqlStore {
         written
     }
 
-    async fn reset_password_failures(&self, account_id: &str) -> Result<(), StoreError> {
+    async fn reset_password_failures(&self, account_id: &AccountId) -> Result<(), StoreError> {
         sqlx::query("UPDATE accounts SET failed_logins = 0 WHERE id = $1 AND failed_logins <> 0")
-            .bind(account_id)
+            .bind(account_id.as_str())
             .execute(&self.pool)
             .await?;
         self.sessions.forget_account(account_id);

@@ -8,19 +8,19 @@ use sqlx::{Any, Row, Transaction};
 use super::readers::{Columns, ListQuery};
 use super::uploads::{current_uploads, delete_upload_in, record_upload};
 use super::{
-    Backend, SqlStore, classify, from_micros, micros, opt_date, opt_micros, opt_ts, parse_enum,
-    parsed, ts,
+    Backend, SqlStore, classify, from_micros, id, micros, opt_date, opt_enum, opt_id, opt_micros,
+    opt_ts, parse_enum, parsed, ts,
 };
-use eforeigner_domain::Upload;
 use eforeigner_domain::applications::{
-    Answers, Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentRecord,
-    StepId, parse_kind, upload_owner,
+    Answers, Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentMethod,
+    PaymentRecord, StepId, parse_kind, upload_owner,
 };
 use eforeigner_domain::paging::Window;
 use eforeigner_domain::store::{
     ApplicationRepo, ApplicationSummary, Effects, MailboxLine, MailboxSlice, StoreError,
     UploadsCheck,
 };
+use eforeigner_domain::{AccountId, ApplicationId, Upload};
 
 const APP_COLUMNS: &str = "id, account_id, kind, status, answers, ground, version, \
     case_reference, payment_reference, payment_method, fee_due_para, paid_at, submitted_at, \
@@ -29,8 +29,8 @@ const APP_COLUMNS: &str = "id, account_id, kind, status, answers, ground, versio
 fn app_from_row(row: &AnyRow) -> Result<Application, StoreError> {
     let answers: String = row.try_get("answers")?;
     Ok(Application {
-        id: row.try_get("id")?,
-        account_id: row.try_get("account_id")?,
+        id: id(row, "id", ApplicationId::new)?,
+        account_id: id(row, "account_id", AccountId::new)?,
         kind: parse_enum(row, "kind", parse_kind)?,
         status: parse_enum(row, "status", ApplicationStatus::parse)?,
         answers: serde_json::from_str::<Answers>(&answers)
@@ -38,7 +38,7 @@ fn app_from_row(row: &AnyRow) -> Result<Application, StoreError> {
         version: row.try_get("version")?,
         case_reference: row.try_get("case_reference")?,
         payment_reference: row.try_get("payment_reference")?,
-        payment_method: row.try_get("payment_method")?,
+        payment_method: opt_enum(row, "payment_method", PaymentMethod::parse)?,
         fee_due_para: row.try_get("fee_due_para")?,
         paid_at: opt_ts(row, "paid_at")?,
         submitted_at: opt_ts(row, "submitted_at")?,
@@ -57,8 +57,8 @@ type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 /// Binds every column in `APP_COLUMNS` order.
 fn bind_app<'q>(q: Query<'q>, a: &'q Application, answers: String) -> Query<'q> {
     let ground = a.answers.get(StepId::Reasons, "ground");
-    q.bind(&a.id)
-        .bind(&a.account_id)
+    q.bind(a.id.as_str())
+        .bind(a.account_id.as_str())
         .bind(a.kind.code())
         .bind(a.status.as_str())
         .bind(answers)
@@ -66,7 +66,7 @@ fn bind_app<'q>(q: Query<'q>, a: &'q Application, answers: String) -> Query<'q> 
         .bind(a.version)
         .bind(a.case_reference.as_deref())
         .bind(a.payment_reference.as_deref())
-        .bind(a.payment_method.as_deref())
+        .bind(a.payment_method.map(PaymentMethod::as_str))
         .bind(a.fee_due_para)
         .bind(opt_micros(a.paid_at))
         .bind(opt_micros(a.submitted_at))
@@ -89,9 +89,9 @@ fn event_from_row(row: &AnyRow) -> Result<ApplicationEvent, StoreError> {
     let from: Option<String> = row.try_get("from_status")?;
     Ok(ApplicationEvent {
         id: row.try_get("id")?,
-        application_id: row.try_get("application_id")?,
+        application_id: id(row, "application_id", ApplicationId::new)?,
         at: ts(row, "at")?,
-        actor_id: row.try_get("actor_id")?,
+        actor_id: opt_id(row, "actor_id", AccountId::new)?,
         from_status: from.as_deref().and_then(ApplicationStatus::parse),
         to_status: parse_enum(row, "to_status", ApplicationStatus::parse)?,
         what: row.try_get("what")?,
@@ -108,9 +108,9 @@ async fn insert_event(
     );
     sqlx::query(&sql)
         .bind(&e.id)
-        .bind(&e.application_id)
+        .bind(e.application_id.as_str())
         .bind(micros(e.at))
-        .bind(e.actor_id.as_deref())
+        .bind(e.actor_id.as_ref().map(AccountId::as_str))
         .bind(e.from_status.map(|s| s.as_str()))
         .bind(e.to_status.as_str())
         .bind(&e.what)
@@ -137,12 +137,12 @@ fn payment_from_row(row: &AnyRow) -> Result<PaymentRecord, StoreError> {
         paid_on: row.try_get("paid_on")?,
         payer: row.try_get("payer")?,
         outcome: row.try_get("outcome")?,
-        application_id: row.try_get("application_id")?,
-        recorded_by: row.try_get("recorded_by")?,
+        application_id: opt_id(row, "application_id", ApplicationId::new)?,
+        recorded_by: opt_id(row, "recorded_by", AccountId::new)?,
         note: row.try_get("note")?,
         recorded_at: ts(row, "recorded_at")?,
         resolved_at: opt_ts(row, "resolved_at")?,
-        resolved_by: row.try_get("resolved_by")?,
+        resolved_by: opt_id(row, "resolved_by", AccountId::new)?,
         resolution_note: row.try_get("resolution_note")?,
     })
 }
@@ -164,8 +164,8 @@ async fn insert_payment_tx(
         .bind(&p.paid_on)
         .bind(&p.payer)
         .bind(&p.outcome)
-        .bind(p.application_id.as_deref())
-        .bind(p.recorded_by.as_deref())
+        .bind(p.application_id.as_ref().map(ApplicationId::as_str))
+        .bind(p.recorded_by.as_ref().map(AccountId::as_str))
         .bind(p.note.as_deref())
         .bind(micros(p.recorded_at))
         .execute(&mut **tx)
@@ -187,7 +187,7 @@ pub const APPLICATIONS_OF: ListQuery = ListQuery::same(
 /// A line of "My applications" from a row of [`APPLICATIONS_OF`].
 fn summary_from_row(row: &dyn Columns) -> Result<ApplicationSummary, StoreError> {
     Ok(ApplicationSummary {
-        id: row.text(0)?,
+        id: ApplicationId::new(row.text(0)?),
         kind: parsed("kind", row.text(1)?, parse_kind)?,
         status: parsed("status", row.text(2)?, ApplicationStatus::parse)?,
         case_reference: row.opt_text(3)?,
@@ -245,8 +245,8 @@ fn mailbox_line_from_row(row: &dyn Columns) -> Result<(MailboxLine, i64), StoreE
 fn mailbox_from_row(row: &AnyRow) -> Result<MailboxDocument, StoreError> {
     Ok(MailboxDocument {
         id: row.try_get("id")?,
-        account_id: row.try_get("account_id")?,
-        application_id: row.try_get("application_id")?,
+        account_id: id(row, "account_id", AccountId::new)?,
+        application_id: opt_id(row, "application_id", ApplicationId::new)?,
         kind: row.try_get("kind")?,
         case_reference: row.try_get("case_reference")?,
         file_name: row.try_get("file_name")?,
@@ -269,7 +269,7 @@ impl SqlStore {
     async fn lock_draft(
         &self,
         tx: &mut Transaction<'static, Any>,
-        id: &str,
+        id: &ApplicationId,
     ) -> Result<(), StoreError> {
         let sql = match self.backend {
             Backend::Sqlite => "SELECT id FROM applications WHERE id = $1 AND status = 'draft'",
@@ -278,7 +278,11 @@ impl SqlStore {
                  FOR NO KEY UPDATE"
             }
         };
-        match sqlx::query(sql).bind(id).fetch_optional(&mut **tx).await? {
+        match sqlx::query(sql)
+            .bind(id.as_str())
+            .fetch_optional(&mut **tx)
+            .await?
+        {
             Some(_) => Ok(()),
             None => Err(StoreError::Precondition),
         }
@@ -325,8 +329,8 @@ impl ApplicationRepo for SqlStore {
         Ok(())
     }
 
-    async fn application(&self, id: &str) -> Result<Option<Application>, StoreError> {
-        self.application_where("id", id).await
+    async fn application(&self, id: &ApplicationId) -> Result<Option<Application>, StoreError> {
+        self.application_where("id", id.as_str()).await
     }
 
     async fn update_application(
@@ -381,7 +385,7 @@ impl ApplicationRepo for SqlStore {
 
     async fn add_draft_file(
         &self,
-        application_id: &str,
+        application_id: &ApplicationId,
         upload: &Upload,
         admit: &UploadsCheck<'_>,
         effects: &Effects,
@@ -396,7 +400,7 @@ impl ApplicationRepo for SqlStore {
 
     async fn remove_draft_file(
         &self,
-        application_id: &str,
+        application_id: &ApplicationId,
         upload_id: &str,
         effects: &Effects,
     ) -> Result<Upload, StoreError> {
@@ -412,20 +416,23 @@ impl ApplicationRepo for SqlStore {
 
     async fn applications_of(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         window: Window,
     ) -> Result<Vec<ApplicationSummary>, StoreError> {
         self.read_list(APPLICATIONS_OF, account_id, window, summary_from_row)
             .await
     }
 
-    async fn events_of(&self, application_id: &str) -> Result<Vec<ApplicationEvent>, StoreError> {
+    async fn events_of(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Vec<ApplicationEvent>, StoreError> {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM application_events WHERE application_id = $1 \
              ORDER BY at ASC, id ASC"
         );
         sqlx::query(&sql)
-            .bind(application_id)
+            .bind(application_id.as_str())
             .fetch_all(&self.pool)
             .await?
             .iter()
@@ -493,7 +500,7 @@ impl ApplicationRepo for SqlStore {
 
     async fn mark_draft_warned(
         &self,
-        id: &str,
+        id: &ApplicationId,
         deleted_before: Timestamp,
         effects: &Effects,
     ) -> Result<(), StoreError> {
@@ -502,7 +509,7 @@ impl ApplicationRepo for SqlStore {
             "UPDATE applications SET expiry_warned_at = $2 WHERE id = $1 AND status = 'draft' \
              AND expiry_warned_at IS NULL AND expires_at < $3",
         )
-        .bind(id)
+        .bind(id.as_str())
         .bind(micros(effects.at))
         .bind(micros(deleted_before))
         .execute(&mut *tx)
@@ -517,7 +524,7 @@ impl ApplicationRepo for SqlStore {
 
     async fn delete_draft(
         &self,
-        id: &str,
+        id: &ApplicationId,
         expired_before: Option<Timestamp>,
         effects: &Effects,
     ) -> Result<Vec<String>, StoreError> {
@@ -530,29 +537,29 @@ impl ApplicationRepo for SqlStore {
         }
         let keys: Vec<String> =
             sqlx::query("DELETE FROM uploads WHERE owner_key = $1 RETURNING storage_key")
-                .bind(upload_owner(id))
+                .bind(upload_owner(id).to_string())
                 .fetch_all(&mut *tx)
                 .await?
                 .iter()
                 .map(|r| r.try_get::<String, _>("storage_key"))
                 .collect::<Result<_, _>>()?;
         sqlx::query("DELETE FROM application_events WHERE application_id = $1")
-            .bind(id)
+            .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM kept_answers WHERE application_id = $1")
-            .bind(id)
+            .bind(id.as_str())
             .execute(&mut *tx)
             .await?;
         // A save in the meantime moves the deletion date: the draft is then kept.
         let r = match expired_before {
             None => sqlx::query("DELETE FROM applications WHERE id = $1 AND status = 'draft'")
-                .bind(id)
+                .bind(id.as_str())
                 .execute(&mut *tx),
             Some(t) => sqlx::query(
                 "DELETE FROM applications WHERE id = $1 AND status = 'draft' AND expires_at < $2",
             )
-            .bind(id)
+            .bind(id.as_str())
             .bind(micros(t))
             .execute(&mut *tx),
         }
@@ -611,7 +618,7 @@ impl ApplicationRepo for SqlStore {
     async fn resolve_payment(
         &self,
         id: &str,
-        by: &str,
+        by: &AccountId,
         note: &str,
         at: Timestamp,
         effects: &Effects,
@@ -622,7 +629,7 @@ impl ApplicationRepo for SqlStore {
              WHERE id = $4 AND resolved_at IS NULL",
         )
         .bind(micros(at))
-        .bind(by)
+        .bind(by.as_str())
         .bind(note)
         .bind(id)
         .execute(&mut *tx)
@@ -647,8 +654,8 @@ impl ApplicationRepo for SqlStore {
         );
         let r = sqlx::query(&sql)
             .bind(&d.id)
-            .bind(&d.account_id)
-            .bind(d.application_id.as_deref())
+            .bind(d.account_id.as_str())
+            .bind(d.application_id.as_ref().map(ApplicationId::as_str))
             .bind(&d.kind)
             .bind(d.case_reference.as_deref())
             .bind(&d.file_name)
@@ -666,7 +673,7 @@ impl ApplicationRepo for SqlStore {
 
     async fn mailbox_of(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         window: Window,
     ) -> Result<MailboxSlice, StoreError> {
         let lines = self
@@ -679,7 +686,7 @@ impl ApplicationRepo for SqlStore {
                 "SELECT count(*) AS unread FROM mailbox_documents \
                  WHERE account_id = $1 AND opened_at IS NULL",
             )
-            .bind(account_id)
+            .bind(account_id.as_str())
             .fetch_one(&self.pool)
             .await?
             .try_get::<i64, _>("unread")?,
@@ -723,7 +730,7 @@ impl ApplicationRepo for SqlStore {
     async fn keep_answers(
         &self,
         token_hash: &str,
-        application_id: &str,
+        application_id: &ApplicationId,
         step: &str,
         answers: &str,
         now: Timestamp,
@@ -740,7 +747,7 @@ impl ApplicationRepo for SqlStore {
              application_id = $2, step = $3, answers = $4, created_at = $5, expires_at = $6",
         )
         .bind(token_hash)
-        .bind(application_id)
+        .bind(application_id.as_str())
         .bind(step)
         .bind(answers)
         .bind(micros(now))
@@ -754,7 +761,7 @@ impl ApplicationRepo for SqlStore {
     async fn take_kept_answers(
         &self,
         token_hash: &str,
-        application_id: &str,
+        application_id: &ApplicationId,
         now: Timestamp,
     ) -> Result<Option<(String, String)>, StoreError> {
         let row = sqlx::query(
@@ -762,7 +769,7 @@ impl ApplicationRepo for SqlStore {
              AND expires_at >= $3 RETURNING step, answers",
         )
         .bind(token_hash)
-        .bind(application_id)
+        .bind(application_id.as_str())
         .bind(micros(now))
         .fetch_optional(&self.pool)
         .await?;

@@ -6,9 +6,9 @@ use jiff::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use super::{Backend, SqlStore, micros, ts};
-use eforeigner_domain::AuditEntry;
+use super::{Backend, SqlStore, micros, opt_id, ts};
 use eforeigner_domain::store::{AuditRepo, NewAudit, StoreError};
+use eforeigner_domain::{AccountId, AuditEntry};
 
 /// The audit chain's hash: SHA-256 over the previous hash and this entry's fields, each
 /// length-prefixed so that no two different entries serialise alike.
@@ -19,7 +19,10 @@ pub fn audit_hash(prev_hash: &str, seq: i64, at: i64, e: &NewAudit) -> String {
         prev_hash.to_string(),
         seq.to_string(),
         at.to_string(),
-        e.actor_id.clone().unwrap_or_default(),
+        e.actor_id
+            .as_ref()
+            .map(AccountId::to_string)
+            .unwrap_or_default(),
         e.action.clone(),
         e.subject_id.clone().unwrap_or_default(),
         e.ip.clone().unwrap_or_default(),
@@ -65,7 +68,7 @@ impl SqlStore {
             )
             .bind(seq)
             .bind(at)
-            .bind(e.actor_id.as_deref())
+            .bind(e.actor_id.as_ref().map(AccountId::as_str))
             .bind(&e.action)
             .bind(e.subject_id.as_deref())
             .bind(e.ip.as_deref())
@@ -137,7 +140,7 @@ fn audit_from_row(r: &AnyRow) -> Result<AuditEntry, StoreError> {
     Ok(AuditEntry {
         seq: r.try_get("seq")?,
         at: ts(r, "at")?,
-        actor_id: r.try_get("actor_id")?,
+        actor_id: opt_id(r, "actor_id", AccountId::new)?,
         action: r.try_get("action")?,
         subject_id: r.try_get("subject_id")?,
         ip: r.try_get("ip")?,

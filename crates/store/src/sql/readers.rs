@@ -28,6 +28,7 @@ use sqlx::Connection;
 use sqlx::postgres::{PgConnection, PgRow};
 use tokio::sync::Semaphore;
 
+use eforeigner_domain::AccountId;
 use eforeigner_domain::paging::Window;
 use eforeigner_domain::store::StoreError;
 
@@ -241,7 +242,7 @@ impl super::SqlStore {
     pub(super) async fn read_list<T>(
         &self,
         query: ListQuery,
-        account_id: &str,
+        account_id: &AccountId,
         window: Window,
         from_row: fn(&dyn Columns) -> Result<T, StoreError>,
     ) -> Result<Vec<T>, StoreError> {
@@ -249,13 +250,13 @@ impl super::SqlStore {
         match self.backend {
             super::Backend::Sqlite => self.readers.sqlite_rows(
                 sql,
-                &[&account_id, &window.limit, &window.offset],
+                &[&account_id.as_str(), &window.limit, &window.offset],
                 |row| from_row(row),
             ),
             super::Backend::Postgres => {
                 let mut lent = self.readers.lend_postgres().await?;
                 let rows = sqlx::query(sql)
-                    .bind(account_id)
+                    .bind(account_id.as_str())
                     .bind(window.limit)
                     .bind(window.offset)
                     .fetch_all(lent.conn()?)

@@ -5,10 +5,10 @@ use jiff::Timestamp;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
-use super::{Backend, SqlStore, micros, opt_ts, ts};
+use super::{Backend, SqlStore, id, micros, opt_ts, parse_enum, ts};
 use eforeigner_domain::sessions::Counter;
 use eforeigner_domain::store::{AccountRepo, Effects, SessionRepo, StoreError, ThrottleDecision};
-use eforeigner_domain::{Account, Session, SignIn};
+use eforeigner_domain::{Account, AccountId, Session, SignIn, SignInMethod};
 
 const SESSION_COLUMNS: &str = "id, account_id, created_at, last_seen_at, idle_timeout_secs, \
     absolute_expires_at, ip, user_agent, ended_at";
@@ -16,7 +16,7 @@ const SESSION_COLUMNS: &str = "id, account_id, created_at, last_seen_at, idle_ti
 fn session_from_row(row: &AnyRow) -> Result<Session, StoreError> {
     Ok(Session {
         id: row.try_get("id")?,
-        account_id: row.try_get("account_id")?,
+        account_id: id(row, "account_id", AccountId::new)?,
         created_at: ts(row, "created_at")?,
         last_seen_at: ts(row, "last_seen_at")?,
         idle_timeout_secs: row.try_get("idle_timeout_secs")?,
@@ -43,7 +43,7 @@ impl SessionRepo for SqlStore {
         )
         .bind(&s.id)
         .bind(token_hash)
-        .bind(&s.account_id)
+        .bind(s.account_id.as_str())
         .bind(micros(s.created_at))
         .bind(micros(s.last_seen_at))
         .bind(s.idle_timeout_secs)
@@ -99,7 +99,7 @@ impl SessionRepo for SqlStore {
 
     async fn end_session(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         id: &str,
         now: Timestamp,
         effects: &Effects,
@@ -112,7 +112,7 @@ impl SessionRepo for SqlStore {
             )
             .bind(micros(now))
             .bind(id)
-            .bind(account_id)
+            .bind(account_id.as_str())
             .execute(&mut *tx)
             .await?;
             self.commit_if_changed(tx, r.rows_affected() > 0, effects)
@@ -125,7 +125,7 @@ impl SessionRepo for SqlStore {
 
     async fn end_all_sessions(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         keep: Option<&str>,
         now: Timestamp,
     ) -> Result<(), StoreError> {
@@ -134,7 +134,7 @@ impl SessionRepo for SqlStore {
              AND id <> $3",
         )
         .bind(micros(now))
-        .bind(account_id)
+        .bind(account_id.as_str())
         .bind(keep.unwrap_or(""))
         .execute(&self.pool)
         .await;
@@ -143,13 +143,13 @@ impl SessionRepo for SqlStore {
         Ok(())
     }
 
-    async fn open_sessions(&self, account_id: &str) -> Result<Vec<Session>, StoreError> {
+    async fn open_sessions(&self, account_id: &AccountId) -> Result<Vec<Session>, StoreError> {
         let sql = format!(
             "SELECT {SESSION_COLUMNS} FROM sessions WHERE account_id = $1 AND ended_at IS NULL \
              ORDER BY last_seen_at DESC"
         );
         sqlx::query(&sql)
-            .bind(account_id)
+            .bind(account_id.as_str())
             .fetch_all(&self.pool)
             .await?
             .iter()
@@ -157,17 +157,17 @@ impl SessionRepo for SqlStore {
             .collect()
     }
 
-    async fn record_sign_in(&self, account_id: &str, s: &SignIn) -> Result<(), StoreError> {
+    async fn record_sign_in(&self, account_id: &AccountId, s: &SignIn) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO sign_ins (id, account_id, at, ip, user_agent, method, succeeded) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(eforeigner_domain::clock::new_id())
-        .bind(account_id)
+        .bind(account_id.as_str())
         .bind(micros(s.at))
         .bind(&s.ip)
         .bind(&s.user_agent)
-        .bind(&s.method)
+        .bind(s.method.as_str())
         .bind(i64::from(s.succeeded))
         .execute(&self.pool)
         .await?;
@@ -176,14 +176,14 @@ impl SessionRepo for SqlStore {
 
     async fn recent_sign_ins(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         limit: i64,
     ) -> Result<Vec<SignIn>, StoreError> {
         sqlx::query(
             "SELECT at, ip, user_agent, method, succeeded FROM sign_ins WHERE account_id = $1 \
              ORDER BY at DESC LIMIT $2",
         )
-        .bind(account_id)
+        .bind(account_id.as_str())
         .bind(limit)
         .fetch_all(&self.pool)
         .await?
@@ -193,7 +193,7 @@ impl SessionRepo for SqlStore {
                 at: ts(r, "at")?,
                 ip: r.try_get("ip")?,
                 user_agent: r.try_get("user_agent")?,
-                method: r.try_get("method")?,
+                method: parse_enum(r, "method", SignInMethod::parse)?,
                 succeeded: r.try_get::<i64, _>("succeeded")? != 0,
             })
         })

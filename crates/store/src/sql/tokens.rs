@@ -3,11 +3,11 @@
 
 use async_trait::async_trait;
 use jiff::Timestamp;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
-use super::{SqlStore, micros};
+use super::{SqlStore, id, micros, opt_enum};
 use eforeigner_domain::store::{Effects, NewToken, StoreError, TokenRepo};
-use eforeigner_domain::{Account, TokenPurpose};
+use eforeigner_domain::{Account, AccountId, Email, TokenPurpose};
 
 /// Records `token` in `tx`.
 pub(super) async fn insert_token_tx(
@@ -19,9 +19,9 @@ pub(super) async fn insert_token_tx(
          expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(&token.token_hash)
-    .bind(&token.account_id)
+    .bind(token.account_id.as_str())
     .bind(token.purpose.as_str())
-    .bind(token.new_email.as_deref())
+    .bind(token.new_email.as_ref().map(Email::as_str))
     .bind(micros(token.created_at))
     .bind(micros(token.expires_at))
     .execute(&mut **tx)
@@ -44,7 +44,7 @@ impl TokenRepo for SqlStore {
         token_hash: &str,
         purpose: TokenPurpose,
         now: Timestamp,
-    ) -> Result<Option<String>, StoreError> {
+    ) -> Result<Option<AccountId>, StoreError> {
         let row = sqlx::query(
             "SELECT account_id FROM email_tokens WHERE token_hash = $1 AND purpose = $2 \
              AND used_at IS NULL AND expires_at > $3",
@@ -54,7 +54,9 @@ impl TokenRepo for SqlStore {
         .bind(micros(now))
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| r.try_get("account_id")).transpose()?)
+        Ok(row
+            .map(|r| id(&r, "account_id", AccountId::new))
+            .transpose()?)
     }
 
     async fn redeem_token(
@@ -62,7 +64,7 @@ impl TokenRepo for SqlStore {
         token_hash: &str,
         purpose: TokenPurpose,
         now: Timestamp,
-        change: &(dyn Fn(Account, Option<String>) -> (Account, Effects) + Send + Sync),
+        change: &(dyn Fn(Account, Option<Email>) -> (Account, Effects) + Send + Sync),
     ) -> Result<Option<Account>, StoreError> {
         let mut tx = self.write_tx().await?;
         let row = sqlx::query(
@@ -77,8 +79,8 @@ impl TokenRepo for SqlStore {
         let Some(row) = row else {
             return Ok(None);
         };
-        let account_id: String = row.try_get("account_id")?;
-        let new_email: Option<String> = row.try_get("new_email")?;
+        let account_id = id(&row, "account_id", AccountId::new)?;
+        let new_email = opt_enum(&row, "new_email", |s| Email::parse(s).ok())?;
         let written = self
             .change_account_tx(tx, &account_id, new_email, change)
             .await;
@@ -88,7 +90,7 @@ impl TokenRepo for SqlStore {
 
     async fn revoke_tokens(
         &self,
-        account_id: &str,
+        account_id: &AccountId,
         purpose: TokenPurpose,
         now: Timestamp,
     ) -> Result<(), StoreError> {
@@ -97,7 +99,7 @@ impl TokenRepo for SqlStore {
              AND used_at IS NULL",
         )
         .bind(micros(now))
-        .bind(account_id)
+        .bind(account_id.as_str())
         .bind(purpose.as_str())
         .execute(&self.pool)
         .await?;

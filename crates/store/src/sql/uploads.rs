@@ -6,9 +6,9 @@ use jiff::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
-use super::{Backend, SqlStore, micros, opt_micros, opt_ts, ts};
-use eforeigner_domain::Upload;
+use super::{Backend, SqlStore, micros, opt_micros, opt_ts, parse_enum, ts};
 use eforeigner_domain::store::{Effects, StoreError, UploadRepo, UploadsCheck};
+use eforeigner_domain::{OwnerKey, Upload};
 
 const UPLOAD_COLUMNS: &str = "id, owner_key, purpose, file_name, content_type, size_bytes, \
     sha256, storage_key, superseded_at, created_at";
@@ -24,10 +24,10 @@ static CURRENT_UPLOADS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|
 /// The current uploads of `owner_key`, read in `tx`.
 pub(super) async fn current_uploads(
     tx: &mut Transaction<'static, Any>,
-    owner_key: &str,
+    owner_key: &OwnerKey,
 ) -> Result<Vec<Upload>, StoreError> {
     sqlx::query(&CURRENT_UPLOADS)
-        .bind(owner_key)
+        .bind(owner_key.to_string())
         .fetch_all(&mut **tx)
         .await?
         .iter()
@@ -38,13 +38,13 @@ pub(super) async fn current_uploads(
 /// Deletes the upload `id` of `owner_key` (on the pool or in a transaction); returns it.
 pub(super) async fn delete_upload_in<'c>(
     db: impl sqlx::Executor<'c, Database = Any>,
-    owner_key: &str,
+    owner_key: &OwnerKey,
     id: &str,
 ) -> Result<Option<Upload>, StoreError> {
     let sql =
         format!("DELETE FROM uploads WHERE owner_key = $1 AND id = $2 RETURNING {UPLOAD_COLUMNS}");
     sqlx::query(&sql)
-        .bind(owner_key)
+        .bind(owner_key.to_string())
         .bind(id)
         .fetch_optional(db)
         .await?
@@ -68,7 +68,7 @@ pub(super) async fn record_upload(
     );
     sqlx::query(&sql)
         .bind(&u.id)
-        .bind(&u.owner_key)
+        .bind(u.owner_key.to_string())
         .bind(&u.purpose)
         .bind(&u.file_name)
         .bind(&u.content_type)
@@ -85,7 +85,7 @@ pub(super) async fn record_upload(
 fn upload_from_row(row: &AnyRow) -> Result<Upload, StoreError> {
     Ok(Upload {
         id: row.try_get("id")?,
-        owner_key: row.try_get("owner_key")?,
+        owner_key: parse_enum(row, "owner_key", OwnerKey::parse)?,
         purpose: row.try_get("purpose")?,
         file_name: row.try_get("file_name")?,
         content_type: row.try_get("content_type")?,
@@ -111,7 +111,7 @@ impl UploadRepo for SqlStore {
             // already serialises all writers); without it two inserts would each read the
             // set without the other's row.
             sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))::text")
-                .bind(&u.owner_key)
+                .bind(u.owner_key.to_string())
                 .execute(&mut *tx)
                 .await?;
         }
@@ -121,9 +121,9 @@ impl UploadRepo for SqlStore {
         Ok(())
     }
 
-    async fn uploads_of(&self, owner_key: &str) -> Result<Vec<Upload>, StoreError> {
+    async fn uploads_of(&self, owner_key: &OwnerKey) -> Result<Vec<Upload>, StoreError> {
         sqlx::query(&CURRENT_UPLOADS)
-            .bind(owner_key)
+            .bind(owner_key.to_string())
             .fetch_all(&self.pool)
             .await?
             .iter()
@@ -140,7 +140,11 @@ impl UploadRepo for SqlStore {
         .await
     }
 
-    async fn delete_upload(&self, owner_key: &str, id: &str) -> Result<Option<Upload>, StoreError> {
+    async fn delete_upload(
+        &self,
+        owner_key: &OwnerKey,
+        id: &str,
+    ) -> Result<Option<Upload>, StoreError> {
         delete_upload_in(&self.pool, owner_key, id).await
     }
 

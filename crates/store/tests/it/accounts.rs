@@ -1,7 +1,7 @@
 //! Accounts and e-mail tokens: unique addresses, optimistic updates, single-use tokens
 //! whose effects share the write's transaction, password failures counted atomically.
 
-use eforeigner_domain::{Account, AccountStatus, Lang, TokenPurpose};
+use eforeigner_domain::{Account, AccountStatus, Email, Lang, TokenPurpose};
 use eforeigner_store::*;
 use jiff::SignedDuration;
 
@@ -61,7 +61,7 @@ async fn accounts_round_trip_unique_email_and_optimistic_updates() {
         .await
         .unwrap();
     let mut clash = other.clone();
-    clash.email = "s@example.org".into();
+    clash.email = Email::parse("s@example.org").unwrap();
     let refused = s
         .update_account(
             &clash,
@@ -123,7 +123,7 @@ async fn tokens_are_single_use_and_expire_and_effects_share_the_transaction() {
         Some(a.id.clone())
     );
     let later = n + SignedDuration::from_hours(25);
-    let change = |mut acc: Account, _: Option<String>| {
+    let change = |mut acc: Account, _: Option<Email>| {
         acc.status = AccountStatus::AwaitingVerification;
         (acc, Effects::at(n))
     };

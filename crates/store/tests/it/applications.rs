@@ -6,13 +6,13 @@ use eforeigner_domain::applications::{
     PaymentRecord,
 };
 use eforeigner_domain::paging::Window;
-use eforeigner_domain::{Account, Upload};
+use eforeigner_domain::{Account, AccountId, ApplicationId, Upload};
 use eforeigner_store::*;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::support::{TestStore, account, now};
 
-fn draft(account_id: &str, n: Timestamp) -> Application {
+fn draft(account_id: &AccountId, n: Timestamp) -> Application {
     let mut answers = Answers::default();
     answers
         .steps
@@ -20,8 +20,8 @@ fn draft(account_id: &str, n: Timestamp) -> Application {
         .or_default()
         .insert("ground".into(), "talent".into());
     Application {
-        id: uuid::Uuid::now_v7().to_string(),
-        account_id: account_id.into(),
+        id: uuid::Uuid::now_v7().to_string().into(),
+        account_id: account_id.clone(),
         kind: ApplicationKind::First,
         status: ApplicationStatus::Draft,
         answers,
@@ -188,11 +188,11 @@ async fn applications_versions_references_history_and_drafts() {
     let listed = s.payments_needing_attention(10).await.unwrap();
     assert_eq!(listed.len(), 1);
     assert!(listed[0].needs_attention());
-    s.resolve_payment(&odd.id, "sup", "refunded", n, &Effects::at(n))
+    s.resolve_payment(&odd.id, &"sup".into(), "refunded", n, &Effects::at(n))
         .await
         .unwrap();
     assert!(matches!(
-        s.resolve_payment(&odd.id, "sup", "again", n, &Effects::at(n))
+        s.resolve_payment(&odd.id, &"sup".into(), "again", n, &Effects::at(n))
             .await,
         Err(StoreError::NotFound)
     ));
@@ -378,8 +378,13 @@ async fn draft_files_change_only_while_a_draft_and_submission_sees_them() {
     );
     // And no application at all: the same answer.
     assert!(matches!(
-        s.add_draft_file("missing", &file_of(&a, "f4", n), &|_| true, &Effects::at(n))
-            .await,
+        s.add_draft_file(
+            &"missing".into(),
+            &file_of(&a, "f4", n),
+            &|_| true,
+            &Effects::at(n)
+        )
+        .await,
         Err(StoreError::Precondition)
     ));
 }
@@ -444,7 +449,7 @@ async fn mailbox_delivers_once_and_records_the_first_opening() {
         .await
         .unwrap();
     assert!(
-        s.take_kept_answers("h1", "other", n)
+        s.take_kept_answers("h1", &"other".into(), n)
             .await
             .unwrap()
             .is_none()
@@ -525,13 +530,19 @@ async fn lists_come_newest_first_a_window_at_a_time() {
     let ids: Vec<&str> = first.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         ids,
-        app_ids[..21].iter().map(String::as_str).collect::<Vec<_>>()
+        app_ids[..21]
+            .iter()
+            .map(ApplicationId::as_str)
+            .collect::<Vec<_>>()
     );
     let rest = s.applications_of(&acc.id, window(20, 21)).await.unwrap();
     let ids: Vec<&str> = rest.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(
         ids,
-        app_ids[20..].iter().map(String::as_str).collect::<Vec<_>>()
+        app_ids[20..]
+            .iter()
+            .map(ApplicationId::as_str)
+            .collect::<Vec<_>>()
     );
 
     let page = s.mailbox_of(&acc.id, window(0, 21)).await.unwrap();

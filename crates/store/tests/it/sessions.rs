@@ -1,7 +1,7 @@
 //! Sessions, throttle counters and the session cache; with them the owner's uploads and
 //! the audit chain, as a signed-in request touches them.
 
-use eforeigner_domain::{Account, AccountStatus, TokenPurpose, Upload};
+use eforeigner_domain::{Account, AccountStatus, Email, OwnerKey, TokenPurpose, Upload};
 use eforeigner_store::*;
 use jiff::SignedDuration;
 
@@ -25,7 +25,7 @@ async fn sessions_throttles_uploads_and_audit_chain() {
         .unwrap();
     assert_eq!(s.session_by_token("th1").await.unwrap().unwrap().id, "s1");
     assert!(
-        !s.end_session("someone-else", "s1", n, &Effects::at(n))
+        !s.end_session(&"someone-else".into(), "s1", n, &Effects::at(n))
             .await
             .unwrap(),
         "only the owner ends it"
@@ -40,7 +40,7 @@ async fn sessions_throttles_uploads_and_audit_chain() {
 
     let up = Upload {
         id: "u1".into(),
-        owner_key: "draft:abc".into(),
+        owner_key: OwnerKey::Draft("abc".into()),
         purpose: "identity-document".into(),
         file_name: "pasoš.pdf".into(),
         content_type: "application/pdf".into(),
@@ -53,7 +53,12 @@ async fn sessions_throttles_uploads_and_audit_chain() {
     // `admit` sees the owner's current uploads; when it refuses, nothing is written.
     let refused = s.insert_upload(&up, &|_| false, &Effects::at(n)).await;
     assert!(matches!(refused, Err(StoreError::Stale)), "{refused:?}");
-    assert!(s.uploads_of("draft:abc").await.unwrap().is_empty());
+    assert!(
+        s.uploads_of(&OwnerKey::Draft("abc".into()))
+            .await
+            .unwrap()
+            .is_empty()
+    );
     s.insert_upload(&up, &|current| current.is_empty(), &Effects::at(n))
         .await
         .unwrap();
@@ -74,7 +79,13 @@ async fn sessions_throttles_uploads_and_audit_chain() {
         .await;
     assert!(matches!(refused, Err(StoreError::Stale)), "{refused:?}");
     assert_eq!(*seen.lock().unwrap(), ["u1"]);
-    assert_eq!(s.uploads_of("draft:abc").await.unwrap().len(), 1);
+    assert_eq!(
+        s.uploads_of(&OwnerKey::Draft("abc".into()))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     let mut b2 = a.clone();
     b2.updated_at = n + SignedDuration::from_secs(1);
     s.update_account(
@@ -82,17 +93,20 @@ async fn sessions_throttles_uploads_and_audit_chain() {
         a.updated_at,
         &UploadMove {
             supersede_current: true,
-            claim_from: Some("draft:abc".into()),
+            claim_from: Some(OwnerKey::Draft("abc".into())),
         },
         &Effects::at(n),
     )
     .await
     .unwrap();
-    let owned = s.uploads_of(&format!("account:{}", a.id)).await.unwrap();
+    let owned = s
+        .uploads_of(&OwnerKey::Account(a.id.clone()))
+        .await
+        .unwrap();
     assert_eq!(owned.len(), 1);
     assert_eq!(owned[0].file_name, "pasoš.pdf");
     assert!(
-        s.delete_upload("account:other", "u1")
+        s.delete_upload(&OwnerKey::Account("other".into()), "u1")
             .await
             .unwrap()
             .is_none()
@@ -101,7 +115,7 @@ async fn sessions_throttles_uploads_and_audit_chain() {
     let entry = |action: &str| NewAudit {
         actor_id: None,
         action: action.into(),
-        subject_id: Some(a.id.clone()),
+        subject_id: Some(a.id.to_string()),
         ip: Some("127.0.0.1".into()),
         details: "{}".into(),
     };
@@ -226,7 +240,7 @@ async fn session_lookup_sees_every_change_at_once() {
     assert_eq!(lookup("ch1").await.1.status, AccountStatus::Rejected);
 
     // A change through a redeemed token.
-    let change = |mut acc: Account, _: Option<String>| {
+    let change = |mut acc: Account, _: Option<Email>| {
         acc.status = AccountStatus::Active;
         acc.updated_at += SignedDuration::from_secs(1);
         (acc, Effects::at(n))

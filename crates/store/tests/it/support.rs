@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use eforeigner_domain::{Account, AccountStatus, Lang, Profile, Role, Session};
+use eforeigner_domain::{Account, AccountId, AccountStatus, Email, Lang, Profile, Role, Session};
 use eforeigner_store::SqlStore;
 use jiff::{SignedDuration, Timestamp};
 use sqlx::Connection;
@@ -70,8 +70,8 @@ pub fn now() -> Timestamp {
 /// A new applicant account of `email`, with a name in Serbian Latin script.
 pub fn account(email: &str, now: Timestamp) -> Account {
     Account::new(
-        uuid::Uuid::new_v4().to_string(),
-        email.into(),
+        uuid::Uuid::new_v4().to_string().into(),
+        Email::parse(email).unwrap(),
         "$argon2id$v=19$m=19456,t=2,p=1$x$y".into(),
         Role::Applicant,
         AccountStatus::PendingEmail,
@@ -87,10 +87,10 @@ pub fn account(email: &str, now: Timestamp) -> Account {
 }
 
 /// An open session `id` of `account_id`, begun at `n`.
-pub fn session(id: &str, account_id: &str, n: Timestamp) -> Session {
+pub fn session(id: &str, account_id: &AccountId, n: Timestamp) -> Session {
     Session {
         id: id.into(),
-        account_id: account_id.into(),
+        account_id: account_id.clone(),
         created_at: n,
         last_seen_at: n,
         idle_timeout_secs: 3600,

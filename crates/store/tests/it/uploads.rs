@@ -1,6 +1,6 @@
 //! Uploads: stale drafts' records swept, and the storage keys that records name.
 
-use eforeigner_domain::Upload;
+use eforeigner_domain::{OwnerKey, Upload};
 use eforeigner_store::*;
 use jiff::{SignedDuration, Timestamp};
 
@@ -15,7 +15,7 @@ async fn stale_draft_uploads_go_and_referenced_keys_are_known() {
     let n = now();
     let upload = |id: &str, owner: &str, at: Timestamp| Upload {
         id: id.into(),
-        owner_key: owner.into(),
+        owner_key: OwnerKey::parse(owner).unwrap(),
         purpose: "identity-document".into(),
         file_name: format!("{id}.pdf"),
         content_type: "application/pdf".into(),
@@ -27,9 +27,9 @@ async fn stale_draft_uploads_go_and_referenced_keys_are_known() {
     };
     let old = n - SignedDuration::from_hours(25);
     for u in [
-        upload("old1", "sweeptest:aaa", old),
-        upload("old2", "sweeptest:bbb", old),
-        upload("new1", "sweeptest:aaa", n),
+        upload("old1", "draft:aaa", old),
+        upload("old2", "draft:bbb", old),
+        upload("new1", "draft:aaa", n),
         upload("acct", "account:x", old),
     ] {
         s.insert_upload(&u, &|_| true, &Effects::at(n))
@@ -38,7 +38,11 @@ async fn stale_draft_uploads_go_and_referenced_keys_are_known() {
     }
     // Only the owners under the prefix: the account's record, as old, stays.
     let mut gone = s
-        .delete_stale_uploads("sweeptest:", n - SignedDuration::from_hours(24), 10)
+        .delete_stale_uploads(
+            OwnerKey::DRAFT_PREFIX,
+            n - SignedDuration::from_hours(24),
+            10,
+        )
         .await
         .unwrap();
     gone.sort();

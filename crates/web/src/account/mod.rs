@@ -83,7 +83,10 @@ pub fn profile_facts(ctx: &Ctx, a: &Account) -> Vec<(String, String)> {
                 })
                 .unwrap_or_else(dash),
         ),
-        (tr.t("field-ebs"), p.ebs.clone().unwrap_or_else(dash)),
+        (
+            tr.t("field-ebs"),
+            p.ebs.as_ref().map_or_else(dash, |e| e.as_str().to_string()),
+        ),
         (
             tr.t("field-id-doc-type"),
             p.id_doc_type
@@ -98,7 +101,7 @@ pub fn profile_facts(ctx: &Ctx, a: &Account) -> Vec<(String, String)> {
             tr.t("field-id-doc-expiry"),
             p.id_doc_expiry.map(|d| d.to_string()).unwrap_or_else(dash),
         ),
-        (tr.t("field-email"), a.email.clone()),
+        (tr.t("field-email"), a.email.to_string()),
         (tr.t("field-phone"), p.phone.clone().unwrap_or_else(dash)),
         (tr.t("field-language"), a.language.native_name().to_string()),
     ]
@@ -521,7 +524,7 @@ fn profile_values(a: &Account) -> HashMap<String, String> {
     put("sex", p.sex.map(|s| s.as_str().to_string()));
     put("citizenship", p.citizenship.clone());
     put("has_ebs", p.has_ebs.map(|s| s.as_str().to_string()));
-    put("ebs", p.ebs.clone());
+    put("ebs", p.ebs.as_ref().map(|e| e.as_str().to_string()));
     put("id_doc_type", p.id_doc_type.map(|s| s.as_str().to_string()));
     put("id_doc_number", p.id_doc_number.clone());
     put("id_doc_expiry", p.id_doc_expiry.map(|d| d.to_string()));

@@ -46,7 +46,7 @@ fn ebs_spec(ctx: &Ctx) -> FormSpec {
 pub async fn ebs_form(Require(ctx, auth, _): Require<UseServices>) -> Response {
     let mut values = HashMap::new();
     if let Some(e) = &auth.account.profile.ebs {
-        values.insert("ebs".to_string(), e.clone());
+        values.insert("ebs".to_string(), e.as_str().to_string());
     }
     form_page(
         &ctx,

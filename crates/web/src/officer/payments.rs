@@ -19,7 +19,7 @@ use crate::redirect::see_other;
 use crate::templates::{Page, render};
 use eforeigner_domain::applications::Applications;
 use eforeigner_domain::payments::PaymentOutcome;
-use eforeigner_domain::{Account, DomainError, FieldErrors};
+use eforeigner_domain::{Account, ApplicationId, DomainError, FieldErrors};
 
 /// A supervisor's form: a note saying how the payment was checked or resolved.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -111,7 +111,7 @@ async fn payments_page(
     let rows = apps
         .iter()
         .map(|a| AwaitingRow {
-            id: a.id.clone(),
+            id: a.id.to_string(),
             reference: a.case_reference.clone().unwrap_or_default(),
             payment_reference: Applications::written_reference(a)
                 .map(|r| r.written())
@@ -168,7 +168,7 @@ pub async fn payments(
 pub async fn confirm_payment(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<ConfirmPayments>,
-    Path(id): Path<String>,
+    Path(id): Path<ApplicationId>,
     CsrfForm(f): CsrfForm<NoteForm>,
 ) -> Result<Response, PageError> {
     match state
@@ -182,7 +182,7 @@ pub async fn confirm_payment(
         }
         Ok(_) => Ok(see_other("/officer/payments")),
         Err(DomainError::Invalid(e)) => {
-            payments_page(&state, &ctx, &auth.account, &e, Some(&id)).await
+            payments_page(&state, &ctx, &auth.account, &e, Some(id.as_str())).await
         }
         Err(e) => Err(e.into()),
     }

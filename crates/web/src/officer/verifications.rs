@@ -18,7 +18,7 @@ use crate::html::{csrf_errors, values_of};
 use crate::i18n::names::name_language;
 use crate::redirect::see_other;
 use crate::templates::{CasePage, Field, Page, QueuePage, QueueRow, UploadView, render};
-use eforeigner_domain::{AccountStatus, DomainError, RejectionReason};
+use eforeigner_domain::{AccountId, AccountStatus, DomainError, RejectionReason};
 
 /// Accounts must be checked within this time (seed 000: "within 24 hours at the latest").
 pub const VERIFICATION_DEADLINE: SignedDuration = SignedDuration::from_hours(24);
@@ -50,7 +50,7 @@ pub async fn queue(
             let since = a.submitted_at.unwrap_or(a.created_at);
             let waited = now.duration_since(since);
             QueueRow {
-                id: a.id.clone(),
+                id: a.id.to_string(),
                 name: format!("{} {}", a.profile.given_names, a.profile.surname),
                 citizenship: a
                     .profile
@@ -94,7 +94,7 @@ async fn case_page(
     state: &AppState,
     ctx: &Ctx,
     officer: &eforeigner_domain::Account,
-    id: &str,
+    id: &AccountId,
     form: FormView,
 ) -> Result<Response, PageError> {
     let (account, docs) = state
@@ -103,7 +103,7 @@ async fn case_page(
         .await?;
     let mut r = render(&CasePage {
         p: Page::new(ctx, "case-title"),
-        id: account.id.clone(),
+        id: account.id.to_string(),
         heading: format!(
             "{} {}",
             account.profile.given_names, account.profile.surname
@@ -124,7 +124,7 @@ async fn case_page(
 pub async fn case(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<VerifyAccounts>,
-    Path(id): Path<String>,
+    Path(id): Path<AccountId>,
 ) -> Result<Response, PageError> {
     let form = FormView::empty(&ctx.tr);
     case_page(&state, &ctx, &auth.account, &id, form).await
@@ -134,7 +134,7 @@ pub async fn case(
 pub async fn approve(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<VerifyAccounts>,
-    Path(id): Path<String>,
+    Path(id): Path<AccountId>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, PageError> {
     match state
@@ -166,7 +166,7 @@ pub struct RejectForm {
 pub async fn reject(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<VerifyAccounts>,
-    Path(id): Path<String>,
+    Path(id): Path<AccountId>,
     form: CheckedForm<RejectForm>,
 ) -> Result<Response, PageError> {
     let values = values_of(form.fields());

@@ -28,7 +28,9 @@ use crate::forms::MultipartForm;
 use crate::routes::Access;
 use eforeigner_domain::access::Permission;
 use eforeigner_domain::accounts::RegisterError;
-use eforeigner_domain::{Account, AccountStatus, DomainError, Lang, Role, Session, SignIn};
+use eforeigner_domain::{
+    Account, AccountId, AccountStatus, DomainError, Lang, Role, Session, SignIn,
+};
 
 /// The API's routes, at their full paths under `/api` (merged into the application's
 /// router), with `/api/openapi.json` serving their description.
@@ -214,8 +216,8 @@ pub struct AccountView {
 impl From<&Account> for AccountView {
     fn from(a: &Account) -> Self {
         Self {
-            id: a.id.clone(),
-            email: a.email.clone(),
+            id: a.id.to_string(),
+            email: a.email.to_string(),
             role: a.role,
             status: a.status,
             given_names: a.profile.given_names.clone(),
@@ -282,7 +284,7 @@ impl From<&SignIn> for SignInView {
             at: s.at.to_string(),
             ip: s.ip.clone(),
             user_agent: s.user_agent.clone(),
-            method: s.method.clone(),
+            method: s.method.to_string(),
             succeeded: s.succeeded,
         }
     }
@@ -801,7 +803,7 @@ async fn verification_queue(
 async fn decide(
     State(state): State<AppState>,
     user: Require<VerifyAccounts>,
-    Path(id): Path<String>,
+    Path(id): Path<AccountId>,
     ApiJson(body): ApiJson<Decision>,
 ) -> Result<Json<AccountView>, ApiError> {
     let Require(ctx, auth, _) = user;

@@ -34,10 +34,12 @@ use eforeigner_domain::access::{self, Permission};
 use eforeigner_domain::applications::steps::{
     self, EDUCATION_LEVELS, FieldKind, Options, PAYMENT_METHODS, StepId, StepInput, StepState,
 };
-use eforeigner_domain::applications::{Application, ApplicationStatus, Applications, parse_kind};
+use eforeigner_domain::applications::{
+    Application, ApplicationStatus, Applications, PaymentMethod, parse_kind,
+};
 use eforeigner_domain::paging::PageNumber;
 use eforeigner_domain::uploads;
-use eforeigner_domain::{Account, DomainError, FieldErrors, Upload};
+use eforeigner_domain::{Account, ApplicationId, DomainError, FieldErrors, Upload};
 
 /// The cookie that holds the token of answers kept when a session ended mid-step.
 const KEPT_COOKIE: &str = "kept_answers";
@@ -121,7 +123,7 @@ fn step_title_key(step: StepId) -> String {
 async fn load(
     state: &AppState,
     account: &Account,
-    id: &str,
+    id: &ApplicationId,
 ) -> Result<(Application, Vec<Upload>), PageError> {
     let app = state.applications.get(account, id).await?;
     let uploads = state.applications.uploads(&app).await?;
@@ -194,7 +196,7 @@ pub async fn list(
         .items
         .iter()
         .map(|a| CaseRow {
-            id: &a.id,
+            id: a.id.as_str(),
             reference: a
                 .case_reference
                 .as_deref()
@@ -455,7 +457,7 @@ pub struct StepQuery {
 pub async fn show(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path(id): Path<String>,
+    Path(id): Path<ApplicationId>,
     Query(q): Query<CaseQuery>,
 ) -> Result<Response, PageError> {
     let (app, uploads) = load(&state, &auth.account, &id).await?;
@@ -485,7 +487,7 @@ pub async fn show(
         };
         return Ok(render(&TasksPage {
             p: Page::new(&ctx, "tasks-title"),
-            id: app.id.clone(),
+            id: app.id.to_string(),
             kind: tr.t(&format!("app-kind-{}", app.kind.code())),
             tasks,
             done,
@@ -559,7 +561,7 @@ pub async fn show(
     };
     Ok(render(&CasePage {
         p: Page::new(&ctx, "app-case-title"),
-        id: app.id.clone(),
+        id: app.id.to_string(),
         reference: app.case_reference.clone().unwrap_or_default(),
         status: app.status.as_str().into(),
         status_text: tr.t(&format!("app-status-{}", app.status.as_str())),
@@ -822,7 +824,7 @@ fn step_page(
     };
     let mut r = render(&StepPage {
         p: Page::new(ctx, &step_title_key(step)),
-        id: app.id.clone(),
+        id: app.id.to_string(),
         step: step.as_str().into(),
         counter: tr.t_args(
             "step-counter",
@@ -924,7 +926,7 @@ fn values_of(app: &Application, step: StepId) -> HashMap<String, String> {
 pub async fn step_form(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path((id, step)): Path<(String, String)>,
+    Path((id, step)): Path<(ApplicationId, String)>,
     Query(q): Query<StepQuery>,
     headers: axum::http::HeaderMap,
 ) -> Result<Response, PageError> {
@@ -981,7 +983,7 @@ pub async fn step_form(
 pub async fn step_save(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path((id, step)): Path<(String, String)>,
+    Path((id, step)): Path<(ApplicationId, String)>,
     CsrfForm(Fields(f)): CsrfForm<Fields>,
 ) -> Result<Response, PageError> {
     let step = StepId::parse(&step).ok_or(PageError::NotFound)?;
@@ -1050,7 +1052,7 @@ async fn save_and_go(
     state: &AppState,
     ctx: &Ctx,
     auth: &crate::context::Auth,
-    id: &str,
+    id: &ApplicationId,
     step: StepId,
     values: BTreeMap<String, String>,
     based_on: &str,
@@ -1077,7 +1079,7 @@ async fn save_and_go(
             if saved.errors.is_empty()
                 && step == StepId::Fees
                 && !go.slip_shown
-                && saved.app.answers.get(StepId::Fees, "payment_method") == "slip"
+                && saved.app.payment_method == Some(PaymentMethod::Slip)
             {
                 let review = if review { "&review=1" } else { "" };
                 return Ok(see_other(&format!(
@@ -1154,10 +1156,10 @@ async fn save_and_go(
 pub async fn documents_save(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path(id): Path<String>,
+    Path(id): Path<ApplicationId>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    if !is_plain_id(&id) {
+    if !is_plain_id(id.as_str()) {
         return Err(PageError::NotFound);
     }
     let key_for = |file: &str| format!("applications/{id}/{file}");
@@ -1257,12 +1259,12 @@ fn is_plain_id(id: &str) -> bool {
 
 /// Where a change sent to an application that is no longer a draft (submitted or deleted
 /// from another tab meanwhile) goes: its page, which says the change was not saved.
-fn locked(id: &str) -> PageError {
+fn locked(id: &ApplicationId) -> PageError {
     PageError::SeeOther(format!("/applications/{id}?locked=1"))
 }
 
 /// A failed change to the draft `id`, as a page answer.
-fn draft_change_failed(id: &str, e: DomainError) -> PageError {
+fn draft_change_failed(id: &ApplicationId, e: DomainError) -> PageError {
     match e {
         DomainError::NotDraft => locked(id),
         other => other.into(),
@@ -1273,13 +1275,13 @@ fn draft_change_failed(id: &str, e: DomainError) -> PageError {
 pub async fn add_files(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path(id): Path<String>,
+    Path(id): Path<ApplicationId>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     // The draft is read while the files arrive (an upload spends milliseconds on the
     // wire). Its files are received into its own folder: an id that cannot name one is no
     // application's.
-    if !is_plain_id(&id) {
+    if !is_plain_id(id.as_str()) {
         return Err(PageError::NotFound);
     }
     let key_for = |file: &str| format!("applications/{id}/{file}");
@@ -1334,7 +1336,7 @@ pub async fn add_files(
 pub async fn delete_file(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path((id, upload)): Path<(String, String)>,
+    Path((id, upload)): Path<(ApplicationId, String)>,
     _form: CsrfForm<NoFields>,
 ) -> Result<Response, PageError> {
     state
@@ -1350,7 +1352,7 @@ pub async fn delete_file(
 pub async fn file(
     State(state): State<AppState>,
     Require(_ctx, auth, _): Require<UseServices>,
-    Path((id, upload)): Path<(String, String)>,
+    Path((id, upload)): Path<(ApplicationId, String)>,
 ) -> Result<Response, PageError> {
     let (u, bytes) = state.applications.file(&auth.account, &id, &upload).await?;
     Ok(download(&u.content_type, &u.file_name, bytes.to_vec()))
@@ -1365,7 +1367,7 @@ pub fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
 pub async fn slip_pdf(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path(id): Path<String>,
+    Path(id): Path<ApplicationId>,
 ) -> Result<Response, PageError> {
     let app = state.applications.get(&auth.account, &id).await?;
     let slip = app_slip(&state, &ctx, &app).ok_or(PageError::NotFound)?;
@@ -1483,7 +1485,7 @@ fn review_page(
     };
     let mut r = render(&ReviewPage {
         p: Page::new(ctx, "review-title"),
-        id: app.id.clone(),
+        id: app.id.to_string(),
         sections,
         f: FormView::with(tr, HashMap::new(), errors),
         based_on: app.answers_stamp(),
@@ -1500,7 +1502,7 @@ fn review_page(
 pub async fn review(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path(id): Path<String>,
+    Path(id): Path<ApplicationId>,
 ) -> Result<Response, PageError> {
     let (app, uploads) = load(&state, &auth.account, &id).await?;
     if app.status != ApplicationStatus::Draft {
@@ -1531,7 +1533,7 @@ pub struct SubmitForm {
 pub async fn submit(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path(id): Path<String>,
+    Path(id): Path<ApplicationId>,
     CsrfForm(f): CsrfForm<SubmitForm>,
 ) -> Result<Response, PageError> {
     let declaration = f.declaration.as_deref() == Some("on");
@@ -1566,7 +1568,7 @@ pub async fn submit(
 pub async fn delete_form(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path(id): Path<String>,
+    Path(id): Path<ApplicationId>,
 ) -> Result<Response, PageError> {
     let app = state.applications.get(&auth.account, &id).await?;
     if app.status != ApplicationStatus::Draft {
@@ -1592,7 +1594,7 @@ pub async fn delete_form(
 pub async fn delete(
     State(state): State<AppState>,
     Require(ctx, auth, _): Require<UseServices>,
-    Path(id): Path<String>,
+    Path(id): Path<ApplicationId>,
     _form: CsrfForm<NoFields>,
 ) -> Result<Response, PageError> {
     state
