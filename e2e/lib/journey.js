@@ -50,6 +50,9 @@ export const DEMO_PASSWORD = 'sunrise-lantern-harbour-42';
 export const DEMO_APPLICANT = 'applicant@demo.eforeigner.test';
 export const VERIFIER = 'verifier@demo.eforeigner.test';
 export const SUPERVISOR = 'supervisor@demo.eforeigner.test';
+export const INSPECTOR = 'inspector@demo.eforeigner.test';
+// The demo applicant whose request is already submitted and paid (crates/eforeigner/src/demo.rs).
+export const RESIDENT = 'resident@demo.eforeigner.test';
 
 // Texts of the account pages the helpers look for, per page language (from
 // crates/eforeigner/locales/*.ftl).
@@ -75,6 +78,7 @@ export const ACCOUNT_TEXT = {
     accountTitle: 'Your account',
     queueTitle: 'Accounts awaiting verification',
     paymentsTitle: 'Payments awaiting confirmation',
+    casesTitle: 'Residence cases',
     statusHeading: 'Status',
     awaiting: 'Awaiting verification',
     active: 'Active',
@@ -100,6 +104,7 @@ export const ACCOUNT_TEXT = {
     loginInvalid: 'Адреса е-поште или лозинка није тачна.',
     accountTitle: 'Ваш налог',
     queueTitle: 'Налози који чекају проверу',
+    casesTitle: 'Предмети боравка',
     statusHeading: 'Статус',
     awaiting: 'Чека проверу',
     active: 'Активан',
@@ -279,18 +284,25 @@ export async function confirmEmail(page, person, { t = ACCOUNT_TEXT.en } = {}) {
 
 /**
  * Where a person lands after signing in when no page asked for the login
- * (crates/web/src/pages/login.rs, `landing`): the verification officer on the accounts awaiting
- * verification, a supervisor on the payments awaiting confirmation, an applicant on /account.
+ * (crates/web/src/public/login.rs, `landing`): the verification officer on the accounts awaiting
+ * verification, a supervisor on the payments awaiting confirmation, an inspector on the cases of
+ * their department, an applicant on /account.
  */
 export function landingFor(email) {
   if (email === VERIFIER) return '/officer/verifications';
   if (email === SUPERVISOR) return '/officer/payments';
+  if (email === INSPECTOR) return '/officer/cases';
   return '/account';
 }
 
 /** The heading (in `t`, ACCOUNT_TEXT) of a landing page after signing in. */
 function landingTitle(landing, t) {
-  return { '/account': t.accountTitle, '/officer/verifications': t.queueTitle, '/officer/payments': t.paymentsTitle }[landing];
+  return {
+    '/account': t.accountTitle,
+    '/officer/verifications': t.queueTitle,
+    '/officer/payments': t.paymentsTitle,
+    '/officer/cases': t.casesTitle,
+  }[landing];
 }
 
 /**

@@ -19,6 +19,9 @@ pub enum Permission {
     VerifyAccounts,
     /// Confirm fee payments and resolve bank-statement lines that need attention.
     ConfirmPayments,
+    /// Work the residence cases of one's own police department: the queue, a case, taking
+    /// it and the moves the status machine gives an inspector.
+    HandleCases,
 }
 
 impl Permission {
@@ -27,6 +30,7 @@ impl Permission {
         Permission::UseServices,
         Permission::VerifyAccounts,
         Permission::ConfirmPayments,
+        Permission::HandleCases,
     ];
 
     /// A stable name (tests, logs).
@@ -35,6 +39,7 @@ impl Permission {
             Permission::UseServices => "use-services",
             Permission::VerifyAccounts => "verify-accounts",
             Permission::ConfirmPayments => "confirm-payments",
+            Permission::HandleCases => "handle-cases",
         }
     }
 }
@@ -45,10 +50,14 @@ pub const TABLE: &[(Role, &[Permission])] = &[
     (Role::VerificationOfficer, &[Permission::VerifyAccounts]),
     (Role::CounterOfficer, &[]),
     (Role::MunicipalityAdmin, &[]),
-    (Role::Inspector, &[]),
+    (Role::Inspector, &[Permission::HandleCases]),
     (
         Role::Supervisor,
-        &[Permission::VerifyAccounts, Permission::ConfirmPayments],
+        &[
+            Permission::VerifyAccounts,
+            Permission::ConfirmPayments,
+            Permission::HandleCases,
+        ],
     ),
     (
         Role::Admin,

@@ -17,6 +17,8 @@ string_enum!(
         AccountDetailsChanged = "account.details_changed",
         /// The foreigner's registration number was linked to the account.
         AccountEbsLinked = "account.ebs_linked",
+        /// An officer was assigned to a police department (or taken off one).
+        AccountDepartmentAssigned = "account.department_assigned",
         /// The account was locked after too many failed sign-ins.
         AccountLocked = "account.locked",
         /// The e-mail address was confirmed.
@@ -67,6 +69,13 @@ string_enum!(
         ApplicationExpired = "application.expired",
         /// An application was submitted.
         ApplicationSubmitted = "application.submitted",
+        /// An officer opened a case (every opening is recorded: who looked at a case is
+        /// shown to its applicant).
+        CaseOpened = "case.opened",
+        /// An officer opened a document of a case.
+        CaseDocumentViewed = "case.document_viewed",
+        /// An inspector took a case.
+        CaseTaken = "case.taken",
         /// A payment line was recorded (matched, or needing attention).
         PaymentRecorded = "payment.recorded",
         /// An officer resolved a payment that needed attention.

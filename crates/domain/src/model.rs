@@ -8,6 +8,15 @@ use crate::ids::{AccountId, OwnerKey};
 /// The foreigner's registration number, as the rules crate parses it.
 pub use eforeigner_rules::{Ebs, Email};
 
+/// A police department (the rules crate's table): where an officer works, and which
+/// handles a case (the one of the municipality of residence).
+pub type Department = &'static eforeigner_rules::municipalities::PoliceDepartment;
+
+/// The department whose slug (its stored form) is `slug`.
+pub fn find_department(slug: &str) -> Option<Department> {
+    eforeigner_rules::municipalities::find_police_department(slug)
+}
+
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -257,6 +266,9 @@ pub struct Account {
     pub failed_logins: i64,
     /// Set when the password was locked after too many failures (reset unlocks).
     pub locked_at: Option<Timestamp>,
+    /// The police department an officer works in (inspectors and supervisors see its
+    /// cases only); none for applicants.
+    pub department: Option<Department>,
     /// Created.
     pub created_at: Timestamp,
     /// Last changed.
@@ -281,6 +293,7 @@ impl std::fmt::Debug for Account {
             .field("rejection_note", &self.rejection_note)
             .field("failed_logins", &self.failed_logins)
             .field("locked_at", &self.locked_at)
+            .field("department", &self.department.map(|d| d.slug))
             .field("created_at", &self.created_at)
             .field("updated_at", &self.updated_at)
             .finish()
@@ -320,6 +333,7 @@ impl Account {
             rejection_note: None,
             failed_logins: 0,
             locked_at: None,
+            department: None,
             created_at: now,
             updated_at: now,
         }

@@ -195,6 +195,7 @@ impl App {
                 "Ana",
                 "Applicant",
             ),
+            (crate::demo::RESIDENT, Role::Applicant, "Oksana", "Resident"),
             (
                 "verifier@demo.eforeigner.test",
                 Role::VerificationOfficer,
@@ -246,6 +247,18 @@ impl App {
         }
         self.complete_demo_applicant("applicant@demo.eforeigner.test")
             .await?;
+        self.complete_demo_applicant(crate::demo::RESIDENT).await?;
+        let find = async |email: &str| {
+            self.accounts
+                .find_by_email(email)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("demo account {email} is missing"))
+        };
+        let inspector = find("inspector@demo.eforeigner.test").await?;
+        let supervisor = find("supervisor@demo.eforeigner.test").await?;
+        crate::demo::assign_departments(self, &[&inspector, &supervisor]).await?;
+        let resident = find(crate::demo::RESIDENT).await?;
+        crate::demo::seed_case(self, &resident, &supervisor).await?;
         Ok(out)
     }
 

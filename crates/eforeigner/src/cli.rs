@@ -78,6 +78,10 @@ pub enum UserCommand {
         /// Surname.
         #[arg(long, default_value = "User")]
         surname: String,
+        /// For an inspector or supervisor: the police department whose cases they work
+        /// (its slug, e.g. `beograd`, `novi_sad`; an unknown slug is answered with the list).
+        #[arg(long)]
+        department: Option<String>,
     },
 }
 
@@ -142,11 +146,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let app = App::build(config, Arc::new(SystemClock)).await?;
-            let actor = crate::domain::Actor {
-                account_id: None,
-                ip: "cli".into(),
-                user_agent: "eforeigner payments import".into(),
-            };
+            let actor = operator("eforeigner payments import");
             let report = app.applications.import_statement(&text, &actor).await?;
             // The confirmations of receipt and their e-mails are left to the running portal
             // (`eforeigner serve`), whose address (`EFOREIGNER_PUBLIC_URL`) is what their
@@ -170,8 +170,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     role,
                     given_name,
                     surname,
+                    department,
                 },
         } => {
+            let department = match department.as_deref() {
+                None => None,
+                Some(slug) => Some(crate::domain::find_department(slug).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "unknown department {slug}; one of: {}",
+                        eforeigner_rules::municipalities::police_departments()
+                            .iter()
+                            .map(|d| d.slug)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })?),
+            };
             let role = Role::parse(&role).ok_or_else(|| {
                 anyhow::anyhow!(
                     "unknown role {role}; one of: {}",
@@ -191,7 +205,25 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .create_active_user(&email, role, password, &given_name, &surname)
                 .await
             {
-                Ok(a) => println!("created {} ({}) with id {}", a.email, a.role, a.id),
+                Ok(a) => {
+                    let a = match department {
+                        Some(d) => app
+                            .accounts
+                            .assign_department(&a, Some(d), &operator("eforeigner user create"))
+                            .await
+                            .map_err(|e| anyhow::anyhow!("assigning the department: {e}"))?,
+                        None => a,
+                    };
+                    println!(
+                        "created {} ({}{}) with id {}",
+                        a.email,
+                        a.role,
+                        a.department
+                            .map(|d| format!(", department {}", d.slug))
+                            .unwrap_or_default(),
+                        a.id
+                    );
+                }
                 Err(crate::domain::DomainError::Invalid(errors)) => {
                     let text: Vec<String> = errors
                         .0
@@ -285,4 +317,13 @@ pub fn format_report(r: &ImportReport) -> String {
         r.unreadable.len()
     );
     out
+}
+
+/// The operator at the command line, as the audit log records them.
+fn operator(command: &str) -> crate::domain::Actor {
+    crate::domain::Actor {
+        account_id: None,
+        ip: "cli".into(),
+        user_agent: command.into(),
+    }
 }

@@ -98,6 +98,13 @@ pub mod permit {
     impl Permit for ConfirmPayments {
         const PERMISSION: Permission = Permission::ConfirmPayments;
     }
+
+    /// [`Permission::HandleCases`]: the residence cases of one's department.
+    #[derive(Clone, Copy, Debug)]
+    pub struct HandleCases;
+    impl Permit for HandleCases {
+        const PERMISSION: Permission = Permission::HandleCases;
+    }
 }
 
 /// A signed-in user whose account may do `P` now (the domain's

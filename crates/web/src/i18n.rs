@@ -16,7 +16,7 @@ pub mod names;
 
 /// Per language: the portal's messages, those of the residence rules and their pages, and
 /// those of the online application, the e-Mailbox and the verification page.
-const SOURCES: [(Lang, &str); 12] = [
+const SOURCES: [(Lang, &str); 16] = [
     (Lang::En, include_str!("../locales/en.ftl")),
     (Lang::SrLatn, include_str!("../locales/sr-Latn.ftl")),
     (Lang::SrCyrl, include_str!("../locales/sr-Cyrl.ftl")),
@@ -41,6 +41,10 @@ const SOURCES: [(Lang, &str); 12] = [
         include_str!("../locales/applications/sr-Cyrl.ftl"),
     ),
     (Lang::Ru, include_str!("../locales/applications/ru.ftl")),
+    (Lang::En, include_str!("../locales/cases/en.ftl")),
+    (Lang::SrLatn, include_str!("../locales/cases/sr-Latn.ftl")),
+    (Lang::SrCyrl, include_str!("../locales/cases/sr-Cyrl.ftl")),
+    (Lang::Ru, include_str!("../locales/cases/ru.ftl")),
 ];
 
 /// The loaded translations of every language.

@@ -22,6 +22,8 @@ pub struct NavUser {
     pub is_applicant: bool,
     /// Whether to show the payments back office.
     pub is_supervisor: bool,
+    /// Whether to show the department's cases.
+    pub handles_cases: bool,
 }
 
 /// What the layout needs.
@@ -77,6 +79,7 @@ impl Page {
             // An applicant still being checked sees the links, which explain the wait.
             is_applicant: access::granted(a.account.role, Permission::UseServices),
             is_supervisor: access::may(&a.account, Permission::ConfirmPayments),
+            handles_cases: access::may(&a.account, Permission::HandleCases),
         });
         let session = ctx.auth.as_ref().map(|a| &a.session);
         let expires = session.map(|s| s.expires_at());
@@ -659,10 +662,11 @@ impl Pagination {
     pub fn of<T>(paged: &eforeigner_domain::paging::Paged<T>, path: &str) -> Self {
         let n = paged.page.get();
         let link = |to: u32| {
+            let sep = if path.contains('?') { '&' } else { '?' };
             if to == 1 {
                 path.to_string()
             } else {
-                format!("{path}?page={to}")
+                format!("{path}{sep}page={to}")
             }
         };
         Self {

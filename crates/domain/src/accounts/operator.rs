@@ -3,12 +3,14 @@
 use serde_json::json;
 
 use super::{Accounts, audit};
+use crate::access::{self, Permission};
 use crate::audit::AuditAction;
 use crate::clock::new_id;
 use crate::registration::{check_email, check_password};
 use crate::store::{Effects, UploadMove};
 use crate::{
-    Account, AccountId, AccountStatus, Actor, DomainError, FieldErrors, Lang, Profile, Role,
+    Account, AccountId, AccountStatus, Actor, Department, DomainError, FieldErrors, Lang, Profile,
+    Role,
 };
 
 impl Accounts {
@@ -69,6 +71,30 @@ impl Accounts {
             .insert_account(&account, None, &UploadMove::default(), &effects)
             .await?;
         Ok(account)
+    }
+
+    /// Assigns the officer `account` to `department` (or takes them off any): an inspector
+    /// or supervisor works the cases of their department only. Audited as `actor`.
+    pub async fn assign_department(
+        &self,
+        account: &Account,
+        department: Option<Department>,
+        actor: &Actor,
+    ) -> Result<Account, DomainError> {
+        if !access::granted(account.role, Permission::HandleCases) && department.is_some() {
+            return Err(DomainError::Conflict);
+        }
+        let mut updated = account.clone();
+        updated.department = department;
+        updated.updated_at = self.now();
+        let effects = Effects::at(updated.updated_at).with_audit(audit(
+            actor,
+            AuditAction::AccountDepartmentAssigned,
+            Some(account.id.as_str()),
+            json!({"department": department.map(|d| d.slug)}),
+        ));
+        self.save(&updated, account, &effects).await?;
+        Ok(updated)
     }
 
     /// The account with this e-mail, if any (operator tools, tests).

@@ -103,9 +103,23 @@ pub struct Application {
     pub expires_at: Option<Timestamp>,
     /// Drafts: when the "will be deleted" e-mail was queued.
     pub expiry_warned_at: Option<Timestamp>,
+    /// The police department that handles the case (of the municipality of residence),
+    /// set at submission.
+    pub department: Option<crate::Department>,
+    /// The inspector handling the case, once one took it.
+    pub assignee_id: Option<AccountId>,
 }
 
 impl Application {
+    /// The police department of the municipality of residence the reasons step names (the
+    /// one that handles the case).
+    pub fn residence_department(&self) -> Option<crate::Department> {
+        eforeigner_rules::municipalities::find_municipality(
+            self.answers.get(StepId::Reasons, "residence_municipality"),
+        )
+        .map(|m| m.police_department)
+    }
+
     /// What a form of this draft is based on: a fingerprint of its kind and answers (16 hex
     /// digits of their SHA-256). A save or a submission based on other answers is refused as
     /// a change from another tab; a write that changed no answer (a payment confirmed

@@ -452,6 +452,34 @@ pub struct MailboxLine {
     pub opened_at: Option<Timestamp>,
 }
 
+/// A line of a department's queue of cases (no answers: the queue stays fast).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseLine {
+    /// Id.
+    pub id: ApplicationId,
+    /// First or extension.
+    pub kind: crate::applications::ApplicationKind,
+    /// Status.
+    pub status: ApplicationStatus,
+    /// Case reference.
+    pub case_reference: Option<String>,
+    /// The chosen ground code.
+    pub ground: Option<String>,
+    /// When the applicant submitted it.
+    pub submitted_at: Option<Timestamp>,
+    /// The inspector handling it.
+    pub assignee_id: Option<AccountId>,
+}
+
+/// Which of a department's cases a queue shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    /// Only cases in this status (else every status after payment).
+    pub status: Option<ApplicationStatus>,
+    /// Only cases this inspector handles.
+    pub assignee: Option<AccountId>,
+}
+
 /// A line of "My applications" (no answers: the list stays fast with many cases).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplicationSummary {
@@ -529,6 +557,19 @@ pub trait ApplicationRepo: Send + Sync {
         account_id: &AccountId,
         window: Window,
     ) -> Result<Vec<ApplicationSummary>, StoreError>;
+    /// The rows `window` of `department`'s cases that `filter` lets through, oldest
+    /// submission first. Drafts and cases awaiting payment are not the department's yet.
+    async fn department_cases(
+        &self,
+        department: crate::Department,
+        filter: &CaseFilter,
+        window: Window,
+    ) -> Result<Vec<CaseLine>, StoreError>;
+    /// How many of `department`'s cases are in each status (statuses with none left out).
+    async fn department_counts(
+        &self,
+        department: crate::Department,
+    ) -> Result<Vec<(ApplicationStatus, i64)>, StoreError>;
     /// The history of an application, oldest first.
     async fn events_of(
         &self,

@@ -498,7 +498,11 @@ async fn cli_created_users_are_active_and_demo_seed_is_idempotent() {
     let t = TestApp::spawn().await;
     let first = t.app().seed_demo().await.unwrap();
     let second = t.app().seed_demo().await.unwrap();
-    assert_eq!(first.len(), 7);
+    assert_eq!(
+        first.len(),
+        8,
+        "an applicant, a resident with a request, six officer roles"
+    );
     assert_eq!(first, second);
     for (email, role, password) in first {
         let b = t.browser();

@@ -13,6 +13,7 @@ mod accounts;
 mod api;
 mod applications;
 mod bad_input;
+mod cases;
 mod hardening;
 mod residence;
 mod security;

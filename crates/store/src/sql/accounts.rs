@@ -18,7 +18,7 @@ use eforeigner_domain::{
 const ACCOUNT_COLUMNS: &str = "id, email, password_hash, role, status, given_names, surname, \
     date_of_birth, sex, citizenship, phone, has_ebs, ebs, id_doc_type, id_doc_number, \
     id_doc_expiry, language, email_confirmed_at, submitted_at, verified_at, verified_by, \
-    rejection_reason, rejection_note, failed_logins, locked_at, created_at, updated_at";
+    rejection_reason, rejection_note, failed_logins, locked_at, created_at, updated_at, department";
 
 fn account_from_row(row: &AnyRow) -> Result<Account, StoreError> {
     Ok(Account {
@@ -51,6 +51,7 @@ fn account_from_row(row: &AnyRow) -> Result<Account, StoreError> {
         locked_at: opt_ts(row, "locked_at")?,
         created_at: ts(row, "created_at")?,
         updated_at: ts(row, "updated_at")?,
+        department: opt_enum(row, "department", eforeigner_domain::find_department)?,
     })
 }
 
@@ -87,6 +88,7 @@ fn bind_account<'q>(
         .bind(opt_micros(a.locked_at))
         .bind(micros(a.created_at))
         .bind(micros(a.updated_at))
+        .bind(a.department.map(|d| d.slug))
 }
 
 impl SqlStore {
@@ -154,10 +156,13 @@ impl AccountRepo for SqlStore {
         effects: &Effects,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
+        // One placeholder per column: a column added to the list cannot be left unbound.
+        let placeholders: Vec<String> = (1..=ACCOUNT_COLUMNS.split(',').count())
+            .map(|i| format!("${i}"))
+            .collect();
         let sql = format!(
-            "INSERT INTO accounts ({ACCOUNT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
-             $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, \
-             $25, $26, $27)"
+            "INSERT INTO accounts ({ACCOUNT_COLUMNS}) VALUES ({})",
+            placeholders.join(", ")
         );
         bind_account(sqlx::query(&sql), account)
             .execute(&mut *tx)

@@ -17,14 +17,15 @@ use eforeigner_domain::applications::{
 };
 use eforeigner_domain::paging::Window;
 use eforeigner_domain::store::{
-    ApplicationRepo, ApplicationSummary, Effects, MailboxLine, MailboxSlice, StoreError,
-    UploadsCheck,
+    ApplicationRepo, ApplicationSummary, CaseFilter, CaseLine, Effects, MailboxLine, MailboxSlice,
+    StoreError, UploadsCheck,
 };
-use eforeigner_domain::{AccountId, ApplicationId, Upload};
+use eforeigner_domain::{AccountId, ApplicationId, Department, Upload};
 
 const APP_COLUMNS: &str = "id, account_id, kind, status, answers, ground, version, \
     case_reference, payment_reference, payment_method, fee_due_para, paid_at, submitted_at, \
-    received_at, verify_code, deadline, created_at, updated_at, expires_at, expiry_warned_at";
+    received_at, verify_code, deadline, created_at, updated_at, expires_at, expiry_warned_at, \
+    department, assignee_id";
 
 fn app_from_row(row: &AnyRow) -> Result<Application, StoreError> {
     let answers: String = row.try_get("answers")?;
@@ -49,6 +50,8 @@ fn app_from_row(row: &AnyRow) -> Result<Application, StoreError> {
         updated_at: ts(row, "updated_at")?,
         expires_at: opt_ts(row, "expires_at")?,
         expiry_warned_at: opt_ts(row, "expiry_warned_at")?,
+        department: opt_enum(row, "department", eforeigner_domain::find_department)?,
+        assignee_id: opt_id(row, "assignee_id", AccountId::new)?,
     })
 }
 
@@ -77,6 +80,8 @@ fn bind_app<'q>(q: Query<'q>, a: &'q Application, answers: String) -> Query<'q> 
         .bind(micros(a.updated_at))
         .bind(opt_micros(a.expires_at))
         .bind(opt_micros(a.expiry_warned_at))
+        .bind(a.department.map(|d| d.slug))
+        .bind(a.assignee_id.as_ref().map(AccountId::as_str))
 }
 
 fn answers_json(a: &Application) -> Result<String, StoreError> {
@@ -185,6 +190,21 @@ pub const APPLICATIONS_OF: ListQuery = ListQuery::same(
 );
 
 /// A line of "My applications" from a row of [`APPLICATIONS_OF`].
+/// The statuses of an application that is not a department's case yet.
+const NOT_YET_A_CASE: &str = "'draft', 'awaiting-payment'";
+
+fn case_line_from_row(row: &AnyRow) -> Result<CaseLine, StoreError> {
+    Ok(CaseLine {
+        id: id(row, "id", ApplicationId::new)?,
+        kind: parse_enum(row, "kind", parse_kind)?,
+        status: parse_enum(row, "status", ApplicationStatus::parse)?,
+        case_reference: row.try_get("case_reference")?,
+        ground: row.try_get("ground")?,
+        submitted_at: opt_ts(row, "submitted_at")?,
+        assignee_id: opt_id(row, "assignee_id", AccountId::new)?,
+    })
+}
+
 fn summary_from_row(row: &dyn Columns) -> Result<ApplicationSummary, StoreError> {
     Ok(ApplicationSummary {
         id: ApplicationId::new(row.text(0)?),
@@ -421,6 +441,71 @@ impl ApplicationRepo for SqlStore {
     ) -> Result<Vec<ApplicationSummary>, StoreError> {
         self.read_list(APPLICATIONS_OF, account_id, window, summary_from_row)
             .await
+    }
+
+    async fn department_cases(
+        &self,
+        department: Department,
+        filter: &CaseFilter,
+        window: Window,
+    ) -> Result<Vec<CaseLine>, StoreError> {
+        // The filter's conditions are added only when set (a `$n IS NULL OR …` test would
+        // leave PostgreSQL without a type for the parameter, and the planner without the
+        // index).
+        let mut sql = format!(
+            "SELECT id, kind, status, case_reference, ground, submitted_at, assignee_id \
+             FROM applications WHERE department = $1 AND status NOT IN ({NOT_YET_A_CASE})"
+        );
+        let mut n = 1;
+        if filter.status.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND status = ${n}"));
+        }
+        if filter.assignee.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND assignee_id = ${n}"));
+        }
+        sql.push_str(&format!(
+            " ORDER BY submitted_at, id LIMIT ${} OFFSET ${}",
+            n + 1,
+            n + 2
+        ));
+        let mut q = sqlx::query(&sql).bind(department.slug);
+        if let Some(s) = filter.status {
+            q = q.bind(s.as_str());
+        }
+        if let Some(a) = &filter.assignee {
+            q = q.bind(a.as_str());
+        }
+        q.bind(window.limit)
+            .bind(window.offset)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(case_line_from_row)
+            .collect()
+    }
+
+    async fn department_counts(
+        &self,
+        department: Department,
+    ) -> Result<Vec<(ApplicationStatus, i64)>, StoreError> {
+        let sql = format!(
+            "SELECT status, count(*) AS n FROM applications \
+             WHERE department = $1 AND status NOT IN ({NOT_YET_A_CASE}) GROUP BY status"
+        );
+        sqlx::query(&sql)
+            .bind(department.slug)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    parse_enum(r, "status", ApplicationStatus::parse)?,
+                    r.try_get("n")?,
+                ))
+            })
+            .collect()
     }
 
     async fn events_of(

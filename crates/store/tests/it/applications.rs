@@ -39,6 +39,8 @@ fn draft(account_id: &AccountId, n: Timestamp) -> Application {
         updated_at: n,
         expires_at: Some(n + SignedDuration::from_hours(720)),
         expiry_warned_at: None,
+        department: None,
+        assignee_id: None,
     }
 }
 

@@ -1,6 +1,8 @@
 //! The back office: the account verification queue ([`verifications`], which needs
-//! `VerifyAccounts`) and the payments desk ([`payments`], which needs `ConfirmPayments`).
+//! `VerifyAccounts`), the payments desk ([`payments`], which needs `ConfirmPayments`) and
+//! the residence cases of a police department ([`cases`], which needs `HandleCases`).
 
+pub mod cases;
 pub mod payments;
 pub mod verifications;
 
@@ -24,4 +26,9 @@ pub fn routes() -> Routes {
             "/officer/payments/lines/{id}/resolve",
             payments::resolve_payment_line,
         )
+        .access(Access::Permission(Permission::HandleCases))
+        .get("/officer/cases", cases::queue)
+        .get("/officer/cases/{id}", cases::case_file)
+        .get("/officer/cases/{id}/documents/{upload}", cases::document)
+        .post("/officer/cases/{id}/take", cases::take)
 }

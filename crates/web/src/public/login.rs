@@ -208,6 +208,8 @@ fn landing(role: eforeigner_domain::Role) -> &'static str {
     use eforeigner_domain::access::{Permission, granted};
     if granted(role, Permission::ConfirmPayments) {
         "/officer/payments"
+    } else if granted(role, Permission::HandleCases) {
+        "/officer/cases"
     } else if granted(role, Permission::VerifyAccounts) {
         "/officer/verifications"
     } else {

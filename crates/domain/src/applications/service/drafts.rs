@@ -59,6 +59,8 @@ impl Applications {
             updated_at: now,
             expires_at: deadlines::draft_deleted_at(now),
             expiry_warned_at: None,
+            department: None,
+            assignee_id: None,
         };
         let event = self.event(&app, Some(&account.id), None, "started", None);
         let effects = Effects::at(now).with_audit(audit(

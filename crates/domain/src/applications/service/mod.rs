@@ -3,6 +3,7 @@
 //! injected clock and every change written with its history, audit and jobs in one
 //! transaction.
 
+mod cases;
 mod drafts;
 mod files;
 mod mailbox;
@@ -26,6 +27,7 @@ use crate::store::{Effects, NewAudit, NewJob, Store, StoreError, UploadsCheck};
 use crate::uploads::{self};
 use crate::{Account, AccountId, Actor, Clock, DomainError, FieldErrors};
 
+pub use cases::{CaseFile, Queue};
 pub use files::FileTarget;
 
 pub use eforeigner_rules::deadlines::{DRAFT_KEPT, DRAFT_WARNING, KEPT_ANSWERS};

@@ -79,6 +79,7 @@ impl Applications {
         app.submitted_at = Some(now);
         app.case_reference = Some(new_case_reference(self.today().year()));
         app.expires_at = None;
+        app.department = before.residence_department();
         app.version += 1;
         app.updated_at = now;
         let mut effects = Effects::at(now).with_audit(audit(

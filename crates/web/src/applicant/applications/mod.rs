@@ -1409,14 +1409,16 @@ pub struct ReviewPage {
     pub extension_deadline: Option<ReasonView>,
 }
 
-fn review_page(
+/// The answers of `app` by step, as "Check your answers" shows them (also the officers'
+/// case page): each step's fields with the applicant's values in words, the documents by
+/// item, and the fee with its reference.
+pub(crate) fn answer_sections(
     state: &AppState,
     ctx: &Ctx,
     account: &Account,
     app: &Application,
     uploads: &[Upload],
-    errors: &FieldErrors,
-) -> Response {
+) -> Vec<ReviewSection> {
     let inp = input(state, account, app, uploads);
     let tr = &ctx.tr;
     let nl = name_language(ctx.lang);
@@ -1478,6 +1480,20 @@ fn review_page(
             change,
         });
     }
+    sections
+}
+
+fn review_page(
+    state: &AppState,
+    ctx: &Ctx,
+    account: &Account,
+    app: &Application,
+    uploads: &[Upload],
+    errors: &FieldErrors,
+) -> Response {
+    let inp = input(state, account, app, uploads);
+    let tr = &ctx.tr;
+    let sections = answer_sections(state, ctx, account, app, uploads);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

@@ -1,0 +1,212 @@
+//! The back office's side of a case: a police department's queue, one case as an officer
+//! of that department sees it (every opening recorded), and the moves the status machine
+//! gives an inspector. An officer of another department, like anyone else, is told the
+//! case does not exist.
+
+use eforeigner_rules::case::{self, Move, Party};
+use serde_json::json;
+
+use super::{Applications, audit};
+use crate::access::{self, Permission};
+use bytes::Bytes;
+
+use crate::applications::{Application, ApplicationEvent, ApplicationStatus};
+use crate::audit::AuditAction;
+use crate::paging::{PageNumber, Paged};
+use crate::store::{CaseFilter, CaseLine, Effects, StoreError};
+use crate::{Account, Actor, ApplicationId, Department, DomainError, Upload};
+
+/// A case as its department's officers see it: the application, its applicant, its
+/// documents and its history.
+#[derive(Clone, Debug)]
+pub struct CaseFile {
+    /// The application.
+    pub app: Application,
+    /// The applicant's account.
+    pub applicant: Account,
+    /// The case's documents.
+    pub uploads: Vec<Upload>,
+    /// Its history, oldest first.
+    pub events: Vec<ApplicationEvent>,
+}
+
+/// A page of a department's queue, with how many of its cases are in each status.
+#[derive(Clone, Debug)]
+pub struct Queue {
+    /// The department.
+    pub department: Department,
+    /// The cases of this page, oldest submission first.
+    pub cases: Paged<CaseLine>,
+    /// Cases per status over the whole department (statuses with none left out).
+    pub counts: Vec<(ApplicationStatus, i64)>,
+}
+
+impl Applications {
+    /// The department whose cases `officer` works: `Forbidden` without the permission or a
+    /// department.
+    fn department_of(officer: &Account) -> Result<Department, DomainError> {
+        access::check(officer, Permission::HandleCases).map_err(|_| DomainError::Forbidden)?;
+        officer.department.ok_or(DomainError::Forbidden)
+    }
+
+    /// The party `officer` acts as on a case: a supervisor may do what an inspector does.
+    fn party_of(_officer: &Account) -> Party {
+        Party::Inspector
+    }
+
+    /// A page of the queue of `officer`'s department.
+    pub async fn queue(
+        &self,
+        officer: &Account,
+        filter: &CaseFilter,
+        page: PageNumber,
+    ) -> Result<Queue, DomainError> {
+        let department = Self::department_of(officer)?;
+        let rows = self
+            .store
+            .department_cases(department, filter, page.window())
+            .await?;
+        let counts = self.store.department_counts(department).await?;
+        Ok(Queue {
+            department,
+            cases: page.page_of(rows),
+            counts,
+        })
+    }
+
+    /// The case `id` of `officer`'s department; `NotFound` for any other (a draft, a case
+    /// awaiting payment, another department's), as for a case that does not exist.
+    async fn department_case(
+        &self,
+        officer: &Account,
+        id: &ApplicationId,
+    ) -> Result<Application, DomainError> {
+        // An officer without a department, like one of another department, is told the
+        // case does not exist.
+        let Ok(department) = Self::department_of(officer) else {
+            return Err(DomainError::NotFound);
+        };
+        match self.store.application(id).await? {
+            Some(app)
+                if app.department.map(|d| d.slug) == Some(department.slug)
+                    && !matches!(
+                        app.status,
+                        ApplicationStatus::Draft | ApplicationStatus::AwaitingPayment
+                    ) =>
+            {
+                Ok(app)
+            }
+            _ => Err(DomainError::NotFound),
+        }
+    }
+
+    /// Opens the case `id` for `officer`; the opening is recorded in the audit log.
+    pub async fn open_case(
+        &self,
+        officer: &Account,
+        id: &ApplicationId,
+        actor: &Actor,
+    ) -> Result<CaseFile, DomainError> {
+        let app = self.department_case(officer, id).await?;
+        let applicant = self.store.account(&app.account_id).await?.ok_or_else(|| {
+            DomainError::Internal(anyhow::anyhow!("a case without its applicant"))
+        })?;
+        let uploads = self.uploads(&app).await?;
+        let events = self.store.events_of(&app.id).await?;
+        self.store
+            .append_audit(
+                &[audit(
+                    actor,
+                    AuditAction::CaseOpened,
+                    app.id.as_str(),
+                    json!({"role": officer.role.as_str(), "status": app.status.as_str()}),
+                )],
+                self.now(),
+            )
+            .await?;
+        Ok(CaseFile {
+            app,
+            applicant,
+            uploads,
+            events,
+        })
+    }
+
+    /// A document of the case `id` of `officer`'s department, with its bytes; the reading
+    /// is recorded in the audit log.
+    pub async fn case_document(
+        &self,
+        officer: &Account,
+        id: &ApplicationId,
+        upload_id: &str,
+        actor: &Actor,
+    ) -> Result<(Upload, Bytes), DomainError> {
+        let app = self.department_case(officer, id).await?;
+        let upload = self
+            .uploads(&app)
+            .await?
+            .into_iter()
+            .find(|u| u.id == upload_id)
+            .ok_or(DomainError::NotFound)?;
+        self.store
+            .append_audit(
+                &[audit(
+                    actor,
+                    AuditAction::CaseDocumentViewed,
+                    app.id.as_str(),
+                    json!({"upload": upload.id}),
+                )],
+                self.now(),
+            )
+            .await?;
+        let bytes = self.files.get(&upload.storage_key).await?;
+        Ok((upload, bytes))
+    }
+
+    /// The moves `officer` may make on `app` now (the status machine's, for an inspector):
+    /// the case page offers exactly these.
+    pub fn officer_moves(officer: &Account, app: &Application) -> Vec<Move> {
+        case::moves_for(app.status, Self::party_of(officer)).collect()
+    }
+
+    /// `officer` takes the submitted case `id`: it becomes theirs, "Request processing".
+    /// Of two officers taking it at once, one does; the other gets `Conflict`.
+    pub async fn take(
+        &self,
+        officer: &Account,
+        id: &ApplicationId,
+        actor: &Actor,
+    ) -> Result<Application, DomainError> {
+        let before = self.department_case(officer, id).await?;
+        let to = case::next(before.status, Move::Take, Self::party_of(officer))
+            .map_err(|_| DomainError::Conflict)?;
+        let now = self.now();
+        let mut app = before.clone();
+        app.status = to;
+        app.assignee_id = Some(officer.id.clone());
+        app.version += 1;
+        app.updated_at = now;
+        let event = self.event(
+            &app,
+            Some(&officer.id),
+            Some(before.status),
+            Move::Take.as_str(),
+            None,
+        );
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            AuditAction::CaseTaken,
+            app.id.as_str(),
+            json!({}),
+        ));
+        match self
+            .store
+            .update_application(&app, before.version, &[event], None, None, &effects)
+            .await
+        {
+            Ok(()) => Ok(app),
+            Err(StoreError::Stale) => Err(DomainError::Conflict),
+            Err(e) => Err(e.into()),
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The inspectors' back office: a department's queue, a case, taking it; who may see
+//! which case; two officers taking one case at once. The case comes from the demo data
+//! (`serve --demo`): a first permit for employment, submitted and paid, in Belgrade.
+
+use eforeigner::domain::store::AuditRepo as _;
+use eforeigner::domain::{Account, Actor, ApplicationId, DomainError, Role};
+
+use crate::support::*;
+
+const DEMO_PASSWORD: &str = "sunrise-lantern-harbour-42";
+const INSPECTOR: &str = "inspector@demo.eforeigner.test";
+const SUPERVISOR: &str = "supervisor@demo.eforeigner.test";
+const APPLICANT: &str = eforeigner::demo::RESIDENT;
+
+/// A portal with the demo data, and the demo case's id and reference.
+async fn with_demo_case() -> (TestApp, ApplicationId, String) {
+    let t = TestApp::spawn().await;
+    t.app().seed_demo().await.unwrap();
+    let applicant = t.account(APPLICANT).await;
+    let cases = t
+        .app()
+        .applications
+        .list(&applicant, eforeigner::domain::paging::PageNumber::FIRST)
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(cases.len(), 1, "the demo resident has one request");
+    let case = &cases[0];
+    assert_eq!(case.status.as_str(), "submitted", "paid: Request submitted");
+    // The first demo applicant keeps no request (to walk the application from its start).
+    let first = t.account("applicant@demo.eforeigner.test").await;
+    let none = t
+        .app()
+        .applications
+        .list(&first, eforeigner::domain::paging::PageNumber::FIRST)
+        .await
+        .unwrap();
+    assert!(none.items.is_empty());
+    // Seeding again (a restart with --demo) adds nothing.
+    t.app().seed_demo().await.unwrap();
+    assert_eq!(
+        t.app()
+            .applications
+            .list(&applicant, eforeigner::domain::paging::PageNumber::FIRST)
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+    (t, case.id.clone(), case.case_reference.clone().unwrap())
+}
+
+/// A browser signed in as `email` (a demo account).
+async fn signed_in(t: &TestApp, email: &str) -> Browser {
+    let b = t.browser();
+    b.login(email, DEMO_PASSWORD).await.assert_status(303);
+    b
+}
+
+/// An inspector of `department` (a slug), signed in.
+async fn inspector_of(t: &TestApp, email: &str, department: Option<&str>) -> Browser {
+    t.create_user(email, Role::Inspector).await;
+    let account = t.account(email).await;
+    let department = department.map(|d| eforeigner::domain::find_department(d).unwrap());
+    t.app()
+        .accounts
+        .assign_department(&account, department, &Actor::default())
+        .await
+        .unwrap();
+    let b = t.browser();
+    b.login(email, PASSWORD).await.assert_status(303);
+    b
+}
+
+/// The id of the first document a case page links to.
+fn first_document(html: &str, id: &ApplicationId) -> String {
+    let link = format!("/officer/cases/{id}/documents/");
+    let (_, after) = html.split_once(&link).expect("a document link");
+    after.split('"').next().unwrap().to_string()
+}
+
+async fn take(b: &Browser, id: &ApplicationId) -> Resp {
+    let csrf = b.csrf(&format!("/officer/cases/{id}")).await;
+    b.post_form(
+        &format!("/officer/cases/{id}/take"),
+        &[("csrf_token", &csrf)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn an_inspector_takes_a_case_of_their_department_and_the_applicant_sees_it() {
+    let (t, id, reference) = with_demo_case().await;
+    let inspector = signed_in(&t, INSPECTOR).await;
+
+    // The queue of the department lists the case, with its status and counts.
+    inspector
+        .get("/officer/cases")
+        .await
+        .assert_status(200)
+        .assert_contains(&reference)
+        .assert_contains("Policijska uprava za grad Beograd")
+        .assert_contains("Not taken yet")
+        .assert_contains("Request submitted (1)");
+    inspector
+        .get("/officer/cases?status=processing")
+        .await
+        .assert_status(200)
+        .assert_contains("No cases match this filter.");
+
+    // The case: the answers, the documents shown in the page, the move allowed now.
+    let page = inspector.get(&format!("/officer/cases/{id}")).await;
+    page.assert_status(200)
+        .assert_contains("Take the case")
+        .assert_contains("Savski venac")
+        .assert_contains("Software engineer")
+        .assert_contains(&format!("/officer/cases/{id}/documents/"));
+    let doc = first_document(&page.body, &id);
+    let shown = inspector
+        .get(&format!("/officer/cases/{id}/documents/{doc}"))
+        .await;
+    shown.assert_status(200);
+    assert_eq!(shown.header("content-type"), "image/png");
+
+    // Taking it: "Request processing", handled by the inspector; no second Take button.
+    let r = take(&inspector, &id).await;
+    r.assert_status(303);
+    assert_eq!(r.location(), format!("/officer/cases/{id}?done=case-taken"));
+    let after = inspector.get(&r.location()).await;
+    after
+        .assert_status(200)
+        .assert_contains("You took the case.")
+        .assert_contains("Request processing")
+        .assert_contains("There is nothing for you to do on this case now.");
+    assert!(!after.body.contains("Take the case"));
+    inspector
+        .get("/officer/cases?mine=1")
+        .await
+        .assert_contains(&reference)
+        .assert_contains("You");
+
+    // The applicant sees the new status and the event.
+    let applicant = signed_in(&t, APPLICANT).await;
+    applicant
+        .get(&format!("/applications/{id}"))
+        .await
+        .assert_status(200)
+        .assert_contains("Request processing")
+        .assert_contains("An inspector took the request");
+
+    // Every opening of the case and the taking are in the audit log.
+    let actions: Vec<String> = t
+        .app()
+        .store
+        .audit_entries(200)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.subject_id.as_deref() == Some(id.as_str()))
+        .map(|e| e.action)
+        .collect();
+    assert!(actions.iter().any(|a| a == "case.opened"), "{actions:?}");
+    assert!(actions.iter().any(|a| a == "case.taken"), "{actions:?}");
+    assert!(
+        actions.iter().any(|a| a == "case.document_viewed"),
+        "{actions:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_officer_of_another_department_is_told_the_case_does_not_exist() {
+    let (t, id, reference) = with_demo_case().await;
+    let elsewhere = inspector_of(&t, "ns@test.example", Some("novi_sad")).await;
+    let queue = elsewhere.get("/officer/cases").await;
+    queue.assert_status(200).assert_contains("Novom Sadu");
+    assert!(!queue.body.contains(&reference));
+    elsewhere
+        .get(&format!("/officer/cases/{id}"))
+        .await
+        .assert_status(404);
+    let csrf = elsewhere.csrf("/officer/cases").await;
+    elsewhere
+        .post_form(
+            &format!("/officer/cases/{id}/take"),
+            &[("csrf_token", &csrf)],
+        )
+        .await
+        .assert_status(404);
+
+    // A document of the case, by its real id, is not found either.
+    let inspector = signed_in(&t, INSPECTOR).await;
+    let page = inspector.get(&format!("/officer/cases/{id}")).await;
+    let doc = first_document(&page.body, &id);
+    elsewhere
+        .get(&format!("/officer/cases/{id}/documents/{doc}"))
+        .await
+        .assert_status(404);
+
+    // An inspector in no department sees why the queue is empty, and no case.
+    let nowhere = inspector_of(&t, "none@test.example", None).await;
+    nowhere
+        .get("/officer/cases")
+        .await
+        .assert_status(200)
+        .assert_contains("You are not assigned to a police department yet");
+    nowhere
+        .get(&format!("/officer/cases/{id}"))
+        .await
+        .assert_status(404);
+
+    // The case is untouched.
+    let stored = t
+        .app()
+        .applications
+        .get(&t.account(APPLICANT).await, &id)
+        .await
+        .unwrap();
+    assert_eq!(stored.status.as_str(), "submitted");
+    assert_eq!(stored.assignee_id, None);
+}
+
+#[tokio::test]
+async fn of_two_officers_taking_one_case_at_once_one_takes_it() {
+    let (t, id, _) = with_demo_case().await;
+    let inspector: Account = t.account(INSPECTOR).await;
+    let supervisor: Account = t.account(SUPERVISOR).await;
+    let s = &t.app().applications;
+    let actor = Actor::default();
+    let (a, b) = tokio::join!(
+        s.take(&inspector, &id, &actor),
+        s.take(&supervisor, &id, &actor)
+    );
+    let won: Vec<_> = [&a, &b].into_iter().filter(|r| r.is_ok()).collect();
+    assert_eq!(won.len(), 1, "{a:?} {b:?}");
+    let lost = if a.is_ok() { &b } else { &a };
+    assert!(matches!(lost, Err(DomainError::Conflict)), "{lost:?}");
+    let winner = if a.is_ok() { &inspector } else { &supervisor };
+    let stored = s.get(&t.account(APPLICANT).await, &id).await.unwrap();
+    assert_eq!(stored.status.as_str(), "processing");
+    assert_eq!(stored.assignee_id.as_ref(), Some(&winner.id));
+    let taken = s
+        .history(&t.account(APPLICANT).await, &id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.what == "taken")
+        .count();
+    assert_eq!(taken, 1, "one event, not two");
+
+    // In the browser, the one who lost is told, and the page shows the case as it is.
+    let late = signed_in(&t, SUPERVISOR).await;
+    let r = take(&late, &id).await;
+    r.assert_status(303);
+    assert_eq!(
+        r.location(),
+        format!("/officer/cases/{id}?done=case-not-taken")
+    );
+    late.get(&r.location())
+        .await
+        .assert_contains("The case was not taken")
+        .assert_contains("Request processing");
+}

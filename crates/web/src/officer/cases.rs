@@ -1,0 +1,407 @@
+//! The inspectors' back office: the queue of their police department's residence cases
+//! (filtered by status and by "mine", oldest submission first, counts per status, paged),
+//! one case with its answers, documents and history, and the moves the status machine
+//! allows the officer now — only those, so no button is ever refused.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use eforeigner_rules::case::Move;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::applicant::applications::answer_sections;
+use crate::context::Ctx;
+use crate::error::PageError;
+use crate::extract::permit::HandleCases;
+use crate::extract::{CsrfForm, NoFields, Require};
+use crate::html::municipality_name;
+use crate::i18n::dates::when;
+use crate::receipt::ground_name;
+use crate::redirect::see_other;
+use crate::templates::{Page, Pagination, UploadView, render};
+use eforeigner_domain::applications::{ApplicationStatus, Applications};
+use eforeigner_domain::paging::PageNumber;
+use eforeigner_domain::store::CaseFilter;
+use eforeigner_domain::{Account, ApplicationId, DomainError, Lang};
+
+/// The statuses a queue can be filtered by: every status a case has after payment.
+const QUEUE_STATUSES: &[ApplicationStatus] = &[
+    ApplicationStatus::Submitted,
+    ApplicationStatus::Processing,
+    ApplicationStatus::Updating,
+    ApplicationStatus::Resending,
+    ApplicationStatus::Approved,
+    ApplicationStatus::Rejected,
+    ApplicationStatus::BiometricsScheduled,
+    ApplicationStatus::CardInProduction,
+    ApplicationStatus::CardReady,
+    ApplicationStatus::CardIssued,
+    ApplicationStatus::Withdrawn,
+];
+
+/// The queue's query: `?status=processing&mine=1&page=2`.
+#[derive(Debug, Default, Deserialize)]
+pub struct QueueQuery {
+    status: Option<String>,
+    mine: Option<String>,
+    page: Option<String>,
+}
+
+/// One status in the filter and the counts.
+pub struct StatusChoice {
+    /// Machine code.
+    pub code: &'static str,
+    /// Its name.
+    pub text: String,
+    /// Cases in it.
+    pub count: i64,
+    /// Whether the filter shows it now.
+    pub selected: bool,
+}
+
+/// A line of the queue.
+pub struct CaseRow {
+    /// Id.
+    pub id: String,
+    /// Case reference.
+    pub reference: String,
+    /// The basis, in words.
+    pub ground: String,
+    /// Status code (for the tag's colour).
+    pub status: &'static str,
+    /// Status in words.
+    pub status_text: String,
+    /// When submitted.
+    pub submitted: String,
+    /// Who handles it, in words ("You", "Not taken", "Another inspector").
+    pub assignee: String,
+}
+
+/// `GET /officer/cases`.
+#[derive(Template)]
+#[template(path = "officer/cases.html")]
+pub struct QueuePage {
+    /// Layout.
+    pub p: Page,
+    /// The department, in the reader's script.
+    pub department: String,
+    /// Filter choices with their counts.
+    pub statuses: Vec<StatusChoice>,
+    /// Whether only the officer's own cases are shown.
+    pub mine: bool,
+    /// All cases of the department (after payment).
+    pub total: i64,
+    /// This page's lines.
+    pub rows: Vec<CaseRow>,
+    /// Previous and next page.
+    pub nav: Pagination,
+}
+
+/// A section of the answers.
+pub struct AnswerSection {
+    /// The step's title.
+    pub title: String,
+    /// Label, value.
+    pub rows: Vec<(String, String)>,
+}
+
+/// A line of the history.
+pub struct EventRow {
+    /// When.
+    pub at: String,
+    /// What happened.
+    pub what: String,
+    /// Status after it.
+    pub status: String,
+}
+
+/// A move the officer may make now, as a button.
+pub struct MoveButton {
+    /// Where its form posts.
+    pub action: String,
+    /// The button's text.
+    pub label: String,
+}
+
+/// `GET /officer/cases/{id}`.
+#[derive(Template)]
+#[template(path = "officer/case-file.html")]
+pub struct CaseFilePage {
+    /// Layout.
+    pub p: Page,
+    /// Id.
+    pub id: String,
+    /// The case reference (the heading).
+    pub reference: String,
+    /// Status code.
+    pub status: &'static str,
+    /// Status in words.
+    pub status_text: String,
+    /// Facts of the case: label, value.
+    pub facts: Vec<(String, String)>,
+    /// The answers by step.
+    pub sections: Vec<AnswerSection>,
+    /// The documents.
+    pub documents: Vec<UploadView>,
+    /// The history, oldest first.
+    pub history: Vec<EventRow>,
+    /// The moves allowed now.
+    pub moves: Vec<MoveButton>,
+}
+
+/// The department's name in the reader's script.
+fn department_name(department: eforeigner_domain::Department, lang: Lang) -> String {
+    department
+        .full_name(matches!(lang, Lang::SrCyrl))
+        .to_string()
+}
+
+/// Who handles a case, as the officer reads it.
+fn assignee_text(
+    ctx: &Ctx,
+    officer: &Account,
+    assignee: Option<&eforeigner_domain::AccountId>,
+) -> String {
+    match assignee {
+        None => ctx.tr.t("cases-assignee-none"),
+        Some(a) if *a == officer.id => ctx.tr.t("cases-assignee-me"),
+        Some(_) => ctx.tr.t("cases-assignee-other"),
+    }
+}
+
+/// The page an officer without a department sees instead of a queue.
+fn no_department(ctx: &Ctx) -> Response {
+    crate::html::message(ctx, "cases-title", &["cases-no-department"], vec![])
+}
+
+/// `GET /officer/cases`.
+pub async fn queue(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<HandleCases>,
+    Query(q): Query<QueueQuery>,
+) -> Result<Response, PageError> {
+    if auth.account.department.is_none() {
+        return Ok(no_department(&ctx));
+    }
+    let status = q.status.as_deref().and_then(ApplicationStatus::parse);
+    let mine = q.mine.is_some();
+    let filter = CaseFilter {
+        status,
+        assignee: mine.then(|| auth.account.id.clone()),
+    };
+    let page = PageNumber::parse(q.page.as_deref());
+    let queue = state
+        .applications
+        .queue(&auth.account, &filter, page)
+        .await?;
+    let count_of = |s: ApplicationStatus| {
+        queue
+            .counts
+            .iter()
+            .find(|(st, _)| *st == s)
+            .map_or(0, |(_, n)| *n)
+    };
+    let statuses = QUEUE_STATUSES
+        .iter()
+        .map(|s| StatusChoice {
+            code: s.as_str(),
+            text: ctx.tr.t(&format!("app-status-{}", s.as_str())),
+            count: count_of(*s),
+            selected: status == Some(*s),
+        })
+        .collect();
+    let rows = queue
+        .cases
+        .items
+        .iter()
+        .map(|c| CaseRow {
+            id: c.id.to_string(),
+            reference: c.case_reference.clone().unwrap_or_default(),
+            ground: c
+                .ground
+                .as_deref()
+                .map(|g| ground_name(g, ctx.lang))
+                .unwrap_or_default(),
+            status: c.status.as_str(),
+            status_text: ctx.tr.t(&format!("app-status-{}", c.status.as_str())),
+            submitted: c
+                .submitted_at
+                .map(|t| when(t, ctx.lang))
+                .unwrap_or_default(),
+            assignee: assignee_text(&ctx, &auth.account, c.assignee_id.as_ref()),
+        })
+        .collect();
+    let mut path = String::from("/officer/cases");
+    let mut params = vec![];
+    if let Some(s) = status {
+        params.push(format!("status={}", s.as_str()));
+    }
+    if mine {
+        params.push("mine=1".to_string());
+    }
+    if !params.is_empty() {
+        path = format!("{path}?{}", params.join("&"));
+    }
+    Ok(render(&QueuePage {
+        p: Page::new(&ctx, "cases-title"),
+        department: department_name(queue.department, ctx.lang),
+        statuses,
+        mine,
+        total: queue.counts.iter().map(|(_, n)| n).sum(),
+        rows,
+        nav: Pagination::of(&queue.cases, &path),
+    }))
+}
+
+/// The button of a move the case page can make, if it has a form for it.
+fn move_button(ctx: &Ctx, id: &ApplicationId, m: Move) -> Option<MoveButton> {
+    let (path, key) = match m {
+        Move::Take => ("take", "casefile-take"),
+        _ => return None,
+    };
+    Some(MoveButton {
+        action: format!("/officer/cases/{id}/{path}"),
+        label: ctx.tr.t(key),
+    })
+}
+
+/// `GET /officer/cases/{id}`.
+pub async fn case_file(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<HandleCases>,
+    Path(id): Path<ApplicationId>,
+) -> Result<Response, PageError> {
+    let file = state
+        .applications
+        .open_case(&auth.account, &id, &ctx.actor())
+        .await?;
+    let app = &file.app;
+    let tr = &ctx.tr;
+    let applicant = &file.applicant.profile;
+    let facts = vec![
+        (
+            tr.t("casefile-applicant"),
+            format!("{} {}", applicant.given_names, applicant.surname),
+        ),
+        (
+            tr.t("receipt-kind"),
+            tr.t(&format!("app-kind-{}", app.kind.code())),
+        ),
+        (
+            tr.t("receipt-basis"),
+            ground_name(
+                app.answers
+                    .get(eforeigner_domain::applications::StepId::Reasons, "ground"),
+                ctx.lang,
+            ),
+        ),
+        (
+            tr.t("casefile-municipality"),
+            municipality_name(
+                app.answers.get(
+                    eforeigner_domain::applications::StepId::Reasons,
+                    "residence_municipality",
+                ),
+                ctx.lang,
+            ),
+        ),
+        (
+            tr.t("case-submitted-at"),
+            app.submitted_at
+                .map(|t| when(t, ctx.lang))
+                .unwrap_or_default(),
+        ),
+        (
+            tr.t("case-paid-at"),
+            app.paid_at
+                .map(|t| when(t, ctx.lang))
+                .unwrap_or_else(|| tr.t("case-not-paid")),
+        ),
+        (
+            tr.t("casefile-assignee"),
+            assignee_text(&ctx, &auth.account, app.assignee_id.as_ref()),
+        ),
+    ];
+    let sections = answer_sections(&state, &ctx, &file.applicant, app, &file.uploads)
+        .into_iter()
+        .map(|s| AnswerSection {
+            title: s.title,
+            rows: s.rows.into_iter().chain(s.fixed).collect(),
+        })
+        .collect();
+    let documents = file.uploads.iter().map(UploadView::from).collect();
+    let history = file
+        .events
+        .iter()
+        .map(|e| EventRow {
+            at: when(e.at, ctx.lang),
+            what: tr.t(&format!("event-{}", e.what)),
+            status: tr.t(&format!("app-status-{}", e.to_status.as_str())),
+        })
+        .collect();
+    let moves = Applications::officer_moves(&auth.account, app)
+        .into_iter()
+        .filter_map(|m| move_button(&ctx, &app.id, m))
+        .collect();
+    Ok(render(&CaseFilePage {
+        p: Page::new(&ctx, "casefile-title"),
+        id: app.id.to_string(),
+        reference: app.case_reference.clone().unwrap_or_default(),
+        status: app.status.as_str(),
+        status_text: tr.t(&format!("app-status-{}", app.status.as_str())),
+        facts,
+        sections,
+        documents,
+        history,
+        moves,
+    }))
+}
+
+/// `GET /officer/cases/{id}/documents/{upload}`: a document of the case, shown in the
+/// browser (images and PDFs), never guessed from its name.
+pub async fn document(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<HandleCases>,
+    Path((id, upload)): Path<(ApplicationId, String)>,
+) -> Result<Response, PageError> {
+    let (u, bytes) = state
+        .applications
+        .case_document(&auth.account, &id, &upload, &ctx.actor())
+        .await?;
+    let mut r = bytes.into_response();
+    let headers = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&u.content_type) {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("inline"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}
+
+/// `POST /officer/cases/{id}/take`.
+pub async fn take(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<HandleCases>,
+    Path(id): Path<ApplicationId>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response, PageError> {
+    match state
+        .applications
+        .take(&auth.account, &id, &ctx.actor())
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!("/officer/cases/{id}?done=case-taken"))),
+        Err(DomainError::Conflict) => Ok(see_other(&format!(
+            "/officer/cases/{id}?done=case-not-taken"
+        ))),
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,74 @@
+// The inspectors' back office in a real browser: the demo inspector lands on the cases of
+// the police department of Belgrade, finds the demo resident's request (submitted and
+// paid, from `serve --demo`), opens it — answers, documents shown in the page, history —
+// and takes it; the resident then sees "Request processing" on their case page. Every
+// page is checked with axe-core.
+//
+//   /officer/cases                     the department's queue: filters, counts, paging
+//   /officer/cases/{id}                one case and the moves allowed now
+//   /officer/cases/{id}/documents/{u}  a document of the case, shown inline
+//   /officer/cases/{id}/take           Take the case (POST)
+
+import {
+  test,
+  expect,
+  DEMO_PASSWORD,
+  INSPECTOR,
+  RESIDENT,
+  go,
+  newContext,
+  signIn,
+  visit,
+} from '../lib/journey.js';
+import { h1, main } from '../lib/application.js';
+
+test('an inspector takes the demo request; the applicant sees it processed', async ({ page, browser, baseURL }) => {
+  test.setTimeout(90_000);
+  await signIn(page, INSPECTOR, DEMO_PASSWORD);
+  await expect(main(page)).toContainText('Policijska uprava za grad Beograd');
+
+  // The queue: the resident's request, not taken yet; the counts per status.
+  const row = main(page).locator('table tbody tr').filter({ hasText: 'Request submitted' }).first();
+  await expect(row).toContainText('Not taken yet');
+  const reference = (await row.locator('td').first().innerText()).trim();
+  expect(reference).toMatch(/^TR-\d{4}-\d{8}$/);
+  await expect(main(page).locator('select#status option').filter({ hasText: 'Request submitted (' })).toHaveCount(1);
+
+  // The filter: "Request processing" has none of them yet.
+  await main(page).locator('select#status').selectOption('processing');
+  await go(page, main(page).getByRole('button', { name: 'Show cases' }));
+  await expect(page).toHaveURL(/\/officer\/cases\?status=processing$/);
+  await expect(main(page)).not.toContainText(reference);
+  await visit(page, '/officer/cases');
+
+  // The case: answers, documents in the page, history, and the one move allowed now.
+  await go(page, main(page).getByRole('link', { name: reference, exact: true }));
+  await expect(h1(page)).toHaveText(`Case ${reference}`);
+  await expect(main(page)).toContainText('Savski venac');
+  await expect(main(page).locator('img.document__preview')).toHaveCount(5);
+  const first = main(page).locator('img.document__preview').first();
+  await expect.poll(async () => first.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect(main(page).getByRole('heading', { name: "The applicant's answers" })).toHaveCount(1);
+  await go(page, main(page).getByRole('button', { name: 'Take the case' }));
+  await expect(main(page)).toContainText('You took the case.');
+  await expect(main(page).locator('.status')).toContainText('Request processing');
+  await expect(main(page).getByRole('button', { name: 'Take the case' })).toHaveCount(0);
+  await expect(main(page)).toContainText('There is nothing for you to do on this case now.');
+
+  // "Only cases I handle" shows it, handled by "You".
+  await visit(page, '/officer/cases?mine=1');
+  await expect(main(page).locator('table tbody tr').filter({ hasText: reference })).toContainText('You');
+
+  // The resident sees the new status and the event, in another browser.
+  const context = await newContext(browser, baseURL);
+  try {
+    const r = await context.newPage();
+    await signIn(r, RESIDENT, DEMO_PASSWORD);
+    await visit(r, '/applications');
+    await go(r, main(r).getByRole('link', { name: reference, exact: true }));
+    await expect(main(r).locator('.status')).toContainText('Request processing');
+    await expect(main(r)).toContainText('An inspector took the request');
+  } finally {
+    await context.close();
+  }
+});
