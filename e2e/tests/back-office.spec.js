@@ -1,8 +1,8 @@
 // The inspectors' back office in a real browser: the demo inspector lands on the cases of
 // the police department of Belgrade, finds the demo resident's request (submitted and
 // paid, from `serve --demo`), opens it — answers, documents shown in the page, history —
-// and takes it; the resident then sees "Request processing" on their case page. Every
-// page is checked with axe-core.
+// and takes it; the resident then sees "Request processing" on their case page, and
+// withdraws the request. Every page is checked with axe-core.
 //
 //   /officer/cases                     the department's queue: filters, counts, paging
 //   /officer/cases/{id}                one case and the moves allowed now
@@ -22,7 +22,7 @@ import {
 } from '../lib/journey.js';
 import { h1, main } from '../lib/application.js';
 
-test('an inspector takes the demo request; the applicant sees it processed', async ({ page, browser, baseURL }) => {
+test('an inspector takes the demo request; the applicant sees it processed and withdraws it', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
   await signIn(page, INSPECTOR, DEMO_PASSWORD);
   await expect(main(page)).toContainText('Policijska uprava za grad Beograd');
@@ -68,6 +68,14 @@ test('an inspector takes the demo request; the applicant sees it processed', asy
     await go(r, main(r).getByRole('link', { name: reference, exact: true }));
     await expect(main(r).locator('.status')).toContainText('Request processing');
     await expect(main(r)).toContainText('An inspector took the request');
+
+    // Before a decision the resident may withdraw the request, after a question.
+    await go(r, main(r).getByRole('link', { name: 'Withdraw the request' }));
+    await expect(h1(r)).toHaveText('Withdraw this request?');
+    await go(r, main(r).getByRole('button', { name: 'Yes, withdraw the request' }));
+    await expect(main(r)).toContainText('You withdrew the request.');
+    await expect(main(r).locator('.status')).toContainText('Withdrawn');
+    await expect(main(r).getByRole('link', { name: 'Withdraw the request' })).toHaveCount(0);
   } finally {
     await context.close();
   }

@@ -76,6 +76,8 @@ string_enum!(
         CaseDocumentViewed = "case.document_viewed",
         /// An inspector took a case.
         CaseTaken = "case.taken",
+        /// The applicant withdrew a request before a decision.
+        ApplicationWithdrawn = "application.withdrawn",
         /// A payment line was recorded (matched, or needing attention).
         PaymentRecorded = "payment.recorded",
         /// An officer resolved a payment that needed attention.

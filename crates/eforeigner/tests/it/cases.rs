@@ -261,3 +261,81 @@ async fn of_two_officers_taking_one_case_at_once_one_takes_it() {
         .assert_contains("The case was not taken")
         .assert_contains("Request processing");
 }
+
+#[tokio::test]
+async fn the_applicant_withdraws_a_request_before_a_decision_and_only_their_own() {
+    let (t, id, reference) = with_demo_case().await;
+    // Taken by an inspector first: still before a decision.
+    let inspector = signed_in(&t, INSPECTOR).await;
+    take(&inspector, &id).await.assert_status(303);
+
+    // Another applicant cannot reach it, nor withdraw it.
+    let other = signed_in(&t, "applicant@demo.eforeigner.test").await;
+    other
+        .get(&format!("/applications/{id}/withdraw"))
+        .await
+        .assert_status(404);
+    let csrf = other.csrf("/applications").await;
+    other
+        .post_form(
+            &format!("/applications/{id}/withdraw"),
+            &[("csrf_token", &csrf)],
+        )
+        .await
+        .assert_status(404);
+
+    let resident = signed_in(&t, APPLICANT).await;
+    resident
+        .get(&format!("/applications/{id}"))
+        .await
+        .assert_contains("Withdraw the request");
+    let csrf = resident.csrf(&format!("/applications/{id}/withdraw")).await;
+    resident
+        .get(&format!("/applications/{id}/withdraw"))
+        .await
+        .assert_status(200)
+        .assert_contains("Withdraw this request?")
+        .assert_contains("cannot be undone");
+    let r = resident
+        .post_form(
+            &format!("/applications/{id}/withdraw"),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    r.assert_status(303);
+    assert_eq!(
+        r.location(),
+        format!("/applications/{id}?done=request-withdrawn")
+    );
+    let page = resident.get(&r.location()).await;
+    page.assert_contains("You withdrew the request.")
+        .assert_contains("Withdrawn")
+        .assert_contains("The applicant withdrew the request");
+    assert!(!page.body.contains("Withdraw the request"));
+    let mail = t.mail(APPLICANT, "You withdrew your request").await;
+    assert!(mail.body().contains(&reference), "{}", mail.body());
+
+    // Once withdrawn, a second withdrawal changes nothing and a stale link shows the case.
+    let again = resident
+        .post_form(
+            &format!("/applications/{id}/withdraw"),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    again.assert_status(303);
+    assert_eq!(again.location(), format!("/applications/{id}"));
+    let events = t
+        .app()
+        .applications
+        .history(&t.account(APPLICANT).await, &id)
+        .await
+        .unwrap();
+    assert_eq!(events.iter().filter(|e| e.what == "withdrawn").count(), 1);
+
+    // The inspector sees it withdrawn, with nothing left to do.
+    inspector
+        .get(&format!("/officer/cases/{id}"))
+        .await
+        .assert_contains("Withdrawn")
+        .assert_contains("There is nothing for you to do on this case now.");
+}

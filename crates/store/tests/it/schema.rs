@@ -788,7 +788,7 @@ async fn a_changed_copy_of_a_tree_is_told_apart_fact_by_fact() {
         "WHERE opened_at IS NOT NULL",
     );
     std::fs::write(
-        copy.join("0006_more.sql"),
+        copy.join("0099_more.sql"),
         "ALTER TABLE sessions ADD COLUMN device TEXT;\n\
          CREATE TRIGGER sessions_no_delete BEFORE DELETE ON sessions \
          BEGIN SELECT RAISE(ABORT, 'no'); END;\n",

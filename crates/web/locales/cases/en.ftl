@@ -28,3 +28,18 @@ casefile-answers-heading = The applicant's answers
 notice-case-taken = You took the case. Its status is now “Request processing”.
 notice-case-not-taken = The case was not taken: another officer took it first, or its status changed. The page shows it as it is now.
 event-taken = An inspector took the request
+
+## Withdrawing a request (the applicant, before a decision)
+case-withdraw-heading = Withdraw the request
+case-withdraw-intro = Until a decision is made you can withdraw this request, for example if you leave Serbia or apply on another basis.
+case-withdraw-link = Withdraw the request
+withdraw-title = Withdraw this request?
+withdraw-body = The request will be closed and no decision will be made on it. This cannot be undone: to apply again, you start a new application.
+withdraw-fees = The portal does not refund fees already paid; whether a fee can be returned is for the police department to decide (to be confirmed).
+withdraw-confirm = Yes, withdraw the request
+withdraw-cancel = No, go back
+notice-request-withdrawn = You withdrew the request. We have sent you a confirmation by e-mail.
+event-withdrawn = The applicant withdrew the request
+mail-request-withdrawn-subject = You withdrew your request
+mail-request-withdrawn-body = You withdrew your request { $reference } for temporary residence. No decision will be made on it. You can see it here:
+    { $link }

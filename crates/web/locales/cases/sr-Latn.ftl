@@ -28,3 +28,18 @@ casefile-answers-heading = Odgovori podnosioca
 notice-case-taken = Preuzeli ste predmet. Njegov status je sada „Zahtev u obradi“.
 notice-case-not-taken = Predmet nije preuzet: drugi službenik ga je preuzeo pre vas ili mu se promenio status. Stranica ga prikazuje kakav je sada.
 event-taken = Inspektor je preuzeo zahtev
+
+## Odustanak od zahteva (podnosilac, pre odluke)
+case-withdraw-heading = Odustanak od zahteva
+case-withdraw-intro = Dok odluka ne bude doneta, možete odustati od ovog zahteva, na primer ako napuštate Srbiju ili podnosite zahtev po drugom osnovu.
+case-withdraw-link = Odustani od zahteva
+withdraw-title = Odustati od ovog zahteva?
+withdraw-body = Zahtev će biti zatvoren i o njemu neće biti doneta odluka. Ovo se ne može poništiti: za novi zahtev započinjete novu prijavu.
+withdraw-fees = Portal ne vraća već plaćene takse; o povraćaju takse odlučuje policijska uprava (treba potvrditi).
+withdraw-confirm = Da, odustajem od zahteva
+withdraw-cancel = Ne, vrati me nazad
+notice-request-withdrawn = Odustali ste od zahteva. Poslali smo Vam potvrdu e-poštom.
+event-withdrawn = Podnosilac je odustao od zahteva
+mail-request-withdrawn-subject = Odustali ste od zahteva
+mail-request-withdrawn-body = Odustali ste od zahteva { $reference } za privremeni boravak. O njemu neće biti doneta odluka. Možete ga pogledati ovde:
+    { $link }

@@ -41,6 +41,11 @@ pub fn routes() -> Routes {
             applications::delete_form,
             applications::delete,
         )
+        .form(
+            "/applications/{id}/withdraw",
+            applications::withdraw_form,
+            applications::withdraw,
+        )
         .get("/mailbox", mailbox::list)
         .get("/mailbox/{id}", mailbox::show)
         .post("/mailbox/{id}/open", mailbox::open)

@@ -6,15 +6,16 @@
 use eforeigner_rules::case::{self, Move, Party};
 use serde_json::json;
 
-use super::{Applications, audit};
+use super::{Applications, audit, mail_job};
 use crate::access::{self, Permission};
 use bytes::Bytes;
 
 use crate::applications::{Application, ApplicationEvent, ApplicationStatus};
 use crate::audit::AuditAction;
+use crate::clock::new_id;
 use crate::paging::{PageNumber, Paged};
 use crate::store::{CaseFilter, CaseLine, Effects, StoreError};
-use crate::{Account, Actor, ApplicationId, Department, DomainError, Upload};
+use crate::{Account, AccountId, Actor, ApplicationId, Department, DomainError, Upload};
 
 /// A case as its department's officers see it: the application, its applicant, its
 /// documents and its history.
@@ -178,35 +179,92 @@ impl Applications {
         actor: &Actor,
     ) -> Result<Application, DomainError> {
         let before = self.department_case(officer, id).await?;
-        let to = case::next(before.status, Move::Take, Self::party_of(officer))
-            .map_err(|_| DomainError::Conflict)?;
-        let now = self.now();
-        let mut app = before.clone();
-        app.status = to;
+        let mut app = Self::moved(&before, Move::Take, Self::party_of(officer), self.now())?;
         app.assignee_id = Some(officer.id.clone());
-        app.version += 1;
-        app.updated_at = now;
-        let event = self.event(
-            &app,
-            Some(&officer.id),
-            Some(before.status),
-            Move::Take.as_str(),
-            None,
-        );
-        let effects = Effects::at(now).with_audit(audit(
+        let effects = Effects::at(app.updated_at).with_audit(audit(
             actor,
             AuditAction::CaseTaken,
             app.id.as_str(),
             json!({}),
         ));
+        self.write_move(app, &before, Move::Take, &officer.id, &effects)
+            .await
+    }
+
+    /// `before` after `by_move` made by `by` at `now` (status, version, time), or
+    /// `Conflict` when the status machine does not allow it from where the case is.
+    fn moved(
+        before: &Application,
+        by_move: Move,
+        by: Party,
+        now: jiff::Timestamp,
+    ) -> Result<Application, DomainError> {
+        let to = case::next(before.status, by_move, by).map_err(|_| DomainError::Conflict)?;
+        let mut app = before.clone();
+        app.status = to;
+        app.version += 1;
+        app.updated_at = now;
+        Ok(app)
+    }
+
+    /// Writes `app` (moved from `before` by `by_move`, made by the account `by`) with its
+    /// history event and `effects`, if nobody wrote the case meanwhile: of two moves made
+    /// at once, one is written and the other gets `Conflict`.
+    async fn write_move(
+        &self,
+        app: Application,
+        before: &Application,
+        by_move: Move,
+        by: &AccountId,
+        effects: &Effects,
+    ) -> Result<Application, DomainError> {
+        let event = self.event(&app, Some(by), Some(before.status), by_move.as_str(), None);
         match self
             .store
-            .update_application(&app, before.version, &[event], None, None, &effects)
+            .update_application(&app, before.version, &[event], None, None, effects)
             .await
         {
             Ok(()) => Ok(app),
             Err(StoreError::Stale) => Err(DomainError::Conflict),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// Whether the applicant may withdraw `app` now (before a decision: the status machine
+    /// says from which statuses).
+    pub fn may_withdraw(app: &Application) -> bool {
+        case::next(app.status, Move::Withdraw, Party::Applicant).is_ok()
+    }
+
+    /// The applicant withdraws their request `id` before a decision: "Withdrawn", for
+    /// good. The applicant is told by e-mail (no personal data in it); the case leaves the
+    /// department's open work. `Conflict` once a decision was made (or it was withdrawn).
+    pub async fn withdraw(
+        &self,
+        account: &Account,
+        id: &ApplicationId,
+        actor: &Actor,
+    ) -> Result<Application, DomainError> {
+        let before = self.get(account, id).await?;
+        let app = Self::moved(&before, Move::Withdraw, Party::Applicant, self.now())?;
+        let effects = Effects::at(app.updated_at)
+            .with_audit(audit(
+                actor,
+                AuditAction::ApplicationWithdrawn,
+                app.id.as_str(),
+                json!({"from": before.status.as_str()}),
+            ))
+            .with_job(mail_job(
+                new_id(),
+                account.email.as_str(),
+                account.language,
+                "request-withdrawn",
+                json!({
+                    "reference": app.case_reference.clone().unwrap_or_default(),
+                    "link": format!("{}/applications/{}", self.public_url, app.id),
+                }),
+            ));
+        self.write_move(app, &before, Move::Withdraw, &account.id, &effects)
+            .await
     }
 }

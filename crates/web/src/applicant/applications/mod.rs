@@ -434,6 +434,8 @@ pub struct CasePage {
     pub slip_href: String,
     /// An extension awaiting payment: which day it counts as made, and the last day.
     pub extension_deadline: Option<ReasonView>,
+    /// Whether the applicant may still withdraw the request (before a decision).
+    pub may_withdraw: bool,
 }
 
 /// The flags in the address of an application's page (set by the redirects after a
@@ -577,6 +579,7 @@ pub async fn show(
         locked: q.locked.is_some(),
         slip_href: format!("/applications/{}/slip.pdf", app.id),
         extension_deadline,
+        may_withdraw: Applications::may_withdraw(&app),
     }))
 }
 
@@ -1619,4 +1622,52 @@ pub async fn delete(
         .await
         .map_err(|e| draft_change_failed(&id, e))?;
     Ok(see_other("/applications?done=draft-deleted"))
+}
+
+/// `GET /applications/{id}/withdraw`: asks before withdrawing a request, and says what it
+/// means.
+pub async fn withdraw_form(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<UseServices>,
+    Path(id): Path<ApplicationId>,
+) -> Result<Response, PageError> {
+    let app = state.applications.get(&auth.account, &id).await?;
+    if !Applications::may_withdraw(&app) {
+        // Decided, withdrawn, or still a draft: a stale link shows the case as it is.
+        return Ok(see_other(&format!("/applications/{id}")));
+    }
+    Ok(render(&MessagePage {
+        p: Page::new(&ctx, "withdraw-title"),
+        heading: ctx.tr.t("withdraw-title"),
+        paragraphs: vec![ctx.tr.t("withdraw-body"), ctx.tr.t("withdraw-fees")],
+        actions: vec![
+            Action::post(
+                ctx.tr.t("withdraw-confirm"),
+                &format!("/applications/{id}/withdraw"),
+                vec![],
+            ),
+            Action::link(ctx.tr.t("withdraw-cancel"), &format!("/applications/{id}")),
+        ],
+    }))
+}
+
+/// `POST /applications/{id}/withdraw`.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<UseServices>,
+    Path(id): Path<ApplicationId>,
+    _form: CsrfForm<NoFields>,
+) -> Result<Response, PageError> {
+    match state
+        .applications
+        .withdraw(&auth.account, &id, &ctx.actor())
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/applications/{id}?done=request-withdrawn"
+        ))),
+        // Decided (or withdrawn) meanwhile: the case page shows where it stands.
+        Err(DomainError::Conflict) => Ok(see_other(&format!("/applications/{id}"))),
+        Err(e) => Err(e.into()),
+    }
 }
