@@ -68,6 +68,12 @@ test('an inspector takes the demo request; the applicant sees it processed and w
     await go(r, main(r).getByRole('link', { name: reference, exact: true }));
     await expect(main(r).locator('.status')).toContainText('Request processing');
     await expect(main(r)).toContainText('An inspector took the request');
+    // Who looked at the request: role and department, never a name.
+    const looks = main(r).getByRole('table', { name: 'Who has looked at your request' });
+    await expect(looks).toContainText('Took the request');
+    await expect(looks).toContainText('Inspector');
+    await expect(looks).toContainText('Policijska uprava za grad Beograd');
+    await expect(looks).not.toContainText('Ivan');
 
     // Before a decision the resident may withdraw the request, after a question.
     await go(r, main(r).getByRole('link', { name: 'Withdraw the request' }));

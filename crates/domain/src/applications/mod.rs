@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{AccountId, ApplicationId, OwnerKey};
 
-pub use service::{Applications, FileTarget, ImportReport};
+pub use service::{Applications, CaseFile, CaseView, FileTarget, ImportReport, Queue};
 pub use steps::{StepId, StepState};
 
 pub(crate) use crate::model::string_enum as code_enum;

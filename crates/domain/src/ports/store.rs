@@ -421,6 +421,14 @@ pub trait AuditRepo: Send + Sync {
     async fn append_audit(&self, entries: &[NewAudit], now: Timestamp) -> Result<(), StoreError>;
     /// The latest entries, newest first.
     async fn audit_entries(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError>;
+    /// The entries about `subject` whose action is one of `actions`, oldest first (at most
+    /// `limit`).
+    async fn audit_of(
+        &self,
+        subject: &str,
+        actions: &[&str],
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError>;
     /// Recomputes the chain; returns the number of entries, or the first broken `seq`.
     async fn verify_audit_chain(&self) -> Result<Result<i64, i64>, StoreError>;
 }

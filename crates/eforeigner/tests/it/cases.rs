@@ -92,6 +92,11 @@ async fn take(b: &Browser, id: &ApplicationId) -> Resp {
 #[tokio::test]
 async fn an_inspector_takes_a_case_of_their_department_and_the_applicant_sees_it() {
     let (t, id, reference) = with_demo_case().await;
+    signed_in(&t, APPLICANT)
+        .await
+        .get(&format!("/applications/{id}"))
+        .await
+        .assert_contains("No officer has opened your request yet.");
     let inspector = signed_in(&t, INSPECTOR).await;
 
     // The queue of the department lists the case, with its status and counts.
@@ -140,14 +145,23 @@ async fn an_inspector_takes_a_case_of_their_department_and_the_applicant_sees_it
         .assert_contains(&reference)
         .assert_contains("You");
 
-    // The applicant sees the new status and the event.
+    // The applicant sees the new status and the event, and who looked at the case: by
+    // role and department, never by name.
     let applicant = signed_in(&t, APPLICANT).await;
-    applicant
-        .get(&format!("/applications/{id}"))
-        .await
-        .assert_status(200)
+    let own = applicant.get(&format!("/applications/{id}")).await;
+    own.assert_status(200)
         .assert_contains("Request processing")
-        .assert_contains("An inspector took the request");
+        .assert_contains("An inspector took the request")
+        .assert_contains("Who has looked at your request")
+        .assert_contains("Opened the request")
+        .assert_contains("Opened a document")
+        .assert_contains("Took the request")
+        .assert_contains("Policijska uprava za grad Beograd");
+    let inspector_account = t.account(INSPECTOR).await;
+    assert!(
+        !own.body.contains(&inspector_account.profile.given_names),
+        "no officer's name on the applicant's page"
+    );
 
     // Every opening of the case and the taking are in the audit log.
     let actions: Vec<String> = t

@@ -105,6 +105,34 @@ impl AuditRepo for SqlStore {
         .collect()
     }
 
+    async fn audit_of(
+        &self,
+        subject: &str,
+        actions: &[&str],
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        if actions.is_empty() {
+            return Ok(vec![]);
+        }
+        let placeholders: Vec<String> = (0..actions.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "SELECT seq, at, actor_id, action, subject_id, ip, details, prev_hash, hash \
+             FROM audit_log WHERE subject_id = $1 AND action IN ({}) ORDER BY seq LIMIT ${}",
+            placeholders.join(", "),
+            actions.len() + 2
+        );
+        let mut q = sqlx::query(&sql).bind(subject);
+        for a in actions {
+            q = q.bind(*a);
+        }
+        q.bind(limit)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(audit_from_row)
+            .collect()
+    }
+
     async fn verify_audit_chain(&self) -> Result<Result<i64, i64>, StoreError> {
         let rows = sqlx::query(
             "SELECT seq, at, actor_id, action, subject_id, ip, details, prev_hash, hash \

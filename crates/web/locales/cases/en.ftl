@@ -43,3 +43,17 @@ event-withdrawn = The applicant withdrew the request
 mail-request-withdrawn-subject = You withdrew your request
 mail-request-withdrawn-body = You withdrew your request { $reference } for temporary residence. No decision will be made on it. You can see it here:
     { $link }
+
+## Who looked at the case (shown to the applicant)
+case-views-heading = Who has looked at your request
+case-views-intro = Every time an officer opens your request or one of its documents, it is recorded and shown here: the officer's role and police department, not their name.
+case-views-none = No officer has opened your request yet.
+views-col-what = What
+views-col-role = Role
+views-col-department = Police department
+view-opened = Opened the request
+view-document = Opened a document
+view-taken = Took the request
+viewer-role-inspector = Inspector
+viewer-role-supervisor = Supervisor
+viewer-role-officer = Officer

@@ -43,3 +43,17 @@ event-withdrawn = Заявитель отозвал заявление
 mail-request-withdrawn-subject = Вы отозвали заявление
 mail-request-withdrawn-body = Вы отозвали заявление { $reference } на временное проживание. Решение по нему приниматься не будет. Посмотреть его можно здесь:
     { $link }
+
+## Кто смотрел дело (показывается заявителю)
+case-views-heading = Кто смотрел ваше заявление
+case-views-intro = Каждый раз, когда сотрудник открывает ваше заявление или один из его документов, это записывается и показывается здесь: роль сотрудника и полицейское управление, но не имя.
+case-views-none = Ни один сотрудник ещё не открывал ваше заявление.
+views-col-what = Что
+views-col-role = Роль
+views-col-department = Полицейское управление
+view-opened = Открыл заявление
+view-document = Открыл документ
+view-taken = Взял заявление
+viewer-role-inspector = Инспектор
+viewer-role-supervisor = Руководитель
+viewer-role-officer = Сотрудник

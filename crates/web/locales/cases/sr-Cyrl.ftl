@@ -43,3 +43,17 @@ event-withdrawn = Подносилац је одустао од захтева
 mail-request-withdrawn-subject = Одустали сте од захтева
 mail-request-withdrawn-body = Одустали сте од захтева { $reference } за привремени боравак. О њему неће бити донета одлука. Можете га погледати овде:
     { $link }
+
+## Ко је гледао предмет (приказује се подносиоцу)
+case-views-heading = Ко је гледао Ваш захтев
+case-views-intro = Сваки пут када службеник отвори Ваш захтев или неки његов документ, то се бележи и приказује овде: улога службеника и полицијска управа, не његово име.
+case-views-none = Ниједан службеник још није отворио Ваш захтев.
+views-col-what = Шта
+views-col-role = Улога
+views-col-department = Полицијска управа
+view-opened = Отворио захтев
+view-document = Отворио документ
+view-taken = Преузео захтев
+viewer-role-inspector = Инспектор
+viewer-role-supervisor = Надзорник
+viewer-role-officer = Службеник

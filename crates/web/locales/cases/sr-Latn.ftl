@@ -43,3 +43,17 @@ event-withdrawn = Podnosilac je odustao od zahteva
 mail-request-withdrawn-subject = Odustali ste od zahteva
 mail-request-withdrawn-body = Odustali ste od zahteva { $reference } za privremeni boravak. O njemu neće biti doneta odluka. Možete ga pogledati ovde:
     { $link }
+
+## Ko je gledao predmet (prikazuje se podnosiocu)
+case-views-heading = Ko je gledao Vaš zahtev
+case-views-intro = Svaki put kada službenik otvori Vaš zahtev ili neki njegov dokument, to se beleži i prikazuje ovde: uloga službenika i policijska uprava, ne njegovo ime.
+case-views-none = Nijedan službenik još nije otvorio Vaš zahtev.
+views-col-what = Šta
+views-col-role = Uloga
+views-col-department = Policijska uprava
+view-opened = Otvorio zahtev
+view-document = Otvorio dokument
+view-taken = Preuzeo zahtev
+viewer-role-inspector = Inspektor
+viewer-role-supervisor = Nadzornik
+viewer-role-officer = Službenik

@@ -15,7 +15,10 @@ use crate::audit::AuditAction;
 use crate::clock::new_id;
 use crate::paging::{PageNumber, Paged};
 use crate::store::{CaseFilter, CaseLine, Effects, StoreError};
-use crate::{Account, AccountId, Actor, ApplicationId, Department, DomainError, Upload};
+use crate::{
+    Account, AccountId, Actor, ApplicationId, Department, DomainError, Role, Upload,
+    find_department,
+};
 
 /// A case as its department's officers see it: the application, its applicant, its
 /// documents and its history.
@@ -29,6 +32,19 @@ pub struct CaseFile {
     pub uploads: Vec<Upload>,
     /// Its history, oldest first.
     pub events: Vec<ApplicationEvent>,
+}
+
+/// One look an officer took at a case, as its applicant is shown it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseView {
+    /// When.
+    pub at: jiff::Timestamp,
+    /// What: the case opened, a document read, the case taken.
+    pub what: AuditAction,
+    /// In which role (none for entries written before roles were recorded).
+    pub role: Option<Role>,
+    /// Of which department.
+    pub department: Option<Department>,
 }
 
 /// A page of a department's queue, with how many of its cases are in each status.
@@ -120,7 +136,7 @@ impl Applications {
                     actor,
                     AuditAction::CaseOpened,
                     app.id.as_str(),
-                    json!({"role": officer.role.as_str(), "status": app.status.as_str()}),
+                    Self::officer_facts(officer),
                 )],
                 self.now(),
             )
@@ -155,13 +171,52 @@ impl Applications {
                     actor,
                     AuditAction::CaseDocumentViewed,
                     app.id.as_str(),
-                    json!({"upload": upload.id}),
+                    Self::officer_facts(officer),
                 )],
                 self.now(),
             )
             .await?;
         let bytes = self.files.get(&upload.storage_key).await?;
         Ok((upload, bytes))
+    }
+
+    /// What the audit entry of an officer's look at a case keeps about them, so that the
+    /// applicant can be shown it: role and department, never the person.
+    fn officer_facts(officer: &Account) -> serde_json::Value {
+        json!({
+            "role": officer.role.as_str(),
+            "department": officer.department.map(|d| d.slug),
+        })
+    }
+
+    /// Every look officers took at the applicant's own case `id` (openings, documents read,
+    /// the taking), oldest first: when, in which role and department — never who.
+    pub async fn case_views(
+        &self,
+        account: &Account,
+        id: &ApplicationId,
+    ) -> Result<Vec<CaseView>, DomainError> {
+        let app = self.get(account, id).await?;
+        let actions = [
+            AuditAction::CaseOpened,
+            AuditAction::CaseDocumentViewed,
+            AuditAction::CaseTaken,
+        ];
+        let names: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
+        let entries = self.store.audit_of(app.id.as_str(), &names, 500).await?;
+        Ok(entries
+            .into_iter()
+            .filter_map(|e| {
+                let what = AuditAction::parse(&e.action)?;
+                let facts: serde_json::Value = serde_json::from_str(&e.details).ok()?;
+                Some(CaseView {
+                    at: e.at,
+                    what,
+                    role: facts["role"].as_str().and_then(Role::parse),
+                    department: facts["department"].as_str().and_then(find_department),
+                })
+            })
+            .collect())
     }
 
     /// The moves `officer` may make on `app` now (the status machine's, for an inspector):
@@ -185,7 +240,7 @@ impl Applications {
             actor,
             AuditAction::CaseTaken,
             app.id.as_str(),
-            json!({}),
+            Self::officer_facts(officer),
         ));
         self.write_move(app, &before, Move::Take, &officer.id, &effects)
             .await

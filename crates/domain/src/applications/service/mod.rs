@@ -27,7 +27,7 @@ use crate::store::{Effects, NewAudit, NewJob, Store, StoreError, UploadsCheck};
 use crate::uploads::{self};
 use crate::{Account, AccountId, Actor, Clock, DomainError, FieldErrors};
 
-pub use cases::{CaseFile, Queue};
+pub use cases::{CaseFile, CaseView, Queue};
 pub use files::FileTarget;
 
 pub use eforeigner_rules::deadlines::{DRAFT_KEPT, DRAFT_WARNING, KEPT_ANSWERS};

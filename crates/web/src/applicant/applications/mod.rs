@@ -35,8 +35,9 @@ use eforeigner_domain::applications::steps::{
     self, EDUCATION_LEVELS, FieldKind, Options, PAYMENT_METHODS, StepId, StepInput, StepState,
 };
 use eforeigner_domain::applications::{
-    Application, ApplicationStatus, Applications, PaymentMethod, parse_kind,
+    Application, ApplicationStatus, Applications, CaseView, PaymentMethod, parse_kind,
 };
+use eforeigner_domain::audit::AuditAction;
 use eforeigner_domain::paging::PageNumber;
 use eforeigner_domain::uploads;
 use eforeigner_domain::{Account, ApplicationId, DomainError, FieldErrors, Upload};
@@ -436,6 +437,46 @@ pub struct CasePage {
     pub extension_deadline: Option<ReasonView>,
     /// Whether the applicant may still withdraw the request (before a decision).
     pub may_withdraw: bool,
+    /// Who looked at the case: when, what, role and department (never names).
+    pub views: Vec<ViewRow>,
+}
+
+/// One look an officer took at the case, as the applicant reads it.
+pub struct ViewRow {
+    /// When.
+    pub at: String,
+    /// What they did.
+    pub what: String,
+    /// Their role.
+    pub role: String,
+    /// Their police department.
+    pub department: String,
+}
+
+/// The applicant's line for an officer's look at their case.
+fn view_row(ctx: &Ctx, v: &CaseView) -> ViewRow {
+    let what = match v.what {
+        AuditAction::CaseTaken => "view-taken",
+        AuditAction::CaseDocumentViewed => "view-document",
+        _ => "view-opened",
+    };
+    let role = match v.role {
+        Some(eforeigner_domain::Role::Inspector) => "viewer-role-inspector",
+        Some(eforeigner_domain::Role::Supervisor) => "viewer-role-supervisor",
+        _ => "viewer-role-officer",
+    };
+    ViewRow {
+        at: when(v.at, ctx.lang),
+        what: ctx.tr.t(what),
+        role: ctx.tr.t(role),
+        department: v
+            .department
+            .map(|d| {
+                d.full_name(matches!(ctx.lang, eforeigner_domain::Lang::SrCyrl))
+                    .to_string()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 /// The flags in the address of an application's page (set by the redirects after a
@@ -506,6 +547,13 @@ pub async fn show(
                 .unwrap_or_default(),
         }));
     }
+    let views = state
+        .applications
+        .case_views(&auth.account, &id)
+        .await?
+        .iter()
+        .map(|v| view_row(&ctx, v))
+        .collect();
     let events = state.applications.history(&auth.account, &id).await?;
     let history = events
         .iter()
@@ -580,6 +628,7 @@ pub async fn show(
         slip_href: format!("/applications/{}/slip.pdf", app.id),
         extension_deadline,
         may_withdraw: Applications::may_withdraw(&app),
+        views,
     }))
 }
 
