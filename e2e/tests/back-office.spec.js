@@ -55,6 +55,15 @@ test('an inspector takes the demo request; the applicant sees it processed and w
   await expect(main(page).getByRole('button', { name: 'Take the case' })).toHaveCount(0);
   await expect(main(page)).toContainText('There is nothing for you to do on this case now.');
 
+  // An internal note: an empty one is refused with a message (axe checks the error state),
+  // then the note is kept on the case for the department's officers.
+  await go(page, main(page).getByRole('button', { name: 'Add the note' }), { status: 422 });
+  await expect(main(page).locator('.error-summary')).toContainText('Write a note.');
+  await main(page).locator('#note').fill('Employer confirmed by phone.');
+  await go(page, main(page).getByRole('button', { name: 'Add the note' }));
+  await expect(main(page)).toContainText('The note was added.');
+  await expect(main(page).locator('.notes')).toContainText('Employer confirmed by phone.');
+
   // "Only cases I handle" shows it, handled by "You".
   await visit(page, '/officer/cases?mine=1');
   await expect(main(page).locator('table tbody tr').filter({ hasText: reference })).toContainText('You');
@@ -74,6 +83,7 @@ test('an inspector takes the demo request; the applicant sees it processed and w
     await expect(looks).toContainText('Inspector');
     await expect(looks).toContainText('Policijska uprava za grad Beograd');
     await expect(looks).not.toContainText('Ivan');
+    await expect(main(r)).not.toContainText('Employer confirmed');
 
     // Before a decision the resident may withdraw the request, after a question.
     await go(r, main(r).getByRole('link', { name: 'Withdraw the request' }));

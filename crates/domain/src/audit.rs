@@ -74,6 +74,8 @@ string_enum!(
         CaseOpened = "case.opened",
         /// An officer opened a document of a case.
         CaseDocumentViewed = "case.document_viewed",
+        /// An officer added an internal note to a case (its text is not in the log).
+        CaseNoteAdded = "case.note_added",
         /// An inspector took a case.
         CaseTaken = "case.taken",
         /// The applicant withdrew a request before a decision.

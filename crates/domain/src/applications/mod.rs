@@ -146,6 +146,23 @@ crate::model::string_enum!(
     }
 );
 
+/// An internal note on a case: for the officers of its department only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseNote {
+    /// Id.
+    pub id: String,
+    /// The case.
+    pub application_id: ApplicationId,
+    /// Who wrote it.
+    pub author_id: AccountId,
+    /// Their name (officers see each other's names; the applicant sees no note).
+    pub author_name: String,
+    /// The note.
+    pub body: String,
+    /// When.
+    pub created_at: Timestamp,
+}
+
 /// One line of a case's history.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplicationEvent {

@@ -578,6 +578,17 @@ pub trait ApplicationRepo: Send + Sync {
         &self,
         department: crate::Department,
     ) -> Result<Vec<(ApplicationStatus, i64)>, StoreError>;
+    /// Adds an internal note to a case, with its effects (audit).
+    async fn insert_case_note(
+        &self,
+        note: &crate::applications::CaseNote,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// The internal notes of a case, oldest first, with their authors' names.
+    async fn case_notes(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Vec<crate::applications::CaseNote>, StoreError>;
     /// The history of an application, oldest first.
     async fn events_of(
         &self,

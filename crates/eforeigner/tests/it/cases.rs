@@ -2,7 +2,7 @@
 //! which case; two officers taking one case at once. The case comes from the demo data
 //! (`serve --demo`): a first permit for employment, submitted and paid, in Belgrade.
 
-use eforeigner::domain::store::AuditRepo as _;
+use eforeigner::domain::store::{ApplicationRepo as _, AuditRepo as _};
 use eforeigner::domain::{Account, Actor, ApplicationId, DomainError, Role};
 
 use crate::support::*;
@@ -352,4 +352,69 @@ async fn the_applicant_withdraws_a_request_before_a_decision_and_only_their_own(
         .await
         .assert_contains("Withdrawn")
         .assert_contains("There is nothing for you to do on this case now.");
+}
+
+#[tokio::test]
+async fn internal_notes_are_for_the_departments_officers_and_never_reach_the_applicant() {
+    let (t, id, _) = with_demo_case().await;
+    let inspector = signed_in(&t, INSPECTOR).await;
+    let note_path = format!("/officer/cases/{id}/notes");
+    let post_note = async |b: &Browser, text: &str| {
+        let csrf = b.csrf(&format!("/officer/cases/{id}")).await;
+        b.post_form(&note_path, &[("csrf_token", &csrf), ("note", text)])
+            .await
+    };
+
+    // Refused notes: a clear message, the text kept, nothing saved.
+    let empty = post_note(&inspector, "   ").await;
+    empty.assert_status(422).assert_contains("Write a note.");
+    let long = format!("Checked the contract. {}", "x".repeat(2000));
+    let refused = post_note(&inspector, &long).await;
+    refused
+        .assert_status(422)
+        .assert_contains("Enter at most 2000 characters.")
+        .assert_contains("Checked the contract. xxxxxxxx");
+    assert!(t.app().store.case_notes(&id).await.unwrap().is_empty());
+
+    // A note: on the case page, with its author, for every officer of the department.
+    let secret = "Employer confirmed by phone; contract genuine.";
+    let r = post_note(&inspector, secret).await;
+    r.assert_status(303);
+    assert_eq!(
+        r.location(),
+        format!("/officer/cases/{id}?done=case-note-added#notes")
+    );
+    let supervisor = signed_in(&t, SUPERVISOR).await;
+    supervisor
+        .get(&format!("/officer/cases/{id}"))
+        .await
+        .assert_contains(secret)
+        .assert_contains("Ivan Inspector");
+
+    // Never on the applicant's pages; not written into the audit log either.
+    let applicant = signed_in(&t, APPLICANT).await;
+    for path in [
+        format!("/applications/{id}"),
+        "/applications".to_string(),
+        "/mailbox".to_string(),
+    ] {
+        let page = applicant.get(&path).await;
+        assert!(!page.body.contains("Employer confirmed"), "{path}");
+    }
+    let logged = t.app().store.audit_entries(500).await.unwrap();
+    assert!(logged.iter().any(|e| e.action == "case.note_added"));
+    assert!(
+        !logged
+            .iter()
+            .any(|e| e.details.contains("Employer confirmed"))
+    );
+
+    // An officer of another department cannot add one.
+    let elsewhere = inspector_of(&t, "ns2@test.example", Some("novi_sad")).await;
+    let csrf = elsewhere.csrf("/officer/cases").await;
+    elsewhere
+        .post_form(&note_path, &[("csrf_token", &csrf), ("note", "hello")])
+        .await
+        .assert_status(404);
+    assert_eq!(t.app().store.case_notes(&id).await.unwrap().len(), 1);
 }

@@ -12,8 +12,8 @@ use super::{
     opt_ts, parse_enum, parsed, ts,
 };
 use eforeigner_domain::applications::{
-    Answers, Application, ApplicationEvent, ApplicationStatus, MailboxDocument, PaymentMethod,
-    PaymentRecord, StepId, parse_kind, upload_owner,
+    Answers, Application, ApplicationEvent, ApplicationStatus, CaseNote, MailboxDocument,
+    PaymentMethod, PaymentRecord, StepId, parse_kind, upload_owner,
 };
 use eforeigner_domain::paging::Window;
 use eforeigner_domain::store::{
@@ -484,6 +484,51 @@ impl ApplicationRepo for SqlStore {
             .iter()
             .map(case_line_from_row)
             .collect()
+    }
+
+    async fn insert_case_note(&self, note: &CaseNote, effects: &Effects) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "INSERT INTO case_notes (id, application_id, author_id, body, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&note.id)
+        .bind(note.application_id.as_str())
+        .bind(note.author_id.as_str())
+        .bind(&note.body)
+        .bind(micros(note.created_at))
+        .execute(&mut *tx)
+        .await?;
+        self.write_effects(&mut tx, effects).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn case_notes(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Vec<CaseNote>, StoreError> {
+        sqlx::query(
+            "SELECT n.id, n.application_id, n.author_id, n.body, n.created_at, \
+             a.given_names || ' ' || a.surname AS author_name \
+             FROM case_notes n JOIN accounts a ON a.id = n.author_id \
+             WHERE n.application_id = $1 ORDER BY n.created_at, n.id",
+        )
+        .bind(application_id.as_str())
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(CaseNote {
+                id: r.try_get("id")?,
+                application_id: id(r, "application_id", ApplicationId::new)?,
+                author_id: id(r, "author_id", AccountId::new)?,
+                author_name: r.try_get("author_name")?,
+                body: r.try_get("body")?,
+                created_at: ts(r, "created_at")?,
+            })
+        })
+        .collect()
     }
 
     async fn department_counts(

@@ -57,3 +57,11 @@ view-taken = Took the request
 viewer-role-inspector = Inspector
 viewer-role-supervisor = Supervisor
 viewer-role-officer = Officer
+
+## Internal notes (officers of the department only)
+casefile-notes-heading = Internal notes
+casefile-notes-intro = Only the officers of this police department see these notes. The applicant never does.
+casefile-notes-none = No notes yet.
+casefile-note-label = Add a note
+casefile-note-add = Add the note
+notice-case-note-added = The note was added.

@@ -57,3 +57,11 @@ view-taken = Взял заявление
 viewer-role-inspector = Инспектор
 viewer-role-supervisor = Руководитель
 viewer-role-officer = Сотрудник
+
+## Служебные заметки (только сотрудники управления)
+casefile-notes-heading = Служебные заметки
+casefile-notes-intro = Эти заметки видят только сотрудники этого полицейского управления. Заявитель их никогда не видит.
+casefile-notes-none = Заметок пока нет.
+casefile-note-label = Добавить заметку
+casefile-note-add = Добавить заметку
+notice-case-note-added = Заметка добавлена.

@@ -57,3 +57,11 @@ view-taken = Преузео захтев
 viewer-role-inspector = Инспектор
 viewer-role-supervisor = Надзорник
 viewer-role-officer = Службеник
+
+## Интерне белешке (само службеници управе)
+casefile-notes-heading = Интерне белешке
+casefile-notes-intro = Ове белешке виде само службеници ове полицијске управе. Подносилац их никада не види.
+casefile-notes-none = Још нема белешки.
+casefile-note-label = Додајте белешку
+casefile-note-add = Додај белешку
+notice-case-note-added = Белешка је додата.

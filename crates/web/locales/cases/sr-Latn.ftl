@@ -57,3 +57,11 @@ view-taken = Preuzeo zahtev
 viewer-role-inspector = Inspektor
 viewer-role-supervisor = Nadzornik
 viewer-role-officer = Službenik
+
+## Interne beleške (samo službenici uprave)
+casefile-notes-heading = Interne beleške
+casefile-notes-intro = Ove beleške vide samo službenici ove policijske uprave. Podnosilac ih nikada ne vidi.
+casefile-notes-none = Još nema beleški.
+casefile-note-label = Dodajte belešku
+casefile-note-add = Dodaj belešku
+notice-case-note-added = Beleška je dodata.

@@ -8,15 +8,17 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use eforeigner_rules::case::Move;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::applicant::applications::answer_sections;
 use crate::context::Ctx;
 use crate::error::PageError;
 use crate::extract::permit::HandleCases;
-use crate::extract::{CsrfForm, NoFields, Require};
+use crate::extract::{CheckedForm, CsrfForm, NoFields, Require};
+use crate::forms::FormView;
 use crate::html::municipality_name;
+use crate::html::{csrf_errors, values_of};
 use crate::i18n::dates::when;
 use crate::receipt::ground_name;
 use crate::redirect::see_other;
@@ -149,6 +151,20 @@ pub struct CaseFilePage {
     pub history: Vec<EventRow>,
     /// The moves allowed now.
     pub moves: Vec<MoveButton>,
+    /// The department's internal notes, oldest first.
+    pub notes: Vec<NoteRow>,
+    /// The note form's values and errors.
+    pub f: FormView,
+}
+
+/// An internal note as the case page shows it.
+pub struct NoteRow {
+    /// When.
+    pub at: String,
+    /// Who wrote it.
+    pub author: String,
+    /// The note.
+    pub body: String,
 }
 
 /// The department's name in the reader's script.
@@ -273,9 +289,60 @@ pub async fn case_file(
     Require(ctx, auth, _): Require<HandleCases>,
     Path(id): Path<ApplicationId>,
 ) -> Result<Response, PageError> {
+    let form = FormView::empty(&ctx.tr);
+    case_page(&state, &ctx, &auth.account, &id, form).await
+}
+
+/// The note form: the text of a new internal note.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct NoteForm {
+    /// The note.
+    pub note: String,
+}
+
+/// `POST /officer/cases/{id}/notes`: adds an internal note; a refused note is shown again
+/// with its text and the reason.
+pub async fn add_note(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<HandleCases>,
+    Path(id): Path<ApplicationId>,
+    form: CheckedForm<NoteForm>,
+) -> Result<Response, PageError> {
+    let values = values_of(form.fields());
+    let Some(f) = form.fresh() else {
+        let form = FormView::with(&ctx.tr, values, &csrf_errors());
+        return case_page(&state, &ctx, &auth.account, &id, form).await;
+    };
+    match state
+        .applications
+        .add_case_note(&auth.account, &id, &f.note, &ctx.actor())
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/officer/cases/{id}?done=case-note-added#notes"
+        ))),
+        Err(DomainError::Invalid(errors)) => {
+            let form = FormView::with(&ctx.tr, values, &errors);
+            let mut r = case_page(&state, &ctx, &auth.account, &id, form).await?;
+            *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(r)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The case page of `id` for `officer`, with the note form's values and errors.
+async fn case_page(
+    state: &AppState,
+    ctx: &Ctx,
+    officer: &Account,
+    id: &ApplicationId,
+    form: FormView,
+) -> Result<Response, PageError> {
     let file = state
         .applications
-        .open_case(&auth.account, &id, &ctx.actor())
+        .open_case(officer, id, &ctx.actor())
         .await?;
     let app = &file.app;
     let tr = &ctx.tr;
@@ -321,10 +388,10 @@ pub async fn case_file(
         ),
         (
             tr.t("casefile-assignee"),
-            assignee_text(&ctx, &auth.account, app.assignee_id.as_ref()),
+            assignee_text(ctx, officer, app.assignee_id.as_ref()),
         ),
     ];
-    let sections = answer_sections(&state, &ctx, &file.applicant, app, &file.uploads)
+    let sections = answer_sections(state, ctx, &file.applicant, app, &file.uploads)
         .into_iter()
         .map(|s| AnswerSection {
             title: s.title,
@@ -341,12 +408,21 @@ pub async fn case_file(
             status: tr.t(&format!("app-status-{}", e.to_status.as_str())),
         })
         .collect();
-    let moves = Applications::officer_moves(&auth.account, app)
+    let moves = Applications::officer_moves(officer, app)
         .into_iter()
-        .filter_map(|m| move_button(&ctx, &app.id, m))
+        .filter_map(|m| move_button(ctx, &app.id, m))
+        .collect();
+    let notes = file
+        .notes
+        .iter()
+        .map(|n| NoteRow {
+            at: when(n.created_at, ctx.lang),
+            author: n.author_name.clone(),
+            body: n.body.clone(),
+        })
         .collect();
     Ok(render(&CaseFilePage {
-        p: Page::new(&ctx, "casefile-title"),
+        p: Page::new(ctx, "casefile-title"),
         id: app.id.to_string(),
         reference: app.case_reference.clone().unwrap_or_default(),
         status: app.status.as_str(),
@@ -356,6 +432,8 @@ pub async fn case_file(
         documents,
         history,
         moves,
+        notes,
+        f: form,
     }))
 }
 

@@ -31,4 +31,5 @@ pub fn routes() -> Routes {
         .get("/officer/cases/{id}", cases::case_file)
         .get("/officer/cases/{id}/documents/{upload}", cases::document)
         .post("/officer/cases/{id}/take", cases::take)
+        .post("/officer/cases/{id}/notes", cases::add_note)
 }

@@ -10,13 +10,13 @@ use super::{Applications, audit, mail_job};
 use crate::access::{self, Permission};
 use bytes::Bytes;
 
-use crate::applications::{Application, ApplicationEvent, ApplicationStatus};
+use crate::applications::{Application, ApplicationEvent, ApplicationStatus, CaseNote};
 use crate::audit::AuditAction;
-use crate::clock::new_id;
+use crate::clock::{new_id, new_ordered_id};
 use crate::paging::{PageNumber, Paged};
 use crate::store::{CaseFilter, CaseLine, Effects, StoreError};
 use crate::{
-    Account, AccountId, Actor, ApplicationId, Department, DomainError, Role, Upload,
+    Account, AccountId, Actor, ApplicationId, Department, DomainError, FieldErrors, Role, Upload,
     find_department,
 };
 
@@ -32,7 +32,12 @@ pub struct CaseFile {
     pub uploads: Vec<Upload>,
     /// Its history, oldest first.
     pub events: Vec<ApplicationEvent>,
+    /// The department's internal notes, oldest first (never shown to the applicant).
+    pub notes: Vec<CaseNote>,
 }
+
+/// The longest internal note, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
 
 /// One look an officer took at a case, as its applicant is shown it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,6 +135,7 @@ impl Applications {
         })?;
         let uploads = self.uploads(&app).await?;
         let events = self.store.events_of(&app.id).await?;
+        let notes = self.store.case_notes(&app.id).await?;
         self.store
             .append_audit(
                 &[audit(
@@ -146,7 +152,48 @@ impl Applications {
             applicant,
             uploads,
             events,
+            notes,
         })
+    }
+
+    /// `officer` adds an internal note to the case `id` of their department (required, at
+    /// most [`MAX_NOTE_CHARS`] characters, trimmed). The audit entry says a note was added,
+    /// not what it says.
+    pub async fn add_case_note(
+        &self,
+        officer: &Account,
+        id: &ApplicationId,
+        body: &str,
+        actor: &Actor,
+    ) -> Result<CaseNote, DomainError> {
+        let app = self.department_case(officer, id).await?;
+        let body = body.trim();
+        let mut errors = FieldErrors::default();
+        if body.is_empty() {
+            errors.add("note", "required");
+        } else if body.chars().count() > MAX_NOTE_CHARS {
+            errors.add_with("note", "too_long", &[("max", MAX_NOTE_CHARS.to_string())]);
+        }
+        errors.into_result()?;
+        let note = CaseNote {
+            id: new_ordered_id(),
+            application_id: app.id.clone(),
+            author_id: officer.id.clone(),
+            author_name: format!(
+                "{} {}",
+                officer.profile.given_names, officer.profile.surname
+            ),
+            body: body.to_string(),
+            created_at: self.now(),
+        };
+        let effects = Effects::at(note.created_at).with_audit(audit(
+            actor,
+            AuditAction::CaseNoteAdded,
+            app.id.as_str(),
+            Self::officer_facts(officer),
+        ));
+        self.store.insert_case_note(&note, &effects).await?;
+        Ok(note)
     }
 
     /// A document of the case `id` of `officer`'s department, with its bytes; the reading
