@@ -15,6 +15,7 @@ import {
   DEMO_PASSWORD,
   INSPECTOR,
   RESIDENT,
+  SUPERVISOR,
   go,
   newContext,
   signIn,
@@ -44,6 +45,7 @@ test('an inspector takes the demo request; the applicant sees it processed and w
   // The case: answers, documents in the page, history, and the one move allowed now.
   await go(page, main(page).getByRole('link', { name: reference, exact: true }));
   await expect(h1(page)).toHaveText(`Case ${reference}`);
+  const caseUrl = new URL(page.url()).pathname;
   await expect(main(page)).toContainText('Savski venac');
   await expect(main(page).locator('img.document__preview')).toHaveCount(5);
   const first = main(page).locator('img.document__preview').first();
@@ -67,6 +69,21 @@ test('an inspector takes the demo request; the applicant sees it processed and w
   // "Only cases I handle" shows it, handled by "You".
   await visit(page, '/officer/cases?mine=1');
   await expect(main(page).locator('table tbody tr').filter({ hasText: reference })).toContainText('You');
+
+  // The supervisor gives the case to another officer of the department (here, herself).
+  const sup = await newContext(browser, baseURL);
+  try {
+    const s = await sup.newPage();
+    await signIn(s, SUPERVISOR, DEMO_PASSWORD);
+    await visit(s, caseUrl);
+    await s.locator('#to').selectOption({ label: 'Sonja Supervisor' });
+    await go(s, main(s).getByRole('button', { name: 'Reassign the case' }));
+    await expect(main(s)).toContainText('The case was given to another officer.');
+    await expect(main(s).locator('.summary').first()).toContainText('Handled by');
+    await expect(main(s).locator('.summary').first()).toContainText('You');
+  } finally {
+    await sup.close();
+  }
 
   // The resident sees the new status and the event, in another browser.
   const context = await newContext(browser, baseURL);

@@ -22,6 +22,8 @@ pub enum Permission {
     /// Work the residence cases of one's own police department: the queue, a case, taking
     /// it and the moves the status machine gives an inspector.
     HandleCases,
+    /// Give a department's case to another of its officers.
+    ReassignCases,
 }
 
 impl Permission {
@@ -31,6 +33,7 @@ impl Permission {
         Permission::VerifyAccounts,
         Permission::ConfirmPayments,
         Permission::HandleCases,
+        Permission::ReassignCases,
     ];
 
     /// A stable name (tests, logs).
@@ -40,6 +43,7 @@ impl Permission {
             Permission::VerifyAccounts => "verify-accounts",
             Permission::ConfirmPayments => "confirm-payments",
             Permission::HandleCases => "handle-cases",
+            Permission::ReassignCases => "reassign-cases",
         }
     }
 }
@@ -57,6 +61,7 @@ pub const TABLE: &[(Role, &[Permission])] = &[
             Permission::VerifyAccounts,
             Permission::ConfirmPayments,
             Permission::HandleCases,
+            Permission::ReassignCases,
         ],
     ),
     (

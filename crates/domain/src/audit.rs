@@ -76,6 +76,8 @@ string_enum!(
         CaseDocumentViewed = "case.document_viewed",
         /// An officer added an internal note to a case (its text is not in the log).
         CaseNoteAdded = "case.note_added",
+        /// A supervisor gave a case to another officer of the department.
+        CaseReassigned = "case.reassigned",
         /// An inspector took a case.
         CaseTaken = "case.taken",
         /// The applicant withdrew a request before a decision.

@@ -105,6 +105,13 @@ pub mod permit {
     impl Permit for HandleCases {
         const PERMISSION: Permission = Permission::HandleCases;
     }
+
+    /// [`Permission::ReassignCases`]: give a case to another officer of the department.
+    #[derive(Clone, Copy, Debug)]
+    pub struct ReassignCases;
+    impl Permit for ReassignCases {
+        const PERMISSION: Permission = Permission::ReassignCases;
+    }
 }
 
 /// A signed-in user whose account may do `P` now (the domain's

@@ -243,6 +243,12 @@ pub trait AccountRepo: Send + Sync {
         status: AccountStatus,
         limit: i64,
     ) -> Result<Vec<Account>, StoreError>;
+    /// The active accounts of `department` in one of `roles`, by surname.
+    async fn department_staff(
+        &self,
+        department: crate::Department,
+        roles: &[crate::Role],
+    ) -> Result<Vec<Account>, StoreError>;
 }
 
 /// Single-use e-mail links.

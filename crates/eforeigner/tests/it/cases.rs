@@ -418,3 +418,84 @@ async fn internal_notes_are_for_the_departments_officers_and_never_reach_the_app
         .assert_status(404);
     assert_eq!(t.app().store.case_notes(&id).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_supervisor_gives_a_taken_case_to_another_officer_of_the_department_only() {
+    let (t, id, reference) = with_demo_case().await;
+    let supervisor = signed_in(&t, SUPERVISOR).await;
+    let reassign = async |b: &Browser, to: &str| {
+        let csrf = b.csrf(&format!("/officer/cases/{id}")).await;
+        b.post_form(
+            &format!("/officer/cases/{id}/reassign"),
+            &[("csrf_token", &csrf), ("to", to)],
+        )
+        .await
+    };
+    let second = inspector_of(&t, "bg2@test.example", Some("beograd")).await;
+    let second_id = t.account("bg2@test.example").await.id;
+    let elsewhere_id = {
+        inspector_of(&t, "ns3@test.example", Some("novi_sad")).await;
+        t.account("ns3@test.example").await.id
+    };
+
+    // Not taken yet: nothing to reassign.
+    assert!(
+        !supervisor
+            .get(&format!("/officer/cases/{id}"))
+            .await
+            .body
+            .contains("Reassign the case")
+    );
+    let early = reassign(&supervisor, second_id.as_str()).await;
+    early.assert_status(303);
+    assert_eq!(early.location(), format!("/officer/cases/{id}"));
+
+    let inspector = signed_in(&t, INSPECTOR).await;
+    take(&inspector, &id).await.assert_status(303);
+
+    // An inspector may not reassign (the permission table), whatever they post.
+    reassign(&inspector, second_id.as_str())
+        .await
+        .assert_status(403);
+
+    // Not to an officer of another department.
+    let refused = reassign(&supervisor, elsewhere_id.as_str()).await;
+    refused
+        .assert_status(422)
+        .assert_contains("Select an officer of this police department.");
+    let stored = t
+        .app()
+        .applications
+        .get(&t.account(APPLICANT).await, &id)
+        .await
+        .unwrap();
+    assert_eq!(stored.assignee_id, Some(t.account(INSPECTOR).await.id));
+
+    // To another inspector of Belgrade: theirs now, the status unchanged, in the history.
+    let page = supervisor.get(&format!("/officer/cases/{id}")).await;
+    page.assert_contains("Reassign the case")
+        .assert_contains("Test Person");
+    let r = reassign(&supervisor, second_id.as_str()).await;
+    r.assert_status(303);
+    assert_eq!(
+        r.location(),
+        format!("/officer/cases/{id}?done=case-reassigned")
+    );
+    let stored = t
+        .app()
+        .applications
+        .get(&t.account(APPLICANT).await, &id)
+        .await
+        .unwrap();
+    assert_eq!(stored.assignee_id, Some(second_id));
+    assert_eq!(stored.status.as_str(), "processing");
+    second
+        .get("/officer/cases?mine=1")
+        .await
+        .assert_contains(&reference);
+    signed_in(&t, APPLICANT)
+        .await
+        .get(&format!("/applications/{id}"))
+        .await
+        .assert_contains("A supervisor gave the request to another inspector");
+}

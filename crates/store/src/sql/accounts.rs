@@ -11,8 +11,8 @@ use super::{
 };
 use eforeigner_domain::store::{AccountRepo, Effects, NewToken, StoreError, UploadMove};
 use eforeigner_domain::{
-    Account, AccountId, AccountStatus, Ebs, Email, HasEbs, IdDocType, Lang, OwnerKey, Profile,
-    RejectionReason, Role, Sex,
+    Account, AccountId, AccountStatus, Department, Ebs, Email, HasEbs, IdDocType, Lang, OwnerKey,
+    Profile, RejectionReason, Role, Sex,
 };
 
 const ACCOUNT_COLUMNS: &str = "id, email, password_hash, role, status, given_names, surname, \
@@ -280,6 +280,33 @@ impl AccountRepo for SqlStore {
             .bind(status.as_str())
             .bind(limit)
             .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(account_from_row)
+            .collect()
+    }
+
+    async fn department_staff(
+        &self,
+        department: Department,
+        roles: &[Role],
+    ) -> Result<Vec<Account>, StoreError> {
+        if roles.is_empty() {
+            return Ok(vec![]);
+        }
+        let placeholders: Vec<String> = (0..roles.len()).map(|i| format!("${}", i + 3)).collect();
+        let sql = format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE department = $1 AND status = $2 \
+             AND role IN ({}) ORDER BY surname, given_names, id",
+            placeholders.join(", ")
+        );
+        let mut q = sqlx::query(&sql)
+            .bind(department.slug)
+            .bind(AccountStatus::Active.as_str());
+        for r in roles {
+            q = q.bind(r.as_str());
+        }
+        q.fetch_all(&self.pool)
             .await?
             .iter()
             .map(account_from_row)

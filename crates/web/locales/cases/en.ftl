@@ -65,3 +65,10 @@ casefile-notes-none = No notes yet.
 casefile-note-label = Add a note
 casefile-note-add = Add the note
 notice-case-note-added = The note was added.
+
+## Reassignment (supervisor)
+casefile-reassign-label = Give the case to
+casefile-reassign = Reassign the case
+notice-case-reassigned = The case was given to another officer.
+event-reassigned = A supervisor gave the request to another inspector
+error-choose-one-to = Select an officer of this police department.

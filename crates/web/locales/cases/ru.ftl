@@ -65,3 +65,10 @@ casefile-notes-none = Заметок пока нет.
 casefile-note-label = Добавить заметку
 casefile-note-add = Добавить заметку
 notice-case-note-added = Заметка добавлена.
+
+## Передача дела (руководитель)
+casefile-reassign-label = Передать дело сотруднику
+casefile-reassign = Передать дело
+notice-case-reassigned = Дело передано другому сотруднику.
+event-reassigned = Руководитель передал заявление другому инспектору
+error-choose-one-to = Выберите сотрудника этого полицейского управления.

@@ -65,3 +65,10 @@ casefile-notes-none = Још нема белешки.
 casefile-note-label = Додајте белешку
 casefile-note-add = Додај белешку
 notice-case-note-added = Белешка је додата.
+
+## Прерасподела (надзорник)
+casefile-reassign-label = Доделите предмет службенику
+casefile-reassign = Прераспореди предмет
+notice-case-reassigned = Предмет је додељен другом службенику.
+event-reassigned = Надзорник је доделио захтев другом инспектору
+error-choose-one-to = Изаберите службеника ове полицијске управе.

@@ -65,3 +65,10 @@ casefile-notes-none = Još nema beleški.
 casefile-note-label = Dodajte belešku
 casefile-note-add = Dodaj belešku
 notice-case-note-added = Beleška je dodata.
+
+## Preraspodela (nadzornik)
+casefile-reassign-label = Dodelite predmet službeniku
+casefile-reassign = Preraspodeli predmet
+notice-case-reassigned = Predmet je dodeljen drugom službeniku.
+event-reassigned = Nadzornik je dodelio zahtev drugom inspektoru
+error-choose-one-to = Izaberite službenika ove policijske uprave.

@@ -14,7 +14,7 @@ use crate::AppState;
 use crate::applicant::applications::answer_sections;
 use crate::context::Ctx;
 use crate::error::PageError;
-use crate::extract::permit::HandleCases;
+use crate::extract::permit::{HandleCases, ReassignCases};
 use crate::extract::{CheckedForm, CsrfForm, NoFields, Require};
 use crate::forms::FormView;
 use crate::html::municipality_name;
@@ -153,6 +153,8 @@ pub struct CaseFilePage {
     pub moves: Vec<MoveButton>,
     /// The department's internal notes, oldest first.
     pub notes: Vec<NoteRow>,
+    /// The officers the case can be given to (a supervisor, a case taken and not decided).
+    pub reassign: Vec<(String, String, bool)>,
     /// The note form's values and errors.
     pub f: FormView,
 }
@@ -311,8 +313,7 @@ pub async fn add_note(
 ) -> Result<Response, PageError> {
     let values = values_of(form.fields());
     let Some(f) = form.fresh() else {
-        let form = FormView::with(&ctx.tr, values, &csrf_errors());
-        return case_page(&state, &ctx, &auth.account, &id, form).await;
+        return refused(&state, &ctx, &auth.account, &id, values, &csrf_errors()).await;
     };
     match state
         .applications
@@ -323,13 +324,66 @@ pub async fn add_note(
             "/officer/cases/{id}?done=case-note-added#notes"
         ))),
         Err(DomainError::Invalid(errors)) => {
-            let form = FormView::with(&ctx.tr, values, &errors);
-            let mut r = case_page(&state, &ctx, &auth.account, &id, form).await?;
-            *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(r)
+            refused(&state, &ctx, &auth.account, &id, values, &errors).await
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The reassignment form: the officer the case goes to.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ReassignForm {
+    /// The officer's account id.
+    pub to: String,
+}
+
+/// `POST /officer/cases/{id}/reassign`: a supervisor gives the case to another officer of
+/// the department.
+pub async fn reassign(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<ReassignCases>,
+    Path(id): Path<ApplicationId>,
+    form: CheckedForm<ReassignForm>,
+) -> Result<Response, PageError> {
+    let values = values_of(form.fields());
+    let Some(f) = form.fresh() else {
+        return refused(&state, &ctx, &auth.account, &id, values, &csrf_errors()).await;
+    };
+    match state
+        .applications
+        .reassign(
+            &auth.account,
+            &id,
+            &eforeigner_domain::AccountId::new(f.to.trim()),
+            &ctx.actor(),
+        )
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/officer/cases/{id}?done=case-reassigned"
+        ))),
+        Err(DomainError::Invalid(errors)) => {
+            refused(&state, &ctx, &auth.account, &id, values, &errors).await
+        }
+        Err(DomainError::Conflict) => Ok(see_other(&format!("/officer/cases/{id}"))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The case page again after a refused form: what was typed, and why (422).
+async fn refused(
+    state: &AppState,
+    ctx: &Ctx,
+    officer: &Account,
+    id: &ApplicationId,
+    values: std::collections::HashMap<String, String>,
+    errors: &eforeigner_domain::FieldErrors,
+) -> Result<Response, PageError> {
+    let form = FormView::with(&ctx.tr, values, errors);
+    let mut r = case_page(state, ctx, officer, id, form).await?;
+    *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    Ok(r)
 }
 
 /// The case page of `id` for `officer`, with the note form's values and errors.
@@ -412,6 +466,23 @@ async fn case_page(
         .into_iter()
         .filter_map(|m| move_button(ctx, &app.id, m))
         .collect();
+    let reassign = if Applications::reassignable(app) {
+        state
+            .applications
+            .reassign_choices(officer)
+            .await?
+            .iter()
+            .map(|a| {
+                (
+                    a.id.to_string(),
+                    format!("{} {}", a.profile.given_names, a.profile.surname),
+                    app.assignee_id.as_ref() == Some(&a.id),
+                )
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     let notes = file
         .notes
         .iter()
@@ -433,6 +504,7 @@ async fn case_page(
         history,
         moves,
         notes,
+        reassign,
         f: form,
     }))
 }

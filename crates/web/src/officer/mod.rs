@@ -32,4 +32,6 @@ pub fn routes() -> Routes {
         .get("/officer/cases/{id}/documents/{upload}", cases::document)
         .post("/officer/cases/{id}/take", cases::take)
         .post("/officer/cases/{id}/notes", cases::add_note)
+        .access(Access::Permission(Permission::ReassignCases))
+        .post("/officer/cases/{id}/reassign", cases::reassign)
 }

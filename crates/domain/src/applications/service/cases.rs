@@ -332,6 +332,86 @@ impl Applications {
         }
     }
 
+    /// The officers a case of `officer`'s department can be given to (its active
+    /// inspectors and supervisors), when `officer` may reassign cases; else none.
+    pub async fn reassign_choices(&self, officer: &Account) -> Result<Vec<Account>, DomainError> {
+        if !access::may(officer, Permission::ReassignCases) {
+            return Ok(vec![]);
+        }
+        let Some(department) = officer.department else {
+            return Ok(vec![]);
+        };
+        Ok(self
+            .store
+            .department_staff(department, &[Role::Inspector, Role::Supervisor])
+            .await?)
+    }
+
+    /// Whether `app` has a handler that a supervisor may change: taken, and not decided.
+    pub fn reassignable(app: &Application) -> bool {
+        app.assignee_id.is_some()
+            && matches!(
+                app.status,
+                ApplicationStatus::Processing
+                    | ApplicationStatus::Updating
+                    | ApplicationStatus::Resending
+            )
+    }
+
+    /// A supervisor gives the case `id` of their department to `to`, another active
+    /// inspector or supervisor of the same department (field error `to` otherwise). The
+    /// status stays; the history and the audit log record the change.
+    pub async fn reassign(
+        &self,
+        supervisor: &Account,
+        id: &ApplicationId,
+        to: &AccountId,
+        actor: &Actor,
+    ) -> Result<Application, DomainError> {
+        access::check(supervisor, Permission::ReassignCases).map_err(|_| DomainError::Forbidden)?;
+        let before = self.department_case(supervisor, id).await?;
+        if !Self::reassignable(&before) {
+            return Err(DomainError::Conflict);
+        }
+        let choices = self.reassign_choices(supervisor).await?;
+        let Some(target) = choices.iter().find(|a| a.id == *to) else {
+            let mut errors = FieldErrors::default();
+            errors.add("to", "choose_one");
+            return Err(DomainError::Invalid(errors));
+        };
+        let now = self.now();
+        let mut app = before.clone();
+        app.assignee_id = Some(target.id.clone());
+        app.version += 1;
+        app.updated_at = now;
+        let event = self.event(
+            &app,
+            Some(&supervisor.id),
+            Some(before.status),
+            "reassigned",
+            None,
+        );
+        let effects = Effects::at(now).with_audit(audit(
+            actor,
+            AuditAction::CaseReassigned,
+            app.id.as_str(),
+            json!({
+                "role": supervisor.role.as_str(),
+                "department": supervisor.department.map(|d| d.slug),
+                "to": target.id.as_str(),
+            }),
+        ));
+        match self
+            .store
+            .update_application(&app, before.version, &[event], None, None, &effects)
+            .await
+        {
+            Ok(()) => Ok(app),
+            Err(StoreError::Stale) => Err(DomainError::Conflict),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// Whether the applicant may withdraw `app` now (before a decision: the status machine
     /// says from which statuses).
     pub fn may_withdraw(app: &Application) -> bool {
