@@ -98,6 +98,9 @@ pub struct ReceiptData {
     pub basis: String,
     /// The period requested, as printed.
     pub period: String,
+    /// Parts printed after the table, each a heading and its text (a letter's message, a
+    /// decision's reasoning); none on a receipt.
+    pub sections: Vec<(String, String)>,
     /// The names of the documents submitted, listed and numbered in this order.
     pub documents: Vec<String>,
     /// The verification address, encoded as the QR code and printed under its caption,
@@ -142,6 +145,15 @@ impl ReceiptData {
             kind: p(&self.kind),
             basis: p(&self.basis),
             period: p(&self.period),
+            sections: self
+                .sections
+                .iter()
+                .map(|(h, t)| {
+                    // Line by line: the breaks between paragraphs are kept.
+                    let lines: Vec<String> = t.split('\n').map(|l| fonts.printable(l)).collect();
+                    (p(h), lines.join("\n"))
+                })
+                .collect(),
             documents: self.documents.iter().map(p).collect(),
             verify_url: self.verify_url.clone(),
             short_code: p(&self.short_code),
@@ -592,6 +604,22 @@ fn layout<'f>(fonts: &'f Fonts, data: &ReceiptData) -> Result<Layout<'f>, Docume
     }
     flow.rule(THIN_RULE);
 
+    // The parts after the table: a heading, then its text (paragraphs kept as written).
+    for (heading, text) in &data.sections {
+        flow.y += 14.0;
+        let heading = fonts
+            .bold
+            .wrap(heading, HEADING_SIZE, CONTENT_W, "section heading")?;
+        flow.keep_together(heading.len() as f32 * HEADING_SIZE * LEADING + 4.0 + leading);
+        flow.paragraph(Node::H2, &fonts.bold, HEADING_SIZE, BLACK, heading);
+        flow.y += 4.0;
+        for para in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+            let lines = regular.wrap(para, VALUE_SIZE, CONTENT_W, "section text")?;
+            flow.paragraph(Node::P, regular, VALUE_SIZE, BLACK, lines);
+            flow.y += ITEM_GAP;
+        }
+    }
+
     // The numbered list of documents.
     if !data.documents.is_empty() {
         flow.y += 16.0;
@@ -970,6 +998,7 @@ mod tests {
             kind: "Temporary residence permit (first issue)".to_owned(),
             basis: BASIS.to_owned(),
             period: "12 months".to_owned(),
+            sections: vec![],
             documents: vec![
                 "Passport copy".to_owned(),
                 "Ugovor o radu, poslodavac Đorđe Šćekić, Niš (č ć š ž đ)".to_owned(),
@@ -1008,6 +1037,33 @@ mod tests {
         );
         assert!(haystack.contains("eForeigner"), "creator");
         assert!(haystack.contains("+DejaVuSans"), "subset font embedded");
+    }
+
+    #[test]
+    fn a_letter_prints_its_sections_paragraph_by_paragraph() {
+        let mut data = sample();
+        data.sections = vec![
+            (
+                "Message from the inspector".to_owned(),
+                "Upload a lease signed by the owner.\nThe old one has expired.".to_owned(),
+            ),
+            ("Last day".to_owned(), "15.12.2026".to_owned()),
+        ];
+        let pdf = receipt_pdf(&data).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let Some(text) = test_tools::pdftotext(&pdf) else {
+            return;
+        };
+        let flat = single_line(&text);
+        for expected in [
+            "Message from the inspector",
+            "Upload a lease signed by the owner.",
+            "The old one has expired.",
+            "Last day",
+            "15.12.2026",
+        ] {
+            assert!(flat.contains(expected), "{expected} in {flat}");
+        }
     }
 
     #[test]

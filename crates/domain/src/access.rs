@@ -24,6 +24,8 @@ pub enum Permission {
     HandleCases,
     /// Give a department's case to another of its officers.
     ReassignCases,
+    /// Confirm (or send back) a rejection another officer of the department proposed.
+    ConfirmRejections,
 }
 
 impl Permission {
@@ -34,6 +36,7 @@ impl Permission {
         Permission::ConfirmPayments,
         Permission::HandleCases,
         Permission::ReassignCases,
+        Permission::ConfirmRejections,
     ];
 
     /// A stable name (tests, logs).
@@ -44,6 +47,7 @@ impl Permission {
             Permission::ConfirmPayments => "confirm-payments",
             Permission::HandleCases => "handle-cases",
             Permission::ReassignCases => "reassign-cases",
+            Permission::ConfirmRejections => "confirm-rejections",
         }
     }
 }
@@ -62,6 +66,7 @@ pub const TABLE: &[(Role, &[Permission])] = &[
             Permission::ConfirmPayments,
             Permission::HandleCases,
             Permission::ReassignCases,
+            Permission::ConfirmRejections,
         ],
     ),
     (

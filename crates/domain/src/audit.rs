@@ -80,6 +80,22 @@ string_enum!(
         CaseReassigned = "case.reassigned",
         /// An inspector took a case.
         CaseTaken = "case.taken",
+        /// An inspector asked the applicant for documents or corrections.
+        CaseUpdateRequested = "case.update_requested",
+        /// The applicant sent the corrections asked for.
+        CaseUpdateSent = "case.update_sent",
+        /// The deadline of an update passed without an answer.
+        CaseUpdateLapsed = "case.update_lapsed",
+        /// The inspector took up the applicant's corrections.
+        CaseResumed = "case.resumed",
+        /// An inspector approved a request.
+        CaseApproved = "case.approved",
+        /// An inspector proposed to reject a request.
+        CaseRejectionProposed = "case.rejection_proposed",
+        /// A supervisor sent a proposed rejection back to the inspector.
+        CaseRejectionReturned = "case.rejection_returned",
+        /// A supervisor confirmed a rejection: the request is rejected.
+        CaseRejected = "case.rejected",
         /// The applicant withdrew a request before a decision.
         ApplicationWithdrawn = "application.withdrawn",
         /// A payment line was recorded (matched, or needing attention).

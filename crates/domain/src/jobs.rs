@@ -22,17 +22,25 @@ pub enum JobKind {
     /// Write the confirmation of receipt into the applicant's e-Mailbox
     /// ([`IssueReceipt`]).
     IssueReceipt,
+    /// Write a letter of a case (a request for an update, a decision) into the applicant's
+    /// e-Mailbox ([`IssueLetter`]).
+    IssueLetter,
 }
 
 impl JobKind {
     /// Every kind, in declaration order.
-    pub const ALL: &'static [JobKind] = &[JobKind::SendEmail, JobKind::IssueReceipt];
+    pub const ALL: &'static [JobKind] = &[
+        JobKind::SendEmail,
+        JobKind::IssueReceipt,
+        JobKind::IssueLetter,
+    ];
 
     /// The stored text form (the `kind` column of the outbox).
     pub const fn as_str(self) -> &'static str {
         match self {
             JobKind::SendEmail => "send-email",
             JobKind::IssueReceipt => "issue-receipt",
+            JobKind::IssueLetter => "issue-letter",
         }
     }
 
@@ -132,6 +140,17 @@ impl JobPayload for IssueReceipt {
     const KIND: JobKind = JobKind::IssueReceipt;
 }
 
+/// The payload of a [`JobKind::IssueLetter`] job: the letter to deliver.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueLetter {
+    /// The letter's id.
+    pub letter_id: String,
+}
+
+impl JobPayload for IssueLetter {
+    const KIND: JobKind = JobKind::IssueLetter;
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -153,7 +172,8 @@ mod tests {
         // Jobs queued by earlier versions carry these strings; they must keep running.
         assert_eq!(JobKind::SendEmail.as_str(), "send-email");
         assert_eq!(JobKind::IssueReceipt.as_str(), "issue-receipt");
-        assert_eq!(JobKind::ALL.len(), 2);
+        assert_eq!(JobKind::IssueLetter.as_str(), "issue-letter");
+        assert_eq!(JobKind::ALL.len(), 3);
     }
 
     #[test]

@@ -26,6 +26,8 @@
 //! - [`password`]: NIST SP 800-63B-4, with the MIT-licensed zxcvbn list of
 //!   common passwords.
 //! - [`case`]: the life of a residence case (statuses, moves, who makes them): seed 002.
+//! - [`decisions`]: the grounds of a rejection (seed 004), decision numbers, the
+//!   deadline of a request for an update (seed 002).
 //! - [`deadlines`]: how long drafts, kept answers and registration files live (the
 //!   portal's own rules; the seeds set none).
 //! - [`countries`]: Unicode CLDR country names.
@@ -36,6 +38,7 @@
 pub mod case;
 pub mod countries;
 pub mod deadlines;
+pub mod decisions;
 pub mod email;
 pub mod identifiers;
 pub mod ips_qr;

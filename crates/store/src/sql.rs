@@ -306,6 +306,9 @@ impl SqlStore {
             .execute(&mut **tx)
             .await?;
         }
+        for letter in &effects.letters {
+            self::applications::insert_letter(tx, letter).await?;
+        }
         if !effects.audit.is_empty() {
             self.append_audit_tx(tx, &effects.audit, at).await?;
         }

@@ -112,6 +112,13 @@ pub mod permit {
     impl Permit for ReassignCases {
         const PERMISSION: Permission = Permission::ReassignCases;
     }
+
+    /// [`Permission::ConfirmRejections`]: confirm or send back a proposed rejection.
+    #[derive(Clone, Copy, Debug)]
+    pub struct ConfirmRejections;
+    impl Permit for ConfirmRejections {
+        const PERMISSION: Permission = Permission::ConfirmRejections;
+    }
 }
 
 /// A signed-in user whose account may do `P` now (the domain's

@@ -16,7 +16,7 @@ pub mod names;
 
 /// Per language: the portal's messages, those of the residence rules and their pages, and
 /// those of the online application, the e-Mailbox and the verification page.
-const SOURCES: [(Lang, &str); 16] = [
+const SOURCES: [(Lang, &str); 20] = [
     (Lang::En, include_str!("../locales/en.ftl")),
     (Lang::SrLatn, include_str!("../locales/sr-Latn.ftl")),
     (Lang::SrCyrl, include_str!("../locales/sr-Cyrl.ftl")),
@@ -45,6 +45,16 @@ const SOURCES: [(Lang, &str); 16] = [
     (Lang::SrLatn, include_str!("../locales/cases/sr-Latn.ftl")),
     (Lang::SrCyrl, include_str!("../locales/cases/sr-Cyrl.ftl")),
     (Lang::Ru, include_str!("../locales/cases/ru.ftl")),
+    (Lang::En, include_str!("../locales/decisions/en.ftl")),
+    (
+        Lang::SrLatn,
+        include_str!("../locales/decisions/sr-Latn.ftl"),
+    ),
+    (
+        Lang::SrCyrl,
+        include_str!("../locales/decisions/sr-Cyrl.ftl"),
+    ),
+    (Lang::Ru, include_str!("../locales/decisions/ru.ftl")),
 ];
 
 /// The loaded translations of every language.

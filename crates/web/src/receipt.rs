@@ -8,8 +8,8 @@ use eforeigner_rules::residence;
 
 use std::sync::Arc;
 
-use eforeigner_domain::applications::Application;
 use eforeigner_domain::applications::steps::{self, StepId, StepInput};
+use eforeigner_domain::applications::{Application, CaseLetter};
 use eforeigner_domain::ports::documents::DocumentRenderer;
 use eforeigner_domain::{Account, Lang, Upload};
 
@@ -31,6 +31,32 @@ impl DocumentRenderer for Documents {
         uploads: &[Upload],
     ) -> anyhow::Result<Vec<u8>> {
         render(&self.i18n, account, app, uploads, &self.public_url)
+    }
+
+    fn letter_pdf(
+        &self,
+        account: &Account,
+        app: &Application,
+        letter: &CaseLetter,
+    ) -> anyhow::Result<Vec<u8>> {
+        let lang = account.language;
+        let tr = crate::i18n::Tr::new(self.i18n.clone(), lang);
+        // The letter's words are those of the case pages; the rest of the page is the
+        // receipt's (who, which request, the check of genuineness).
+        let mut data = receipt_data(&self.i18n, account, app, &[], &self.public_url);
+        let today = eforeigner_domain::clock::serbian_date(letter.created_at);
+        let view = crate::views::letters::letter_view(&tr, account, app, &[], letter, today);
+        data.labels.title = view.title;
+        data.labels.submitted_at = tr.t("letter-date");
+        data.submitted_at = view.at;
+        data.labels.note = tr.t("letter-note");
+        if !view.number.is_empty() {
+            data.sections.push((tr.t("letter-number"), view.number));
+        }
+        data.sections.extend(view.sections);
+        data.labels.documents = view.list_heading;
+        data.documents = view.list;
+        Ok(eforeigner_documents::receipt_pdf(&data)?)
     }
 }
 
@@ -55,6 +81,18 @@ fn render(
     uploads: &[Upload],
     public_url: &str,
 ) -> anyhow::Result<Vec<u8>> {
+    let data = receipt_data(i18n, account, app, uploads, public_url);
+    Ok(eforeigner_documents::receipt_pdf(&data)?)
+}
+
+/// What the confirmation of receipt of `app` prints, in its applicant's language.
+fn receipt_data(
+    i18n: &I18n,
+    account: &Account,
+    app: &Application,
+    uploads: &[Upload],
+    public_url: &str,
+) -> eforeigner_documents::ReceiptData {
     let lang = account.language;
     let t = |k: &str| i18n.t(lang, k);
     let a = &app.answers;
@@ -117,7 +155,7 @@ fn render(
         None => uploads.iter().map(|u| u.file_name.clone()).collect(),
     };
     let code = app.verify_code.clone().unwrap_or_default();
-    let data = eforeigner_documents::ReceiptData {
+    eforeigner_documents::ReceiptData {
         labels: eforeigner_documents::ReceiptLabels {
             issuer: t("receipt-issuer"),
             title: t("receipt-title"),
@@ -154,9 +192,9 @@ fn render(
         kind: t(&format!("app-kind-{}", app.kind.code())),
         basis: ground_name(a.get(StepId::Reasons, "ground"), lang),
         period,
+        sections: vec![],
         documents,
         verify_url: format!("{public_url}/verify/{code}"),
         short_code: code,
-    };
-    Ok(eforeigner_documents::receipt_pdf(&data)?)
+    }
 }

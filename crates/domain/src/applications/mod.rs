@@ -17,7 +17,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{AccountId, ApplicationId, OwnerKey};
 
-pub use service::{Applications, CaseFile, CaseView, FileTarget, ImportReport, Queue};
+pub use service::{
+    Applications, CaseAction, CaseFile, CaseView, FileTarget, ImportReport, Queue, RejectionAsk,
+    UpdateAsk,
+};
 pub use steps::{StepId, StepState};
 
 pub(crate) use crate::model::string_enum as code_enum;
@@ -27,6 +30,8 @@ pub(crate) use crate::model::string_enum as code_enum;
 pub use eforeigner_rules::case::Status as ApplicationStatus;
 
 pub use eforeigner_rules::residence::ApplicationKind;
+
+pub use eforeigner_rules::decisions::DecisionNumber;
 
 /// Parses `first` / `extension`.
 pub fn parse_kind(s: &str) -> Option<ApplicationKind> {
@@ -108,6 +113,16 @@ pub struct Application {
     pub department: Option<crate::Department>,
     /// The inspector handling the case, once one took it.
     pub assignee_id: Option<AccountId>,
+    /// While "Request updating": what the applicant may change (the last day is
+    /// [`Self::deadline`]).
+    pub update_scope: Option<UpdateScope>,
+    /// When the deadline of an update passed without an answer (the case went back to its
+    /// inspector, marked); cleared by the next request for an update.
+    pub lapsed_at: Option<Timestamp>,
+    /// When the applicant was reminded of the deadline of the open update.
+    pub reminded_at: Option<Timestamp>,
+    /// A rejection an inspector proposed, waiting for a supervisor.
+    pub rejection_proposal: Option<RejectionProposal>,
 }
 
 impl Application {
@@ -118,6 +133,34 @@ impl Application {
             self.answers.get(StepId::Reasons, "residence_municipality"),
         )
         .map(|m| m.police_department)
+    }
+
+    /// Whether the applicant may change the answers of `step` now: any step of a draft; on
+    /// "Request updating", only the steps (and the documents step when items are) the
+    /// inspector named. Everything else is read-only.
+    pub fn may_change(&self, step: StepId) -> bool {
+        match self.status {
+            ApplicationStatus::Draft => true,
+            ApplicationStatus::Updating => self
+                .update_scope
+                .as_ref()
+                .is_some_and(|s| s.opens_step(step)),
+            _ => false,
+        }
+    }
+
+    /// Whether the applicant may change the files of the document item `item` now: any of
+    /// a draft's; on "Request updating", those the inspector named (or all when the whole
+    /// documents step was named).
+    pub fn may_change_item(&self, item: &str) -> bool {
+        match self.status {
+            ApplicationStatus::Draft => true,
+            ApplicationStatus::Updating => self
+                .update_scope
+                .as_ref()
+                .is_some_and(|s| s.opens_item(item) || s.steps.contains(&StepId::Documents)),
+            _ => false,
+        }
     }
 
     /// What a form of this draft is based on: a fingerprint of its kind and answers (16 hex
@@ -145,6 +188,117 @@ crate::model::string_enum!(
         Slip = "slip",
     }
 );
+
+/// What a request for an update lets the applicant change: the steps named (their answers)
+/// and, on the documents step, the items named (their files). Everything else stays as
+/// submitted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateScope {
+    /// The steps whose answers may change.
+    #[serde(default)]
+    pub steps: Vec<StepId>,
+    /// The document items whose files may change (codes of the documents step).
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+impl UpdateScope {
+    /// Whether the answers of `step` may change.
+    pub fn opens_step(&self, step: StepId) -> bool {
+        self.steps.contains(&step) || (step == StepId::Documents && !self.items.is_empty())
+    }
+
+    /// Whether the files of the document item `item` may change.
+    pub fn opens_item(&self, item: &str) -> bool {
+        self.items.iter().any(|i| i == item)
+    }
+}
+
+/// A rejection proposed by an inspector: it takes effect when a supervisor (another
+/// person) confirms it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectionProposal {
+    /// The codes of the grounds (seed 004, the rules catalogue's).
+    pub grounds: Vec<String>,
+    /// The inspector's reasoning.
+    pub reasoning: String,
+    /// Who proposed it.
+    pub by: AccountId,
+    /// When.
+    pub at: Timestamp,
+}
+
+code_enum!(
+    /// What a letter of a case is.
+    LetterKind {
+        /// A request for documents or corrections, with a deadline.
+        UpdateRequest = "update-request",
+        /// The decision approving the request.
+        Approval = "approval",
+        /// The decision rejecting the request.
+        Rejection = "rejection",
+    }
+);
+
+impl LetterKind {
+    /// Whether the letter is a decision (numbered).
+    pub fn is_decision(self) -> bool {
+        matches!(self, LetterKind::Approval | LetterKind::Rejection)
+    }
+}
+
+/// What a letter says, as its PDF prints it (stored as JSON; every field optional so that
+/// one shape serves every kind).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LetterBody {
+    /// The inspector's message (update) or reasoning (rejection).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message: String,
+    /// Update: what may change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<UpdateScope>,
+    /// Update: the last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<jiff::civil::Date>,
+    /// Rejection: the codes of the grounds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grounds: Vec<String>,
+    /// Approval: the permit's kind (`temporary_residence` or `single_permit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permit: Option<String>,
+    /// Approval: the first day of the permit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<jiff::civil::Date>,
+    /// Approval: the last day of the permit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<jiff::civil::Date>,
+    /// Approval: the biometrics fees, in para.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biometrics_fee_para: Option<i64>,
+    /// Rejection: who confirmed it (a supervisor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_by: Option<AccountId>,
+}
+
+/// A letter of a case: written with the move that sends it, delivered to the e-Mailbox as
+/// a PDF by a job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseLetter {
+    /// Id (also the id of its e-Mailbox document).
+    pub id: String,
+    /// The case.
+    pub application_id: ApplicationId,
+    /// What it is.
+    pub kind: LetterKind,
+    /// A decision's number (given by the store when the decision is written).
+    pub number: Option<DecisionNumber>,
+    /// Who wrote it.
+    pub author_id: AccountId,
+    /// What it says.
+    pub body: LetterBody,
+    /// When.
+    pub created_at: Timestamp,
+}
 
 /// An internal note on a case: for the officers of its department only.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -127,6 +127,8 @@ pub struct Effects {
     pub jobs: Vec<NewJob>,
     /// Audit entries.
     pub audit: Vec<NewAudit>,
+    /// Letters of a case (a decision gets its number as it is written).
+    pub letters: Vec<crate::applications::CaseLetter>,
 }
 
 impl Effects {
@@ -136,7 +138,14 @@ impl Effects {
             at,
             jobs: vec![],
             audit: vec![],
+            letters: vec![],
         }
+    }
+
+    /// Adds a letter of a case.
+    pub fn with_letter(mut self, letter: crate::applications::CaseLetter) -> Self {
+        self.letters.push(letter);
+        self
     }
 
     /// Adds an audit entry.
@@ -483,6 +492,12 @@ pub struct CaseLine {
     pub submitted_at: Option<Timestamp>,
     /// The inspector handling it.
     pub assignee_id: Option<AccountId>,
+    /// The last day of an open request for an update.
+    pub deadline: Option<jiff::civil::Date>,
+    /// Whether a deadline passed without an answer (back with the inspector, marked).
+    pub lapsed: bool,
+    /// Whether a proposed rejection waits for a supervisor.
+    pub rejection_pending: bool,
 }
 
 /// Which of a department's cases a queue shows.
@@ -595,6 +610,16 @@ pub trait ApplicationRepo: Send + Sync {
         &self,
         application_id: &ApplicationId,
     ) -> Result<Vec<crate::applications::CaseNote>, StoreError>;
+    /// The letters of a case (requests for updates and decisions), oldest first.
+    async fn case_letters(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Vec<crate::applications::CaseLetter>, StoreError>;
+    /// One letter.
+    async fn case_letter(
+        &self,
+        id: &str,
+    ) -> Result<Option<crate::applications::CaseLetter>, StoreError>;
     /// The history of an application, oldest first.
     async fn events_of(
         &self,

@@ -12,7 +12,7 @@ use jiff::SignedDuration;
 use tokio::sync::Notify;
 
 use crate::domain::Clock;
-use crate::domain::jobs::{IssueReceipt, JobKind, JobPayload, SendEmail};
+use crate::domain::jobs::{IssueLetter, IssueReceipt, JobKind, JobPayload, SendEmail};
 use crate::store::{Job, Store};
 pub use mail::Mailer;
 
@@ -77,6 +77,7 @@ impl Worker {
         if due {
             if let Some(apps) = &self.applications {
                 apps.sweep_drafts().await?;
+                apps.sweep_updates().await?;
             }
             if let Some(sweeper) = &self.sweeper {
                 sweeper.sweep().await?;
@@ -139,6 +140,13 @@ impl Worker {
                 let receipt = decode::<IssueReceipt>(job)?;
                 match &self.applications {
                     Some(apps) => apps.issue_receipt(&receipt).await,
+                    None => Err(anyhow::anyhow!("no application service")),
+                }
+            }
+            JobKind::IssueLetter => {
+                let letter = decode::<IssueLetter>(job)?;
+                match &self.applications {
+                    Some(apps) => apps.issue_letter(&letter).await,
                     None => Err(anyhow::anyhow!("no application service")),
                 }
             }

@@ -137,7 +137,8 @@ async fn an_inspector_takes_a_case_of_their_department_and_the_applicant_sees_it
         .assert_status(200)
         .assert_contains("You took the case.")
         .assert_contains("Request processing")
-        .assert_contains("There is nothing for you to do on this case now.");
+        .assert_contains("Ask the applicant for documents or corrections")
+        .assert_contains("Approve the request");
     assert!(!after.body.contains("Take the case"));
     inspector
         .get("/officer/cases?mine=1")

@@ -14,6 +14,7 @@ mod api;
 mod applications;
 mod bad_input;
 mod cases;
+mod decisions;
 mod hardening;
 mod residence;
 mod security;

@@ -12,8 +12,9 @@ use super::{
     opt_ts, parse_enum, parsed, ts,
 };
 use eforeigner_domain::applications::{
-    Answers, Application, ApplicationEvent, ApplicationStatus, CaseNote, MailboxDocument,
-    PaymentMethod, PaymentRecord, StepId, parse_kind, upload_owner,
+    Answers, Application, ApplicationEvent, ApplicationStatus, CaseLetter, CaseNote,
+    DecisionNumber, LetterKind, MailboxDocument, PaymentMethod, PaymentRecord, StepId, parse_kind,
+    upload_owner,
 };
 use eforeigner_domain::paging::Window;
 use eforeigner_domain::store::{
@@ -25,7 +26,7 @@ use eforeigner_domain::{AccountId, ApplicationId, Department, Upload};
 const APP_COLUMNS: &str = "id, account_id, kind, status, answers, ground, version, \
     case_reference, payment_reference, payment_method, fee_due_para, paid_at, submitted_at, \
     received_at, verify_code, deadline, created_at, updated_at, expires_at, expiry_warned_at, \
-    department, assignee_id";
+    department, assignee_id, update_scope, lapsed_at, reminded_at, rejection_proposal";
 
 fn app_from_row(row: &AnyRow) -> Result<Application, StoreError> {
     let answers: String = row.try_get("answers")?;
@@ -52,7 +53,96 @@ fn app_from_row(row: &AnyRow) -> Result<Application, StoreError> {
         expiry_warned_at: opt_ts(row, "expiry_warned_at")?,
         department: opt_enum(row, "department", eforeigner_domain::find_department)?,
         assignee_id: opt_id(row, "assignee_id", AccountId::new)?,
+        update_scope: opt_json(row, "update_scope")?,
+        lapsed_at: opt_ts(row, "lapsed_at")?,
+        reminded_at: opt_ts(row, "reminded_at")?,
+        rejection_proposal: opt_json(row, "rejection_proposal")?,
     })
+}
+
+/// A nullable JSON column.
+fn opt_json<T: serde::de::DeserializeOwned>(
+    row: &AnyRow,
+    col: &str,
+) -> Result<Option<T>, StoreError> {
+    let text: Option<String> = row.try_get(col)?;
+    text.map(|t| serde_json::from_str(&t).map_err(|e| StoreError::Corrupt(format!("{col}: {e}"))))
+        .transpose()
+}
+
+/// A value as a nullable JSON column.
+fn json_text<T: serde::Serialize>(value: Option<&T>) -> Option<String> {
+    value.and_then(|v| serde_json::to_string(v).ok())
+}
+
+const LETTER_COLUMNS: &str =
+    "id, application_id, kind, department, year, seq, author_id, body, created_at";
+
+fn letter_from_row(row: &AnyRow) -> Result<CaseLetter, StoreError> {
+    let department: Option<String> = row.try_get("department")?;
+    let year: Option<i64> = row.try_get("year")?;
+    let seq: Option<i64> = row.try_get("seq")?;
+    let number = match (department, year, seq) {
+        (Some(department), Some(year), Some(seq)) => Some(DecisionNumber {
+            department,
+            year: i16::try_from(year).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            seq,
+        }),
+        _ => None,
+    };
+    let body: String = row.try_get("body")?;
+    Ok(CaseLetter {
+        id: row.try_get("id")?,
+        application_id: id(row, "application_id", ApplicationId::new)?,
+        kind: parse_enum(row, "kind", LetterKind::parse)?,
+        number,
+        author_id: id(row, "author_id", AccountId::new)?,
+        body: serde_json::from_str(&body).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        created_at: ts(row, "created_at")?,
+    })
+}
+
+/// Writes `letter` inside `tx`. A decision takes the next number of its department's
+/// year from `decision_counters` (the upsert holds the counter's row until the
+/// transaction ends, so two decisions at once get two numbers, and one rolled back gives
+/// its number back); the number given is the one `letter.number` names the department
+/// and year of.
+pub(super) async fn insert_letter(
+    tx: &mut Transaction<'static, Any>,
+    letter: &CaseLetter,
+) -> Result<(), StoreError> {
+    let number = match &letter.number {
+        Some(n) => {
+            let seq: i64 = sqlx::query_scalar(
+                "INSERT INTO decision_counters (department, year, last) VALUES ($1, $2, 1) \
+                 ON CONFLICT (department, year) DO UPDATE SET last = decision_counters.last + 1 \
+                 RETURNING last",
+            )
+            .bind(&n.department)
+            .bind(i64::from(n.year))
+            .fetch_one(&mut **tx)
+            .await?;
+            Some((n.department.as_str(), i64::from(n.year), seq))
+        }
+        None => None,
+    };
+    let body =
+        serde_json::to_string(&letter.body).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    sqlx::query(&format!(
+        "INSERT INTO case_letters ({LETTER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    ))
+    .bind(&letter.id)
+    .bind(letter.application_id.as_str())
+    .bind(letter.kind.as_str())
+    .bind(number.map(|n| n.0))
+    .bind(number.map(|n| n.1))
+    .bind(number.map(|n| n.2))
+    .bind(letter.author_id.as_str())
+    .bind(body)
+    .bind(micros(letter.created_at))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
@@ -82,6 +172,10 @@ fn bind_app<'q>(q: Query<'q>, a: &'q Application, answers: String) -> Query<'q> 
         .bind(opt_micros(a.expiry_warned_at))
         .bind(a.department.map(|d| d.slug))
         .bind(a.assignee_id.as_ref().map(AccountId::as_str))
+        .bind(json_text(a.update_scope.as_ref()))
+        .bind(opt_micros(a.lapsed_at))
+        .bind(opt_micros(a.reminded_at))
+        .bind(json_text(a.rejection_proposal.as_ref()))
 }
 
 fn answers_json(a: &Application) -> Result<String, StoreError> {
@@ -202,6 +296,11 @@ fn case_line_from_row(row: &AnyRow) -> Result<CaseLine, StoreError> {
         ground: row.try_get("ground")?,
         submitted_at: opt_ts(row, "submitted_at")?,
         assignee_id: opt_id(row, "assignee_id", AccountId::new)?,
+        deadline: opt_date(row, "deadline")?,
+        lapsed: opt_ts(row, "lapsed_at")?.is_some(),
+        rejection_pending: row
+            .try_get::<Option<String>, _>("rejection_proposal")?
+            .is_some(),
     })
 }
 
@@ -292,9 +391,12 @@ impl SqlStore {
         id: &ApplicationId,
     ) -> Result<(), StoreError> {
         let sql = match self.backend {
-            Backend::Sqlite => "SELECT id FROM applications WHERE id = $1 AND status = 'draft'",
+            // A draft, or a case whose applicant answers a request for an update.
+            Backend::Sqlite => {
+                "SELECT id FROM applications WHERE id = $1 AND status IN ('draft', 'updating')"
+            }
             Backend::Postgres => {
-                "SELECT id FROM applications WHERE id = $1 AND status = 'draft' \
+                "SELECT id FROM applications WHERE id = $1 AND status IN ('draft', 'updating') \
                  FOR NO KEY UPDATE"
             }
         };
@@ -453,7 +555,8 @@ impl ApplicationRepo for SqlStore {
         // leave PostgreSQL without a type for the parameter, and the planner without the
         // index).
         let mut sql = format!(
-            "SELECT id, kind, status, case_reference, ground, submitted_at, assignee_id \
+            "SELECT id, kind, status, case_reference, ground, submitted_at, assignee_id, \
+             deadline, lapsed_at, rejection_proposal \
              FROM applications WHERE department = $1 AND status NOT IN ({NOT_YET_A_CASE})"
         );
         let mut n = 1;
@@ -502,6 +605,34 @@ impl ApplicationRepo for SqlStore {
         self.write_effects(&mut tx, effects).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn case_letters(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Vec<CaseLetter>, StoreError> {
+        sqlx::query(&format!(
+            "SELECT {LETTER_COLUMNS} FROM case_letters WHERE application_id = $1 \
+             ORDER BY created_at, id"
+        ))
+        .bind(application_id.as_str())
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(letter_from_row)
+        .collect()
+    }
+
+    async fn case_letter(&self, id: &str) -> Result<Option<CaseLetter>, StoreError> {
+        sqlx::query(&format!(
+            "SELECT {LETTER_COLUMNS} FROM case_letters WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .as_ref()
+        .map(letter_from_row)
+        .transpose()
     }
 
     async fn case_notes(
@@ -780,7 +911,7 @@ impl ApplicationRepo for SqlStore {
         let mut tx = self.write_tx().await?;
         let sql = format!(
             "INSERT INTO mailbox_documents ({MAILBOX_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, \
-             $7, $8, $9, $10, $11, $12) ON CONFLICT (application_id, kind) DO NOTHING"
+             $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING"
         );
         let r = sqlx::query(&sql)
             .bind(&d.id)

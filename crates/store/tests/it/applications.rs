@@ -41,6 +41,10 @@ fn draft(account_id: &AccountId, n: Timestamp) -> Application {
         expiry_warned_at: None,
         department: None,
         assignee_id: None,
+        update_scope: None,
+        lapsed_at: None,
+        reminded_at: None,
+        rejection_proposal: None,
     }
 }
 

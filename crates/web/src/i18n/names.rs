@@ -29,3 +29,11 @@ pub fn shown_arg(tr: &Tr, key: &str, value: &str) -> String {
         _ => value.to_string(),
     }
 }
+
+/// A police department's full name in the reader's script (Cyrillic for Serbian Cyrillic,
+/// else Latin).
+pub fn department_name(department: eforeigner_domain::Department, lang: Lang) -> String {
+    department
+        .full_name(matches!(lang, Lang::SrCyrl))
+        .to_string()
+}

@@ -7,7 +7,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use eforeigner_rules::case::Move;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -19,14 +18,18 @@ use crate::extract::{CheckedForm, CsrfForm, NoFields, Require};
 use crate::forms::FormView;
 use crate::html::municipality_name;
 use crate::html::{csrf_errors, values_of};
-use crate::i18n::dates::when;
+use crate::i18n::dates::{date_text, when};
+use crate::i18n::names::department_name;
 use crate::receipt::ground_name;
 use crate::redirect::see_other;
 use crate::templates::{Page, Pagination, UploadView, render};
-use eforeigner_domain::applications::{ApplicationStatus, Applications};
+use crate::views::letters::{ground_text, item_name, letter_view, step_title};
+use crate::views::residence::reason_view;
+use eforeigner_domain::applications::steps::{self, StepId, StepInput};
+use eforeigner_domain::applications::{ApplicationStatus, Applications, CaseAction, CaseFile};
 use eforeigner_domain::paging::PageNumber;
 use eforeigner_domain::store::CaseFilter;
-use eforeigner_domain::{Account, ApplicationId, DomainError, Lang};
+use eforeigner_domain::{Account, ApplicationId, DomainError};
 
 /// The statuses a queue can be filtered by: every status a case has after payment.
 const QUEUE_STATUSES: &[ApplicationStatus] = &[
@@ -79,6 +82,8 @@ pub struct CaseRow {
     pub submitted: String,
     /// Who handles it, in words ("You", "Not taken", "Another inspector").
     pub assignee: String,
+    /// What needs attention (a deadline passed, a rejection waiting, the last day).
+    pub marks: Vec<String>,
 }
 
 /// `GET /officer/cases`.
@@ -119,12 +124,57 @@ pub struct EventRow {
     pub status: String,
 }
 
-/// A move the officer may make now, as a button.
-pub struct MoveButton {
-    /// Where its form posts.
-    pub action: String,
-    /// The button's text.
-    pub label: String,
+/// What the officer may do on the case now, as the page's forms: exactly the service's
+/// [`CaseAction`]s.
+#[derive(Default)]
+pub struct Actions {
+    /// Take the case.
+    pub take: bool,
+    /// Take up the applicant's corrections.
+    pub resume: bool,
+    /// Ask for an update: the steps and the document items that can be named.
+    pub update: bool,
+    /// Approve.
+    pub approve: bool,
+    /// Propose a rejection: the grounds that apply (code, text).
+    pub propose: bool,
+    /// Confirm or send back the proposed rejection.
+    pub confirm: bool,
+    /// The steps an update can name (code, title).
+    pub steps: Vec<(String, String)>,
+    /// The document items an update can name (code, name).
+    pub items: Vec<(String, String)>,
+    /// The grounds a rejection can name (code, text).
+    pub grounds: Vec<(String, String)>,
+    /// The days an update gives unless changed.
+    pub default_days: i64,
+    /// The most days an update may give.
+    pub max_days: i64,
+}
+
+impl Actions {
+    /// Whether there is nothing to do.
+    pub fn is_empty(&self) -> bool {
+        !(self.take || self.resume || self.update || self.approve || self.propose || self.confirm)
+    }
+}
+
+/// A rejection waiting for a supervisor.
+pub struct ProposalView {
+    /// The grounds, in words.
+    pub grounds: Vec<String>,
+    /// The reasoning.
+    pub reasoning: String,
+    /// When proposed.
+    pub at: String,
+}
+
+/// The rules as they stand today for the case.
+pub struct RulesToday {
+    /// The period they give today, in words (or that they give none).
+    pub period: String,
+    /// Their reasons.
+    pub reasons: Vec<crate::views::residence::ReasonView>,
 }
 
 /// `GET /officer/cases/{id}`.
@@ -149,8 +199,18 @@ pub struct CaseFilePage {
     pub documents: Vec<UploadView>,
     /// The history, oldest first.
     pub history: Vec<EventRow>,
-    /// The moves allowed now.
-    pub moves: Vec<MoveButton>,
+    /// What the officer may do now.
+    pub actions: Actions,
+    /// A rejection waiting for a supervisor.
+    pub proposal: Option<ProposalView>,
+    /// Whether an update's deadline passed without an answer.
+    pub lapsed: bool,
+    /// The last day of the open update, with the days left.
+    pub deadline: String,
+    /// The rules re-checked today.
+    pub rules: RulesToday,
+    /// The case's letters, newest first.
+    pub letters: Vec<crate::views::letters::LetterView>,
     /// The department's internal notes, oldest first.
     pub notes: Vec<NoteRow>,
     /// The officers the case can be given to (a supervisor, a case taken and not decided).
@@ -167,13 +227,6 @@ pub struct NoteRow {
     pub author: String,
     /// The note.
     pub body: String,
-}
-
-/// The department's name in the reader's script.
-fn department_name(department: eforeigner_domain::Department, lang: Lang) -> String {
-    department
-        .full_name(matches!(lang, Lang::SrCyrl))
-        .to_string()
 }
 
 /// Who handles a case, as the officer reads it.
@@ -249,6 +302,21 @@ pub async fn queue(
                 .map(|t| when(t, ctx.lang))
                 .unwrap_or_default(),
             assignee: assignee_text(&ctx, &auth.account, c.assignee_id.as_ref()),
+            marks: [
+                (c.lapsed && c.status == ApplicationStatus::Processing)
+                    .then(|| ctx.tr.t("cases-mark-lapsed")),
+                c.rejection_pending
+                    .then(|| ctx.tr.t("cases-mark-rejection-pending")),
+                c.deadline
+                    .filter(|_| c.status == ApplicationStatus::Updating)
+                    .map(|d| {
+                        ctx.tr
+                            .t_args("cases-mark-deadline", &[("date", date_text(ctx.lang, d))])
+                    }),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
         })
         .collect();
     let mut path = String::from("/officer/cases");
@@ -271,18 +339,6 @@ pub async fn queue(
         rows,
         nav: Pagination::of(&queue.cases, &path),
     }))
-}
-
-/// The button of a move the case page can make, if it has a form for it.
-fn move_button(ctx: &Ctx, id: &ApplicationId, m: Move) -> Option<MoveButton> {
-    let (path, key) = match m {
-        Move::Take => ("take", "casefile-take"),
-        _ => return None,
-    };
-    Some(MoveButton {
-        action: format!("/officer/cases/{id}/{path}"),
-        label: ctx.tr.t(key),
-    })
 }
 
 /// `GET /officer/cases/{id}`.
@@ -372,7 +428,7 @@ pub async fn reassign(
 }
 
 /// The case page again after a refused form: what was typed, and why (422).
-async fn refused(
+pub(crate) async fn refused(
     state: &AppState,
     ctx: &Ctx,
     officer: &Account,
@@ -462,9 +518,57 @@ async fn case_page(
             status: tr.t(&format!("app-status-{}", e.to_status.as_str())),
         })
         .collect();
-    let moves = Applications::officer_moves(officer, app)
-        .into_iter()
-        .filter_map(|m| move_button(ctx, &app.id, m))
+    let actions = actions(state, ctx, officer, &file).await?;
+    let proposal = app.rejection_proposal.as_ref().map(|p| ProposalView {
+        grounds: p.grounds.iter().map(|g| ground_text(tr, g)).collect(),
+        reasoning: p.reasoning.clone(),
+        at: when(p.at, ctx.lang),
+    });
+    let today = state.applications.today();
+    let deadline = app
+        .deadline
+        .filter(|_| app.status == ApplicationStatus::Updating)
+        .map(|d| {
+            tr.t_args(
+                "casefile-deadline-text",
+                &[
+                    ("date", date_text(ctx.lang, d)),
+                    (
+                        "days",
+                        eforeigner_rules::decisions::days_left(today, d).to_string(),
+                    ),
+                ],
+            )
+        })
+        .unwrap_or_default();
+    let rules = match state
+        .applications
+        .rules_answer(&file.applicant, app)
+        .await?
+    {
+        Some(answer) => RulesToday {
+            period: match (answer.valid_from, answer.valid_until) {
+                (Some(from), Some(until)) => tr.t_args(
+                    "receipt-period-from-to",
+                    &[
+                        ("from", date_text(ctx.lang, from)),
+                        ("until", date_text(ctx.lang, until)),
+                    ],
+                ),
+                _ => tr.t("casefile-rules-no-period"),
+            },
+            reasons: answer.reasons.iter().map(|r| reason_view(tr, r)).collect(),
+        },
+        None => RulesToday {
+            period: tr.t("casefile-rules-no-period"),
+            reasons: vec![],
+        },
+    };
+    let letters = file
+        .letters
+        .iter()
+        .rev()
+        .map(|l| letter_view(tr, &file.applicant, app, &file.uploads, l, today))
         .collect();
     let reassign = if Applications::reassignable(app) {
         state
@@ -502,11 +606,69 @@ async fn case_page(
         sections,
         documents,
         history,
-        moves,
+        actions,
+        proposal,
+        lapsed: app.lapsed_at.is_some() && app.status == ApplicationStatus::Processing,
+        deadline,
+        rules,
+        letters,
         notes,
         reassign,
         f: form,
     }))
+}
+
+/// The forms the case page offers `officer` now, with what they can name.
+async fn actions(
+    state: &AppState,
+    ctx: &Ctx,
+    officer: &Account,
+    file: &CaseFile,
+) -> Result<Actions, PageError> {
+    let app = &file.app;
+    let tr = &ctx.tr;
+    let mut a = Actions {
+        default_days: eforeigner_rules::decisions::UPDATE_DAYS,
+        max_days: eforeigner_rules::decisions::MAX_UPDATE_DAYS,
+        ..Actions::default()
+    };
+    for action in Applications::case_actions(officer, app) {
+        match action {
+            CaseAction::Take => a.take = true,
+            CaseAction::Resume => a.resume = true,
+            CaseAction::RequestUpdate => a.update = true,
+            CaseAction::Approve => a.approve = true,
+            CaseAction::ProposeRejection => a.propose = true,
+            CaseAction::ConfirmRejection | CaseAction::ReturnRejection => a.confirm = true,
+        }
+    }
+    if a.update {
+        let input = StepInput::of(
+            &file.applicant,
+            app,
+            &file.uploads,
+            state.applications.today(),
+        );
+        a.steps = StepId::ALL
+            .iter()
+            .filter(|s| **s != StepId::Fees)
+            .map(|s| (s.as_str().to_string(), step_title(tr, *s)))
+            .collect();
+        a.items = steps::document_items(&input)
+            .into_iter()
+            .map(|i| (i.code.to_string(), item_name(tr, &input, i.code)))
+            .collect();
+    }
+    if a.propose {
+        a.grounds = state
+            .applications
+            .rejection_grounds(app)
+            .await?
+            .into_iter()
+            .map(|g| (g.code.to_string(), ground_text(tr, g.code)))
+            .collect();
+    }
+    Ok(a)
 }
 
 /// `GET /officer/cases/{id}/documents/{upload}`: a document of the case, shown in the

@@ -1,8 +1,10 @@
 //! The back office: the account verification queue ([`verifications`], which needs
 //! `VerifyAccounts`), the payments desk ([`payments`], which needs `ConfirmPayments`) and
-//! the residence cases of a police department ([`cases`], which needs `HandleCases`).
+//! the residence cases of a police department ([`cases`], which needs `HandleCases`) and
+//! the decisions on them ([`decisions`]).
 
 pub mod cases;
+pub mod decisions;
 pub mod payments;
 pub mod verifications;
 
@@ -32,6 +34,19 @@ pub fn routes() -> Routes {
         .get("/officer/cases/{id}/documents/{upload}", cases::document)
         .post("/officer/cases/{id}/take", cases::take)
         .post("/officer/cases/{id}/notes", cases::add_note)
+        .post("/officer/cases/{id}/update", decisions::request_update)
+        .post("/officer/cases/{id}/resume", decisions::resume)
+        .post("/officer/cases/{id}/approve", decisions::approve)
+        .post("/officer/cases/{id}/reject", decisions::propose_rejection)
         .access(Access::Permission(Permission::ReassignCases))
         .post("/officer/cases/{id}/reassign", cases::reassign)
+        .access(Access::Permission(Permission::ConfirmRejections))
+        .post(
+            "/officer/cases/{id}/reject/confirm",
+            decisions::confirm_rejection,
+        )
+        .post(
+            "/officer/cases/{id}/reject/return",
+            decisions::return_rejection,
+        )
 }

@@ -10,7 +10,7 @@ use super::{Applications, audit, mail_job};
 use crate::access::{self, Permission};
 use bytes::Bytes;
 
-use crate::applications::{Application, ApplicationEvent, ApplicationStatus, CaseNote};
+use crate::applications::{Application, ApplicationEvent, ApplicationStatus, CaseLetter, CaseNote};
 use crate::audit::AuditAction;
 use crate::clock::{new_id, new_ordered_id};
 use crate::paging::{PageNumber, Paged};
@@ -34,6 +34,8 @@ pub struct CaseFile {
     pub events: Vec<ApplicationEvent>,
     /// The department's internal notes, oldest first (never shown to the applicant).
     pub notes: Vec<CaseNote>,
+    /// The case's letters (requests for updates, decisions), oldest first.
+    pub letters: Vec<CaseLetter>,
 }
 
 /// The longest internal note, in characters.
@@ -71,11 +73,6 @@ impl Applications {
         officer.department.ok_or(DomainError::Forbidden)
     }
 
-    /// The party `officer` acts as on a case: a supervisor may do what an inspector does.
-    fn party_of(_officer: &Account) -> Party {
-        Party::Inspector
-    }
-
     /// A page of the queue of `officer`'s department.
     pub async fn queue(
         &self,
@@ -98,7 +95,7 @@ impl Applications {
 
     /// The case `id` of `officer`'s department; `NotFound` for any other (a draft, a case
     /// awaiting payment, another department's), as for a case that does not exist.
-    async fn department_case(
+    pub(super) async fn department_case(
         &self,
         officer: &Account,
         id: &ApplicationId,
@@ -136,6 +133,7 @@ impl Applications {
         let uploads = self.uploads(&app).await?;
         let events = self.store.events_of(&app.id).await?;
         let notes = self.store.case_notes(&app.id).await?;
+        let letters = self.store.case_letters(&app.id).await?;
         self.store
             .append_audit(
                 &[audit(
@@ -153,6 +151,7 @@ impl Applications {
             uploads,
             events,
             notes,
+            letters,
         })
     }
 
@@ -229,7 +228,7 @@ impl Applications {
 
     /// What the audit entry of an officer's look at a case keeps about them, so that the
     /// applicant can be shown it: role and department, never the person.
-    fn officer_facts(officer: &Account) -> serde_json::Value {
+    pub(super) fn officer_facts(officer: &Account) -> serde_json::Value {
         json!({
             "role": officer.role.as_str(),
             "department": officer.department.map(|d| d.slug),
@@ -266,12 +265,6 @@ impl Applications {
             .collect())
     }
 
-    /// The moves `officer` may make on `app` now (the status machine's, for an inspector):
-    /// the case page offers exactly these.
-    pub fn officer_moves(officer: &Account, app: &Application) -> Vec<Move> {
-        case::moves_for(app.status, Self::party_of(officer)).collect()
-    }
-
     /// `officer` takes the submitted case `id`: it becomes theirs, "Request processing".
     /// Of two officers taking it at once, one does; the other gets `Conflict`.
     pub async fn take(
@@ -281,7 +274,7 @@ impl Applications {
         actor: &Actor,
     ) -> Result<Application, DomainError> {
         let before = self.department_case(officer, id).await?;
-        let mut app = Self::moved(&before, Move::Take, Self::party_of(officer), self.now())?;
+        let mut app = Self::moved(&before, Move::Take, Party::Inspector, self.now())?;
         app.assignee_id = Some(officer.id.clone());
         let effects = Effects::at(app.updated_at).with_audit(audit(
             actor,
@@ -289,13 +282,13 @@ impl Applications {
             app.id.as_str(),
             Self::officer_facts(officer),
         ));
-        self.write_move(app, &before, Move::Take, &officer.id, &effects)
+        self.write_move(app, &before, Move::Take.as_str(), &officer.id, &effects)
             .await
     }
 
     /// `before` after `by_move` made by `by` at `now` (status, version, time), or
     /// `Conflict` when the status machine does not allow it from where the case is.
-    fn moved(
+    pub(super) fn moved(
         before: &Application,
         by_move: Move,
         by: Party,
@@ -309,18 +302,19 @@ impl Applications {
         Ok(app)
     }
 
-    /// Writes `app` (moved from `before` by `by_move`, made by the account `by`) with its
-    /// history event and `effects`, if nobody wrote the case meanwhile: of two moves made
-    /// at once, one is written and the other gets `Conflict`.
-    async fn write_move(
+    /// Writes `app` (changed from `before` by the account `by`) with its history event
+    /// `what` (a move's text, or another change such as `reassigned`) and `effects`, if
+    /// nobody wrote the case meanwhile: of two changes made at once, one is written and the
+    /// other gets `Conflict`.
+    pub(super) async fn write_move(
         &self,
         app: Application,
         before: &Application,
-        by_move: Move,
+        what: &str,
         by: &AccountId,
         effects: &Effects,
     ) -> Result<Application, DomainError> {
-        let event = self.event(&app, Some(by), Some(before.status), by_move.as_str(), None);
+        let event = self.event(&app, Some(by), Some(before.status), what, None);
         match self
             .store
             .update_application(&app, before.version, &[event], None, None, effects)
@@ -384,13 +378,6 @@ impl Applications {
         app.assignee_id = Some(target.id.clone());
         app.version += 1;
         app.updated_at = now;
-        let event = self.event(
-            &app,
-            Some(&supervisor.id),
-            Some(before.status),
-            "reassigned",
-            None,
-        );
         let effects = Effects::at(now).with_audit(audit(
             actor,
             AuditAction::CaseReassigned,
@@ -401,15 +388,8 @@ impl Applications {
                 "to": target.id.as_str(),
             }),
         ));
-        match self
-            .store
-            .update_application(&app, before.version, &[event], None, None, &effects)
+        self.write_move(app, &before, "reassigned", &supervisor.id, &effects)
             .await
-        {
-            Ok(()) => Ok(app),
-            Err(StoreError::Stale) => Err(DomainError::Conflict),
-            Err(e) => Err(e.into()),
-        }
     }
 
     /// Whether the applicant may withdraw `app` now (before a decision: the status machine
@@ -446,7 +426,7 @@ impl Applications {
                     "link": format!("{}/applications/{}", self.public_url, app.id),
                 }),
             ));
-        self.write_move(app, &before, Move::Withdraw, &account.id, &effects)
+        self.write_move(app, &before, Move::Withdraw.as_str(), &account.id, &effects)
             .await
     }
 }

@@ -61,6 +61,10 @@ impl Applications {
             expiry_warned_at: None,
             department: None,
             assignee_id: None,
+            update_scope: None,
+            lapsed_at: None,
+            reminded_at: None,
+            rejection_proposal: None,
         };
         let event = self.event(&app, Some(&account.id), None, "started", None);
         let effects = Effects::at(now).with_audit(audit(
@@ -96,6 +100,21 @@ impl Applications {
     ) -> Result<Application, DomainError> {
         let app = self.get(account, id).await?;
         if app.status != ApplicationStatus::Draft {
+            return Err(DomainError::NotDraft);
+        }
+        Ok(app)
+    }
+
+    /// The account's own application `id` while the applicant may change `step` of it (a
+    /// draft, or the named parts of a request for an update): `NotDraft` otherwise.
+    pub(super) async fn own_editable(
+        &self,
+        account: &Account,
+        id: &ApplicationId,
+        step: StepId,
+    ) -> Result<Application, DomainError> {
+        let app = self.get(account, id).await?;
+        if !app.may_change(step) {
             return Err(DomainError::NotDraft);
         }
         Ok(app)
@@ -186,7 +205,7 @@ impl Applications {
         based_on: &str,
         actor: &Actor,
     ) -> Result<Saved, DomainError> {
-        let before = self.own_draft(account, id).await?;
+        let before = self.own_editable(account, id, step).await?;
         let uploads = self.uploads(&before).await?;
         let mut app = before.clone();
         let today = self.today();
@@ -246,8 +265,10 @@ impl Applications {
         let now = self.now();
         app.version += 1;
         app.updated_at = now;
-        app.expires_at = deadlines::draft_deleted_at(now);
-        app.expiry_warned_at = None;
+        if app.status == ApplicationStatus::Draft {
+            app.expires_at = deadlines::draft_deleted_at(now);
+            app.expiry_warned_at = None;
+        }
         let effects = Effects::at(now).with_audit(audit(
             actor,
             AuditAction::ApplicationStepSaved,

@@ -22,15 +22,17 @@ impl Applications {
         account: &Account,
         id: &ApplicationId,
     ) -> Result<FileTarget, DomainError> {
-        let app = self.own_draft(account, id).await?;
+        let app = self.own_editable(account, id, StepId::Documents).await?;
         let existing = self.uploads(&app).await?;
         let input = StepInput::of(account, &app, &existing, self.today());
         if !steps::can_open(StepId::Documents, &input) {
             return Err(DomainError::Forbidden);
         }
+        // On a request for an update, only the items the inspector named take files.
         let items = steps::document_items(&input)
             .into_iter()
             .map(|i| i.code)
+            .filter(|code| app.may_change_item(code))
             .collect();
         Ok(FileTarget {
             app,
@@ -180,7 +182,19 @@ impl Applications {
         upload_id: &str,
         actor: &Actor,
     ) -> Result<(), DomainError> {
-        let app = self.own_draft(account, id).await?;
+        let app = self.own_editable(account, id, StepId::Documents).await?;
+        // On a request for an update, only the files of the items named may go.
+        if app.status != crate::applications::ApplicationStatus::Draft {
+            let upload = self
+                .uploads(&app)
+                .await?
+                .into_iter()
+                .find(|u| u.id == upload_id)
+                .ok_or(DomainError::NotFound)?;
+            if !app.may_change_item(&upload.purpose) {
+                return Err(DomainError::NotDraft);
+            }
+        }
         let effects = Effects::at(self.now()).with_audit(audit(
             actor,
             AuditAction::ApplicationFileRemoved,

@@ -4,11 +4,13 @@
 //! transaction.
 
 mod cases;
+mod decisions;
 mod drafts;
 mod files;
 mod mailbox;
 mod payments;
 mod submission;
+mod updates;
 
 use std::sync::Arc;
 
@@ -28,7 +30,9 @@ use crate::uploads::{self};
 use crate::{Account, AccountId, Actor, Clock, DomainError, FieldErrors};
 
 pub use cases::{CaseFile, CaseView, Queue};
+pub use decisions::{CaseAction, RejectionAsk};
 pub use files::FileTarget;
+pub use updates::{MAX_LETTER_CHARS, UpdateAsk};
 
 pub use eforeigner_rules::deadlines::{DRAFT_KEPT, DRAFT_WARNING, KEPT_ANSWERS};
 /// At most this many files per application.

@@ -56,6 +56,11 @@ impl Applications {
         actor: &Actor,
     ) -> Result<Application, DomainError> {
         let before = self.get(account, id).await?;
+        if before.status == ApplicationStatus::Updating {
+            return self
+                .send_update(account, before, declaration, based_on, actor)
+                .await;
+        }
         if before.status != ApplicationStatus::Draft {
             return if before.submitted_at.is_some() {
                 Ok(before)
@@ -63,17 +68,8 @@ impl Applications {
                 Err(DomainError::Forbidden)
             };
         }
-        let mut errors = FieldErrors::default();
-        if !declaration {
-            errors.add("declaration", "declaration_required");
-        }
-        if !self.submission_problems(account, &before).await?.is_empty() {
-            errors.add("steps", "steps_incomplete");
-        }
-        errors.into_result()?;
-        if before.answers_stamp() != based_on {
-            return Err(DomainError::Conflict);
-        }
+        self.check_sendable(account, &before, declaration, based_on)
+            .await?;
         let now = self.now();
         let mut app = before.clone();
         app.submitted_at = Some(now);
@@ -116,6 +112,30 @@ impl Applications {
         self.write_with_retry(&mut app, before.version, &events, Some(&complete), &effects)
             .await?;
         Ok(app)
+    }
+
+    /// Whether `app` may be sent as the "Check your answers" page showed it (`based_on`):
+    /// the declaration made and every step complete (field errors), the answers unchanged
+    /// meanwhile (`Conflict`). For a submission and for the corrections of an update alike.
+    pub(super) async fn check_sendable(
+        &self,
+        account: &Account,
+        app: &Application,
+        declaration: bool,
+        based_on: &str,
+    ) -> Result<(), DomainError> {
+        let mut errors = FieldErrors::default();
+        if !declaration {
+            errors.add("declaration", "declaration_required");
+        }
+        if !self.submission_problems(account, app).await?.is_empty() {
+            errors.add("steps", "steps_incomplete");
+        }
+        errors.into_result()?;
+        if app.answers_stamp() != based_on {
+            return Err(DomainError::Conflict);
+        }
+        Ok(())
     }
 
     /// Paid and submitted ("Request submitted", the status already set by the move): the

@@ -22,7 +22,7 @@ use crate::extract::{CheckedForm, CsrfForm, Fields, NoFields, Require};
 use crate::forms::{FormView, MultipartForm};
 use crate::html::PageQuery;
 use crate::i18n::dates::{When, when};
-use crate::i18n::names::name_language;
+use crate::i18n::names::{department_name, name_language};
 use crate::receipt::ground_name;
 use crate::redirect::see_other;
 use crate::templates::{
@@ -439,6 +439,12 @@ pub struct CasePage {
     pub may_withdraw: bool,
     /// Who looked at the case: when, what, role and department (never names).
     pub views: Vec<ViewRow>,
+    /// "Request updating": the days left to the deadline, in words.
+    pub days_left: String,
+    /// "Request updating": the parts the applicant may change (link, title).
+    pub changes: Vec<(String, String)>,
+    /// The case's letters, newest first (requests for updates, decisions).
+    pub letters: Vec<crate::views::letters::LetterView>,
 }
 
 /// One look an officer took at the case, as the applicant reads it.
@@ -471,10 +477,7 @@ fn view_row(ctx: &Ctx, v: &CaseView) -> ViewRow {
         role: ctx.tr.t(role),
         department: v
             .department
-            .map(|d| {
-                d.full_name(matches!(ctx.lang, eforeigner_domain::Lang::SrCyrl))
-                    .to_string()
-            })
+            .map(|d| department_name(d, ctx.lang))
             .unwrap_or_default(),
     }
 }
@@ -599,6 +602,39 @@ pub async fn show(
         ),
         (tr.t("case-files"), uploads.len().to_string()),
     ];
+    let today = state.applications.today();
+    let (days_left, changes) = match (&app.update_scope, app.deadline) {
+        (Some(scope), Some(deadline)) if app.status == ApplicationStatus::Updating => {
+            let left = eforeigner_rules::decisions::days_left(today, deadline);
+            let mut changes: Vec<(String, String)> = StepId::ALL
+                .iter()
+                .filter(|s| scope.opens_step(**s))
+                .map(|s| {
+                    (
+                        format!("/applications/{}/steps/{}", app.id, s.as_str()),
+                        crate::views::letters::step_title(tr, *s),
+                    )
+                })
+                .collect();
+            changes.push((
+                format!("/applications/{}/review", app.id),
+                tr.t("case-update-check-and-send"),
+            ));
+            (
+                tr.t_args("case-days-left", &[("days", left.to_string())]),
+                changes,
+            )
+        }
+        _ => (String::new(), vec![]),
+    };
+    let letters = state
+        .applications
+        .my_letters(&auth.account, &id)
+        .await?
+        .iter()
+        .rev()
+        .map(|l| crate::views::letters::letter_view(tr, &auth.account, &app, &uploads, l, today))
+        .collect();
     let awaiting = app.status == ApplicationStatus::AwaitingPayment;
     let (slip, extension_deadline) = if awaiting {
         let inp = input(&state, &auth.account, &app, &uploads);
@@ -629,6 +665,9 @@ pub async fn show(
         extension_deadline,
         may_withdraw: Applications::may_withdraw(&app),
         views,
+        days_left,
+        changes,
+        letters,
     }))
 }
 
@@ -677,6 +716,9 @@ pub struct DocRow {
     pub files: Vec<UploadView>,
     /// Field name for errors (`doc_<code>`).
     pub field: String,
+    /// Whether its files may change now (all of a draft's; on a request for an update,
+    /// the items named).
+    pub open: bool,
 }
 
 /// One step's page.
@@ -739,6 +781,7 @@ fn doc_rows(ctx: &Ctx, inp: &StepInput<'_>) -> Vec<DocRow> {
                 .map(UploadView::from)
                 .collect(),
             field: format!("doc_{}", d.code),
+            open: true,
         })
         .collect()
 }
@@ -900,6 +943,12 @@ fn step_page(
         period_hint,
         docs: if step == StepId::Documents {
             doc_rows(ctx, &inp)
+                .into_iter()
+                .map(|mut d| {
+                    d.open = app.may_change_item(&d.code);
+                    d
+                })
+                .collect()
         } else {
             vec![]
         },
@@ -984,7 +1033,8 @@ pub async fn step_form(
 ) -> Result<Response, PageError> {
     let step = StepId::parse(&step).ok_or(PageError::NotFound)?;
     let (app, uploads) = load(&state, &auth.account, &id).await?;
-    if app.status != ApplicationStatus::Draft {
+    // A draft's steps, or the parts a request for an update opened; the rest is read-only.
+    if !app.may_change(step) {
         return Ok(see_other(&format!("/applications/{id}")));
     }
     if !steps::can_open(step, &input(&state, &auth.account, &app, &uploads)) {
@@ -1138,6 +1188,10 @@ async fn save_and_go(
                     "/applications/{id}/steps/fees?done=slip-ready{review}#slip"
                 )));
             }
+            if saved.errors.is_empty() && saved.app.status == ApplicationStatus::Updating {
+                // Only the parts named are open: back to their list.
+                return Ok(see_other(&format!("/applications/{id}")));
+            }
             if saved.errors.is_empty() {
                 let to = match step.next() {
                     // From "Check your answers": back there (GOV.UK pattern).
@@ -1177,7 +1231,7 @@ async fn save_and_go(
             // Another tab or device saved first: say so, keep what this form sent, and let the
             // applicant save again over the newer answers.
             let (app, uploads) = load(state, &auth.account, id).await?;
-            if app.status != ApplicationStatus::Draft {
+            if !app.may_change(step) {
                 return Err(locked(id));
             }
             Ok(step_page(
@@ -1459,6 +1513,8 @@ pub struct ReviewPage {
     pub ready: bool,
     /// An extension: which day it counts as made, and the last day.
     pub extension_deadline: Option<ReasonView>,
+    /// Corrections asked for by an inspector: sent without paying again.
+    pub resend: bool,
 }
 
 /// The answers of `app` by step, as "Check your answers" shows them (also the officers'
@@ -1476,7 +1532,13 @@ pub(crate) fn answer_sections(
     let nl = name_language(ctx.lang);
     let mut sections = vec![];
     for &step in StepId::ALL {
-        let change = format!("/applications/{}/steps/{}?review=1", app.id, step.as_str());
+        // Only what may change now has a "Change" link (all of a draft's steps; the parts a
+        // request for an update opened).
+        let change = if app.may_change(step) {
+            format!("/applications/{}/steps/{}?review=1", app.id, step.as_str())
+        } else {
+            String::new()
+        };
         let rows: Vec<(String, String)> = match step {
             StepId::Documents => doc_rows(ctx, &inp)
                 .into_iter()
@@ -1559,6 +1621,7 @@ fn review_page(
         based_on: app.answers_stamp(),
         ready: steps::all_complete(&inp),
         extension_deadline: extension_deadline(tr, app, &inp),
+        resend: app.status == ApplicationStatus::Updating,
     });
     if r.status() == StatusCode::OK {
         *r.status_mut() = status;
@@ -1573,7 +1636,10 @@ pub async fn review(
     Path(id): Path<ApplicationId>,
 ) -> Result<Response, PageError> {
     let (app, uploads) = load(&state, &auth.account, &id).await?;
-    if app.status != ApplicationStatus::Draft {
+    if !matches!(
+        app.status,
+        ApplicationStatus::Draft | ApplicationStatus::Updating
+    ) {
         return Ok(see_other(&format!("/applications/{id}")));
     }
     Ok(review_page(
@@ -1610,6 +1676,10 @@ pub async fn submit(
         .submit(&auth.account, &id, declaration, &f.based_on, &ctx.actor())
         .await
     {
+        // Corrections sent: the case page says "Sending data in progress".
+        Ok(app) if app.status == ApplicationStatus::Resending => {
+            Ok(see_other(&format!("/applications/{}", app.id)))
+        }
         Ok(app) => Ok(see_other(&format!("/applications/{}?submitted=1", app.id))),
         Err(DomainError::Invalid(errors)) => {
             let (app, uploads) = load(&state, &auth.account, &id).await?;

@@ -1,0 +1,609 @@
+//! After "Request processing": the inspector asks for an update, the applicant changes only
+//! what was named and sends it without paying, the inspector takes it up and approves
+//! (a numbered decision in the e-Mailbox); a rejection proposed by an inspector takes effect
+//! only when another person, a supervisor, confirms it; a deadline that passes returns the
+//! case to the inspector; decision numbers never repeat, even when made at once.
+
+use eforeigner::domain::applications::{RejectionAsk, UpdateAsk};
+use eforeigner::domain::store::ApplicationRepo as _;
+use eforeigner::domain::{Account, Actor, ApplicationId, DomainError};
+use jiff::SignedDuration;
+
+use crate::support::*;
+
+const DEMO_PASSWORD: &str = "sunrise-lantern-harbour-42";
+const INSPECTOR: &str = "inspector@demo.eforeigner.test";
+const SUPERVISOR: &str = "supervisor@demo.eforeigner.test";
+const APPLICANT: &str = eforeigner::demo::RESIDENT;
+
+/// The demo portal with its paid case taken by the demo inspector.
+async fn taken_case() -> (TestApp, ApplicationId) {
+    let t = TestApp::spawn().await;
+    t.app().seed_demo().await.unwrap();
+    let applicant = t.account(APPLICANT).await;
+    let id = t
+        .app()
+        .applications
+        .list(&applicant, eforeigner::domain::paging::PageNumber::FIRST)
+        .await
+        .unwrap()
+        .items[0]
+        .id
+        .clone();
+    let inspector = t.account(INSPECTOR).await;
+    t.app()
+        .applications
+        .take(&inspector, &id, &Actor::default())
+        .await
+        .unwrap();
+    (t, id)
+}
+
+async fn signed_in(t: &TestApp, email: &str) -> Browser {
+    let b = t.browser();
+    b.login(email, DEMO_PASSWORD).await.assert_status(303);
+    b
+}
+
+/// Posts the case page's form `path` with `fields` (and the page's CSRF token).
+async fn act(b: &Browser, id: &ApplicationId, path: &str, fields: &[(&str, &str)]) -> Resp {
+    let csrf = b.csrf(&format!("/officer/cases/{id}")).await;
+    let mut all = vec![("csrf_token", csrf.as_str())];
+    all.extend_from_slice(fields);
+    b.post_form(&format!("/officer/cases/{id}/{path}"), &all)
+        .await
+}
+
+async fn status_of(t: &TestApp, id: &ApplicationId) -> String {
+    t.app()
+        .store
+        .application(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .status
+        .as_str()
+        .to_string()
+}
+
+/// The e-Mailbox document links of `b`'s account (newest first).
+async fn mailbox_links(b: &Browser) -> Vec<String> {
+    let page = b.get("/mailbox").await;
+    page.body
+        .split("href=\"/mailbox/")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|s| !s.is_empty() && !s.contains('?'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Opens the e-Mailbox document `doc` of `b` (the account `email`) and returns its PDF's
+/// text (`None` without poppler).
+async fn letter_text(t: &TestApp, b: &Browser, email: &str, doc: &str) -> Option<String> {
+    let csrf = b.csrf(&format!("/mailbox/{doc}")).await;
+    b.post_form(&format!("/mailbox/{doc}/open"), &[("csrf_token", &csrf)])
+        .await;
+    b.get(&format!("/mailbox/{doc}/file"))
+        .await
+        .assert_status(200);
+    let account = t.account(email).await;
+    let (_, bytes) = t
+        .app()
+        .applications
+        .document_file(&account, doc)
+        .await
+        .unwrap();
+    // Words only: the PDF wraps lines where it must.
+    pdf_text(&bytes).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[tokio::test]
+async fn an_update_opens_only_what_was_named_and_is_sent_without_paying_then_approved() {
+    let (t, id) = taken_case().await;
+    let inspector = signed_in(&t, INSPECTOR).await;
+    let page = inspector.get(&format!("/officer/cases/{id}")).await;
+    page.assert_status(200)
+        .assert_contains("Ask the applicant for documents or corrections")
+        .assert_contains("Approve the request")
+        .assert_contains("Propose a rejection")
+        .assert_contains("The rules as of today");
+
+    // Bad input: no message, nothing named, a deadline in the past. Nothing changes.
+    let r = act(
+        &inspector,
+        &id,
+        "update",
+        &[("message", " "), ("days", "0")],
+    )
+    .await;
+    r.assert_status(422)
+        .assert_contains("Write what is missing or wrong.")
+        .assert_contains("Name at least one step or document")
+        .assert_contains("Give at least 1 day");
+    let r = act(
+        &inspector,
+        &id,
+        "update",
+        &[
+            ("message", "x"),
+            ("items", "no_such_item"),
+            ("days", "eight"),
+        ],
+    )
+    .await;
+    r.assert_status(422)
+        .assert_contains("Enter a whole number of days");
+    assert_eq!(status_of(&t, &id).await, "processing");
+
+    // The request for an update: the passport scan only, 8 days.
+    let r = act(
+        &inspector,
+        &id,
+        "update",
+        &[
+            (
+                "message",
+                "The passport scan is unreadable. Upload a sharper scan.",
+            ),
+            ("items", "passport_scan"),
+            ("days", "8"),
+        ],
+    )
+    .await;
+    r.assert_status(303);
+    assert_eq!(
+        r.location(),
+        format!("/officer/cases/{id}?done=case-update-requested")
+    );
+    assert_eq!(status_of(&t, &id).await, "updating");
+    inspector
+        .get(&r.location())
+        .await
+        .assert_contains("8 days left")
+        .assert_contains("Request for documents or corrections");
+
+    // The letter reaches the e-Mailbox, with an e-mail.
+    t.mail(APPLICANT, "").await;
+    let applicant = signed_in(&t, APPLICANT).await;
+    let links = mailbox_links(&applicant).await;
+    assert_eq!(links.len(), 2, "the receipt and the letter: {links:?}");
+    if let Some(text) = letter_text(&t, &applicant, APPLICANT, &links[0]).await {
+        assert!(
+            text.contains("Request for documents or corrections"),
+            "{text}"
+        );
+        assert!(text.contains("The passport scan is unreadable."), "{text}");
+        assert!(text.contains("Scan of the passport"), "{text}");
+    }
+
+    // The applicant's case page: the letter, the days left, what to do.
+    let own = applicant.get(&format!("/applications/{id}")).await;
+    own.assert_status(200)
+        .assert_contains("Request updating")
+        .assert_contains("8 days left")
+        .assert_contains("The passport scan is unreadable.")
+        .assert_contains("Check your answers and send the corrections");
+    // A step not named stays shut; the documents step opens with the named item only.
+    let shut = applicant
+        .get(&format!("/applications/{id}/steps/personal"))
+        .await;
+    shut.assert_status(303);
+    let docs = applicant
+        .get(&format!("/applications/{id}/steps/documents"))
+        .await;
+    docs.assert_status(200)
+        .assert_contains("name=\"files_passport_scan\"")
+        .assert_contains("The inspector did not ask for this document");
+    // Another item's file cannot be added (nor one removed).
+    let csrf = applicant
+        .csrf(&format!("/applications/{id}/steps/documents"))
+        .await;
+    let refused = applicant
+        .post_multipart(
+            &format!("/applications/{id}/files"),
+            &[
+                ("csrf_token".into(), csrf.clone()),
+                ("item".into(), "photograph".into()),
+            ],
+            &[("files", "other.png", png())],
+        )
+        .await;
+    assert_ne!(refused.status, 303, "{}", refused.body);
+    let files_before = t
+        .app()
+        .applications
+        .uploads(&t.app().store.application(&id).await.unwrap().unwrap())
+        .await
+        .unwrap();
+    let other = files_before
+        .iter()
+        .find(|u| u.purpose != "passport_scan")
+        .unwrap();
+    applicant
+        .post_form(
+            &format!("/applications/{id}/files/{}/delete", other.id),
+            &[("csrf_token", &csrf)],
+        )
+        .await;
+    let files_now = t
+        .app()
+        .applications
+        .uploads(&t.app().store.application(&id).await.unwrap().unwrap())
+        .await
+        .unwrap();
+    assert!(files_now.iter().any(|u| u.id == other.id), "not removed");
+
+    // The named item takes a new file.
+    applicant
+        .post_multipart(
+            &format!("/applications/{id}/files"),
+            &[
+                ("csrf_token".into(), csrf.clone()),
+                ("item".into(), "passport_scan".into()),
+            ],
+            &[("files", "passport-sharp.png", png())],
+        )
+        .await
+        .assert_status(303);
+
+    // Check and send: no payment asked; "Sending data in progress".
+    let review = applicant.get(&format!("/applications/{id}/review")).await;
+    review
+        .assert_status(200)
+        .assert_contains("Send the corrections")
+        .assert_contains("You do not pay again.");
+    let based_on = hidden(&review.body, "based_on").unwrap();
+    let csrf = extract_csrf(&review.body).unwrap();
+    let sent = applicant
+        .post_form(
+            &format!("/applications/{id}/submit"),
+            &[
+                ("csrf_token", &csrf),
+                ("based_on", &based_on),
+                ("declaration", "on"),
+            ],
+        )
+        .await;
+    sent.assert_status(303);
+    assert_eq!(status_of(&t, &id).await, "resending");
+    let stored = t.app().store.application(&id).await.unwrap().unwrap();
+    assert!(stored.update_scope.is_none());
+    let payments_before = stored.paid_at;
+    applicant
+        .get(&format!("/applications/{id}"))
+        .await
+        .assert_contains("Sending data in progress")
+        .assert_contains("The applicant sent the corrections");
+
+    // The inspector takes it up and approves: a numbered decision.
+    act(&inspector, &id, "resume", &[]).await.assert_status(303);
+    assert_eq!(status_of(&t, &id).await, "processing");
+    let r = act(&inspector, &id, "approve", &[]).await;
+    r.assert_status(303);
+    assert_eq!(
+        r.location(),
+        format!("/officer/cases/{id}?done=case-approved")
+    );
+    let stored = t.app().store.application(&id).await.unwrap().unwrap();
+    assert_eq!(stored.status.as_str(), "approved");
+    assert_eq!(stored.paid_at, payments_before, "no second payment");
+    let letters = t.app().store.case_letters(&id).await.unwrap();
+    assert_eq!(letters.len(), 2);
+    let decision = letters.last().unwrap();
+    let number = decision.number.as_ref().unwrap();
+    assert_eq!(number.seq, 1);
+    assert_eq!(number.department, "beograd");
+    assert!(decision.body.valid_until.is_some());
+
+    t.flush_mail().await;
+    t.flush_mail().await;
+    let links = mailbox_links(&applicant).await;
+    assert_eq!(links.len(), 3, "{links:?}");
+    if let Some(text) = letter_text(&t, &applicant, APPLICANT, &links[0]).await {
+        assert!(text.contains("is approved"), "{text}");
+        assert!(text.contains(&number.to_string()), "{text}");
+        assert!(text.contains("Invitation to biometrics"), "{text}");
+    }
+    applicant
+        .get(&format!("/applications/{id}"))
+        .await
+        .assert_contains("Request approved")
+        .assert_contains(&number.to_string());
+}
+
+#[tokio::test]
+async fn a_rejection_takes_effect_only_when_another_person_a_supervisor_confirms_it() {
+    let (t, id) = taken_case().await;
+    let inspector = signed_in(&t, INSPECTOR).await;
+
+    // Bad input: no ground, an unknown ground, no reasoning.
+    let r = act(&inspector, &id, "reject", &[("reasoning", "")]).await;
+    r.assert_status(422)
+        .assert_contains("Select at least one ground for the rejection.")
+        .assert_contains("Write the reasoning for the rejection.");
+    act(
+        &inspector,
+        &id,
+        "reject",
+        &[("grounds", "bad_mood"), ("reasoning", "x")],
+    )
+    .await
+    .assert_status(422);
+    assert!(
+        t.app()
+            .store
+            .application(&id)
+            .await
+            .unwrap()
+            .unwrap()
+            .rejection_proposal
+            .is_none()
+    );
+
+    let r = act(
+        &inspector,
+        &id,
+        "reject",
+        &[
+            ("grounds", "purpose_misuse_suspected"),
+            ("grounds", "falsified_or_illegal_evidence"),
+            (
+                "reasoning",
+                "The employment contract was not signed by the employer.",
+            ),
+        ],
+    )
+    .await;
+    r.assert_status(303);
+    assert_eq!(status_of(&t, &id).await, "processing", "not yet rejected");
+    let page = inspector.get(&format!("/officer/cases/{id}")).await;
+    page.assert_contains("Rejection proposed, waiting for a supervisor");
+    assert!(
+        !page.body.contains("Approve the request"),
+        "no approval while pending"
+    );
+    // The inspector cannot confirm their own proposal (no permission: 403).
+    act(&inspector, &id, "reject/confirm", &[])
+        .await
+        .assert_status(403);
+
+    // A supervisor of the department (another person) confirms it.
+    let supervisor: Account = t.account(SUPERVISOR).await;
+    let sup = signed_in(&t, SUPERVISOR).await;
+    sup.get(&format!("/officer/cases/{id}"))
+        .await
+        .assert_contains("Confirm the rejection");
+    let r = act(&sup, &id, "reject/confirm", &[]).await;
+    r.assert_status(303);
+    assert_eq!(
+        r.location(),
+        format!("/officer/cases/{id}?done=case-rejected")
+    );
+    assert_eq!(status_of(&t, &id).await, "rejected");
+    let letters = t.app().store.case_letters(&id).await.unwrap();
+    let decision = letters.last().unwrap();
+    assert_eq!(
+        decision.body.grounds,
+        ["purpose_misuse_suspected", "falsified_or_illegal_evidence"]
+    );
+    assert_eq!(decision.body.confirmed_by.as_ref(), Some(&supervisor.id));
+    t.flush_mail().await;
+    t.flush_mail().await;
+    let applicant = signed_in(&t, APPLICANT).await;
+    let own_page = applicant.get(&format!("/applications/{id}")).await;
+    own_page
+        .assert_contains("Request rejected")
+        .assert_contains("Legal remedy")
+        .assert_contains("To be confirmed")
+        .assert_contains("The employment contract was not signed by the employer.");
+    let links = mailbox_links(&applicant).await;
+    if let Some(text) = letter_text(&t, &applicant, APPLICANT, &links[0]).await {
+        assert!(text.contains("is rejected"), "{text}");
+        assert!(text.contains("Legal remedy"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn a_supervisor_cannot_confirm_their_own_proposed_rejection() {
+    let (t, id) = taken_case().await;
+    let supervisor: Account = t.account(SUPERVISOR).await;
+    let s = &t.app().applications;
+    let actor = Actor::default();
+    s.reassign(&supervisor, &id, &supervisor.id, &actor)
+        .await
+        .unwrap();
+    s.propose_rejection(
+        &supervisor,
+        &id,
+        &RejectionAsk {
+            grounds: vec!["security_of_serbia".into()],
+            reasoning: "Reasons of security.".into(),
+        },
+        &actor,
+    )
+    .await
+    .unwrap();
+    let r = s.confirm_rejection(&supervisor, &id, &actor).await;
+    assert!(matches!(r, Err(DomainError::Conflict)), "{r:?}");
+    assert_eq!(status_of(&t, &id).await, "processing");
+    // Sent back by another supervisor: the proposal is gone, the case goes on.
+    t.create_user("sup2@test.example", eforeigner::domain::Role::Supervisor)
+        .await;
+    let other = t.account("sup2@test.example").await;
+    t.app()
+        .accounts
+        .assign_department(&other, supervisor.department, &actor)
+        .await
+        .unwrap();
+    let other = t.account("sup2@test.example").await;
+    s.return_rejection(&other, &id, &actor).await.unwrap();
+    let stored = t.app().store.application(&id).await.unwrap().unwrap();
+    assert!(stored.rejection_proposal.is_none());
+    assert_eq!(stored.status.as_str(), "processing");
+}
+
+#[tokio::test]
+async fn a_lapsed_deadline_returns_the_case_to_the_inspector_after_a_reminder() {
+    let (t, id) = taken_case().await;
+    let inspector = t.account(INSPECTOR).await;
+    let s = &t.app().applications;
+    s.request_update(
+        &inspector,
+        &id,
+        &UpdateAsk {
+            message: "Send the lease.".into(),
+            steps: vec!["reasons".into()],
+            items: vec![],
+            days: "3".into(),
+        },
+        &Actor::default(),
+    )
+    .await
+    .unwrap();
+    // Not yet: nothing happens.
+    assert_eq!(s.sweep_updates().await.unwrap(), (0, 0));
+    // Two days before the last day: one reminder, once.
+    t.advance(SignedDuration::from_hours(24));
+    assert_eq!(s.sweep_updates().await.unwrap(), (0, 1));
+    assert_eq!(s.sweep_updates().await.unwrap(), (0, 0));
+    let mail = t.mail(APPLICANT, "corrections").await;
+    assert!(mail.body().contains("/applications/"), "{}", mail.body());
+    // The day after the last day: back to the inspector, marked.
+    t.advance(SignedDuration::from_hours(3 * 24));
+    assert_eq!(s.sweep_updates().await.unwrap(), (1, 0));
+    let stored = t.app().store.application(&id).await.unwrap().unwrap();
+    assert_eq!(stored.status.as_str(), "processing");
+    assert!(stored.lapsed_at.is_some());
+    let b = signed_in(&t, INSPECTOR).await;
+    b.get(&format!("/officer/cases/{id}"))
+        .await
+        .assert_contains("passed without an answer");
+    b.get("/officer/cases")
+        .await
+        .assert_contains("Deadline passed");
+    // The applicant can no longer change anything.
+    let applicant = t.account(APPLICANT).await;
+    let late = s
+        .save_step(
+            &applicant,
+            &id,
+            eforeigner::domain::applications::StepId::Reasons,
+            Default::default(),
+            &stored.answers_stamp(),
+            &Actor::default(),
+        )
+        .await;
+    assert!(matches!(late, Err(DomainError::NotDraft)), "{late:?}");
+}
+
+#[tokio::test]
+async fn decisions_made_at_once_get_consecutive_numbers_without_repeats() {
+    let (t, first) = taken_case().await;
+    let inspector = t.account(INSPECTOR).await;
+    let store = &t.app().store;
+    // More cases of the department: copies of the demo case, taken by the inspector.
+    let original = store.application(&first).await.unwrap().unwrap();
+    let mut ids = vec![first.clone()];
+    for i in 0..5 {
+        let mut copy = original.clone();
+        copy.id = ApplicationId::new(format!("{}-copy{i}", original.id));
+        copy.case_reference = Some(format!("TR-2026-9900000{i}"));
+        copy.payment_reference = Some(format!("01699990000{i}"));
+        copy.verify_code = None;
+        copy.version = 1;
+        let event = eforeigner::domain::applications::ApplicationEvent {
+            id: format!("ev-copy{i}"),
+            application_id: copy.id.clone(),
+            at: copy.created_at,
+            actor_id: None,
+            from_status: None,
+            to_status: copy.status,
+            what: "started".into(),
+            why: None,
+        };
+        store
+            .insert_application(
+                &copy,
+                &event,
+                &eforeigner::domain::store::Effects::at(copy.created_at),
+            )
+            .await
+            .unwrap();
+        ids.push(copy.id);
+    }
+    let s = &t.app().applications;
+    let actor = Actor::default();
+    let results =
+        futures::future::join_all(ids.iter().map(|id| s.approve(&inspector, id, &actor))).await;
+    for r in &results {
+        assert!(r.is_ok(), "{r:?}");
+    }
+    let mut seqs = vec![];
+    for id in &ids {
+        let letters = store.case_letters(id).await.unwrap();
+        seqs.push(letters[0].number.as_ref().unwrap().seq);
+    }
+    seqs.sort();
+    assert_eq!(seqs, (1..=6).collect::<Vec<i64>>());
+    // Approving again is refused; nothing doubled.
+    assert!(matches!(
+        s.approve(&inspector, &first, &actor).await,
+        Err(DomainError::Conflict)
+    ));
+    assert_eq!(store.case_letters(&first).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn another_departments_officer_and_other_people_cannot_act_on_a_case() {
+    let (t, id) = taken_case().await;
+    // An inspector of another department: not found, for every move.
+    t.create_user("ns@test.example", eforeigner::domain::Role::Inspector)
+        .await;
+    let ns = t.account("ns@test.example").await;
+    t.app()
+        .accounts
+        .assign_department(
+            &ns,
+            Some(eforeigner::domain::find_department("novi_sad").unwrap()),
+            &Actor::default(),
+        )
+        .await
+        .unwrap();
+    let b = t.browser();
+    b.login("ns@test.example", PASSWORD)
+        .await
+        .assert_status(303);
+    let csrf = b.csrf("/officer/cases").await;
+    for path in ["update", "resume", "approve", "reject"] {
+        b.post_form(
+            &format!("/officer/cases/{id}/{path}"),
+            &[
+                ("csrf_token", &csrf),
+                ("message", "x"),
+                ("items", "passport_scan"),
+            ],
+        )
+        .await
+        .assert_status(404);
+    }
+    // The department's supervisor, not the handler: not offered, refused.
+    let supervisor = t.account(SUPERVISOR).await;
+    let r = t
+        .app()
+        .applications
+        .approve(&supervisor, &id, &Actor::default())
+        .await;
+    assert!(matches!(r, Err(DomainError::Forbidden)), "{r:?}");
+    // The applicant and anonymous: no officer route.
+    let applicant = signed_in(&t, APPLICANT).await;
+    let csrf = applicant.csrf("/applications").await;
+    applicant
+        .post_form(
+            &format!("/officer/cases/{id}/approve"),
+            &[("csrf_token", &csrf)],
+        )
+        .await
+        .assert_status(403);
+    assert_eq!(status_of(&t, &id).await, "processing");
+}

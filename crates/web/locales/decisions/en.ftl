@@ -1,0 +1,104 @@
+# After "Request processing": requests for an update, decisions and their letters.
+
+## The officer's case page
+casefile-lapsed = The deadline for the applicant's corrections passed without an answer. You may decide on the file as it is, or ask again.
+casefile-deadline-text = The applicant has until { $date } to send the corrections ({ $days } days left).
+casefile-proposal-heading = Rejection proposed, waiting for a supervisor
+casefile-proposal-at = Proposed on
+casefile-resume = Take up the corrections
+casefile-confirm-rejection = Confirm the rejection
+casefile-return-rejection = Send the proposal back
+casefile-approve-heading = Approve the request
+casefile-approve-intro = The rules as they stand today give this period:
+casefile-approve = Approve the request
+casefile-update-heading = Ask the applicant for documents or corrections
+casefile-update-message = What is missing or wrong
+casefile-update-message-hint = The applicant reads this in the letter. Say exactly what to send or correct.
+casefile-update-scope = What the applicant may change
+casefile-update-steps = Steps whose answers may change:
+casefile-update-items = Documents that may be replaced or added:
+casefile-update-days = Days to answer
+casefile-update-days-hint = Usually 8 days. The last day is counted from today.
+casefile-update-send = Send the request for an update
+casefile-reject-heading = Propose a rejection
+casefile-reject-intro = A rejection takes effect only when a supervisor of this police department, another person than you, confirms it.
+casefile-reject-grounds = Grounds for the rejection
+casefile-reject-reasoning = Reasoning
+casefile-reject-propose = Propose the rejection
+casefile-rules-heading = The rules as of today
+casefile-rules-period = Period the rules give today:
+casefile-rules-no-period = The rules give no period today (see the reasons below).
+casefile-letters-heading = Letters sent
+notice-case-update-requested = The request for an update was sent to the applicant's e-Mailbox.
+notice-case-resumed = You took up the applicant's corrections. The status is "Request processing" again.
+notice-case-approved = The request was approved. The decision is on its way to the applicant's e-Mailbox.
+notice-case-rejection-proposed = The rejection was proposed. It takes effect when a supervisor confirms it.
+notice-case-rejected = The rejection was confirmed. The decision is on its way to the applicant's e-Mailbox.
+notice-case-rejection-returned = The proposed rejection was sent back to the inspector.
+notice-case-moved-meanwhile = Nothing was changed: the case was changed meanwhile, or this is no longer possible. The page shows the case as it is now.
+event-update-requested = The inspector asked for documents or corrections
+event-update-sent = The applicant sent the corrections
+event-update-lapsed = The deadline for the corrections passed without an answer
+event-resumed = The inspector took up the corrections
+event-approved = The request was approved
+event-rejected = The request was rejected
+event-rejection-proposed = An inspector proposed a rejection
+event-rejection-returned = A supervisor sent the proposed rejection back
+error-update-nothing-named = Name at least one step or document the applicant may change.
+error-deadline-not-in-future = Give at least 1 day: the deadline must be after today.
+error-deadline-too-long = Give at most { $max } days.
+error-whole-number = Enter a whole number of days, for example 8.
+error-rejection-no-ground = Select at least one ground for the rejection.
+error-decision-rules-no-period = The request cannot be approved today: the rules give no period for it (for example, the passport is valid for too short a time). Ask the applicant for an update or propose a rejection.
+error-required-message = Write what is missing or wrong.
+error-required-reasoning = Write the reasoning for the rejection.
+
+## The applicant's side
+case-days-left = { $days ->
+    [0] today is the last day
+    [1] 1 day left
+   *[other] { $days } days left
+}
+case-update-heading = What you need to do
+case-update-intro = The inspector asked for documents or corrections (see the letter below). You can change only these parts; everything else stays as you submitted it. You do not pay again.
+case-update-check-and-send = Check your answers and send the corrections
+case-letters-heading = Letters about your request
+review-resend-intro = When you send the corrections, the request goes back to the inspector. You do not pay again.
+review-resend = Send the corrections
+docs-read-only = The inspector did not ask for this document: it stays as submitted.
+mailbox-kind-update-request = Request for documents or corrections
+mailbox-kind-approval = Decision: request approved
+mailbox-kind-rejection = Decision: request rejected
+mail-update-reminder-subject = Your corrections are due on { $deadline }
+mail-update-reminder-body = The police department asked you for documents or corrections. The last day to send them is { $deadline }. Open your request here:
+    { $link }
+
+## Letters (on the page and in the PDF)
+letter-title-update-request = Request for documents or corrections
+letter-title-approval = Decision: the request for temporary residence is approved
+letter-title-rejection = Decision: the request for temporary residence is rejected
+letter-date = Date of the letter
+letter-number = Decision number
+letter-message = What is missing or wrong
+letter-deadline = Deadline
+letter-deadline-text = Send the corrections by { $date }. If you do not answer by then, the police department may decide on your request as it is.
+letter-how-heading = How to answer
+letter-how-text = Sign in to eForeigner, open the request and change the parts listed below. Then check your answers and send the corrections. You do not pay again.
+letter-scope = What you may change
+letter-item = Document
+letter-permit = Permit
+letter-permit-temporary-residence = Temporary residence permit
+letter-permit-single-permit = Permit for temporary residence and work (single permit)
+letter-period = Period
+letter-biometrics = Invitation to biometrics
+letter-biometrics-text = You are invited to give your biometrics (fingerprints and a photograph) at the police department. Before the visit, pay the biometrics fees of { $amount }. Bring your passport and the payment receipts.
+letter-minor = A child's appointment
+letter-minor-text = Both parents must attend a child's biometrics appointment.
+letter-grounds = Grounds for the rejection
+letter-reasoning = Reasoning
+letter-remedy = Legal remedy
+letter-remedy-text = You may appeal against this decision to the Ministry of the Interior within the time limit the law sets, through the police department that made it. (To be confirmed: the portal's sources do not state the remedy or its time limit.)
+letter-note = This letter was issued through the eForeigner portal. Check that it is genuine with the code above.
+cases-mark-lapsed = Deadline passed
+cases-mark-rejection-pending = Rejection waiting for confirmation
+cases-mark-deadline = Corrections due by { $date }

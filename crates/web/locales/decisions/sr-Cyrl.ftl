@@ -1,0 +1,103 @@
+# После „Захтев у обради“: захтеви за допуну, одлуке и њихови дописи.
+
+## Страница предмета (службеник)
+casefile-lapsed = Рок за исправке подносиоца је истекао без одговора. Можете одлучити на основу списа какав јесте или поново затражити допуну.
+casefile-deadline-text = Подносилац има рок до { $date } да пошаље исправке (преостало дана: { $days }).
+casefile-proposal-heading = Предложено одбијање, чека се руководилац
+casefile-proposal-at = Предложено
+casefile-resume = Преузми исправке
+casefile-confirm-rejection = Потврди одбијање
+casefile-return-rejection = Врати предлог
+casefile-approve-heading = Одобри захтев
+casefile-approve-intro = Правила на данашњи дан дају овај период:
+casefile-approve = Одобри захтев
+casefile-update-heading = Затражи од подносиоца документе или исправке
+casefile-update-message = Шта недостаје или није исправно
+casefile-update-message-hint = Подносилац ово чита у допису. Наведите тачно шта треба послати или исправити.
+casefile-update-scope = Шта подносилац сме да промени
+casefile-update-steps = Кораци чији се одговори могу мењати:
+casefile-update-items = Документи који се могу заменити или додати:
+casefile-update-days = Број дана за одговор
+casefile-update-days-hint = Обично 8 дана. Последњи дан се рачуна од данас.
+casefile-update-send = Пошаљи захтев за допуну
+casefile-reject-heading = Предложи одбијање
+casefile-reject-intro = Одбијање ступа на снагу тек када га потврди руководилац ове полицијске управе, и то неко други, а не Ви.
+casefile-reject-grounds = Разлози за одбијање
+casefile-reject-reasoning = Образложење
+casefile-reject-propose = Предложи одбијање
+casefile-rules-heading = Правила на данашњи дан
+casefile-rules-period = Период који правила дају данас:
+casefile-rules-no-period = Правила данас не дају период (види разлоге испод).
+casefile-letters-heading = Послати дописи
+notice-case-update-requested = Захтев за допуну је послат у е-Сандуче подносиоца.
+notice-case-resumed = Преузели сте исправке подносиоца. Статус је поново „Захтев у обради“.
+notice-case-approved = Захтев је одобрен. Одлука се шаље у е-Сандуче подносиоца.
+notice-case-rejection-proposed = Одбијање је предложено. Ступа на снагу када га потврди руководилац.
+notice-case-rejected = Одбијање је потврђено. Одлука се шаље у е-Сандуче подносиоца.
+notice-case-rejection-returned = Предлог одбијања је враћен инспектору.
+notice-case-moved-meanwhile = Ништа није промењено: предмет је у међувремену промењен или ово више није могуће. Страница приказује предмет какав је сада.
+event-update-requested = Инспектор је затражио документе или исправке
+event-update-sent = Подносилац је послао исправке
+event-update-lapsed = Рок за исправке је истекао без одговора
+event-resumed = Инспектор је преузео исправке
+event-approved = Захтев је одобрен
+event-rejected = Захтев је одбијен
+event-rejection-proposed = Инспектор је предложио одбијање
+event-rejection-returned = Руководилац је вратио предлог одбијања
+error-update-nothing-named = Наведите бар један корак или документ који подносилац сме да промени.
+error-deadline-not-in-future = Дајте бар 1 дан: рок мора бити после данашњег дана.
+error-deadline-too-long = Дајте највише { $max } дана.
+error-whole-number = Унесите цео број дана, на пример 8.
+error-rejection-no-ground = Изаберите бар један разлог за одбијање.
+error-decision-rules-no-period = Захтев се данас не може одобрити: правила не дају период (на пример, пасош важи прекратко). Затражите допуну или предложите одбијање.
+error-required-message = Напишите шта недостаје или није исправно.
+error-required-reasoning = Напишите образложење одбијања.
+
+## Страна подносиоца
+case-days-left = { $days ->
+    [0] данас је последњи дан
+   *[other] преостало дана: { $days }
+}
+case-update-heading = Шта треба да урадите
+case-update-intro = Инспектор је затражио документе или исправке (види допис испод). Можете променити само ове делове; све остало остаје како сте поднели. Не плаћате поново.
+case-update-check-and-send = Проверите одговоре и пошаљите исправке
+case-letters-heading = Дописи о Вашем захтеву
+review-resend-intro = Када пошаљете исправке, захтев се враћа инспектору. Не плаћате поново.
+review-resend = Пошаљи исправке
+docs-read-only = Инспектор није тражио овај документ: остаје како је поднет.
+mailbox-kind-update-request = Захтев за документе или исправке
+mailbox-kind-approval = Одлука: захтев одобрен
+mailbox-kind-rejection = Одлука: захтев одбијен
+mail-update-reminder-subject = Рок за исправке је { $deadline }
+mail-update-reminder-body = Полицијска управа је затражила од Вас документе или исправке. Последњи дан да их пошаљете је { $deadline }. Захтев отворите овде:
+    { $link }
+
+## Дописи (на страници и у ПДФ-у)
+letter-title-update-request = Захтев за документе или исправке
+letter-title-approval = Решење: захтев за привремени боравак је одобрен
+letter-title-rejection = Решење: захтев за привремени боравак је одбијен
+letter-date = Датум дописа
+letter-number = Број решења
+letter-message = Шта недостаје или није исправно
+letter-deadline = Рок
+letter-deadline-text = Пошаљите исправке до { $date }. Ако до тада не одговорите, полицијска управа може одлучити о захтеву на основу онога што је поднето.
+letter-how-heading = Како да одговорите
+letter-how-text = Пријавите се на eForeigner, отворите захтев и промените делове наведене испод. Затим проверите одговоре и пошаљите исправке. Не плаћате поново.
+letter-scope = Шта можете променити
+letter-item = Документ
+letter-permit = Дозвола
+letter-permit-temporary-residence = Дозвола за привремени боравак
+letter-permit-single-permit = Дозвола за привремени боравак и рад (јединствена дозвола)
+letter-period = Период
+letter-biometrics = Позив за биометрију
+letter-biometrics-text = Позивате се да дате биометријске податке (отиске прстију и фотографију) у полицијској управи. Пре доласка платите таксе за биометрију у износу од { $amount }. Понесите пасош и потврде о уплати.
+letter-minor = Термин за дете
+letter-minor-text = Оба родитеља морају присуствовати термину за биометрију детета.
+letter-grounds = Разлози за одбијање
+letter-reasoning = Образложење
+letter-remedy = Правни лек
+letter-remedy-text = Против овог решења можете изјавити жалбу Министарству унутрашњих послова у законском року, преко полицијске управе која га је донела. (Треба потврдити: извори портала не наводе правни лек ни његов рок.)
+letter-note = Овај допис је издат преко портала eForeigner. Проверите његову веродостојност кодом изнад.
+cases-mark-lapsed = Рок истекао
+cases-mark-rejection-pending = Одбијање чека потврду
+cases-mark-deadline = Исправке до { $date }
