@@ -4,7 +4,8 @@
 //
 //   submitted → processing → updating (the passport scan named, 8 days) → the applicant
 //   replaces the named document, sends the corrections without paying → sending data →
-//   the inspector takes them up → approved (a numbered decision in the e-Mailbox);
+//   the inspector takes them up → approved (a numbered decision in the e-Mailbox) → the
+//   supervisor opens slots → booking → moving it → biometrics → card ready → card issued;
 //   a second request: a rejection proposed by the inspector, confirmed by the supervisor.
 //
 //   /officer/cases/{id}/update, /resume, /approve, /reject, /reject/confirm   (POST)
@@ -19,7 +20,9 @@ import {
   go,
   newContext,
   newPerson,
+  shift,
   signIn,
+  todayUtc,
   visit,
 } from '../lib/journey.js';
 import { confirmPayments, h1, main, submitApplication } from '../lib/application.js';
@@ -100,6 +103,42 @@ test('an update, the corrections sent without paying, an approval; and a rejecti
     await expect.poll(async () => (await (await page.request.get('/mailbox')).text()).includes('Decision: request approved'), { timeout: 60_000 }).toBe(true);
     await visit(page, '/mailbox');
 
+    // Biometrics: the supervisor opens slots; the applicant books, moves the booking; the
+    // counter records biometrics, the card ready, the card handed over.
+    const s = await boss.newPage();
+    await signIn(s, SUPERVISOR, DEMO_PASSWORD);
+    await visit(s, '/officer/biometrics');
+    await s.locator('#day').fill(shift(todayUtc(), { days: 3 }));
+    await s.locator('#from').fill('09:00');
+    await s.locator('#until').fill('10:00');
+    await s.locator('#minutes').fill('30');
+    await s.locator('#capacity').fill('2');
+    await go(s, main(s).getByRole('button', { name: 'Open the slots' }));
+    await expect(main(s)).toContainText('The slots were opened.');
+    await expect(main(s).locator('table tbody tr')).not.toHaveCount(0);
+
+    await visit(page, app);
+    await go(page, main(page).getByRole('link', { name: 'Book your biometrics appointment' }));
+    await go(page, main(page).getByRole('button', { name: 'Book this time' }), { status: 422 });
+    await expect(main(page).locator('.error-summary')).toContainText('Choose a time.');
+    await main(page).getByRole('radio').first().check();
+    await go(page, main(page).getByRole('button', { name: 'Book this time' }));
+    await expect(main(page).locator('.status')).toContainText('Biometrics scheduled');
+    await go(page, main(page).getByRole('link', { name: 'Change your appointment' }));
+    await main(page).getByRole('radio').first().check();
+    await go(page, main(page).getByRole('button', { name: 'Move my appointment' }));
+    await expect(main(page)).toContainText('Your appointment:');
+    const ics = await page.request.get(`${app}/biometrics.ics`);
+    expect(ics.status()).toBe(200);
+    expect(await ics.text()).toContain('BEGIN:VEVENT');
+
+    await visit(o, caseUrl);
+    await go(o, main(o).getByRole('button', { name: 'Record that biometrics were taken' }));
+    await expect(main(o).locator('.status')).toContainText('Card in production');
+    await go(o, main(o).getByRole('button', { name: 'Record that the card is ready for collection' }));
+    await go(o, main(o).getByRole('button', { name: 'Record that the card was handed over' }));
+    await expect(main(o).locator('.status')).toContainText('Card issued');
+
     // The second request: the inspector proposes a rejection; the supervisor confirms it.
     const secondUrl = await openAndTake(o, second);
     await go(o, main(o).getByRole('button', { name: 'Propose the rejection' }), { status: 422 });
@@ -110,8 +149,6 @@ test('an update, the corrections sent without paying, an approval; and a rejecti
     await expect(main(o)).toContainText('Rejection proposed, waiting for a supervisor');
     await expect(main(o).getByRole('button', { name: 'Confirm the rejection' })).toHaveCount(0);
 
-    const s = await boss.newPage();
-    await signIn(s, SUPERVISOR, DEMO_PASSWORD);
     await visit(s, secondUrl);
     await expect(main(s)).toContainText('The employer does not exist at the address given.');
     await go(s, main(s).getByRole('button', { name: 'Confirm the rejection' }));

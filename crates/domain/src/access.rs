@@ -26,6 +26,8 @@ pub enum Permission {
     ReassignCases,
     /// Confirm (or send back) a rejection another officer of the department proposed.
     ConfirmRejections,
+    /// Open and close the department's biometrics appointment slots.
+    ManageSlots,
 }
 
 impl Permission {
@@ -37,6 +39,7 @@ impl Permission {
         Permission::HandleCases,
         Permission::ReassignCases,
         Permission::ConfirmRejections,
+        Permission::ManageSlots,
     ];
 
     /// A stable name (tests, logs).
@@ -48,6 +51,7 @@ impl Permission {
             Permission::HandleCases => "handle-cases",
             Permission::ReassignCases => "reassign-cases",
             Permission::ConfirmRejections => "confirm-rejections",
+            Permission::ManageSlots => "manage-slots",
         }
     }
 }
@@ -67,6 +71,7 @@ pub const TABLE: &[(Role, &[Permission])] = &[
             Permission::HandleCases,
             Permission::ReassignCases,
             Permission::ConfirmRejections,
+            Permission::ManageSlots,
         ],
     ),
     (

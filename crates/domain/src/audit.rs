@@ -96,6 +96,18 @@ string_enum!(
         CaseRejectionReturned = "case.rejection_returned",
         /// A supervisor confirmed a rejection: the request is rejected.
         CaseRejected = "case.rejected",
+        /// A supervisor opened biometrics slots.
+        SlotsOpened = "biometrics.slots_opened",
+        /// A supervisor closed a biometrics slot.
+        SlotClosed = "biometrics.slot_closed",
+        /// The applicant booked (or moved) a biometrics appointment.
+        BiometricsBooked = "biometrics.booked",
+        /// An officer recorded that biometrics were taken.
+        BiometricsTaken = "biometrics.taken",
+        /// An officer recorded that the card is ready.
+        CardReady = "card.ready",
+        /// An officer handed the card over.
+        CardIssued = "card.issued",
         /// The applicant withdrew a request before a decision.
         ApplicationWithdrawn = "application.withdrawn",
         /// A payment line was recorded (matched, or needing attention).

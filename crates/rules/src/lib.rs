@@ -25,6 +25,8 @@
 //! - [`email`]: a practical subset of RFC 5321/5322.
 //! - [`password`]: NIST SP 800-63B-4, with the MIT-licensed zxcvbn list of
 //!   common passwords.
+//! - [`biometrics`]: biometrics slots from opening hours, the 24-hour limit to move a
+//!   booking, the reminder the day before (seed 002).
 //! - [`case`]: the life of a residence case (statuses, moves, who makes them): seed 002.
 //! - [`decisions`]: the grounds of a rejection (seed 004), decision numbers, the
 //!   deadline of a request for an update (seed 002).
@@ -35,6 +37,7 @@
 //!   police departments (secondary sources, unverified; see
 //!   `data/MUNICIPALITIES-SOURCE.md`).
 
+pub mod biometrics;
 pub mod case;
 pub mod countries;
 pub mod deadlines;

@@ -6,6 +6,7 @@
 mod accounts;
 mod applications;
 mod audit;
+mod biometrics;
 mod jobs;
 mod readers;
 mod sessions;

@@ -119,6 +119,13 @@ pub mod permit {
     impl Permit for ConfirmRejections {
         const PERMISSION: Permission = Permission::ConfirmRejections;
     }
+
+    /// [`Permission::ManageSlots`]: the department's biometrics slots.
+    #[derive(Clone, Copy, Debug)]
+    pub struct ManageSlots;
+    impl Permit for ManageSlots {
+        const PERMISSION: Permission = Permission::ManageSlots;
+    }
 }
 
 /// A signed-in user whose account may do `P` now (the domain's

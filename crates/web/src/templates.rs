@@ -24,6 +24,8 @@ pub struct NavUser {
     pub is_supervisor: bool,
     /// Whether to show the department's cases.
     pub handles_cases: bool,
+    /// Opens and closes the department's biometrics slots.
+    pub manages_slots: bool,
 }
 
 /// What the layout needs.
@@ -80,6 +82,7 @@ impl Page {
             is_applicant: access::granted(a.account.role, Permission::UseServices),
             is_supervisor: access::may(&a.account, Permission::ConfirmPayments),
             handles_cases: access::may(&a.account, Permission::HandleCases),
+            manages_slots: access::may(&a.account, Permission::ManageSlots),
         });
         let session = ctx.auth.as_ref().map(|a| &a.session);
         let expires = session.map(|s| s.expires_at());

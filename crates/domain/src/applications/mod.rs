@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::{AccountId, ApplicationId, OwnerKey};
 
 pub use service::{
-    Applications, CaseAction, CaseFile, CaseView, FileTarget, ImportReport, Queue, RejectionAsk,
-    UpdateAsk,
+    Applications, CaseAction, CaseFile, CaseView, FileTarget, ImportReport, OpenHours, Queue,
+    RejectionAsk, UpdateAsk,
 };
 pub use steps::{StepId, StepState};
 
@@ -237,6 +237,8 @@ code_enum!(
         Approval = "approval",
         /// The decision rejecting the request.
         Rejection = "rejection",
+        /// The notice that the card can be collected.
+        CardReady = "card-ready",
     }
 );
 
@@ -298,6 +300,49 @@ pub struct CaseLetter {
     pub body: LetterBody,
     /// When.
     pub created_at: Timestamp,
+}
+
+/// A biometrics appointment slot of a police department.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BiometricsSlot {
+    /// Id.
+    pub id: String,
+    /// The department.
+    pub department: crate::Department,
+    /// When it starts.
+    pub starts_at: Timestamp,
+    /// When it ends.
+    pub ends_at: Timestamp,
+    /// How many people it takes.
+    pub capacity: i64,
+    /// How many booked it.
+    pub booked: i64,
+    /// Closed by a supervisor: it takes no booking.
+    pub closed: bool,
+}
+
+impl BiometricsSlot {
+    /// Places left.
+    pub fn free(&self) -> i64 {
+        if self.closed {
+            0
+        } else {
+            (self.capacity - self.booked).max(0)
+        }
+    }
+}
+
+/// A case's biometrics booking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Booking {
+    /// The case.
+    pub application_id: ApplicationId,
+    /// Its slot.
+    pub slot: BiometricsSlot,
+    /// When booked (or last moved).
+    pub booked_at: Timestamp,
+    /// When the reminder was sent.
+    pub reminded_at: Option<Timestamp>,
 }
 
 /// An internal note on a case: for the officers of its department only.

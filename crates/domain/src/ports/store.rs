@@ -620,6 +620,58 @@ pub trait ApplicationRepo: Send + Sync {
         &self,
         id: &str,
     ) -> Result<Option<crate::applications::CaseLetter>, StoreError>;
+    /// Adds biometrics slots (a slot of the same department and start as an existing one is
+    /// left out); how many were added.
+    async fn insert_slots(
+        &self,
+        slots: &[crate::applications::BiometricsSlot],
+        effects: &Effects,
+    ) -> Result<usize, StoreError>;
+    /// The slots of `department` starting in `[from, to)`, in time order.
+    async fn department_slots(
+        &self,
+        department: crate::Department,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<Vec<crate::applications::BiometricsSlot>, StoreError>;
+    /// Closes the slot `id` of `department` (no more bookings); whether it was open.
+    async fn close_slot(
+        &self,
+        department: crate::Department,
+        id: &str,
+        effects: &Effects,
+    ) -> Result<bool, StoreError>;
+    /// The booking of a case.
+    async fn booking_of(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Option<crate::applications::Booking>, StoreError>;
+    /// Books (or moves) the case `app`'s appointment to the slot `slot_id`, writing `app`
+    /// (if still at `expected_version`: else `Stale`) with its `events` and `effects`, in
+    /// one transaction: the slot's place is taken only if one is free and the slot open
+    /// (else `Precondition`, nothing written), and a previous booking's place is given back.
+    async fn book_slot(
+        &self,
+        app: &Application,
+        expected_version: i64,
+        events: &[ApplicationEvent],
+        slot_id: &str,
+        effects: &Effects,
+    ) -> Result<(), StoreError>;
+    /// Bookings whose slot starts in `[from, to)` and whose applicant was not reminded.
+    async fn bookings_to_remind(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<Vec<crate::applications::Booking>, StoreError>;
+    /// Records the reminder of a booking, with its effects (the mail); whether it was not
+    /// recorded before.
+    async fn mark_reminded(
+        &self,
+        application_id: &ApplicationId,
+        at: Timestamp,
+        effects: &Effects,
+    ) -> Result<bool, StoreError>;
     /// The history of an application, oldest first.
     async fn events_of(
         &self,

@@ -78,6 +78,7 @@ impl Worker {
             if let Some(apps) = &self.applications {
                 apps.sweep_drafts().await?;
                 apps.sweep_updates().await?;
+                apps.sweep_bookings().await?;
             }
             if let Some(sweeper) = &self.sweeper {
                 sweeper.sweep().await?;

@@ -39,6 +39,46 @@ async fn taken_case() -> (TestApp, ApplicationId) {
     (t, id)
 }
 
+/// `first` and `n` copies of it (same status, handler and department; references of their
+/// own), as more cases of the department.
+async fn with_copies(
+    t: &TestApp,
+    first: &ApplicationId,
+    n: usize,
+    tag: &str,
+) -> Vec<ApplicationId> {
+    let store = &t.app().store;
+    let original = store.application(first).await.unwrap().unwrap();
+    let mut ids = vec![first.clone()];
+    for i in 0..n {
+        let mut copy = original.clone();
+        copy.id = ApplicationId::new(format!("{}-{tag}{i}", original.id));
+        copy.case_reference = Some(format!("TR-2026-{tag}{i:06}"));
+        copy.payment_reference = Some(format!("016{tag}{i:06}"));
+        copy.verify_code = None;
+        let event = eforeigner::domain::applications::ApplicationEvent {
+            id: format!("ev-{tag}{i}"),
+            application_id: copy.id.clone(),
+            at: copy.created_at,
+            actor_id: None,
+            from_status: None,
+            to_status: copy.status,
+            what: "started".into(),
+            why: None,
+        };
+        store
+            .insert_application(
+                &copy,
+                &event,
+                &eforeigner::domain::store::Effects::at(copy.created_at),
+            )
+            .await
+            .unwrap();
+        ids.push(copy.id);
+    }
+    ids
+}
+
 async fn signed_in(t: &TestApp, email: &str) -> Browser {
     let b = t.browser();
     b.login(email, DEMO_PASSWORD).await.assert_status(303);
@@ -76,6 +116,20 @@ async fn mailbox_links(b: &Browser) -> Vec<String> {
         .filter(|s| !s.is_empty() && !s.contains('?'))
         .map(str::to_string)
         .collect()
+}
+
+/// The e-Mailbox links of `b` once there are `n` (the jobs run meanwhile; the worker may
+/// be running one already, woken by the request that wrote it).
+async fn mailbox_with(t: &TestApp, b: &Browser, n: usize) -> Vec<String> {
+    for _ in 0..100 {
+        t.flush_mail().await;
+        let links = mailbox_links(b).await;
+        if links.len() >= n {
+            return links;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the e-Mailbox never had {n} documents");
 }
 
 /// Opens the e-Mailbox document `doc` of `b` (the account `email`) and returns its PDF's
@@ -296,10 +350,7 @@ async fn an_update_opens_only_what_was_named_and_is_sent_without_paying_then_app
     assert_eq!(number.department, "beograd");
     assert!(decision.body.valid_until.is_some());
 
-    t.flush_mail().await;
-    t.flush_mail().await;
-    let links = mailbox_links(&applicant).await;
-    assert_eq!(links.len(), 3, "{links:?}");
+    let links = mailbox_with(&t, &applicant, 3).await;
     if let Some(text) = letter_text(&t, &applicant, APPLICANT, &links[0]).await {
         assert!(text.contains("is approved"), "{text}");
         assert!(text.contains(&number.to_string()), "{text}");
@@ -388,9 +439,8 @@ async fn a_rejection_takes_effect_only_when_another_person_a_supervisor_confirms
         ["purpose_misuse_suspected", "falsified_or_illegal_evidence"]
     );
     assert_eq!(decision.body.confirmed_by.as_ref(), Some(&supervisor.id));
-    t.flush_mail().await;
-    t.flush_mail().await;
     let applicant = signed_in(&t, APPLICANT).await;
+    mailbox_with(&t, &applicant, 2).await;
     let own_page = applicant.get(&format!("/applications/{id}")).await;
     own_page
         .assert_contains("Request rejected")
@@ -503,35 +553,7 @@ async fn decisions_made_at_once_get_consecutive_numbers_without_repeats() {
     let inspector = t.account(INSPECTOR).await;
     let store = &t.app().store;
     // More cases of the department: copies of the demo case, taken by the inspector.
-    let original = store.application(&first).await.unwrap().unwrap();
-    let mut ids = vec![first.clone()];
-    for i in 0..5 {
-        let mut copy = original.clone();
-        copy.id = ApplicationId::new(format!("{}-copy{i}", original.id));
-        copy.case_reference = Some(format!("TR-2026-9900000{i}"));
-        copy.payment_reference = Some(format!("01699990000{i}"));
-        copy.verify_code = None;
-        copy.version = 1;
-        let event = eforeigner::domain::applications::ApplicationEvent {
-            id: format!("ev-copy{i}"),
-            application_id: copy.id.clone(),
-            at: copy.created_at,
-            actor_id: None,
-            from_status: None,
-            to_status: copy.status,
-            what: "started".into(),
-            why: None,
-        };
-        store
-            .insert_application(
-                &copy,
-                &event,
-                &eforeigner::domain::store::Effects::at(copy.created_at),
-            )
-            .await
-            .unwrap();
-        ids.push(copy.id);
-    }
+    let ids = with_copies(&t, &first, 5, "copy").await;
     let s = &t.app().applications;
     let actor = Actor::default();
     let results =
@@ -606,4 +628,325 @@ async fn another_departments_officer_and_other_people_cannot_act_on_a_case() {
         .await
         .assert_status(403);
     assert_eq!(status_of(&t, &id).await, "processing");
+}
+
+#[tokio::test]
+async fn the_api_lists_cases_and_makes_the_same_moves_under_the_same_rules() {
+    use reqwest::Method;
+    use serde_json::json;
+
+    let t = TestApp::spawn().await;
+    t.app().seed_demo().await.unwrap();
+    let api_login = |email: &'static str| {
+        let b = t.browser();
+        async move {
+            b.json(
+                Method::POST,
+                "/api/v1/session",
+                Some(json!({"email": email, "password": DEMO_PASSWORD})),
+            )
+            .await
+            .assert_status(200);
+            b
+        }
+    };
+    let inspector = api_login(INSPECTOR).await;
+    let r = inspector
+        .json(Method::GET, "/api/v1/cases?status=submitted", None)
+        .await;
+    r.assert_status(200);
+    let page = r.json();
+    assert_eq!(page["department"], "beograd");
+    assert_eq!(page["counts"]["submitted"], 1);
+    let id = page["cases"][0]["id"].as_str().unwrap().to_string();
+    assert_eq!(page["cases"][0]["taken"], false);
+
+    let r = inspector
+        .json(Method::GET, &format!("/api/v1/cases/{id}"), None)
+        .await;
+    r.assert_status(200);
+    assert_eq!(r.json()["actions"], json!(["take"]));
+    let r = inspector
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{id}/take"),
+            Some(json!({})),
+        )
+        .await;
+    r.assert_status(200);
+    assert_eq!(r.json()["status"], "processing");
+    assert_eq!(
+        r.json()["actions"],
+        json!(["request-update", "approve", "propose-rejection"])
+    );
+
+    // The same rules: a bad request for an update, field by field; nothing changes.
+    let r = inspector
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{id}/update-request"),
+            Some(json!({"message": "", "steps": ["fees"], "days": 0})),
+        )
+        .await;
+    r.assert_status(422);
+    let body = r.json();
+    assert_eq!(body["error"]["code"], "validation_failed");
+    let fields: Vec<&str> = body["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    for f in ["message", "steps", "days"] {
+        assert!(fields.contains(&f), "{f} in {fields:?}");
+    }
+    let r = inspector
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{id}/update-request"),
+            Some(json!({"message": "Send a new photograph.", "items": ["photograph"]})),
+        )
+        .await;
+    r.assert_status(200);
+    assert_eq!(r.json()["status"], "updating");
+    assert_eq!(r.json()["letters"][0]["kind"], "update-request");
+    assert_eq!(r.json()["letters"][0]["items"], json!(["photograph"]));
+
+    // The applicant's view: the open items and the letter; never an internal note.
+    t.app()
+        .applications
+        .add_case_note(
+            &t.account(INSPECTOR).await,
+            &ApplicationId::new(id.clone()),
+            "Secret remark for the department.",
+            &Actor::default(),
+        )
+        .await
+        .unwrap();
+    let applicant = api_login(APPLICANT).await;
+    let r = applicant
+        .json(Method::GET, &format!("/api/v1/applications/{id}"), None)
+        .await;
+    r.assert_status(200);
+    assert_eq!(r.json()["status"], "updating");
+    assert_eq!(r.json()["open_items"], json!(["photograph"]));
+    assert!(!r.body.contains("Secret remark"));
+    // The applicant reaches no officer route; another department's inspector sees nothing.
+    applicant
+        .json(Method::GET, &format!("/api/v1/cases/{id}"), None)
+        .await
+        .assert_status(403);
+    t.create_user("ns@test.example", eforeigner::domain::Role::Inspector)
+        .await;
+    let ns = t.account("ns@test.example").await;
+    t.app()
+        .accounts
+        .assign_department(
+            &ns,
+            Some(eforeigner::domain::find_department("novi_sad").unwrap()),
+            &Actor::default(),
+        )
+        .await
+        .unwrap();
+    let other = t.browser();
+    other
+        .json(
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"email": "ns@test.example", "password": PASSWORD})),
+        )
+        .await
+        .assert_status(200);
+    for (method, path) in [
+        (Method::GET, format!("/api/v1/cases/{id}")),
+        (Method::POST, format!("/api/v1/cases/{id}/approve")),
+        (Method::POST, format!("/api/v1/cases/{id}/resume")),
+    ] {
+        let body = (method == Method::POST).then(|| json!({}));
+        let r = other.json(method, &path, body).await;
+        r.assert_status(404);
+        assert_eq!(r.json()["error"]["code"], "not_found");
+    }
+    other
+        .json(Method::GET, &format!("/api/v1/applications/{id}"), None)
+        .await
+        .assert_status(403);
+    // A move not possible now: 409, nothing doubled.
+    let r = inspector
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{id}/approve"),
+            Some(json!({})),
+        )
+        .await;
+    r.assert_status(409);
+    assert_eq!(r.json()["error"]["code"], "conflict");
+}
+
+/// The demo case approved by the demo inspector, and the demo supervisor's slots of
+/// Belgrade on the day after tomorrow: 08:00–09:00 in slots of 30 minutes for `capacity`.
+async fn approved_with_slots(capacity: &str) -> (TestApp, ApplicationId) {
+    let (t, id) = taken_case().await;
+    let inspector = t.account(INSPECTOR).await;
+    let s = &t.app().applications;
+    s.approve(&inspector, &id, &Actor::default()).await.unwrap();
+    let supervisor = t.account(SUPERVISOR).await;
+    let day = s
+        .today()
+        .checked_add(jiff::Span::new().days(2))
+        .unwrap()
+        .to_string();
+    let added = s
+        .open_slots(
+            &supervisor,
+            &eforeigner::domain::applications::OpenHours {
+                day,
+                from: "08:00".into(),
+                until: "09:00".into(),
+                minutes: "30".into(),
+                capacity: capacity.into(),
+            },
+            &Actor::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(added, 2);
+    (t, id)
+}
+
+#[tokio::test]
+async fn the_applicant_books_moves_until_a_day_before_and_the_counter_issues_the_card() {
+    let (t, id) = approved_with_slots("4").await;
+    let applicant = signed_in(&t, APPLICANT).await;
+    let own = applicant.get(&format!("/applications/{id}")).await;
+    own.assert_contains("Book your biometrics appointment");
+    let page = applicant
+        .get(&format!("/applications/{id}/biometrics"))
+        .await;
+    page.assert_status(200).assert_contains("4 places left");
+    let slots: Vec<String> = page
+        .body
+        .split("name=\"slot\" value=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_string())
+        .collect();
+    assert_eq!(slots.len(), 2);
+    let csrf = extract_csrf(&page.body).unwrap();
+    // Nothing chosen: a clear message, nothing booked.
+    applicant
+        .post_form(
+            &format!("/applications/{id}/biometrics"),
+            &[("csrf_token", &csrf)],
+        )
+        .await
+        .assert_status(422)
+        .assert_contains("Choose a time.");
+    let r = applicant
+        .post_form(
+            &format!("/applications/{id}/biometrics"),
+            &[("csrf_token", &csrf), ("slot", &slots[0])],
+        )
+        .await;
+    r.assert_status(303);
+    assert_eq!(status_of(&t, &id).await, "biometrics-scheduled");
+    t.mail(APPLICANT, "biometrics appointment").await;
+    let ics = applicant
+        .get(&format!("/applications/{id}/biometrics.ics"))
+        .await;
+    ics.assert_status(200).assert_contains("BEGIN:VEVENT");
+    assert!(ics.header("content-type").starts_with("text/calendar"));
+    // Moving it gives the first place back.
+    applicant
+        .post_form(
+            &format!("/applications/{id}/biometrics"),
+            &[("csrf_token", &csrf), ("slot", &slots[1])],
+        )
+        .await
+        .assert_status(303);
+    let supervisor = t.account(SUPERVISOR).await;
+    let listed = t
+        .app()
+        .applications
+        .department_slots(&supervisor)
+        .await
+        .unwrap();
+    assert_eq!(listed.iter().map(|s| s.booked).collect::<Vec<_>>(), [0, 1]);
+    // Less than 24 hours before: no more moving; the reminder the day before, once.
+    t.advance(SignedDuration::from_hours(24 + 10));
+    // (The applicant's session has ended by now: the service is asked directly.)
+    let locked = t
+        .app()
+        .applications
+        .book(
+            &t.account(APPLICANT).await,
+            &id,
+            &slots[0],
+            &Actor::default(),
+        )
+        .await;
+    assert!(
+        matches!(&locked, Err(DomainError::Invalid(e)) if e.0[0].code == "booking_locked"),
+        "{locked:?}"
+    );
+    let applicant = signed_in(&t, APPLICANT).await;
+    assert_eq!(t.app().applications.sweep_bookings().await.unwrap(), 1);
+    assert_eq!(t.app().applications.sweep_bookings().await.unwrap(), 0);
+    t.mail(APPLICANT, "Reminder").await;
+
+    // The counter: biometrics taken, card ready (a notice in the e-Mailbox), card issued.
+    let inspector = signed_in(&t, INSPECTOR).await;
+    inspector
+        .get(&format!("/officer/cases/{id}"))
+        .await
+        .assert_contains("Record that biometrics were taken");
+    for (path, status) in [
+        ("biometrics-taken", "card-in-production"),
+        ("card-ready", "card-ready"),
+        ("card-issued", "card-issued"),
+    ] {
+        act(&inspector, &id, path, &[]).await.assert_status(303);
+        assert_eq!(status_of(&t, &id).await, status);
+    }
+    mailbox_with(&t, &applicant, 3).await;
+    applicant
+        .get("/mailbox")
+        .await
+        .assert_contains("Notice: the card is ready");
+    // A final status: nothing more to do.
+    inspector
+        .get(&format!("/officer/cases/{id}"))
+        .await
+        .assert_contains("There is nothing for you to do on this case now.");
+}
+
+#[tokio::test]
+async fn many_people_booking_at_once_never_exceed_a_slots_capacity() {
+    let (t, first) = approved_with_slots("3").await;
+    let applicant = t.account(APPLICANT).await;
+    // Ten approved cases of the same applicant (copies), all booking one slot of 3.
+    let ids = with_copies(&t, &first, 9, "b").await;
+    let s = &t.app().applications;
+    let slot = s.bookable_slots(&applicant, &first).await.unwrap()[0]
+        .id
+        .clone();
+    let actor = Actor::default();
+    let results =
+        futures::future::join_all(ids.iter().map(|id| s.book(&applicant, id, &slot, &actor))).await;
+    let booked = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(booked, 3, "{results:?}");
+    for r in results.iter().filter(|r| r.is_err()) {
+        assert!(
+            matches!(r, Err(DomainError::Invalid(e)) if e.0.iter().any(|f| f.code == "slot_full")),
+            "{r:?}"
+        );
+    }
+    let supervisor = t.account(SUPERVISOR).await;
+    let listed = s.department_slots(&supervisor).await.unwrap();
+    assert_eq!(listed.iter().find(|x| x.id == slot).unwrap().booked, 3);
+    // A closed slot takes no booking.
+    s.close_slot(&supervisor, &listed[1].id, &actor)
+        .await
+        .unwrap();
+    let r = s.book(&applicant, &ids[9], &listed[1].id, &actor).await;
+    assert!(matches!(r, Err(DomainError::Invalid(_))), "{r:?}");
 }

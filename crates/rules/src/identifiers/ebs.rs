@@ -83,6 +83,43 @@ impl Ebs {
         })
     }
 
+    /// A new EBS for a person born on `date_of_birth`, in `register`, with the serial
+    /// `serial` (the BBB digits, 0–999): the check digit computed by the same rule
+    /// [`Self::parse`] checks. `None` for a serial over 999 or a birth year outside
+    /// 1800–2099 (the years a JMBG-shaped number can write).
+    #[must_use]
+    pub fn assign(date_of_birth: Date, register: EbsRegister, serial: u16) -> Option<Self> {
+        if serial > 999 || !(1800..=2099).contains(&date_of_birth.year()) {
+            return None;
+        }
+        let yyy = u16::try_from(date_of_birth.year().rem_euclid(1000)).ok()?;
+        let mut digits = [0u8; 13];
+        let put = |digits: &mut [u8; 13], at: usize, value: u16, width: usize| {
+            let mut v = value;
+            for i in (0..width).rev() {
+                digits[at + i] = u8::try_from(v % 10).unwrap_or(0);
+                v /= 10;
+            }
+        };
+        put(
+            &mut digits,
+            0,
+            u16::from(date_of_birth.day().unsigned_abs()),
+            2,
+        );
+        put(
+            &mut digits,
+            2,
+            u16::from(date_of_birth.month().unsigned_abs()),
+            2,
+        );
+        put(&mut digits, 4, yyy, 3);
+        put(&mut digits, 7, u16::from(register.digits()), 2);
+        put(&mut digits, 9, serial, 3);
+        digits[12] = super::jmbg::check_digit(&digits[..12]);
+        Self::parse(&digits_to_string(&digits)).ok()
+    }
+
     /// The 13 digits.
     #[must_use]
     pub fn as_str(&self) -> &str {
@@ -211,5 +248,19 @@ mod tests {
                 Err(IdentifierError::InvalidCheckDigit)
             );
         }
+    }
+
+    #[test]
+    fn an_assigned_number_parses_back_with_its_date_and_register() {
+        let born = jiff::civil::date(1991, 3, 14);
+        for serial in [0, 1, 427, 999] {
+            let ebs = Ebs::assign(born, EbsRegister::Other, serial).unwrap();
+            assert_eq!(Ebs::parse(ebs.as_str()), Ok(ebs.clone()));
+            assert_eq!(ebs.date_of_birth(), born);
+            assert_eq!(ebs.register(), EbsRegister::Other);
+            assert!(ebs.as_str().starts_with("140399166"));
+        }
+        assert!(Ebs::assign(born, EbsRegister::Other, 1000).is_none());
+        assert!(Ebs::assign(jiff::civil::date(2100, 1, 1), EbsRegister::Other, 1).is_none());
     }
 }

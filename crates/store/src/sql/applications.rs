@@ -12,9 +12,9 @@ use super::{
     opt_ts, parse_enum, parsed, ts,
 };
 use eforeigner_domain::applications::{
-    Answers, Application, ApplicationEvent, ApplicationStatus, CaseLetter, CaseNote,
-    DecisionNumber, LetterKind, MailboxDocument, PaymentMethod, PaymentRecord, StepId, parse_kind,
-    upload_owner,
+    Answers, Application, ApplicationEvent, ApplicationStatus, BiometricsSlot, Booking, CaseLetter,
+    CaseNote, DecisionNumber, LetterKind, MailboxDocument, PaymentMethod, PaymentRecord, StepId,
+    parse_kind, upload_owner,
 };
 use eforeigner_domain::paging::Window;
 use eforeigner_domain::store::{
@@ -58,6 +58,36 @@ fn app_from_row(row: &AnyRow) -> Result<Application, StoreError> {
         reminded_at: opt_ts(row, "reminded_at")?,
         rejection_proposal: opt_json(row, "rejection_proposal")?,
     })
+}
+
+/// Writes `app` inside `tx` if it is still at `expected_version` (`Stale` otherwise).
+pub(super) async fn write_app(
+    tx: &mut Transaction<'static, Any>,
+    app: &Application,
+    expected_version: i64,
+) -> Result<(), StoreError> {
+    let answers = answers_json(app)?;
+    let columns: Vec<&str> = APP_COLUMNS.split(',').map(str::trim).collect();
+    let sets: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, c)| format!("{c} = ${}", i + 1))
+        .collect();
+    let sql = format!(
+        "UPDATE applications SET {} WHERE id = $1 AND version = ${}",
+        sets.join(", "),
+        columns.len() + 1
+    );
+    let r = bind_app(sqlx::query(&sql), app, answers)
+        .bind(expected_version)
+        .execute(&mut **tx)
+        .await;
+    match r {
+        Ok(r) if r.rows_affected() == 1 => Ok(()),
+        Ok(_) => Err(StoreError::Stale),
+        Err(e) => Err(classify(e)),
+    }
 }
 
 /// A nullable JSON column.
@@ -198,7 +228,7 @@ fn event_from_row(row: &AnyRow) -> Result<ApplicationEvent, StoreError> {
     })
 }
 
-async fn insert_event(
+pub(super) async fn insert_event(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     e: &ApplicationEvent,
 ) -> Result<(), StoreError> {
@@ -464,29 +494,8 @@ impl ApplicationRepo for SqlStore {
         files_check: Option<&UploadsCheck<'_>>,
         effects: &Effects,
     ) -> Result<(), StoreError> {
-        let answers = answers_json(app)?;
-        let columns: Vec<&str> = APP_COLUMNS.split(',').map(str::trim).collect();
-        let sets: Vec<String> = columns
-            .iter()
-            .enumerate()
-            .skip(1)
-            .map(|(i, c)| format!("{c} = ${}", i + 1))
-            .collect();
-        let sql = format!(
-            "UPDATE applications SET {} WHERE id = $1 AND version = ${}",
-            sets.join(", "),
-            columns.len() + 1
-        );
         let mut tx = self.write_tx().await?;
-        let r = bind_app(sqlx::query(&sql), app, answers)
-            .bind(expected_version)
-            .execute(&mut *tx)
-            .await;
-        match r {
-            Ok(r) if r.rows_affected() == 1 => {}
-            Ok(_) => return Err(StoreError::Stale),
-            Err(e) => return Err(classify(e)),
-        }
+        write_app(&mut tx, app, expected_version).await?;
         // The update holds the row, and files change only under it (`lock_draft`): the
         // files read now are the ones the application goes on with.
         if let Some(check) = files_check
@@ -621,6 +630,68 @@ impl ApplicationRepo for SqlStore {
         .iter()
         .map(letter_from_row)
         .collect()
+    }
+
+    async fn insert_slots(
+        &self,
+        slots: &[BiometricsSlot],
+        effects: &Effects,
+    ) -> Result<usize, StoreError> {
+        self.insert_slots_sql(slots, effects).await
+    }
+
+    async fn department_slots(
+        &self,
+        department: Department,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<Vec<BiometricsSlot>, StoreError> {
+        self.department_slots_sql(department, from, to).await
+    }
+
+    async fn close_slot(
+        &self,
+        department: Department,
+        id: &str,
+        effects: &Effects,
+    ) -> Result<bool, StoreError> {
+        self.close_slot_sql(department, id, effects).await
+    }
+
+    async fn booking_of(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Option<Booking>, StoreError> {
+        self.booking_of_sql(application_id).await
+    }
+
+    async fn book_slot(
+        &self,
+        app: &Application,
+        expected_version: i64,
+        events: &[ApplicationEvent],
+        slot_id: &str,
+        effects: &Effects,
+    ) -> Result<(), StoreError> {
+        self.book_slot_sql(app, expected_version, events, slot_id, effects)
+            .await
+    }
+
+    async fn bookings_to_remind(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+    ) -> Result<Vec<Booking>, StoreError> {
+        self.bookings_to_remind_sql(from, to).await
+    }
+
+    async fn mark_reminded(
+        &self,
+        application_id: &ApplicationId,
+        at: Timestamp,
+        effects: &Effects,
+    ) -> Result<bool, StoreError> {
+        self.mark_reminded_sql(application_id, at, effects).await
     }
 
     async fn case_letter(&self, id: &str) -> Result<Option<CaseLetter>, StoreError> {

@@ -102,3 +102,75 @@ letter-note = This letter was issued through the eForeigner portal. Check that i
 cases-mark-lapsed = Deadline passed
 cases-mark-rejection-pending = Rejection waiting for confirmation
 cases-mark-deadline = Corrections due by { $date }
+
+## Biometrics appointments and the card
+nav-biometrics = Biometrics slots
+casefile-appointment = Biometrics appointment:
+casefile-biometrics-taken = Record that biometrics were taken
+casefile-card-ready = Record that the card is ready for collection
+casefile-card-issued = Record that the card was handed over
+notice-case-biometrics-taken = Recorded: biometrics taken. The card is in production.
+notice-case-card-ready = Recorded: the card is ready. A notice is on its way to the applicant's e-Mailbox.
+notice-case-card-issued = Recorded: the card was handed over.
+event-biometrics-booked = The applicant booked a biometrics appointment
+event-biometrics-taken = Biometrics were taken; the card is in production
+event-card-ready = The card is ready for collection
+event-card-issued = The card was handed over
+slots-title = Biometrics appointment slots
+slots-open-heading = Open slots for a day
+slots-field-day = Day
+slots-field-from = From (local time)
+slots-field-until = Until (local time)
+slots-field-minutes = Minutes per slot
+slots-field-capacity = People per slot
+slots-open = Open the slots
+slots-list-heading = Slots of the next 60 days
+slots-none = No slots are open yet.
+slots-col-when = When
+slots-col-places = Booked
+slots-col-action = Action
+slots-closed = Closed
+slots-close = Close
+slots-places = { $booked } of { $capacity }
+notice-slots-opened = The slots were opened.
+notice-slot-closed = The slot was closed. Bookings already made stay.
+error-slot-day-out-of-range = Choose a day after today and within 180 days.
+error-slot-end-before-start = The end must be after the start.
+error-slot-length = A slot lasts 5 to 240 minutes.
+error-slot-capacity = A slot takes 1 to 50 people.
+error-time-invalid = Enter a time such as 08:30.
+error-booking-locked = Your appointment is less than 24 hours away and can no longer be moved. If you cannot come, contact the police department.
+error-slot-too-soon = Choose a time at least 24 hours from now.
+error-slot-full = That time has just been fully booked or closed. Choose another.
+error-choose-one-slot = Choose a time.
+booking-title = Your biometrics appointment
+booking-back = Back to your request
+booking-intro = You give your fingerprints and a photograph at:
+booking-current = Your appointment:
+booking-calendar = Add to your calendar (.ics)
+booking-none = There is no free time in the next 60 days yet. Come back later: the police department opens new times regularly.
+booking-choose = Choose a time
+booking-move = Choose a new time
+booking-hint = You can move your appointment until 24 hours before it. Bring your passport and the payment receipts of the biometrics fees.
+booking-free = { $free ->
+    [1] 1 place left
+   *[other] { $free } places left
+}
+booking-book = Book this time
+booking-rebook = Move my appointment
+booking-locked = Your appointment is less than 24 hours away and can no longer be moved.
+booking-calendar-summary = Biometrics for the residence permit
+case-biometrics-heading = Biometrics
+case-book-biometrics = Book your biometrics appointment
+case-move-biometrics = Change your appointment
+notice-biometrics-booked = Your appointment is booked. We have sent you the time by e-mail.
+mail-biometrics-booked-subject = Your biometrics appointment: { $date } at { $time }
+mail-biometrics-booked-body = Your biometrics appointment is on { $date } at { $time }. Bring your passport and the payment receipts of the biometrics fees. You can change it until 24 hours before:
+    { $link }
+mail-biometrics-reminder-subject = Reminder: biometrics appointment on { $date } at { $time }
+mail-biometrics-reminder-body = Your biometrics appointment is on { $date } at { $time }. Bring your passport and the payment receipts. Both parents attend a child's appointment.
+    { $link }
+letter-title-card-ready = Your residence permit card is ready
+letter-card-ready = Collection
+letter-card-ready-text = Your card is ready for collection at the police department. Each adult collects their card in person; a child's card is collected by both parents together.
+mailbox-kind-card-ready = Notice: the card is ready

@@ -101,3 +101,76 @@ letter-note = Письмо выдано через портал eForeigner. Пр
 cases-mark-lapsed = Срок истёк
 cases-mark-rejection-pending = Отказ ждёт подтверждения
 cases-mark-deadline = Исправления до { $date }
+
+## Запись на биометрию и карта
+nav-biometrics = Запись на биометрию
+casefile-appointment = Запись на биометрию:
+casefile-biometrics-taken = Отметить: биометрия сдана
+casefile-card-ready = Отметить: карта готова к выдаче
+casefile-card-issued = Отметить: карта выдана
+notice-case-biometrics-taken = Отмечено: биометрия сдана. Карта изготавливается.
+notice-case-card-ready = Отмечено: карта готова. Уведомление отправляется в e-Сандуче заявителя.
+notice-case-card-issued = Отмечено: карта выдана.
+event-biometrics-booked = Заявитель записался на биометрию
+event-biometrics-taken = Биометрия сдана; карта изготавливается
+event-card-ready = Карта готова к выдаче
+event-card-issued = Карта выдана
+slots-title = Время для сдачи биометрии
+slots-open-heading = Открыть время на один день
+slots-field-day = День
+slots-field-from = С (местное время)
+slots-field-until = До (местное время)
+slots-field-minutes = Минут на одну запись
+slots-field-capacity = Человек на одну запись
+slots-open = Открыть время
+slots-list-heading = Время на ближайшие 60 дней
+slots-none = Время пока не открыто.
+slots-col-when = Когда
+slots-col-places = Записано
+slots-col-action = Действие
+slots-closed = Закрыто
+slots-close = Закрыть
+slots-places = { $booked } из { $capacity }
+notice-slots-opened = Время открыто.
+notice-slot-closed = Время закрыто. Уже сделанные записи остаются.
+error-slot-day-out-of-range = Выберите день после сегодняшнего, в пределах 180 дней.
+error-slot-end-before-start = Конец должен быть позже начала.
+error-slot-length = Одна запись длится от 5 до 240 минут.
+error-slot-capacity = На одну запись — от 1 до 50 человек.
+error-time-invalid = Введите время, например 08:30.
+error-booking-locked = До вашей записи меньше 24 часов, её уже нельзя перенести. Если вы не можете прийти, свяжитесь с полицейским управлением.
+error-slot-too-soon = Выберите время не раньше чем через 24 часа.
+error-slot-full = Это время только что заняли или закрыли. Выберите другое.
+error-choose-one-slot = Выберите время.
+booking-title = Ваша запись на биометрию
+booking-back = Назад к заявлению
+booking-intro = Отпечатки пальцев и фотографию вы сдаёте в:
+booking-current = Ваша запись:
+booking-calendar = Добавить в календарь (.ics)
+booking-none = На ближайшие 60 дней свободного времени пока нет. Загляните позже: полицейское управление регулярно открывает новое время.
+booking-choose = Выберите время
+booking-move = Выберите новое время
+booking-hint = Запись можно перенести не позднее чем за 24 часа. Возьмите паспорт и квитанции об оплате сборов за биометрию.
+booking-free = { $free ->
+    [one] осталось { $free } место
+    [few] осталось { $free } места
+   *[other] осталось мест: { $free }
+}
+booking-book = Записаться на это время
+booking-rebook = Перенести запись
+booking-locked = До вашей записи меньше 24 часов, её уже нельзя перенести.
+booking-calendar-summary = Биометрия для вида на жительство
+case-biometrics-heading = Биометрия
+case-book-biometrics = Записаться на биометрию
+case-move-biometrics = Изменить время записи
+notice-biometrics-booked = Вы записаны. Время мы отправили вам по e-mail.
+mail-biometrics-booked-subject = Ваша запись на биометрию: { $date } в { $time }
+mail-biometrics-booked-body = Ваша запись на биометрию: { $date } в { $time }. Возьмите паспорт и квитанции об оплате сборов за биометрию. Изменить запись можно не позднее чем за 24 часа:
+    { $link }
+mail-biometrics-reminder-subject = Напоминание: биометрия { $date } в { $time }
+mail-biometrics-reminder-body = Ваша запись на биометрию: { $date } в { $time }. Возьмите паспорт и квитанции об оплате. На запись ребёнка приходят оба родителя.
+    { $link }
+letter-title-card-ready = Ваша карта вида на жительство готова
+letter-card-ready = Получение
+letter-card-ready-text = Ваша карта готова к получению в полицейском управлении. Каждый взрослый получает карту лично; карту ребёнка получают оба родителя вместе.
+mailbox-kind-card-ready = Уведомление: карта готова

@@ -101,3 +101,75 @@ letter-note = Овај допис је издат преко портала eFor
 cases-mark-lapsed = Рок истекао
 cases-mark-rejection-pending = Одбијање чека потврду
 cases-mark-deadline = Исправке до { $date }
+
+## Термини за биометрију и картица
+nav-biometrics = Термини за биометрију
+casefile-appointment = Термин за биометрију:
+casefile-biometrics-taken = Евидентирај да су биометријски подаци узети
+casefile-card-ready = Евидентирај да је картица спремна за преузимање
+casefile-card-issued = Евидентирај да је картица уручена
+notice-case-biometrics-taken = Евидентирано: биометријски подаци су узети. Картица је у изради.
+notice-case-card-ready = Евидентирано: картица је спремна. Обавештење се шаље у е-Сандуче подносиоца.
+notice-case-card-issued = Евидентирано: картица је уручена.
+event-biometrics-booked = Подносилац је заказао термин за биометрију
+event-biometrics-taken = Биометријски подаци су узети; картица је у изради
+event-card-ready = Картица је спремна за преузимање
+event-card-issued = Картица је уручена
+slots-title = Термини за биометрију
+slots-open-heading = Отвори термине за један дан
+slots-field-day = Дан
+slots-field-from = Од (локално време)
+slots-field-until = До (локално време)
+slots-field-minutes = Минута по термину
+slots-field-capacity = Особа по термину
+slots-open = Отвори термине
+slots-list-heading = Термини наредних 60 дана
+slots-none = Још нема отворених термина.
+slots-col-when = Када
+slots-col-places = Заказано
+slots-col-action = Радња
+slots-closed = Затворен
+slots-close = Затвори
+slots-places = { $booked } од { $capacity }
+notice-slots-opened = Термини су отворени.
+notice-slot-closed = Термин је затворен. Већ заказани термини остају.
+error-slot-day-out-of-range = Изаберите дан после данашњег, у наредних 180 дана.
+error-slot-end-before-start = Крај мора бити после почетка.
+error-slot-length = Термин траје од 5 до 240 минута.
+error-slot-capacity = Термин прима од 1 до 50 особа.
+error-time-invalid = Унесите време, на пример 08:30.
+error-booking-locked = До Вашег термина је мање од 24 сата и више се не може померити. Ако не можете доћи, обратите се полицијској управи.
+error-slot-too-soon = Изаберите време најмање 24 сата од сада.
+error-slot-full = То време је управо попуњено или затворено. Изаберите друго.
+error-choose-one-slot = Изаберите време.
+booking-title = Ваш термин за биометрију
+booking-back = Назад на захтев
+booking-intro = Отиске прстију и фотографију дајете у:
+booking-current = Ваш термин:
+booking-calendar = Додајте у календар (.ics)
+booking-none = У наредних 60 дана још нема слободних термина. Вратите се касније: полицијска управа редовно отвара нове термине.
+booking-choose = Изаберите време
+booking-move = Изаберите ново време
+booking-hint = Термин можете померити најкасније 24 сата пре њега. Понесите пасош и потврде о уплати такси за биометрију.
+booking-free = { $free ->
+    [1] слободно још 1 место
+   *[other] слободних места: { $free }
+}
+booking-book = Закажи ово време
+booking-rebook = Помери термин
+booking-locked = До Вашег термина је мање од 24 сата и више се не може померити.
+booking-calendar-summary = Биометрија за дозволу боравка
+case-biometrics-heading = Биометрија
+case-book-biometrics = Закажите термин за биометрију
+case-move-biometrics = Промените термин
+notice-biometrics-booked = Термин је заказан. Време смо Вам послали е-поштом.
+mail-biometrics-booked-subject = Ваш термин за биометрију: { $date } у { $time }
+mail-biometrics-booked-body = Ваш термин за биометрију је { $date } у { $time }. Понесите пасош и потврде о уплати такси за биометрију. Термин можете променити најкасније 24 сата пре:
+    { $link }
+mail-biometrics-reminder-subject = Подсетник: термин за биометрију { $date } у { $time }
+mail-biometrics-reminder-body = Ваш термин за биометрију је { $date } у { $time }. Понесите пасош и потврде о уплати. Термину детета присуствују оба родитеља.
+    { $link }
+letter-title-card-ready = Ваша картица дозволе боравка је спремна
+letter-card-ready = Преузимање
+letter-card-ready-text = Ваша картица је спремна за преузимање у полицијској управи. Свака пунолетна особа преузима картицу лично; картицу детета преузимају оба родитеља заједно.
+mailbox-kind-card-ready = Обавештење: картица је спремна

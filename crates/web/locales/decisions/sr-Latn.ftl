@@ -101,3 +101,75 @@ letter-note = Ovaj dopis je izdat preko portala eForeigner. Proverite njegovu ve
 cases-mark-lapsed = Rok istekao
 cases-mark-rejection-pending = Odbijanje čeka potvrdu
 cases-mark-deadline = Ispravke do { $date }
+
+## Termini za biometriju i kartica
+nav-biometrics = Termini za biometriju
+casefile-appointment = Termin za biometriju:
+casefile-biometrics-taken = Evidentiraj da su biometrijski podaci uzeti
+casefile-card-ready = Evidentiraj da je kartica spremna za preuzimanje
+casefile-card-issued = Evidentiraj da je kartica uručena
+notice-case-biometrics-taken = Evidentirano: biometrijski podaci su uzeti. Kartica je u izradi.
+notice-case-card-ready = Evidentirano: kartica je spremna. Obaveštenje se šalje u e-Sanduče podnosioca.
+notice-case-card-issued = Evidentirano: kartica je uručena.
+event-biometrics-booked = Podnosilac je zakazao termin za biometriju
+event-biometrics-taken = Biometrijski podaci su uzeti; kartica je u izradi
+event-card-ready = Kartica je spremna za preuzimanje
+event-card-issued = Kartica je uručena
+slots-title = Termini za biometriju
+slots-open-heading = Otvori termine za jedan dan
+slots-field-day = Dan
+slots-field-from = Od (lokalno vreme)
+slots-field-until = Do (lokalno vreme)
+slots-field-minutes = Minuta po terminu
+slots-field-capacity = Osoba po terminu
+slots-open = Otvori termine
+slots-list-heading = Termini narednih 60 dana
+slots-none = Još nema otvorenih termina.
+slots-col-when = Kada
+slots-col-places = Zakazano
+slots-col-action = Radnja
+slots-closed = Zatvoren
+slots-close = Zatvori
+slots-places = { $booked } od { $capacity }
+notice-slots-opened = Termini su otvoreni.
+notice-slot-closed = Termin je zatvoren. Već zakazani termini ostaju.
+error-slot-day-out-of-range = Izaberite dan posle današnjeg, u narednih 180 dana.
+error-slot-end-before-start = Kraj mora biti posle početka.
+error-slot-length = Termin traje od 5 do 240 minuta.
+error-slot-capacity = Termin prima od 1 do 50 osoba.
+error-time-invalid = Unesite vreme, na primer 08:30.
+error-booking-locked = Do Vašeg termina je manje od 24 sata i više se ne može pomeriti. Ako ne možete doći, obratite se policijskoj upravi.
+error-slot-too-soon = Izaberite vreme najmanje 24 sata od sada.
+error-slot-full = To vreme je upravo popunjeno ili zatvoreno. Izaberite drugo.
+error-choose-one-slot = Izaberite vreme.
+booking-title = Vaš termin za biometriju
+booking-back = Nazad na zahtev
+booking-intro = Otiske prstiju i fotografiju dajete u:
+booking-current = Vaš termin:
+booking-calendar = Dodajte u kalendar (.ics)
+booking-none = U narednih 60 dana još nema slobodnih termina. Vratite se kasnije: policijska uprava redovno otvara nove termine.
+booking-choose = Izaberite vreme
+booking-move = Izaberite novo vreme
+booking-hint = Termin možete pomeriti najkasnije 24 sata pre njega. Ponesite pasoš i potvrde o uplati taksi za biometriju.
+booking-free = { $free ->
+    [1] slobodno još 1 mesto
+   *[other] slobodnih mesta: { $free }
+}
+booking-book = Zakaži ovo vreme
+booking-rebook = Pomeri termin
+booking-locked = Do Vašeg termina je manje od 24 sata i više se ne može pomeriti.
+booking-calendar-summary = Biometrija za dozvolu boravka
+case-biometrics-heading = Biometrija
+case-book-biometrics = Zakažite termin za biometriju
+case-move-biometrics = Promenite termin
+notice-biometrics-booked = Termin je zakazan. Vreme smo Vam poslali e-poštom.
+mail-biometrics-booked-subject = Vaš termin za biometriju: { $date } u { $time }
+mail-biometrics-booked-body = Vaš termin za biometriju je { $date } u { $time }. Ponesite pasoš i potvrde o uplati taksi za biometriju. Termin možete promeniti najkasnije 24 sata pre:
+    { $link }
+mail-biometrics-reminder-subject = Podsetnik: termin za biometriju { $date } u { $time }
+mail-biometrics-reminder-body = Vaš termin za biometriju je { $date } u { $time }. Ponesite pasoš i potvrde o uplati. Terminu deteta prisustvuju oba roditelja.
+    { $link }
+letter-title-card-ready = Vaša kartica dozvole boravka je spremna
+letter-card-ready = Preuzimanje
+letter-card-ready-text = Vaša kartica je spremna za preuzimanje u policijskoj upravi. Svaka punoletna osoba preuzima karticu lično; karticu deteta preuzimaju oba roditelja zajedno.
+mailbox-kind-card-ready = Obaveštenje: kartica je spremna

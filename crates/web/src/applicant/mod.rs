@@ -3,6 +3,7 @@
 //! ([`services`]). Every handler takes `Require<UseServices>`.
 
 pub mod applications;
+pub mod biometrics;
 pub mod mailbox;
 pub mod services;
 
@@ -46,6 +47,12 @@ pub fn routes() -> Routes {
             applications::withdraw_form,
             applications::withdraw,
         )
+        .form(
+            "/applications/{id}/biometrics",
+            biometrics::form,
+            biometrics::book,
+        )
+        .get("/applications/{id}/biometrics.ics", biometrics::calendar)
         .get("/mailbox", mailbox::list)
         .get("/mailbox/{id}", mailbox::show)
         .post("/mailbox/{id}/open", mailbox::open)

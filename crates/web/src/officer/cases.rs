@@ -150,12 +150,20 @@ pub struct Actions {
     pub default_days: i64,
     /// The most days an update may give.
     pub max_days: i64,
+    /// The counter's next step on the card (its path, its button).
+    pub card_step: Option<(&'static str, String)>,
 }
 
 impl Actions {
     /// Whether there is nothing to do.
     pub fn is_empty(&self) -> bool {
-        !(self.take || self.resume || self.update || self.approve || self.propose || self.confirm)
+        !(self.take
+            || self.resume
+            || self.update
+            || self.approve
+            || self.propose
+            || self.confirm
+            || self.card_step.is_some())
     }
 }
 
@@ -211,6 +219,8 @@ pub struct CaseFilePage {
     pub rules: RulesToday,
     /// The case's letters, newest first.
     pub letters: Vec<crate::views::letters::LetterView>,
+    /// The biometrics appointment, in words.
+    pub appointment: String,
     /// The department's internal notes, oldest first.
     pub notes: Vec<NoteRow>,
     /// The officers the case can be given to (a supervisor, a case taken and not decided).
@@ -564,6 +574,12 @@ async fn case_page(
             reasons: vec![],
         },
     };
+    let appointment = state
+        .applications
+        .case_booking(officer, &app.id)
+        .await?
+        .map(|b| crate::views::biometrics::slot_text(tr, &b.slot))
+        .unwrap_or_default();
     let letters = file
         .letters
         .iter()
@@ -612,6 +628,7 @@ async fn case_page(
         deadline,
         rules,
         letters,
+        appointment,
         notes,
         reassign,
         f: form,
@@ -640,6 +657,15 @@ async fn actions(
             CaseAction::Approve => a.approve = true,
             CaseAction::ProposeRejection => a.propose = true,
             CaseAction::ConfirmRejection | CaseAction::ReturnRejection => a.confirm = true,
+            CaseAction::RecordBiometrics => {
+                a.card_step = Some(("biometrics-taken", tr.t("casefile-biometrics-taken")));
+            }
+            CaseAction::CardReady => {
+                a.card_step = Some(("card-ready", tr.t("casefile-card-ready")));
+            }
+            CaseAction::IssueCard => {
+                a.card_step = Some(("card-issued", tr.t("casefile-card-issued")));
+            }
         }
     }
     if a.update {

@@ -68,7 +68,11 @@ async fn answer<T>(
     values: HashMap<String, String>,
 ) -> Result<Response, PageError> {
     match result {
-        Ok(_) => Ok(see_other(&format!("/officer/cases/{id}?done={done}"))),
+        Ok(_) => {
+            // The letter's job, written with the move, runs now rather than at the next tick.
+            state.worker.wake();
+            Ok(see_other(&format!("/officer/cases/{id}?done={done}")))
+        }
         Err(DomainError::Invalid(errors)) => {
             let officer = ctx.auth.as_ref().map(|a| a.account.clone());
             match officer {
@@ -157,6 +161,80 @@ pub async fn propose_rejection(
         .propose_rejection(&auth.account, &id, &ask, &ctx.actor())
         .await;
     answer(&state, &ctx, &id, result, "case-rejection-proposed", values).await
+}
+
+/// A card step of the counter (biometrics taken, card ready, card issued).
+async fn card_step(
+    state: AppState,
+    ctx: Ctx,
+    officer: &eforeigner_domain::Account,
+    id: ApplicationId,
+    step: eforeigner_rules::case::Move,
+    done: &str,
+) -> Result<Response, PageError> {
+    let result = state
+        .applications
+        .card_step(officer, &id, step, &ctx.actor())
+        .await;
+    answer(&state, &ctx, &id, result, done, HashMap::new()).await
+}
+
+/// `POST /officer/cases/{id}/biometrics-taken`: the card goes into production.
+pub async fn biometrics_taken(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<HandleCases>,
+    Path(id): Path<ApplicationId>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response, PageError> {
+    use eforeigner_rules::case::Move;
+    card_step(
+        state,
+        ctx,
+        &auth.account,
+        id,
+        Move::RecordBiometrics,
+        "case-biometrics-taken",
+    )
+    .await
+}
+
+/// `POST /officer/cases/{id}/card-ready`: the card can be collected (a notice goes to the
+/// e-Mailbox).
+pub async fn card_ready(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<HandleCases>,
+    Path(id): Path<ApplicationId>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response, PageError> {
+    use eforeigner_rules::case::Move;
+    card_step(
+        state,
+        ctx,
+        &auth.account,
+        id,
+        Move::CardReady,
+        "case-card-ready",
+    )
+    .await
+}
+
+/// `POST /officer/cases/{id}/card-issued`: the card was handed over.
+pub async fn card_issued(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<HandleCases>,
+    Path(id): Path<ApplicationId>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response, PageError> {
+    use eforeigner_rules::case::Move;
+    card_step(
+        state,
+        ctx,
+        &auth.account,
+        id,
+        Move::IssueCard,
+        "case-card-issued",
+    )
+    .await
 }
 
 /// `POST /officer/cases/{id}/reject/confirm`: a supervisor confirms a proposed rejection.

@@ -1,8 +1,10 @@
 //! The back office: the account verification queue ([`verifications`], which needs
 //! `VerifyAccounts`), the payments desk ([`payments`], which needs `ConfirmPayments`) and
 //! the residence cases of a police department ([`cases`], which needs `HandleCases`) and
-//! the decisions on them ([`decisions`]).
+//! the decisions on them ([`decisions`]), and the department's biometrics slots
+//! ([`biometrics`], which needs `ManageSlots`).
 
+pub mod biometrics;
 pub mod cases;
 pub mod decisions;
 pub mod payments;
@@ -38,6 +40,12 @@ pub fn routes() -> Routes {
         .post("/officer/cases/{id}/resume", decisions::resume)
         .post("/officer/cases/{id}/approve", decisions::approve)
         .post("/officer/cases/{id}/reject", decisions::propose_rejection)
+        .post(
+            "/officer/cases/{id}/biometrics-taken",
+            decisions::biometrics_taken,
+        )
+        .post("/officer/cases/{id}/card-ready", decisions::card_ready)
+        .post("/officer/cases/{id}/card-issued", decisions::card_issued)
         .access(Access::Permission(Permission::ReassignCases))
         .post("/officer/cases/{id}/reassign", cases::reassign)
         .access(Access::Permission(Permission::ConfirmRejections))
@@ -48,5 +56,12 @@ pub fn routes() -> Routes {
         .post(
             "/officer/cases/{id}/reject/return",
             decisions::return_rejection,
+        )
+        .access(Access::Permission(Permission::ManageSlots))
+        .get("/officer/biometrics", biometrics::slots)
+        .post("/officer/biometrics/slots", biometrics::open_slots)
+        .post(
+            "/officer/biometrics/slots/{slot}/close",
+            biometrics::close_slot,
         )
 }

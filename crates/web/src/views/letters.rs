@@ -146,6 +146,10 @@ pub fn letter_view(
                     .push((tr.t("letter-minor"), tr.t("letter-minor-text")));
             }
         }
+        LetterKind::CardReady => {
+            view.sections
+                .push((tr.t("letter-card-ready"), tr.t("letter-card-ready-text")));
+        }
         LetterKind::Rejection => {
             view.list_heading = tr.t("letter-grounds");
             view.list = body.grounds.iter().map(|g| ground_text(tr, g)).collect();
@@ -159,7 +163,7 @@ pub fn letter_view(
 }
 
 /// Whether the applicant of `app` is a minor on `today` (under 18, the rules' threshold).
-fn is_minor(app: &Application, today: jiff::civil::Date) -> bool {
+pub fn is_minor(app: &Application, today: jiff::civil::Date) -> bool {
     let Ok(born) = app
         .answers
         .get(StepId::Personal, "date_of_birth")

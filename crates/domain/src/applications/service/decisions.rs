@@ -38,6 +38,12 @@ pub enum CaseAction {
     ConfirmRejection,
     /// Send a proposed rejection back to its inspector.
     ReturnRejection,
+    /// Record that biometrics were taken (any officer of the department, at the visit).
+    RecordBiometrics,
+    /// Record that the card is ready for collection.
+    CardReady,
+    /// Record that the card was handed over.
+    IssueCard,
 }
 
 /// What an inspector's proposed rejection says, as typed.
@@ -69,6 +75,10 @@ impl Applications {
                     actions.push(CaseAction::Approve);
                     actions.push(CaseAction::ProposeRejection);
                 }
+                // The counter's steps: whoever of the department is at the counter.
+                Move::RecordBiometrics => actions.push(CaseAction::RecordBiometrics),
+                Move::CardReady => actions.push(CaseAction::CardReady),
+                Move::IssueCard => actions.push(CaseAction::IssueCard),
                 _ => {}
             }
         }
@@ -94,6 +104,12 @@ impl Applications {
         } else {
             Err(DomainError::Conflict)
         }
+    }
+
+    /// The letters of `app`, oldest first: for a case the caller has already reached
+    /// through its access check (the case a move of theirs returned).
+    pub async fn letters_of(&self, app: &Application) -> Result<Vec<CaseLetter>, DomainError> {
+        Ok(self.store.case_letters(&app.id).await?)
     }
 
     /// The letters of the applicant's own case `id`, oldest first.

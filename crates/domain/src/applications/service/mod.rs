@@ -3,6 +3,7 @@
 //! injected clock and every change written with its history, audit and jobs in one
 //! transaction.
 
+mod biometrics;
 mod cases;
 mod decisions;
 mod drafts;
@@ -29,6 +30,7 @@ use crate::store::{Effects, NewAudit, NewJob, Store, StoreError, UploadsCheck};
 use crate::uploads::{self};
 use crate::{Account, AccountId, Actor, Clock, DomainError, FieldErrors};
 
+pub use biometrics::OpenHours;
 pub use cases::{CaseFile, CaseView, Queue};
 pub use decisions::{CaseAction, RejectionAsk};
 pub use files::FileTarget;

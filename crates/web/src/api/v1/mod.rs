@@ -16,6 +16,7 @@ use utoipa::{OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+pub mod cases;
 pub mod identifiers;
 pub mod residence;
 
@@ -66,6 +67,19 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reset_password))
         .routes(routes!(verification_queue))
         .routes(routes!(decide))
+        .routes(routes!(cases::list))
+        .routes(routes!(cases::show))
+        .routes(routes!(cases::take))
+        .routes(routes!(cases::request_update))
+        .routes(routes!(cases::resume))
+        .routes(routes!(cases::approve))
+        .routes(routes!(cases::propose_rejection))
+        .routes(routes!(cases::confirm_rejection))
+        .routes(routes!(cases::return_rejection))
+        .routes(routes!(cases::mine))
+        .routes(routes!(cases::slots))
+        .routes(routes!(cases::book))
+        .routes(routes!(cases::card_step))
         .routes(routes!(identifiers::validate))
         .routes(routes!(residence::bases))
         .routes(routes!(residence::check))
@@ -105,6 +119,71 @@ pub const ACCESS: &[(&str, &str, Access)] = &[
         "/api/v1/verifications/{id}/decision",
         Access::Permission(Permission::VerifyAccounts),
     ),
+    (
+        "GET",
+        "/api/v1/cases",
+        Access::Permission(Permission::HandleCases),
+    ),
+    (
+        "GET",
+        "/api/v1/cases/{id}",
+        Access::Permission(Permission::HandleCases),
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/take",
+        Access::Permission(Permission::HandleCases),
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/update-request",
+        Access::Permission(Permission::HandleCases),
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/resume",
+        Access::Permission(Permission::HandleCases),
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/approve",
+        Access::Permission(Permission::HandleCases),
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/rejection",
+        Access::Permission(Permission::HandleCases),
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/rejection/confirm",
+        Access::Permission(Permission::ConfirmRejections),
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/rejection/return",
+        Access::Permission(Permission::ConfirmRejections),
+    ),
+    (
+        "GET",
+        "/api/v1/applications/{id}",
+        Access::Permission(Permission::UseServices),
+    ),
+    (
+        "GET",
+        "/api/v1/applications/{id}/slots",
+        Access::Permission(Permission::UseServices),
+    ),
+    (
+        "POST",
+        "/api/v1/applications/{id}/booking",
+        Access::Permission(Permission::UseServices),
+    ),
+    (
+        "POST",
+        "/api/v1/cases/{id}/card-step",
+        Access::Permission(Permission::HandleCases),
+    ),
     ("POST", "/api/v1/identifiers/validate", Access::Public),
     ("GET", "/api/v1/residence/bases", Access::Public),
     ("POST", "/api/v1/residence/check", Access::Public),
@@ -120,7 +199,7 @@ pub const ACCESS: &[(&str, &str, Access)] = &[
     info(
         title = "eForeigner API",
         version = "1",
-        description = "Accounts and residence rules of the eForeigner portal. Every error answer \
+        description = "Accounts, residence rules and residence cases of the eForeigner portal. Every error answer \
             of the handlers is an ApiErrorEnvelope with a stable code."
     ),
     components(schemas(ApiErrorEnvelope))

@@ -445,6 +445,10 @@ pub struct CasePage {
     pub changes: Vec<(String, String)>,
     /// The case's letters, newest first (requests for updates, decisions).
     pub letters: Vec<crate::views::letters::LetterView>,
+    /// The biometrics appointment, in words.
+    pub appointment: String,
+    /// The link to book (or move) the appointment, when possible now: its text.
+    pub book_label: String,
 }
 
 /// One look an officer took at the case, as the applicant reads it.
@@ -635,6 +639,19 @@ pub async fn show(
         .rev()
         .map(|l| crate::views::letters::letter_view(tr, &auth.account, &app, &uploads, l, today))
         .collect();
+    let booking = state.applications.booking(&auth.account, &id).await?;
+    let appointment = booking
+        .as_ref()
+        .map(|b| crate::views::biometrics::slot_text(tr, &b.slot))
+        .unwrap_or_default();
+    let book_label = match (
+        state.applications.may_book(&app, booking.as_ref()),
+        &booking,
+    ) {
+        (false, _) => String::new(),
+        (true, None) => tr.t("case-book-biometrics"),
+        (true, Some(_)) => tr.t("case-move-biometrics"),
+    };
     let awaiting = app.status == ApplicationStatus::AwaitingPayment;
     let (slip, extension_deadline) = if awaiting {
         let inp = input(&state, &auth.account, &app, &uploads);
@@ -668,6 +685,8 @@ pub async fn show(
         days_left,
         changes,
         letters,
+        appointment,
+        book_label,
     }))
 }
 
