@@ -38,7 +38,7 @@ test('an inspector takes the demo request; the applicant sees it processed and w
   // The filter: "Request processing" has none of them yet.
   await main(page).locator('select#status').selectOption('processing');
   await go(page, main(page).getByRole('button', { name: 'Show cases' }));
-  await expect(page).toHaveURL(/\/officer\/cases\?status=processing$/);
+  await expect(page).toHaveURL(/\/officer\/cases\?status=processing&kind=&basis=$/);
   await expect(main(page)).not.toContainText(reference);
   await visit(page, '/officer/cases');
 

@@ -28,6 +28,10 @@ pub enum Permission {
     ConfirmRejections,
     /// Open and close the department's biometrics appointment slots.
     ManageSlots,
+    /// See the department's figures (cases per status, overdue, time to decision).
+    ViewFigures,
+    /// Put inspectors and supervisors in police departments.
+    AssignDepartments,
 }
 
 impl Permission {
@@ -40,6 +44,8 @@ impl Permission {
         Permission::ReassignCases,
         Permission::ConfirmRejections,
         Permission::ManageSlots,
+        Permission::ViewFigures,
+        Permission::AssignDepartments,
     ];
 
     /// A stable name (tests, logs).
@@ -52,6 +58,8 @@ impl Permission {
             Permission::ReassignCases => "reassign-cases",
             Permission::ConfirmRejections => "confirm-rejections",
             Permission::ManageSlots => "manage-slots",
+            Permission::ViewFigures => "view-figures",
+            Permission::AssignDepartments => "assign-departments",
         }
     }
 }
@@ -72,11 +80,16 @@ pub const TABLE: &[(Role, &[Permission])] = &[
             Permission::ReassignCases,
             Permission::ConfirmRejections,
             Permission::ManageSlots,
+            Permission::ViewFigures,
         ],
     ),
     (
         Role::Admin,
-        &[Permission::VerifyAccounts, Permission::ConfirmPayments],
+        &[
+            Permission::VerifyAccounts,
+            Permission::ConfirmPayments,
+            Permission::AssignDepartments,
+        ],
     ),
 ];
 

@@ -96,6 +96,10 @@ string_enum!(
         CaseRejectionReturned = "case.rejection_returned",
         /// A supervisor confirmed a rejection: the request is rejected.
         CaseRejected = "case.rejected",
+        /// The portal gave an applicant a new foreigner's registration number (EBS).
+        AccountEbsAssigned = "account.ebs_assigned",
+        /// A holder reported their permit lost: it was declared invalid.
+        PermitReportedLost = "permit.reported_lost",
         /// A supervisor opened biometrics slots.
         SlotsOpened = "biometrics.slots_opened",
         /// A supervisor closed a biometrics slot.

@@ -32,6 +32,8 @@
 //!   deadline of a request for an update (seed 002).
 //! - [`deadlines`]: how long drafts, kept answers and registration files live (the
 //!   portal's own rules; the seeds set none).
+//! - [`estimates`]: processing-time estimates from a department's decisions, and when a
+//!   case is overdue (the portal's own rules).
 //! - [`countries`]: Unicode CLDR country names.
 //! - [`municipalities`]: municipality codes for public revenue payments and
 //!   police departments (secondary sources, unverified; see
@@ -43,6 +45,7 @@ pub mod countries;
 pub mod deadlines;
 pub mod decisions;
 pub mod email;
+pub mod estimates;
 pub mod identifiers;
 pub mod ips_qr;
 pub mod municipalities;

@@ -126,6 +126,20 @@ pub mod permit {
     impl Permit for ManageSlots {
         const PERMISSION: Permission = Permission::ManageSlots;
     }
+
+    /// [`Permission::ViewFigures`]: the department's figures.
+    #[derive(Clone, Copy, Debug)]
+    pub struct ViewFigures;
+    impl Permit for ViewFigures {
+        const PERMISSION: Permission = Permission::ViewFigures;
+    }
+
+    /// [`Permission::AssignDepartments`]: put officers in police departments.
+    #[derive(Clone, Copy, Debug)]
+    pub struct AssignDepartments;
+    impl Permit for AssignDepartments {
+        const PERMISSION: Permission = Permission::AssignDepartments;
+    }
 }
 
 /// A signed-in user whose account may do `P` now (the domain's

@@ -26,6 +26,10 @@ pub struct NavUser {
     pub handles_cases: bool,
     /// Opens and closes the department's biometrics slots.
     pub manages_slots: bool,
+    /// Sees the department's figures.
+    pub views_figures: bool,
+    /// Puts officers in police departments.
+    pub assigns_departments: bool,
 }
 
 /// What the layout needs.
@@ -83,6 +87,8 @@ impl Page {
             is_supervisor: access::may(&a.account, Permission::ConfirmPayments),
             handles_cases: access::may(&a.account, Permission::HandleCases),
             manages_slots: access::may(&a.account, Permission::ManageSlots),
+            views_figures: access::may(&a.account, Permission::ViewFigures),
+            assigns_departments: access::may(&a.account, Permission::AssignDepartments),
         });
         let session = ctx.auth.as_ref().map(|a| &a.session);
         let expires = session.map(|s| s.expires_at());

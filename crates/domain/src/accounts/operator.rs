@@ -1,4 +1,5 @@
-//! What the operator does from the command line: active users, lookup by e-mail.
+//! What the operator does: active users and lookup by e-mail (command line), officers put
+//! in police departments (command line and the administrator's page).
 
 use serde_json::json;
 
@@ -95,6 +96,49 @@ impl Accounts {
         ));
         self.save(&updated, account, &effects).await?;
         Ok(updated)
+    }
+
+    /// The inspectors and supervisors an administrator may put in departments.
+    pub async fn officers(&self, admin: &Account) -> Result<Vec<Account>, DomainError> {
+        access::check(admin, Permission::AssignDepartments).map_err(|_| DomainError::Forbidden)?;
+        Ok(self
+            .store
+            .staff(&[Role::Inspector, Role::Supervisor], 1000)
+            .await?)
+    }
+
+    /// An administrator puts the officer `officer_id` in the department `slug` (empty: in
+    /// none). Field error `department` for an unknown department; `NotFound` for an account
+    /// that is not an active inspector or supervisor.
+    pub async fn set_department(
+        &self,
+        admin: &Account,
+        officer_id: &AccountId,
+        slug: &str,
+        actor: &Actor,
+    ) -> Result<Account, DomainError> {
+        access::check(admin, Permission::AssignDepartments).map_err(|_| DomainError::Forbidden)?;
+        let department = match slug.trim() {
+            "" => None,
+            s => match crate::find_department(s) {
+                Some(d) => Some(d),
+                None => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("department", "choose_one");
+                    return Err(DomainError::Invalid(errors));
+                }
+            },
+        };
+        let officer = self
+            .store
+            .account(officer_id)
+            .await?
+            .filter(|a| {
+                matches!(a.role, Role::Inspector | Role::Supervisor)
+                    && a.status == AccountStatus::Active
+            })
+            .ok_or(DomainError::NotFound)?;
+        self.assign_department(&officer, department, actor).await
     }
 
     /// The account with this e-mail, if any (operator tools, tests).

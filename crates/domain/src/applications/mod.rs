@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::{AccountId, ApplicationId, OwnerKey};
 
 pub use service::{
-    Applications, CaseAction, CaseFile, CaseView, FileTarget, ImportReport, OpenHours, Queue,
-    RejectionAsk, UpdateAsk,
+    Applications, CaseAction, CaseFile, CaseView, Figures, FileTarget, ImportReport, OpenHours,
+    Queue, RejectionAsk, UpdateAsk,
 };
 pub use steps::{StepId, StepState};
 
@@ -239,6 +239,9 @@ code_enum!(
         Rejection = "rejection",
         /// The notice that the card can be collected.
         CardReady = "card-ready",
+        /// The certificate of the initiated procedure (with the foreigner's registration
+        /// number), issued with the confirmation of receipt.
+        Certificate = "certificate",
     }
 );
 
@@ -280,6 +283,9 @@ pub struct LetterBody {
     /// Rejection: who confirmed it (a supervisor).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confirmed_by: Option<AccountId>,
+    /// Certificate: the foreigner's registration number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ebs: Option<String>,
 }
 
 /// A letter of a case: written with the move that sends it, delivered to the e-Mailbox as

@@ -223,6 +223,8 @@ pub trait AccountRepo: Send + Sync {
     async fn account(&self, id: &AccountId) -> Result<Option<Account>, StoreError>;
     /// The account with this normalised e-mail.
     async fn account_by_email(&self, email: &str) -> Result<Option<Account>, StoreError>;
+    /// Whether an account holds this foreigner's registration number (EBS).
+    async fn ebs_in_use(&self, ebs: &str) -> Result<bool, StoreError>;
     /// Writes `account` if nobody changed it since `expected_updated_at` (`Stale`
     /// otherwise; `Taken` when its new e-mail is another account's); moves uploads and
     /// writes effects in the same transaction.
@@ -252,6 +254,9 @@ pub trait AccountRepo: Send + Sync {
         status: AccountStatus,
         limit: i64,
     ) -> Result<Vec<Account>, StoreError>;
+    /// The active accounts in one of `roles` (any department or none), by surname; at
+    /// most `limit`.
+    async fn staff(&self, roles: &[crate::Role], limit: i64) -> Result<Vec<Account>, StoreError>;
     /// The active accounts of `department` in one of `roles`, by surname.
     async fn department_staff(
         &self,
@@ -507,6 +512,13 @@ pub struct CaseFilter {
     pub status: Option<ApplicationStatus>,
     /// Only cases this inspector handles.
     pub assignee: Option<AccountId>,
+    /// Only first requests or only extensions.
+    pub kind: Option<crate::applications::ApplicationKind>,
+    /// Only cases on this ground (its code).
+    pub ground: Option<String>,
+    /// Only open cases (submitted, processing, updating, resending) received before this
+    /// instant: the overdue ones.
+    pub received_before: Option<Timestamp>,
 }
 
 /// A line of "My applications" (no answers: the list stays fast with many cases).
@@ -672,6 +684,39 @@ pub trait ApplicationRepo: Send + Sync {
         at: Timestamp,
         effects: &Effects,
     ) -> Result<bool, StoreError>;
+    /// The decisions of `department` since `since`: each case's ground and the days from
+    /// its receipt to its decision (approval or rejection).
+    async fn decision_days(
+        &self,
+        department: crate::Department,
+        since: Timestamp,
+    ) -> Result<Vec<(Option<String>, i64)>, StoreError>;
+    /// How many open cases of `department` (submitted, being processed or updated) were
+    /// received before `before`.
+    async fn overdue_cases(
+        &self,
+        department: crate::Department,
+        before: Timestamp,
+    ) -> Result<i64, StoreError>;
+    /// Declares the permit of the case `application_id` (its number `number`) invalid at
+    /// `at`, with `effects`; `false` when it already was.
+    async fn invalidate_permit(
+        &self,
+        application_id: &ApplicationId,
+        number: &str,
+        at: Timestamp,
+        effects: &Effects,
+    ) -> Result<bool, StoreError>;
+    /// When the permit of a case was declared invalid.
+    async fn permit_invalidated_at(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Option<Timestamp>, StoreError>;
+    /// Invalidated permits, newest first: number and date.
+    async fn invalidated_permits(
+        &self,
+        window: Window,
+    ) -> Result<Vec<(String, Timestamp)>, StoreError>;
     /// The history of an application, oldest first.
     async fn events_of(
         &self,

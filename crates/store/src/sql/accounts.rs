@@ -196,6 +196,15 @@ impl AccountRepo for SqlStore {
         .await
     }
 
+    async fn ebs_in_use(&self, ebs: &str) -> Result<bool, StoreError> {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM accounts WHERE ebs = $1 LIMIT 1")
+                .bind(ebs)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(found.is_some())
+    }
+
     async fn update_account(
         &self,
         account: &Account,
@@ -286,23 +295,51 @@ impl AccountRepo for SqlStore {
             .collect()
     }
 
+    async fn staff(&self, roles: &[Role], limit: i64) -> Result<Vec<Account>, StoreError> {
+        self.active_staff(None, roles, limit).await
+    }
+
     async fn department_staff(
         &self,
         department: Department,
         roles: &[Role],
     ) -> Result<Vec<Account>, StoreError> {
+        self.active_staff(Some(department), roles, 1000).await
+    }
+}
+
+impl SqlStore {
+    /// The active accounts in one of `roles` (of `department`, when given), by surname; at
+    /// most `limit`.
+    async fn active_staff(
+        &self,
+        department: Option<Department>,
+        roles: &[Role],
+        limit: i64,
+    ) -> Result<Vec<Account>, StoreError> {
         if roles.is_empty() {
             return Ok(vec![]);
         }
-        let placeholders: Vec<String> = (0..roles.len()).map(|i| format!("${}", i + 3)).collect();
+        let first = if department.is_some() { 4 } else { 3 };
+        let placeholders: Vec<String> = (0..roles.len())
+            .map(|i| format!("${}", i + first))
+            .collect();
+        let in_department = if department.is_some() {
+            " AND department = $3"
+        } else {
+            ""
+        };
         let sql = format!(
-            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE department = $1 AND status = $2 \
-             AND role IN ({}) ORDER BY surname, given_names, id",
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE status = $1{in_department} \
+             AND role IN ({}) ORDER BY surname, given_names, id LIMIT $2",
             placeholders.join(", ")
         );
         let mut q = sqlx::query(&sql)
-            .bind(department.slug)
-            .bind(AccountStatus::Active.as_str());
+            .bind(AccountStatus::Active.as_str())
+            .bind(limit);
+        if let Some(d) = department {
+            q = q.bind(d.slug);
+        }
         for r in roles {
             q = q.bind(r.as_str());
         }

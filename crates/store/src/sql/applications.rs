@@ -577,6 +577,21 @@ impl ApplicationRepo for SqlStore {
             n += 1;
             sql.push_str(&format!(" AND assignee_id = ${n}"));
         }
+        if filter.kind.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND kind = ${n}"));
+        }
+        if filter.ground.is_some() {
+            n += 1;
+            sql.push_str(&format!(" AND ground = ${n}"));
+        }
+        if filter.received_before.is_some() {
+            n += 1;
+            sql.push_str(&format!(
+                " AND received_at < ${n} \
+                 AND status IN ('submitted', 'processing', 'updating', 'resending')"
+            ));
+        }
         sql.push_str(&format!(
             " ORDER BY submitted_at, id LIMIT ${} OFFSET ${}",
             n + 1,
@@ -588,6 +603,15 @@ impl ApplicationRepo for SqlStore {
         }
         if let Some(a) = &filter.assignee {
             q = q.bind(a.as_str());
+        }
+        if let Some(k) = filter.kind {
+            q = q.bind(k.code());
+        }
+        if let Some(g) = &filter.ground {
+            q = q.bind(g.as_str());
+        }
+        if let Some(t) = filter.received_before {
+            q = q.bind(micros(t));
         }
         q.bind(window.limit)
             .bind(window.offset)
@@ -692,6 +716,101 @@ impl ApplicationRepo for SqlStore {
         effects: &Effects,
     ) -> Result<bool, StoreError> {
         self.mark_reminded_sql(application_id, at, effects).await
+    }
+
+    async fn decision_days(
+        &self,
+        department: Department,
+        since: Timestamp,
+    ) -> Result<Vec<(Option<String>, i64)>, StoreError> {
+        const DAY_MICROS: i64 = 86_400_000_000;
+        let rows = sqlx::query(
+            "SELECT a.ground, a.received_at, e.at FROM application_events e \
+             JOIN applications a ON a.id = e.application_id \
+             WHERE a.department = $1 AND e.what IN ('approved', 'rejected') AND e.at >= $2 \
+             AND a.received_at IS NOT NULL",
+        )
+        .bind(department.slug)
+        .bind(micros(since))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let received: i64 = r.try_get("received_at")?;
+                let decided: i64 = r.try_get("at")?;
+                Ok((
+                    r.try_get("ground")?,
+                    (decided - received).max(0) / DAY_MICROS,
+                ))
+            })
+            .collect()
+    }
+
+    async fn overdue_cases(
+        &self,
+        department: Department,
+        before: Timestamp,
+    ) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM applications WHERE department = $1 \
+             AND status IN ('submitted', 'processing', 'updating', 'resending') \
+             AND received_at < $2",
+        )
+        .bind(department.slug)
+        .bind(micros(before))
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    async fn invalidate_permit(
+        &self,
+        application_id: &ApplicationId,
+        number: &str,
+        at: Timestamp,
+        effects: &Effects,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let r = sqlx::query(
+            "INSERT INTO invalidated_permits (application_id, number, invalidated_at) \
+             VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(application_id.as_str())
+        .bind(number)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?;
+        self.commit_if_changed(tx, r.rows_affected() == 1, effects)
+            .await
+    }
+
+    async fn permit_invalidated_at(
+        &self,
+        application_id: &ApplicationId,
+    ) -> Result<Option<Timestamp>, StoreError> {
+        let at: Option<i64> = sqlx::query_scalar(
+            "SELECT invalidated_at FROM invalidated_permits WHERE application_id = $1",
+        )
+        .bind(application_id.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        at.map(from_micros).transpose()
+    }
+
+    async fn invalidated_permits(
+        &self,
+        window: Window,
+    ) -> Result<Vec<(String, Timestamp)>, StoreError> {
+        sqlx::query(
+            "SELECT number, invalidated_at FROM invalidated_permits \
+             ORDER BY invalidated_at DESC, number DESC LIMIT $1 OFFSET $2",
+        )
+        .bind(window.limit)
+        .bind(window.offset)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("number")?, ts(r, "invalidated_at")?)))
+        .collect()
     }
 
     async fn case_letter(&self, id: &str) -> Result<Option<CaseLetter>, StoreError> {

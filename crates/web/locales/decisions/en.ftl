@@ -174,3 +174,64 @@ letter-title-card-ready = Your residence permit card is ready
 letter-card-ready = Collection
 letter-card-ready-text = Your card is ready for collection at the police department. Each adult collects their card in person; a child's card is collected by both parents together.
 mailbox-kind-card-ready = Notice: the card is ready
+
+## Figures and estimates
+nav-figures = Figures
+figures-title = Figures of the police department
+figures-csv = Download as CSV
+figures-status-heading = Cases by status
+figures-none = No cases yet.
+figures-col-cases = Cases
+figures-overdue = Overdue
+figures-overdue-hint = Open cases (submitted, being processed or updated) received more than 120 days ago.
+figures-basis-heading = Days from receipt to decision, by basis
+figures-no-decisions = No decisions yet.
+figures-col-decisions = Decisions
+figures-col-median = Median days
+case-estimate = How long it may take: at this police department, half of the requests on this basis were decided within { $median } days and 8 in 10 within { $p80 } days (the last 180 days, { $n } decisions).
+case-estimate-none = How long it may take: there are not yet enough decisions on this basis at this police department to estimate it. On average a decision takes 3 to 4 months.
+
+## The certificate of the initiated procedure
+letter-title-certificate = Certificate of the initiated procedure for issuing a temporary residence permit
+letter-ebs = Foreigner's registration number
+letter-certificate = What this certificate is for
+letter-certificate-text = This certificate confirms that the procedure for issuing your temporary residence permit has started. The foreigner's registration number above is what you or your employer need to exercise rights and obligations in Serbia.
+mailbox-kind-certificate = Certificate of the initiated procedure
+
+## A lost permit
+case-lost-heading = Lost your permit?
+case-lost-intro = If your residence permit card is lost or stolen, report it here without delay. It is declared invalid, and you then apply for a new one.
+case-lost-link = Report the permit lost
+case-permit-invalidated = This permit was declared invalid (reported lost) on
+lost-title = Report your permit lost?
+lost-body = Your permit will be declared invalid at once and listed on the public page of invalidated permits (its number and the date only). This cannot be undone, even if you find the card again.
+lost-next = Then contact your police department to be issued a new permit.
+lost-confirm = Yes, declare my permit invalid
+lost-cancel = No, go back
+notice-permit-invalidated = Your permit was declared invalid. We have sent you a confirmation by e-mail.
+mail-permit-invalidated-subject = Your permit was declared invalid
+mail-permit-invalidated-body = You reported your permit { $number } lost. It has been declared invalid and is listed on the public page of invalidated permits. Contact your police department to be issued a new permit.
+invalidated-title = Invalidated residence permits
+invalidated-intro = Permits declared invalid after their holders reported them lost (the Ministry of the Interior announces them on its website). Only the permit's number and the date are shown.
+invalidated-none = No permit has been declared invalid.
+invalidated-col-number = Permit number
+invalidated-col-date = Declared invalid on
+footer-verify = Check a document
+
+## Police departments of officers (administrator)
+nav-departments = Departments
+departments-title = Officers and their police departments
+departments-intro = An inspector or supervisor works only the cases of their police department. Choose each officer's department and save.
+departments-none = There are no active inspectors or supervisors.
+departments-col-officer = Officer
+departments-col-role = Role
+departments-col-department = Police department
+departments-no-department = No department
+departments-save = Save
+notice-department-assigned = The officer's department was saved.
+error-choose-one-department = Choose a police department from the list.
+cases-filter-kind = Type of request
+cases-filter-any-kind = Any type
+cases-filter-basis = Basis
+cases-filter-any-basis = Any basis
+cases-filter-overdue = Only overdue cases (received more than 120 days ago, not decided)

@@ -173,3 +173,64 @@ letter-title-card-ready = Vaša kartica dozvole boravka je spremna
 letter-card-ready = Preuzimanje
 letter-card-ready-text = Vaša kartica je spremna za preuzimanje u policijskoj upravi. Svaka punoletna osoba preuzima karticu lično; karticu deteta preuzimaju oba roditelja zajedno.
 mailbox-kind-card-ready = Obaveštenje: kartica je spremna
+
+## Brojke i procene
+nav-figures = Brojke
+figures-title = Brojke policijske uprave
+figures-csv = Preuzmi kao CSV
+figures-status-heading = Predmeti po statusu
+figures-none = Još nema predmeta.
+figures-col-cases = Predmeta
+figures-overdue = Prekoračeni rok
+figures-overdue-hint = Otvoreni predmeti (podneti, u obradi ili dopuni) primljeni pre više od 120 dana.
+figures-basis-heading = Dani od prijema do odluke, po osnovu
+figures-no-decisions = Još nema odluka.
+figures-col-decisions = Odluka
+figures-col-median = Medijana dana
+case-estimate = Koliko može trajati: u ovoj policijskoj upravi polovina zahteva po ovom osnovu rešena je za { $median } dana, a 8 od 10 za { $p80 } dana (poslednjih 180 dana, odluka: { $n }).
+case-estimate-none = Koliko može trajati: u ovoj policijskoj upravi još nema dovoljno odluka po ovom osnovu za procenu. U proseku odluka traje 3 do 4 meseca.
+
+## Potvrda o pokrenutom postupku
+letter-title-certificate = Potvrda o pokrenutom postupku za izdavanje dozvole za privremeni boravak
+letter-ebs = Evidencijski broj stranca
+letter-certificate = Čemu služi ova potvrda
+letter-certificate-text = Ova potvrda potvrđuje da je pokrenut postupak za izdavanje Vaše dozvole za privremeni boravak. Evidencijski broj stranca iznad je potreban Vama ili Vašem poslodavcu za ostvarivanje prava i obaveza u Srbiji.
+mailbox-kind-certificate = Potvrda o pokrenutom postupku
+
+## Izgubljena dozvola
+case-lost-heading = Izgubili ste dozvolu?
+case-lost-intro = Ako je Vaša kartica dozvole boravka izgubljena ili ukradena, prijavite to ovde bez odlaganja. Dozvola se oglašava nevažećom, a zatim podnosite zahtev za novu.
+case-lost-link = Prijavi gubitak dozvole
+case-permit-invalidated = Ova dozvola je oglašena nevažećom (prijavljen gubitak) dana
+lost-title = Prijaviti gubitak dozvole?
+lost-body = Vaša dozvola će odmah biti oglašena nevažećom i navedena na javnoj stranici nevažećih dozvola (samo broj i datum). Ovo se ne može poništiti, čak i ako pronađete karticu.
+lost-next = Zatim se obratite svojoj policijskoj upravi radi izdavanja nove dozvole.
+lost-confirm = Da, oglasi moju dozvolu nevažećom
+lost-cancel = Ne, vrati se
+notice-permit-invalidated = Vaša dozvola je oglašena nevažećom. Poslali smo Vam potvrdu e-poštom.
+mail-permit-invalidated-subject = Vaša dozvola je oglašena nevažećom
+mail-permit-invalidated-body = Prijavili ste gubitak dozvole { $number }. Dozvola je oglašena nevažećom i navedena na javnoj stranici nevažećih dozvola. Obratite se svojoj policijskoj upravi radi izdavanja nove dozvole.
+invalidated-title = Nevažeće dozvole boravka
+invalidated-intro = Dozvole oglašene nevažećim nakon što su ih imaoci prijavili kao izgubljene (Ministarstvo unutrašnjih poslova ih objavljuje na svom sajtu). Prikazuju se samo broj dozvole i datum.
+invalidated-none = Nijedna dozvola nije oglašena nevažećom.
+invalidated-col-number = Broj dozvole
+invalidated-col-date = Oglašena nevažećom
+footer-verify = Provera dokumenta
+
+## Policijske uprave službenika (administrator)
+nav-departments = Uprave
+departments-title = Službenici i njihove policijske uprave
+departments-intro = Inspektor ili rukovodilac radi samo na predmetima svoje policijske uprave. Izaberite upravu za svakog službenika i sačuvajte.
+departments-none = Nema aktivnih inspektora ni rukovodilaca.
+departments-col-officer = Službenik
+departments-col-role = Uloga
+departments-col-department = Policijska uprava
+departments-no-department = Bez uprave
+departments-save = Sačuvaj
+notice-department-assigned = Uprava službenika je sačuvana.
+error-choose-one-department = Izaberite policijsku upravu sa spiska.
+cases-filter-kind = Vrsta zahteva
+cases-filter-any-kind = Bilo koja vrsta
+cases-filter-basis = Osnov
+cases-filter-any-basis = Bilo koji osnov
+cases-filter-overdue = Samo predmeti sa prekoračenim rokom (primljeni pre više od 120 dana, bez odluke)

@@ -4,6 +4,7 @@
 
 pub mod applications;
 pub mod biometrics;
+pub mod lost;
 pub mod mailbox;
 pub mod services;
 
@@ -53,6 +54,7 @@ pub fn routes() -> Routes {
             biometrics::book,
         )
         .get("/applications/{id}/biometrics.ics", biometrics::calendar)
+        .form("/applications/{id}/lost", lost::form, lost::report)
         .get("/mailbox", mailbox::list)
         .get("/mailbox/{id}", mailbox::show)
         .post("/mailbox/{id}/open", mailbox::open)

@@ -46,11 +46,14 @@ const QUEUE_STATUSES: &[ApplicationStatus] = &[
     ApplicationStatus::Withdrawn,
 ];
 
-/// The queue's query: `?status=processing&mine=1&page=2`.
+/// The queue's query: `?status=processing&mine=1&kind=first&basis=…&overdue=1&page=2`.
 #[derive(Debug, Default, Deserialize)]
 pub struct QueueQuery {
     status: Option<String>,
     mine: Option<String>,
+    kind: Option<String>,
+    basis: Option<String>,
+    overdue: Option<String>,
     page: Option<String>,
 }
 
@@ -98,6 +101,14 @@ pub struct QueuePage {
     pub statuses: Vec<StatusChoice>,
     /// Whether only the officer's own cases are shown.
     pub mine: bool,
+    /// Whether only overdue cases are shown.
+    pub overdue: bool,
+    /// The kind filtered by (`first`, `extension`, or "").
+    pub kind: &'static str,
+    /// The ground filtered by ("" for all).
+    pub basis: String,
+    /// Every ground: code, name.
+    pub grounds: Vec<(String, String)>,
     /// All cases of the department (after payment).
     pub total: i64,
     /// This page's lines.
@@ -268,9 +279,28 @@ pub async fn queue(
     }
     let status = q.status.as_deref().and_then(ApplicationStatus::parse);
     let mine = q.mine.is_some();
+    let kind = q
+        .kind
+        .as_deref()
+        .and_then(eforeigner_domain::applications::parse_kind);
+    let ground = q
+        .basis
+        .as_deref()
+        .filter(|g| eforeigner_rules::residence::find_ground(g).is_some())
+        .map(str::to_string);
+    let overdue = q.overdue.is_some();
+    let now = state.applications.now();
     let filter = CaseFilter {
         status,
         assignee: mine.then(|| auth.account.id.clone()),
+        kind,
+        ground: ground.clone(),
+        received_before: overdue.then(|| {
+            now.checked_sub(jiff::SignedDuration::from_hours(
+                24 * eforeigner_rules::estimates::OVERDUE_DAYS,
+            ))
+            .unwrap_or(now)
+        }),
     };
     let page = PageNumber::parse(q.page.as_deref());
     let queue = state
@@ -337,6 +367,15 @@ pub async fn queue(
     if mine {
         params.push("mine=1".to_string());
     }
+    if let Some(k) = kind {
+        params.push(format!("kind={}", k.code()));
+    }
+    if let Some(g) = &ground {
+        params.push(format!("basis={g}"));
+    }
+    if overdue {
+        params.push("overdue=1".to_string());
+    }
     if !params.is_empty() {
         path = format!("{path}?{}", params.join("&"));
     }
@@ -345,6 +384,13 @@ pub async fn queue(
         department: department_name(queue.department, ctx.lang),
         statuses,
         mine,
+        overdue,
+        kind: kind.map(|k| k.code()).unwrap_or(""),
+        basis: ground.clone().unwrap_or_default(),
+        grounds: eforeigner_rules::residence::catalogue()
+            .grounds()
+            .map(|g| (g.code().to_string(), ground_name(g.code(), ctx.lang)))
+            .collect(),
         total: queue.counts.iter().map(|(_, n)| n).sum(),
         rows,
         nav: Pagination::of(&queue.cases, &path),

@@ -2,11 +2,14 @@
 //! `VerifyAccounts`), the payments desk ([`payments`], which needs `ConfirmPayments`) and
 //! the residence cases of a police department ([`cases`], which needs `HandleCases`) and
 //! the decisions on them ([`decisions`]), and the department's biometrics slots
-//! ([`biometrics`], which needs `ManageSlots`).
+//! ([`biometrics`], which needs `ManageSlots`), its figures ([`figures`]), and the
+//! administrator's page of departments ([`departments`]).
 
 pub mod biometrics;
 pub mod cases;
 pub mod decisions;
+pub mod departments;
+pub mod figures;
 pub mod payments;
 pub mod verifications;
 
@@ -64,4 +67,10 @@ pub fn routes() -> Routes {
             "/officer/biometrics/slots/{slot}/close",
             biometrics::close_slot,
         )
+        .access(Access::Permission(Permission::ViewFigures))
+        .get("/officer/figures", figures::page)
+        .get("/officer/figures.csv", figures::csv)
+        .access(Access::Permission(Permission::AssignDepartments))
+        .get("/admin/departments", departments::list)
+        .post("/admin/officers/{id}/department", departments::assign)
 }

@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod home;
+pub mod invalidated;
 pub mod login;
 pub mod password;
 pub mod register;
@@ -42,6 +43,7 @@ pub fn routes() -> Routes {
         .get("/residence/fees/slip.pdf", residence::slip_pdf)
         .get("/verify", verify::verify_form)
         .get("/verify/{code}", verify::verify_code)
+        .get("/invalidated-permits", invalidated::list)
         .get("/dev/mailbox", home::dev_mailbox)
         .get("/healthz", home::healthz)
         .get("/metrics", home::metrics)

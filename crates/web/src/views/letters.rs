@@ -146,6 +146,14 @@ pub fn letter_view(
                     .push((tr.t("letter-minor"), tr.t("letter-minor-text")));
             }
         }
+        LetterKind::Certificate => {
+            view.sections.push((
+                tr.t("letter-ebs"),
+                body.ebs.clone().unwrap_or_else(|| "—".to_string()),
+            ));
+            view.sections
+                .push((tr.t("letter-certificate"), tr.t("letter-certificate-text")));
+        }
         LetterKind::CardReady => {
             view.sections
                 .push((tr.t("letter-card-ready"), tr.t("letter-card-ready-text")));

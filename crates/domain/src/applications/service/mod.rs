@@ -7,7 +7,9 @@ mod biometrics;
 mod cases;
 mod decisions;
 mod drafts;
+mod figures;
 mod files;
+mod lost;
 mod mailbox;
 mod payments;
 mod submission;
@@ -33,6 +35,7 @@ use crate::{Account, AccountId, Actor, Clock, DomainError, FieldErrors};
 pub use biometrics::OpenHours;
 pub use cases::{CaseFile, CaseView, Queue};
 pub use decisions::{CaseAction, RejectionAsk};
+pub use figures::Figures;
 pub use files::FileTarget;
 pub use updates::{MAX_LETTER_CHARS, UpdateAsk};
 

@@ -6,7 +6,9 @@ use serde_json::json;
 
 use super::{Applications, audit, mail_job, new_case_reference, new_verify_code};
 use crate::applications::steps::{self, StepId, StepInput};
-use crate::applications::{Application, ApplicationStatus, MailboxDocument};
+use crate::applications::{
+    Application, ApplicationStatus, CaseLetter, LetterBody, LetterKind, MailboxDocument,
+};
 use crate::audit::AuditAction;
 use crate::clock::new_ordered_id;
 use crate::jobs::IssueReceipt;
@@ -198,6 +200,112 @@ impl Applications {
             json!({"link": format!("{}/mailbox", self.public_url)}),
         ));
         self.store.insert_mailbox_document(&doc, &effects).await?;
+        self.issue_certificate(&account, &app, now).await
+    }
+
+    /// The certificate of the initiated procedure (seed 004), delivered with the
+    /// confirmation of receipt: the foreigner's registration number, which "the foreign
+    /// citizen or their employer" needs. An applicant without one is given a new, valid
+    /// number (the rules' check digit; register 66), which the account then holds.
+    /// Idempotent: the document's id is fixed per case, and a number once given is kept.
+    /// Listed just before `receipt_at`, the confirmation's time.
+    async fn issue_certificate(
+        &self,
+        account: &Account,
+        app: &Application,
+        receipt_at: jiff::Timestamp,
+    ) -> anyhow::Result<()> {
+        let account = self.ensure_ebs(account, app).await?;
+        let letter = CaseLetter {
+            id: format!("certificate-{}", app.id),
+            application_id: app.id.clone(),
+            kind: LetterKind::Certificate,
+            number: None,
+            // Issued by the portal to the applicant: not an officer's letter.
+            author_id: account.id.clone(),
+            body: LetterBody {
+                ebs: account.profile.ebs.as_ref().map(|e| e.as_str().to_string()),
+                ..LetterBody::default()
+            },
+            created_at: app.received_at.unwrap_or_else(|| self.now()),
+        };
+        let pdf = self.documents.letter_pdf(&account, app, &letter)?;
+        let storage_key = format!("mailbox/{}/certificate.pdf", app.id);
+        self.files
+            .put(&storage_key, Bytes::from(pdf.clone()))
+            .await?;
+        let doc = MailboxDocument {
+            id: letter.id.clone(),
+            account_id: account.id.clone(),
+            application_id: Some(app.id.clone()),
+            kind: LetterKind::Certificate.as_str().into(),
+            case_reference: app.case_reference.clone(),
+            file_name: format!(
+                "certificate-{}.pdf",
+                app.case_reference.as_deref().unwrap_or("request")
+            ),
+            content_type: "application/pdf".into(),
+            size_bytes: i64::try_from(pdf.len()).unwrap_or(0),
+            storage_key,
+            verify_code: None,
+            // Listed just after the confirmation of receipt (the e-Mailbox is newest first).
+            created_at: receipt_at
+                .checked_sub(jiff::SignedDuration::from_micros(1))
+                .unwrap_or(receipt_at),
+            opened_at: None,
+        };
+        self.store
+            .insert_mailbox_document(&doc, &Effects::at(self.now()))
+            .await?;
         Ok(())
+    }
+
+    /// `account` holding a foreigner's registration number: its own, or a new one for the
+    /// date of birth (the account's, else the request's), not held by another account.
+    async fn ensure_ebs(&self, account: &Account, app: &Application) -> anyhow::Result<Account> {
+        if account.profile.ebs.is_some() {
+            return Ok(account.clone());
+        }
+        let born = account.profile.date_of_birth.or_else(|| {
+            app.answers
+                .get(StepId::Personal, "date_of_birth")
+                .parse::<jiff::civil::Date>()
+                .ok()
+        });
+        let Some(born) = born else {
+            return Ok(account.clone());
+        };
+        for _ in 0..20 {
+            let serial = rand::Rng::random_range(&mut rand::rng(), 0..1000u16);
+            let Some(ebs) =
+                eforeigner_rules::Ebs::assign(born, eforeigner_rules::EbsRegister::Other, serial)
+            else {
+                return Ok(account.clone());
+            };
+            if self.store.ebs_in_use(ebs.as_str()).await? {
+                continue;
+            }
+            let mut updated = account.clone();
+            updated.profile.has_ebs = Some(crate::HasEbs::Yes);
+            updated.profile.ebs = Some(ebs);
+            updated.updated_at = self.now();
+            let effects = Effects::at(updated.updated_at).with_audit(crate::store::NewAudit {
+                actor_id: None,
+                action: AuditAction::AccountEbsAssigned.as_str().into(),
+                subject_id: Some(account.id.to_string()),
+                ip: None,
+                details: json!({"application": app.id.as_str()}).to_string(),
+            });
+            self.store
+                .update_account(
+                    &updated,
+                    account.updated_at,
+                    &crate::store::UploadMove::default(),
+                    &effects,
+                )
+                .await?;
+            return Ok(updated);
+        }
+        anyhow::bail!("no free registration number for {born}")
     }
 }

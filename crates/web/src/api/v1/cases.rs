@@ -317,6 +317,7 @@ pub(crate) async fn list(
     let filter = CaseFilter {
         status: q.status.as_deref().and_then(ApplicationStatus::parse),
         assignee: q.mine.unwrap_or(false).then(|| auth.account.id.clone()),
+        ..CaseFilter::default()
     };
     let page = PageNumber::parse(q.page.map(|p| p.to_string()).as_deref());
     let queue = state

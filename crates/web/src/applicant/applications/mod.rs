@@ -449,6 +449,12 @@ pub struct CasePage {
     pub appointment: String,
     /// The link to book (or move) the appointment, when possible now: its text.
     pub book_label: String,
+    /// Before a decision: how long this department takes on this basis, in words.
+    pub estimate: String,
+    /// Whether the holder may report the permit lost now.
+    pub may_report_lost: bool,
+    /// When the permit was declared invalid, in words.
+    pub invalidated: String,
 }
 
 /// One look an officer took at the case, as the applicant reads it.
@@ -652,6 +658,37 @@ pub async fn show(
         (true, None) => tr.t("case-book-biometrics"),
         (true, Some(_)) => tr.t("case-move-biometrics"),
     };
+    let estimate = if matches!(
+        app.status,
+        ApplicationStatus::Submitted
+            | ApplicationStatus::Processing
+            | ApplicationStatus::Updating
+            | ApplicationStatus::Resending
+    ) {
+        match state
+            .applications
+            .processing_estimate(&auth.account, &id)
+            .await?
+        {
+            Some(e) => tr.t_args(
+                "case-estimate",
+                &[
+                    ("median", e.median_days.to_string()),
+                    ("p80", e.p80_days.to_string()),
+                    ("n", e.decisions.to_string()),
+                ],
+            ),
+            None => tr.t("case-estimate-none"),
+        }
+    } else {
+        String::new()
+    };
+    let invalidated = state
+        .applications
+        .permit_invalidated_at(&auth.account, &id)
+        .await?
+        .map(|t| when(t, ctx.lang))
+        .unwrap_or_default();
     let awaiting = app.status == ApplicationStatus::AwaitingPayment;
     let (slip, extension_deadline) = if awaiting {
         let inp = input(&state, &auth.account, &app, &uploads);
@@ -687,6 +724,9 @@ pub async fn show(
         letters,
         appointment,
         book_label,
+        estimate,
+        may_report_lost: Applications::may_report_lost(&app) && invalidated.is_empty(),
+        invalidated,
     }))
 }
 
