@@ -1194,3 +1194,118 @@ async fn the_queue_filters_by_kind_basis_and_overdue() {
         .await
         .assert_contains(&reference);
 }
+
+#[tokio::test]
+async fn a_supervisor_opens_and_lists_slots_through_the_api_and_the_applicant_books_one() {
+    use reqwest::Method;
+    use serde_json::json;
+
+    let (t, id) = taken_case().await;
+    t.app()
+        .applications
+        .approve(&t.account(INSPECTOR).await, &id, &Actor::default())
+        .await
+        .unwrap();
+    let sup = t.browser();
+    sup.json(
+        Method::POST,
+        "/api/v1/session",
+        Some(json!({"email": SUPERVISOR, "password": DEMO_PASSWORD})),
+    )
+    .await
+    .assert_status(200);
+    let day = t
+        .app()
+        .applications
+        .today()
+        .checked_add(jiff::Span::new().days(3))
+        .unwrap()
+        .to_string();
+    let bad = sup
+        .json(
+            Method::POST,
+            "/api/v1/biometrics/slots",
+            Some(json!({"day": day, "from": "10:00", "until": "09:00", "minutes": 30, "capacity": 2})),
+        )
+        .await;
+    bad.assert_status(422);
+    assert_eq!(bad.json()["error"]["fields"][0]["field"], "until");
+    let r = sup
+        .json(
+            Method::POST,
+            "/api/v1/biometrics/slots",
+            Some(json!({"day": day, "from": "09:00", "until": "10:00", "minutes": 30, "capacity": 2})),
+        )
+        .await;
+    r.assert_status(200);
+    assert_eq!(r.json(), json!(2));
+    let listed = sup
+        .json(Method::GET, "/api/v1/biometrics/slots", None)
+        .await;
+    assert_eq!(listed.json().as_array().unwrap().len(), 2);
+
+    let applicant = t.browser();
+    applicant
+        .json(
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"email": APPLICANT, "password": DEMO_PASSWORD})),
+        )
+        .await
+        .assert_status(200);
+    let slots = applicant
+        .json(
+            Method::GET,
+            &format!("/api/v1/applications/{id}/slots"),
+            None,
+        )
+        .await;
+    slots.assert_status(200);
+    let slot = slots.json()[0]["id"].as_str().unwrap().to_string();
+    let r = applicant
+        .json(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/booking"),
+            Some(json!({"slot": "no-such-slot"})),
+        )
+        .await;
+    r.assert_status(422);
+    let r = applicant
+        .json(
+            Method::POST,
+            &format!("/api/v1/applications/{id}/booking"),
+            Some(json!({"slot": slot})),
+        )
+        .await;
+    r.assert_status(200);
+    assert_eq!(r.json()["status"], "biometrics-scheduled");
+    assert_eq!(r.json()["appointment"]["id"], slot.as_str());
+    // The counter's step through the API; an unknown step is refused by name.
+    let inspector = t.browser();
+    inspector
+        .json(
+            Method::POST,
+            "/api/v1/session",
+            Some(json!({"email": INSPECTOR, "password": DEMO_PASSWORD})),
+        )
+        .await
+        .assert_status(200);
+    inspector
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{id}/card-step"),
+            Some(json!({"step": "teleport"})),
+        )
+        .await
+        .assert_status(422);
+    let r = inspector
+        .json(
+            Method::POST,
+            &format!("/api/v1/cases/{id}/card-step"),
+            Some(json!({"step": "biometrics-taken"})),
+        )
+        .await;
+    r.assert_status(200);
+    assert_eq!(r.json()["status"], "card-in-production");
+    assert_eq!(r.json()["actions"], json!(["card-ready"]));
+}

@@ -14,7 +14,7 @@ use super::{ApiJson, err};
 use crate::AppState;
 use crate::error::{ApiError, ApiErrorEnvelope};
 use crate::extract::Require;
-use crate::extract::permit::{ConfirmRejections, HandleCases, UseServices};
+use crate::extract::permit::{ConfirmRejections, HandleCases, ManageSlots, UseServices};
 use eforeigner_domain::applications::{
     Application, ApplicationStatus, Applications, BiometricsSlot, CaseAction, CaseLetter,
     RejectionAsk, UpdateAsk,
@@ -199,6 +199,38 @@ impl From<&BiometricsSlot> for SlotView {
             free: s.free(),
         }
     }
+}
+
+/// A department's slot as its supervisor sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DepartmentSlotView {
+    /// Id.
+    pub id: String,
+    /// Start (RFC 3339).
+    pub starts_at: String,
+    /// End (RFC 3339).
+    pub ends_at: String,
+    /// People it takes.
+    pub capacity: i64,
+    /// People booked.
+    pub booked: i64,
+    /// Closed to new bookings.
+    pub closed: bool,
+}
+
+/// Opening hours of one day, to become slots.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct OpenHoursBody {
+    /// The day, `YYYY-MM-DD` (after today, within 180 days).
+    pub day: String,
+    /// From, `HH:MM` (local time).
+    pub from: String,
+    /// Until, `HH:MM`.
+    pub until: String,
+    /// Minutes per slot (5–240).
+    pub minutes: i64,
+    /// People per slot (1–50).
+    pub capacity: i64,
 }
 
 /// A booking.
@@ -743,4 +775,76 @@ pub(crate) async fn card_step(
         .await
         .map_err(err(&ctx))?;
     after_move(&state, &ctx, &auth.account, app).await
+}
+
+/// The department's slots of the next 60 days (supervisors).
+#[utoipa::path(
+    get, path = "/v1/biometrics/slots",
+    responses(
+        (status = 200, description = "The slots, in time order (none without a department).", body = [DepartmentSlotView]),
+        (status = 401, description = "`unauthenticated`.", body = ApiErrorEnvelope),
+        (status = 403, description = "`forbidden`: not a supervisor.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
+pub(crate) async fn department_slots(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<ManageSlots>,
+) -> Result<Json<Vec<DepartmentSlotView>>, ApiError> {
+    if auth.account.department.is_none() {
+        return Ok(Json(vec![]));
+    }
+    let slots = state
+        .applications
+        .department_slots(&auth.account)
+        .await
+        .map_err(err(&ctx))?;
+    Ok(Json(
+        slots
+            .iter()
+            .map(|s| DepartmentSlotView {
+                id: s.id.clone(),
+                starts_at: s.starts_at.to_string(),
+                ends_at: s.ends_at.to_string(),
+                capacity: s.capacity,
+                booked: s.booked,
+                closed: s.closed,
+            })
+            .collect(),
+    ))
+}
+
+/// Open a day's slots (supervisors); slots already open at the same start stay.
+#[utoipa::path(
+    post, path = "/v1/biometrics/slots", request_body = OpenHoursBody,
+    responses(
+        (status = 200, description = "How many slots were added.", body = usize),
+        (status = 401, description = "`unauthenticated`.", body = ApiErrorEnvelope),
+        (status = 403, description = "`forbidden`: not a supervisor.", body = ApiErrorEnvelope),
+        (status = 409, description = "`conflict`: the caller belongs to no department.", body = ApiErrorEnvelope),
+        (status = 422, description = "`validation_failed`: `day`, `from`, `until`, `minutes`, `capacity`.", body = ApiErrorEnvelope),
+        (status = 500, description = "`internal`.", body = ApiErrorEnvelope)
+    )
+)]
+pub(crate) async fn open_slots(
+    State(state): State<AppState>,
+    Require(ctx, auth, _): Require<ManageSlots>,
+    ApiJson(body): ApiJson<OpenHoursBody>,
+) -> Result<Json<usize>, ApiError> {
+    if auth.account.department.is_none() {
+        return Err(err(&ctx)(eforeigner_domain::DomainError::Conflict));
+    }
+    let hours = eforeigner_domain::applications::OpenHours {
+        day: body.day,
+        from: body.from,
+        until: body.until,
+        minutes: body.minutes.to_string(),
+        capacity: body.capacity.to_string(),
+    };
+    let added = state
+        .applications
+        .open_slots(&auth.account, &hours, &ctx.actor())
+        .await
+        .map_err(err(&ctx))?;
+    Ok(Json(added))
 }

@@ -80,6 +80,7 @@ fn documented_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::slots))
         .routes(routes!(cases::book))
         .routes(routes!(cases::card_step))
+        .routes(routes!(cases::department_slots, cases::open_slots))
         .routes(routes!(identifiers::validate))
         .routes(routes!(residence::bases))
         .routes(routes!(residence::check))
@@ -183,6 +184,16 @@ pub const ACCESS: &[(&str, &str, Access)] = &[
         "POST",
         "/api/v1/cases/{id}/card-step",
         Access::Permission(Permission::HandleCases),
+    ),
+    (
+        "GET",
+        "/api/v1/biometrics/slots",
+        Access::Permission(Permission::ManageSlots),
+    ),
+    (
+        "POST",
+        "/api/v1/biometrics/slots",
+        Access::Permission(Permission::ManageSlots),
     ),
     ("POST", "/api/v1/identifiers/validate", Access::Public),
     ("GET", "/api/v1/residence/bases", Access::Public),
