@@ -1309,3 +1309,110 @@ async fn a_supervisor_opens_and_lists_slots_through_the_api_and_the_applicant_bo
     assert_eq!(r.json()["status"], "card-in-production");
     assert_eq!(r.json()["actions"], json!(["card-ready"]));
 }
+
+/// A decision that fails inside its transaction (here: its letter's id clashes with an
+/// existing letter's, after the number was counted) leaves nothing behind — no status, no
+/// event, no number used, no job — as a crash before the commit would; the next decision
+/// gets the number the failed one would have had.
+#[tokio::test]
+async fn a_decision_that_fails_inside_its_transaction_leaves_nothing_behind() {
+    use eforeigner::domain::applications::{
+        ApplicationEvent, ApplicationStatus, CaseLetter, DecisionNumber, LetterBody, LetterKind,
+    };
+    use eforeigner::domain::store::{Effects, JobRepo as _, NewJob};
+
+    let (t, id) = taken_case().await;
+    let store = &t.app().store;
+    let inspector = t.account(INSPECTOR).await;
+    // An update request first: a letter whose id the failing decision will reuse.
+    t.app()
+        .applications
+        .request_update(
+            &inspector,
+            &id,
+            &UpdateAsk {
+                message: "Send the lease.".into(),
+                steps: vec!["reasons".into()],
+                items: vec![],
+                days: String::new(),
+            },
+            &Actor::default(),
+        )
+        .await
+        .unwrap();
+    // Every job done, so that any job left afterwards would be the failed decision's.
+    for _ in 0..50 {
+        t.flush_mail().await;
+        if store.pending_jobs().await.unwrap() == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(store.pending_jobs().await.unwrap(), 0);
+    let taken = store.case_letters(&id).await.unwrap()[0].id.clone();
+    let before = store.application(&id).await.unwrap().unwrap();
+    let events_before = store.events_of(&id).await.unwrap().len();
+
+    let mut moved = before.clone();
+    moved.status = ApplicationStatus::Approved;
+    moved.version += 1;
+    let now = t.app().applications.now();
+    let event = ApplicationEvent {
+        id: "ev-failing".into(),
+        application_id: id.clone(),
+        at: now,
+        actor_id: Some(inspector.id.clone()),
+        from_status: Some(before.status),
+        to_status: moved.status,
+        what: "approved".into(),
+        why: None,
+    };
+    let letter = CaseLetter {
+        id: taken,
+        application_id: id.clone(),
+        kind: LetterKind::Approval,
+        number: Some(DecisionNumber {
+            department: "beograd".into(),
+            year: t.app().applications.today().year(),
+            seq: 0,
+        }),
+        author_id: inspector.id.clone(),
+        body: LetterBody::default(),
+        created_at: now,
+    };
+    let effects = Effects::at(now).with_letter(letter).with_job(NewJob {
+        id: "job-of-the-failing-decision".into(),
+        kind: "issue-letter".into(),
+        payload: "{}".into(),
+    });
+    let failed = store
+        .update_application(&moved, before.version, &[event], None, None, &effects)
+        .await;
+    assert!(failed.is_err(), "{failed:?}");
+
+    let after = store.application(&id).await.unwrap().unwrap();
+    assert_eq!(after.status, before.status);
+    assert_eq!(after.version, before.version);
+    assert_eq!(store.events_of(&id).await.unwrap().len(), events_before);
+    assert_eq!(
+        store.pending_jobs().await.unwrap(),
+        0,
+        "no job of the failed decision"
+    );
+    assert_eq!(store.case_letters(&id).await.unwrap().len(), 1);
+    // The number was not used up: the real decision (after the applicant's answer) is the
+    // department's first of the year.
+    let s = &t.app().applications;
+    let lapsed = t.app().store.application(&id).await.unwrap().unwrap();
+    assert_eq!(lapsed.status, ApplicationStatus::Updating);
+    let applicant = t.account(APPLICANT).await;
+    let stamp = lapsed.answers_stamp();
+    s.submit(&applicant, &id, true, &stamp, &Actor::default())
+        .await
+        .unwrap();
+    s.resume(&inspector, &id, &Actor::default()).await.unwrap();
+    s.approve(&inspector, &id, &Actor::default()).await.unwrap();
+    let letters = store.case_letters(&id).await.unwrap();
+    let number = letters.last().unwrap().number.as_ref().unwrap();
+    assert_eq!(number.seq, 1);
+}
