@@ -196,6 +196,7 @@ impl App {
                 "Applicant",
             ),
             (crate::demo::RESIDENT, Role::Applicant, "Oksana", "Resident"),
+            (crate::demo::APPROVED, Role::Applicant, "Daria", "Approved"),
             (
                 "verifier@demo.eforeigner.test",
                 Role::VerificationOfficer,
@@ -248,6 +249,7 @@ impl App {
         self.complete_demo_applicant("applicant@demo.eforeigner.test")
             .await?;
         self.complete_demo_applicant(crate::demo::RESIDENT).await?;
+        self.complete_demo_applicant(crate::demo::APPROVED).await?;
         let find = async |email: &str| {
             self.accounts
                 .find_by_email(email)
@@ -259,6 +261,11 @@ impl App {
         crate::demo::assign_departments(self, &[&inspector, &supervisor]).await?;
         let resident = find(crate::demo::RESIDENT).await?;
         crate::demo::seed_case(self, &resident, &supervisor).await?;
+        // The officers as they are now, in their department.
+        let inspector = find("inspector@demo.eforeigner.test").await?;
+        let supervisor = find("supervisor@demo.eforeigner.test").await?;
+        let approved = find(crate::demo::APPROVED).await?;
+        crate::demo::seed_approved(self, &approved, &inspector, &supervisor).await?;
         Ok(out)
     }
 

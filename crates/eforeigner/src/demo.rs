@@ -1,7 +1,8 @@
 //! Demo data for `serve --demo`: the inspector and the supervisor work the police
-//! department of the demo residents' municipality, and a second demo applicant
-//! ([`RESIDENT`]) has one request already submitted and paid ("Request submitted"), so that
-//! a newcomer can open the back office and take a case at once. The first demo applicant
+//! department of the demo residents' municipality, a second demo applicant ([`RESIDENT`])
+//! has one request already submitted and paid ("Request submitted"), so that a newcomer can
+//! open the back office and take a case at once, and a third ([`APPROVED`]) has one the
+//! inspector approved, with biometrics slots open in the days after tomorrow to book. The first demo applicant
 //! keeps no request, to walk the online application from its start. Everything goes through the services, as a person in a
 //! browser would do it, and is done once (a restart finds it and leaves it).
 
@@ -18,6 +19,9 @@ use crate::domain::{Account, Actor, Department};
 
 /// The demo applicant whose request is already submitted and paid.
 pub const RESIDENT: &str = "resident@demo.eforeigner.test";
+
+/// The demo applicant whose request is already approved (ready to book biometrics).
+pub const APPROVED: &str = "approved@demo.eforeigner.test";
 
 /// The demo applicants' municipality of residence (Savski venac, Belgrade).
 pub const DEMO_MUNICIPALITY: &str = "016";
@@ -207,6 +211,43 @@ pub async fn seed_case(app: &App, applicant: &Account, supervisor: &Account) -> 
             supervisor,
             &draft.id,
             "Demo: paid at the post office",
+            &actor,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Gives the demo applicant `applicant` a request the demo inspector took and approved
+/// (after [`seed_case`]), and opens the demo department's biometrics slots for the three
+/// days after tomorrow (slots already open stay as they are).
+pub async fn seed_approved(
+    app: &App,
+    applicant: &Account,
+    inspector: &Account,
+    supervisor: &Account,
+) -> anyhow::Result<()> {
+    seed_case(app, applicant, supervisor).await?;
+    let s = &app.applications;
+    let actor = demo_actor();
+    for line in s.list(applicant, PageNumber::FIRST).await?.items {
+        if line.status == ApplicationStatus::Submitted {
+            s.take(inspector, &line.id, &actor).await?;
+            s.approve(inspector, &line.id, &actor).await?;
+        }
+    }
+    let today = crate::domain::clock::serbian_date(app.accounts.now());
+    for ahead in 2..5 {
+        let day = today.checked_add(jiff::Span::new().days(ahead))?;
+        s.open_slots(
+            supervisor,
+            &crate::domain::applications::OpenHours {
+                day: day.to_string(),
+                from: "09:00".into(),
+                until: "12:00".into(),
+                minutes: "30".into(),
+                capacity: "4".into(),
+            },
             &actor,
         )
         .await?;

@@ -500,8 +500,8 @@ async fn cli_created_users_are_active_and_demo_seed_is_idempotent() {
     let second = t.app().seed_demo().await.unwrap();
     assert_eq!(
         first.len(),
-        8,
-        "an applicant, a resident with a request, six officer roles"
+        9,
+        "an applicant, a resident with a request, one with an approved request, six officer roles"
     );
     assert_eq!(first, second);
     for (email, role, password) in first {
