@@ -56,6 +56,15 @@ impl FieldErrors {
     }
 }
 
+impl DomainError {
+    /// The one field error `code` on `field`.
+    pub fn invalid(field: &str, code: &str) -> Self {
+        let mut errors = FieldErrors::default();
+        errors.add(field, code);
+        DomainError::Invalid(errors)
+    }
+}
+
 /// What a business operation can fail with. Each variant maps to one stable API error code.
 #[derive(Debug, thiserror::Error)]
 pub enum DomainError {

@@ -122,11 +122,7 @@ impl Accounts {
             "" => None,
             s => match crate::find_department(s) {
                 Some(d) => Some(d),
-                None => {
-                    let mut errors = FieldErrors::default();
-                    errors.add("department", "choose_one");
-                    return Err(DomainError::Invalid(errors));
-                }
+                None => return Err(DomainError::invalid("department", "choose_one")),
             },
         };
         let officer = self

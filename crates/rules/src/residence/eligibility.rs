@@ -411,8 +411,14 @@ fn minor_status(request: &CheckRequest, params: &RuleParams, reasons: &mut Vec<R
         ));
         return false;
     }
-    let adult_on = add_years(request.date_of_birth, i64::from(params.minor_age_threshold));
-    request.submission_date < adult_on
+    is_minor(request.date_of_birth, request.submission_date, params)
+}
+
+/// Whether a person born on `date_of_birth` is a minor on `on` (younger than
+/// [`RuleParams::minor_age_threshold`] whole years).
+#[must_use]
+pub fn is_minor(date_of_birth: Date, on: Date, params: &RuleParams) -> bool {
+    on < add_years(date_of_birth, i64::from(params.minor_age_threshold))
 }
 
 /// The last day of the period starting `from`, or `None` when no period

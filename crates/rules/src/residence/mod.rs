@@ -77,7 +77,7 @@ pub use details::{
     all_field_keys, check_details, details_for,
 };
 pub use eligibility::{
-    CheckAnswer, CheckRequest, ExtensionWindow, RuleParams, check, request_made_on,
+    CheckAnswer, CheckRequest, ExtensionWindow, RuleParams, check, is_minor, request_made_on,
 };
 pub use fees::{FeeEstimate, FeeItem, FeeSchedule, FeeStage, Payee, Rsd, fees_for};
 pub use reasons::{

@@ -170,19 +170,10 @@ pub fn letter_view(
     view
 }
 
-/// Whether the applicant of `app` is a minor on `today` (under 18, the rules' threshold).
+/// Whether the applicant of `app` is a minor on `today` (the rules' threshold).
 pub fn is_minor(app: &Application, today: jiff::civil::Date) -> bool {
-    let Ok(born) = app
-        .answers
+    app.answers
         .get(StepId::Personal, "date_of_birth")
         .parse::<jiff::civil::Date>()
-    else {
-        return false;
-    };
-    let threshold = i16::from(residence::RuleParams::official().minor_age_threshold);
-    let mut age = today.year() - born.year();
-    if (today.month(), today.day()) < (born.month(), born.day()) {
-        age -= 1;
-    }
-    age < threshold
+        .is_ok_and(|born| residence::is_minor(born, today, &residence::RuleParams::official()))
 }

@@ -37,13 +37,6 @@ pub struct OpenHours {
     pub capacity: String,
 }
 
-/// A field error `code` on `field`.
-fn invalid(field: &str, code: &str) -> DomainError {
-    let mut errors = FieldErrors::default();
-    errors.add(field, code);
-    DomainError::Invalid(errors)
-}
-
 impl Applications {
     /// `supervisor` opens slots for the department on one day. Field errors: `day`,
     /// `from`, `until`, `minutes`, `capacity` (unreadable, or refused by the rules). Slots
@@ -84,7 +77,7 @@ impl Applications {
             return Err(DomainError::Conflict);
         };
         let planned = biometrics::plan_slots(self.today(), day, from, until, minutes, capacity)
-            .map_err(|e: SlotPlanError| invalid(e.field(), e.code()))?;
+            .map_err(|e: SlotPlanError| DomainError::invalid(e.field(), e.code()))?;
         let mut slots = vec![];
         for (start, end) in planned {
             let (Ok(starts_at), Ok(ends_at)) = (
@@ -225,11 +218,11 @@ impl Applications {
         if let Some(b) = &current
             && !biometrics::may_change(now, b.slot.starts_at)
         {
-            return Err(invalid("slot", "booking_locked"));
+            return Err(DomainError::invalid("slot", "booking_locked"));
         }
         let app = Self::moved(&before, Move::BookBiometrics, Party::Applicant, now)?;
         let Some(department) = before.department else {
-            return Err(invalid("slot", "choose_one"));
+            return Err(DomainError::invalid("slot", "choose_one"));
         };
         let slot = self
             .store
@@ -242,9 +235,9 @@ impl Applications {
             .await?
             .into_iter()
             .find(|s| s.id == slot_id)
-            .ok_or_else(|| invalid("slot", "choose_one"))?;
+            .ok_or_else(|| DomainError::invalid("slot", "choose_one"))?;
         if !biometrics::may_change(now, slot.starts_at) {
-            return Err(invalid("slot", "slot_too_soon"));
+            return Err(DomainError::invalid("slot", "slot_too_soon"));
         }
         let event = self.event(
             &app,
@@ -278,7 +271,7 @@ impl Applications {
             .await
         {
             Ok(()) => Ok(app),
-            Err(StoreError::Precondition) => Err(invalid("slot", "slot_full")),
+            Err(StoreError::Precondition) => Err(DomainError::invalid("slot", "slot_full")),
             Err(StoreError::Stale) => Err(DomainError::Conflict),
             Err(e) => Err(e.into()),
         }

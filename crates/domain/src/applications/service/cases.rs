@@ -127,9 +127,7 @@ impl Applications {
         actor: &Actor,
     ) -> Result<CaseFile, DomainError> {
         let app = self.department_case(officer, id).await?;
-        let applicant = self.store.account(&app.account_id).await?.ok_or_else(|| {
-            DomainError::Internal(anyhow::anyhow!("a case without its applicant"))
-        })?;
+        let applicant = self.applicant_of(&app).await?;
         let uploads = self.uploads(&app).await?;
         let events = self.store.events_of(&app.id).await?;
         let notes = self.store.case_notes(&app.id).await?;
@@ -166,13 +164,8 @@ impl Applications {
         actor: &Actor,
     ) -> Result<CaseNote, DomainError> {
         let app = self.department_case(officer, id).await?;
-        let body = body.trim();
         let mut errors = FieldErrors::default();
-        if body.is_empty() {
-            errors.add("note", "required");
-        } else if body.chars().count() > MAX_NOTE_CHARS {
-            errors.add_with("note", "too_long", &[("max", MAX_NOTE_CHARS.to_string())]);
-        }
+        let body = super::updates::check_text(&mut errors, "note", body, MAX_NOTE_CHARS);
         errors.into_result()?;
         let note = CaseNote {
             id: new_ordered_id(),

@@ -5,13 +5,13 @@
 
 use bytes::Bytes;
 use eforeigner_rules::case::{self, Move, Party};
-use eforeigner_rules::residence::{self, FeeStage, RuleParams};
+use eforeigner_rules::residence::{self, FeeStage};
 use serde_json::json;
 
-use super::updates::check_text;
+use super::updates::{MAX_LETTER_CHARS, check_text};
 use super::{Applications, audit, mail_job};
 use crate::access::{self, Permission};
-use crate::applications::steps::{self, StepId, StepInput};
+use crate::applications::steps::StepId;
 use crate::applications::{
     Application, CaseLetter, LetterBody, LetterKind, MailboxDocument, RejectionProposal,
 };
@@ -135,27 +135,15 @@ impl Applications {
         let before = self.handled_case(officer, id).await?;
         Self::ensure_action(officer, &before, CaseAction::Approve)?;
         let applicant = self.applicant_of(&before).await?;
-        let uploads = self.uploads(&before).await?;
         let today = self.today();
-        let input = StepInput::of(&applicant, &before, &uploads, today);
-        let answer =
-            steps::rules_request(&input).map(|r| residence::check(&r, &RuleParams::official()));
-        let (Some(answer), ground) = (
-            answer,
-            before.answers.get(StepId::Reasons, "ground").to_string(),
-        ) else {
-            let mut errors = FieldErrors::default();
-            errors.add("rules", "decision_rules_no_period");
-            return Err(DomainError::Invalid(errors));
-        };
-        let (Some(kind), Some(from), Some(until)) =
-            (answer.permit_kind, answer.valid_from, answer.valid_until)
+        let answer = self.rules_answer(&applicant, &before).await?;
+        let Some((kind, from, until)) =
+            answer.and_then(|a| Some((a.permit_kind?, a.valid_from?, a.valid_until?)))
         else {
-            let mut errors = FieldErrors::default();
-            errors.add("rules", "decision_rules_no_period");
-            return Err(DomainError::Invalid(errors));
+            return Err(DomainError::invalid("rules", "decision_rules_no_period"));
         };
-        let fees = residence::fees_for(before.kind, &ground, today);
+        let ground = before.answers.get(StepId::Reasons, "ground");
+        let fees = residence::fees_for(before.kind, ground, today);
         let biometrics = i64::try_from(fees.total_for(FeeStage::Biometrics).para()).unwrap_or(0);
         let app = Self::moved(&before, Move::Approve, Party::Inspector, self.now())?;
         let effects = Effects::at(app.updated_at).with_audit(audit(
@@ -214,7 +202,7 @@ impl Applications {
         if ask.grounds.is_empty() {
             errors.add("grounds", "rejection_no_ground");
         }
-        let reasoning = check_text(&mut errors, "reasoning", &ask.reasoning);
+        let reasoning = check_text(&mut errors, "reasoning", &ask.reasoning, MAX_LETTER_CHARS);
         errors.into_result()?;
         // In the order of the source.
         grounds.sort_by_key(|c| allowed.iter().position(|g| g.code == c));

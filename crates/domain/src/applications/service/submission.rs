@@ -290,11 +290,10 @@ impl Applications {
             updated.profile.ebs = Some(ebs);
             updated.updated_at = self.now();
             let effects = Effects::at(updated.updated_at).with_audit(crate::store::NewAudit {
-                actor_id: None,
                 action: AuditAction::AccountEbsAssigned.as_str().into(),
                 subject_id: Some(account.id.to_string()),
-                ip: None,
                 details: json!({"application": app.id.as_str()}).to_string(),
+                ..crate::store::NewAudit::default()
             });
             self.store
                 .update_account(

@@ -36,13 +36,14 @@ pub struct UpdateAsk {
     pub days: String,
 }
 
-/// Checks a letter's text: required, at most [`MAX_LETTER_CHARS`].
-pub(super) fn check_text(errors: &mut FieldErrors, field: &str, text: &str) -> String {
+/// Checks a text an officer writes (a letter's, a note's): required, at most `max`
+/// characters; returns it trimmed.
+pub(super) fn check_text(errors: &mut FieldErrors, field: &str, text: &str, max: usize) -> String {
     let text = text.trim();
     if text.is_empty() {
         errors.add(field, "required");
-    } else if text.chars().count() > MAX_LETTER_CHARS {
-        errors.add_with(field, "too_long", &[("max", MAX_LETTER_CHARS.to_string())]);
+    } else if text.chars().count() > max {
+        errors.add_with(field, "too_long", &[("max", max.to_string())]);
     }
     text.to_string()
 }
@@ -118,7 +119,7 @@ impl Applications {
             .map(|i| i.code)
             .collect();
         let mut errors = FieldErrors::default();
-        let message = check_text(&mut errors, "message", &ask.message);
+        let message = check_text(&mut errors, "message", &ask.message, MAX_LETTER_CHARS);
         let mut scope = UpdateScope::default();
         for code in &ask.steps {
             // The fees were paid: the fee step never reopens (no second payment).
@@ -289,11 +290,10 @@ impl Applications {
                     None,
                 );
                 let effects = Effects::at(now).with_audit(crate::store::NewAudit {
-                    actor_id: None,
                     action: AuditAction::CaseUpdateLapsed.as_str().into(),
                     subject_id: Some(app.id.to_string()),
-                    ip: None,
                     details: json!({"deadline": deadline.to_string()}).to_string(),
+                    ..crate::store::NewAudit::default()
                 });
                 match self
                     .store
